@@ -1,0 +1,127 @@
+/**
+ * The compiler's front half: bytes → parsed source → validated → typed model.
+ * One call compiles one description; a ConfigLoader shared across calls caches configs.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { ConfigLoader, emptyConfig } from './config/load.js';
+import type { ResolvedConfig } from './config/types.js';
+import { buildModel } from './model/build.js';
+import type { JobDescription } from './model/types.js';
+import { parseSource, type ParsedSource } from './parse/markdown.js';
+import { locate } from './parse/positions.js';
+import { decodeSource } from './parse/source.js';
+import { type Diagnostic, type MessageLang, sortAndDedupe } from './validate/diagnostic.js';
+import { Collector, type DocumentContext } from './validate/rule.js';
+import { RULES, emptyFile, encoding, frontmatter } from './validate/rules/index.js';
+import { validateYaml } from './validate/schema.js';
+import { isRecord } from './validate/util.js';
+import { reportYamlProblems } from './validate/yaml-problems.js';
+
+export interface CompileOptions {
+  /** Path of the source, for messages, the default id and config discovery. */
+  path?: string;
+  /** The config to use; default: discovered from the path's folder (none for a path-less string). */
+  config?: ResolvedConfig;
+  /** Loader to discover configs with (share one across a batch). */
+  configLoader?: ConfigLoader;
+  /** Language of the messages; default: the document's `lang`, then the config's, then Estonian. */
+  lang?: MessageLang;
+  /** Paths in messages are shown relative to this folder (default: the current directory). */
+  cwd?: string;
+}
+
+export interface CompileResult {
+  /** The model, present when there are no errors. */
+  model?: JobDescription;
+  /** Every problem, sorted by line. */
+  diagnostics: Diagnostic[];
+  errorCount: number;
+  warningCount: number;
+  config: ResolvedConfig;
+  source?: ParsedSource;
+}
+
+function displayPath(path: string, cwd: string | undefined): string {
+  const rel = relative(cwd ?? process.cwd(), resolve(path));
+  return rel && !rel.startsWith('..') ? rel : path;
+}
+
+function finish(collector: Collector, config: ResolvedConfig, source?: ParsedSource, model?: JobDescription): CompileResult {
+  const diagnostics = sortAndDedupe([...config.diagnostics, ...collector.diagnostics]);
+  const errorCount = diagnostics.filter((d) => d.severity === 'error').length;
+  const result: CompileResult = {
+    diagnostics,
+    errorCount,
+    warningCount: diagnostics.length - errorCount,
+    config,
+  };
+  if (source) result.source = source;
+  if (model && errorCount === 0) result.model = model;
+  return result;
+}
+
+/** Compiles a description given as text or bytes. */
+export function compileSource(input: string | Uint8Array, options: CompileOptions = {}): CompileResult {
+  const path = options.path ?? 'ametijuhend.md';
+  const file = options.path ? displayPath(options.path, options.cwd) : path;
+  const config =
+    options.config ??
+    (options.path
+      ? (options.configLoader ?? new ConfigLoader({ cwd: options.cwd, lang: options.lang })).forDir(dirname(resolve(options.path)))
+      : emptyConfig(process.cwd()));
+
+  const decoded = decodeSource(input);
+  if (!decoded.ok) {
+    const collector = new Collector(options.lang ?? config.lang ?? 'et', file, config.severities);
+    const at = { line: decoded.line, column: decoded.column };
+    collector.report(encoding, decoded.reason === 'binary' ? 'binary' : 'invalidUtf8', {}, { start: at, end: at });
+    return finish(collector, config);
+  }
+  const text = decoded.text;
+  if (text.trim() === '') {
+    const collector = new Collector(options.lang ?? config.lang ?? 'et', file, config.severities);
+    collector.report(emptyFile, 'empty', {}, undefined);
+    return finish(collector, config);
+  }
+
+  const source = parseSource(text, file);
+  const fm = source.frontmatter;
+  const docLang = fm && isRecord(fm.data) && (fm.data.lang === 'et' || fm.data.lang === 'en') ? fm.data.lang : undefined;
+  const collector = new Collector(options.lang ?? docLang ?? config.lang ?? 'et', file, config.severities);
+
+  let data: unknown;
+  if (!fm) {
+    collector.report(frontmatter, source.unclosedFrontmatter ? 'unclosed' : 'missing', {}, source.unclosedFrontmatter);
+  } else {
+    const yamlErrors = reportYamlProblems(fm, collector, file);
+    data = fm.data;
+    if (yamlErrors === 0) validateYaml('description', fm, file, collector, RULES);
+  }
+  const ctx: DocumentContext = {
+    source,
+    data,
+    config,
+    report: (rule, id, d, place, f) => collector.report(rule, id, d, place, f),
+    at: (p, part) => (fm ? locate(fm, p, part) : { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }),
+  };
+  for (const rule of RULES) rule.check?.(ctx);
+
+  const hasErrors = collector.errorCount > 0 || config.diagnostics.some((d) => d.severity === 'error');
+  const model = !hasErrors && fm ? buildModel(source, config) : undefined;
+  return finish(collector, config, source, model);
+}
+
+/** Reads and compiles a description file. */
+export function compileFile(path: string, options: Omit<CompileOptions, 'path'> = {}): CompileResult {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    const config = options.config ?? emptyConfig(process.cwd());
+    const collector = new Collector(options.lang ?? 'et', displayPath(path, options.cwd), config.severities);
+    collector.report(encoding, 'unreadable', { detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, undefined);
+    return finish(collector, config);
+  }
+  return compileSource(bytes, { ...options, path });
+}

@@ -1,0 +1,164 @@
+/**
+ * Parsed source + config → the typed JobDescription model. Runs only on a description that passed
+ * validation, so the frontmatter matches the schema; it still never trusts what it need not.
+ */
+import type { Nodes, Paragraph, RootContent } from 'mdast';
+import { basename } from 'node:path';
+import type { Position } from 'unist';
+import type { ResolvedConfig } from '../config/types.js';
+import type { ParsedSource } from '../parse/markdown.js';
+import { locate } from '../parse/positions.js';
+import { analyseDuties, resultInline } from './duties.js';
+import type { Competency as SchemaCompetency, JobDescriptionFrontmatter, Signatory as SchemaSignatory } from './frontmatter.generated.js';
+import { cleanHeading, matchHeading } from './sections.js';
+import type {
+  Block,
+  Competency,
+  DocLang,
+  DutiesSection,
+  ExtraSection,
+  JobDescription,
+  ProseSection,
+  SectionKey,
+  Signatory,
+} from './types.js';
+
+const list = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? [...v] : [v]);
+
+/** Removes raw HTML (block and inline) from mdast content: it never reaches any output. */
+export function stripHtml<T extends Nodes>(nodes: readonly T[]): T[] {
+  const out: T[] = [];
+  for (const node of nodes) {
+    if (node.type === 'html' || node.type === 'yaml') continue;
+    if ('children' in node) {
+      const children = stripHtml(node.children as Nodes[]);
+      // a paragraph that held only HTML disappears with it
+      if (node.type === 'paragraph' && children.length === 0) continue;
+      out.push({ ...node, children } as T);
+    } else out.push(node);
+  }
+  return out;
+}
+
+function toBlocks(content: readonly RootContent[]): Block[] {
+  return stripHtml(content as Nodes[]).filter(
+    (n): n is Block => n.type !== 'definition' && n.type !== 'footnoteDefinition' && n.type !== 'yaml',
+  );
+}
+
+function signatory(value: SchemaSignatory | undefined): Signatory | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') return value.trim() ? { name: value } : {};
+  const out: Signatory = {};
+  if (value.name) out.name = value.name;
+  if (value.role) out.role = value.role;
+  return out;
+}
+
+export function buildModel(source: ParsedSource, config: ResolvedConfig): JobDescription {
+  const fm = source.frontmatter!;
+  const data = fm.data as JobDescriptionFrontmatter;
+  const lang: DocLang = data.lang ?? config.lang ?? 'et';
+  const positions: Record<string, Position> = {};
+  const at = (path: (string | number)[]): Position => {
+    const p = locate(fm, path);
+    positions[path.join('.')] = p;
+    return p;
+  };
+  for (const key of Object.keys(data)) at([key]);
+
+  const competencies = (items: SchemaCompetency[] | undefined, listName: string): Competency[] =>
+    (items ?? []).map((item, i) => {
+      const position = at(['requirements', listName, i]);
+      if (typeof item === 'string') {
+        const entry = config.catalogue?.entries.get(item);
+        return { name: item, indicators: entry ? [...entry.indicators] : [], origin: 'catalogue', position };
+      }
+      return { name: item.name, indicators: [...item.indicators], origin: 'inline', position };
+    });
+
+  const req = data.requirements;
+  const fileId = basename(source.path).replace(/\.md$/i, '');
+  const model: JobDescription = {
+    formatVersion: 1,
+    path: source.path,
+    id: data.id ?? fileId,
+    lang,
+    kind: data.kind ?? 'employee',
+    title: data.title,
+    unit: list(data.unit),
+    reportsTo: data.reportsTo,
+    substitutedBy: list(data.substitutedBy),
+    substitutes: list(data.substitutes),
+    requirements: {
+      education: req.education,
+      languages: req.languages.map((l, i) => ({
+        langs: list(l.lang),
+        level: l.level,
+        ...(l.note ? { note: l.note } : {}),
+        position: at(['requirements', 'languages', i]),
+      })),
+      competencies: competencies(req.competencies, 'competencies'),
+      additionalCompetencies: competencies(req.additionalCompetencies, 'additionalCompetencies'),
+      knowledge: [...(req.knowledge ?? [])],
+    },
+    signatures: {},
+    sections: {},
+    extraSections: [],
+    positions,
+  };
+  const organisation = data.organisation ?? config.organisation;
+  if (organisation) model.organisation = organisation;
+  if (req.experience) model.requirements.experience = req.experience;
+  if (req.computerSkills) model.requirements.computerSkills = req.computerSkills;
+  if (data.approval) model.approval = { by: data.approval.by, directive: String(data.approval.directive), date: data.approval.date };
+  if (data.version !== undefined) model.version = String(data.version);
+  if (data.reviewed) model.reviewed = data.reviewed;
+  const employer = signatory(data.signatures?.employer);
+  const employee = signatory(data.signatures?.employee);
+  if (employer) model.signatures.employer = employer;
+  if (employee) model.signatures.employee = employee;
+
+  // body sections; the first occurrence of a section wins (duplicates are reported by a rule)
+  for (const raw of source.sections) {
+    const match = matchHeading(raw.text, config);
+    const heading = cleanHeading(raw.text);
+    if (match.kind === 'extra') {
+      const extra: ExtraSection = { key: 'extra', heading: match.heading, blocks: toBlocks(raw.content), position: raw.position };
+      model.extraSections.push(extra);
+      continue;
+    }
+    if (match.kind !== 'known' || model.sections[match.key]) continue;
+    model.sections[match.key] = section(match.key, raw.content, { heading, position: raw.position }) as never;
+  }
+  // defaults from the config fill what the document leaves out
+  for (const [key, def] of Object.entries(config.defaults) as [SectionKey, NonNullable<ResolvedConfig['defaults'][SectionKey]>][]) {
+    if (model.sections[key]) continue;
+    model.sections[key] = section(key, def.blocks, { source: def.path }) as never;
+  }
+  return model;
+}
+
+function section(
+  key: SectionKey,
+  content: readonly RootContent[],
+  where: { heading?: string; position?: Position; source?: string },
+): ProseSection | DutiesSection {
+  if (key !== 'duties') return { key, blocks: toBlocks(content), ...where };
+  const shape = analyseDuties(content);
+  const duties = shape.tasks
+    .filter((t) => t.task)
+    .map((t) => ({
+      task: stripHtml((t.task as Paragraph).children),
+      more: toBlocks(t.more),
+      results: t.results.map((r) => stripHtml(resultInline(r))).filter((r) => r.length > 0),
+      ...(t.item.position ? { position: t.item.position } : {}),
+    }));
+  return {
+    key: 'duties',
+    intro: toBlocks(shape.intro),
+    duties,
+    hasResults: duties.length > 0 && duties.every((d) => d.results.length > 0),
+    ...where,
+  };
+}

@@ -1,0 +1,153 @@
+/**
+ * Everything a reader of a rendered document sees, in both languages. Renderers take labels from
+ * here only, so the PDF, HTML and DOCX say the same thing.
+ */
+import type { DocLang } from './types.js';
+
+export interface DocumentLabels {
+  documentTitle: string;
+  general: string;
+  title: string;
+  unit: string;
+  reportsTo: string;
+  substitutedBy: string;
+  substitutes: string;
+  purpose: string;
+  purposeOfficial: string;
+  duties: string;
+  dutiesTask: string;
+  dutiesResults: string;
+  rights: string;
+  responsibilities: string;
+  tools: string;
+  requirements: string;
+  changes: string;
+  education: string;
+  experience: string;
+  languages: string;
+  computerSkills: string;
+  competencies: string;
+  additionalCompetencies: string;
+  signaturesLead: string;
+  employer: string;
+  employee: string;
+  official: string;
+  approver: string;
+  signedDigitally: string;
+  acknowledged: string;
+  approvedLine: (directive: string, date: string) => string;
+  approvedHeading: string;
+  page: (n: number, total: number) => string;
+  version: string;
+  /** "Valdab eesti keelt vähemalt tasemel C1." */
+  languageSentence: (languageNames: string, level: string) => string;
+}
+
+function formatDateEt(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return y && m && d ? `${d}.${m}.${y}` : iso;
+}
+
+export const LABELS: Record<DocLang, DocumentLabels> = {
+  et: {
+    documentTitle: 'Ametijuhend',
+    general: 'Üldosa',
+    title: 'Ametinimetus',
+    unit: 'Struktuuriüksus',
+    reportsTo: 'Vahetu juht',
+    substitutedBy: 'Kes asendab',
+    substitutes: 'Keda asendab',
+    purpose: 'Töökoha eesmärk',
+    purposeOfficial: 'Ametikoha eesmärk',
+    duties: 'Tööülesanded',
+    dutiesTask: 'Põhiülesanded',
+    dutiesResults: 'Oodatavad tulemused',
+    rights: 'Õigused',
+    responsibilities: 'Vastutus',
+    tools: 'Töövahendid',
+    requirements: 'Töökohale esitatavad nõuded',
+    changes: 'Ametijuhendi muutmine',
+    education: 'Haridus',
+    experience: 'Töökogemus',
+    languages: 'Keeleoskus',
+    computerSkills: 'Arvutikasutamise oskus',
+    competencies: 'Tööks vajalikud kompetentsid',
+    additionalCompetencies: 'Täiendavad kompetentsid, isikuomadused ja teadmised',
+    signaturesLead: 'Poolte allkirjad',
+    employer: 'Tööandja',
+    employee: 'Töötaja',
+    official: 'Ametnik',
+    approver: 'Kinnitaja',
+    signedDigitally: '(allkirjastatud digitaalselt)',
+    acknowledged: 'Ametijuhendiga tutvunud',
+    approvedHeading: 'KINNITATUD',
+    approvedLine: (directive, date) => `${formatDateEt(date)} käskkirjaga nr ${directive}`,
+    page: (n, total) => `lk ${n} / ${total}`,
+    version: 'Versioon',
+    languageSentence: (names, level) => `Valdab ${names} keelt vähemalt tasemel ${level}.`,
+  },
+  en: {
+    documentTitle: 'Job description',
+    general: 'General',
+    title: 'Job title',
+    unit: 'Organisational unit',
+    reportsTo: 'Reports to',
+    substitutedBy: 'Substituted by',
+    substitutes: 'Substitutes for',
+    purpose: 'Purpose',
+    purposeOfficial: 'Purpose of the post',
+    duties: 'Duties',
+    dutiesTask: 'Main tasks',
+    dutiesResults: 'Expected results',
+    rights: 'Rights',
+    responsibilities: 'Responsibilities',
+    tools: 'Work equipment',
+    requirements: 'Requirements',
+    changes: 'Amendments',
+    education: 'Education',
+    experience: 'Work experience',
+    languages: 'Language skills',
+    computerSkills: 'Computer skills',
+    competencies: 'Required competencies',
+    additionalCompetencies: 'Additional competencies, personal qualities and knowledge',
+    signaturesLead: 'Signatures',
+    employer: 'Employer',
+    employee: 'Employee',
+    official: 'Official',
+    approver: 'Approved by',
+    signedDigitally: '(signed digitally)',
+    acknowledged: 'Acknowledged by',
+    approvedHeading: 'APPROVED',
+    approvedLine: (directive, date) => `by directive No ${directive} of ${date}`,
+    page: (n, total) => `Page ${n} of ${total}`,
+    version: 'Version',
+    languageSentence: (names, level) => `Command of ${names} at level ${level} or higher.`,
+  },
+};
+
+const displayNames = new Map<DocLang, Intl.DisplayNames>();
+const listFormats = new Map<DocLang, Intl.ListFormat>();
+
+/** The name of a language in the document's language ("eesti", "English"); undefined when unknown. */
+export function languageName(code: string, lang: DocLang): string | undefined {
+  let names = displayNames.get(lang);
+  if (!names) {
+    names = new Intl.DisplayNames([lang], { type: 'language', fallback: 'none' });
+    displayNames.set(lang, names);
+  }
+  try {
+    return names.of(code);
+  } catch {
+    return undefined;
+  }
+}
+
+/** "inglise või vene" / "English or Russian": alternatives joined in the document's language. */
+export function languageNames(codes: readonly string[], lang: DocLang): string {
+  let fmt = listFormats.get(lang);
+  if (!fmt) {
+    fmt = new Intl.ListFormat([lang], { type: 'disjunction' });
+    listFormats.set(lang, fmt);
+  }
+  return fmt.format(codes.map((c) => languageName(c, lang) ?? c));
+}

@@ -1,0 +1,111 @@
+/**
+ * Markdown + YAML frontmatter → a raw parsed source: the mdast tree, the frontmatter as a YAML
+ * document that keeps every key's position, and the body split at level-2 headings.
+ * Nothing here judges the content: rules in src/validate/rules do, and src/model/build.ts
+ * turns a parsed source into the typed model.
+ */
+import type { Heading, Root, RootContent, Yaml } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Position } from 'unist';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import { toPlainText } from './text.js';
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+
+export interface YamlSource {
+  /** The YAML text itself. */
+  text: string;
+  /** The parsed YAML document (with ranges relative to `offsetLine`). */
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+  /** 1-based file line on which the YAML text starts. */
+  firstLine: number;
+  /** The plain JS value of the document (undefined on syntax errors that leave nothing). */
+  data: unknown;
+  /** Position of the whole frontmatter block in the file (for problems about the block itself). */
+  position: Position;
+}
+
+export interface RawSection {
+  heading: Heading;
+  /** Heading text as written (inline markup flattened). */
+  text: string;
+  content: RootContent[];
+  position: Position;
+}
+
+export interface ParsedSource {
+  path: string;
+  text: string;
+  tree: Root;
+  frontmatter?: YamlSource;
+  /** The file starts with `---` but the frontmatter block is never closed. */
+  unclosedFrontmatter?: Position;
+  /** Content between the frontmatter and the first level-2 heading. */
+  preamble: RootContent[];
+  sections: RawSection[];
+}
+
+/** Parses YAML text that starts on `firstLine` of some file. */
+export function parseYaml(value: string, firstLine: number, position: Position): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(value, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch {
+    data = undefined;
+  }
+  return { text: value, doc, lineCounter, firstLine, data, position };
+}
+
+export function parseMarkdown(text: string): Root {
+  return processor.parse(text);
+}
+
+const ZERO: Position = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+
+export function parseSource(text: string, path: string): ParsedSource {
+  const tree = parseMarkdown(text);
+  const children = tree.children;
+  let index = 0;
+  let frontmatter: YamlSource | undefined;
+  let unclosedFrontmatter: Position | undefined;
+  const first = children[0];
+  if (first && first.type === 'yaml') {
+    const node = first as Yaml;
+    const position = node.position ?? ZERO;
+    frontmatter = parseYaml(node.value, position.start.line + 1, position);
+    index = 1;
+  } else if (/^---[ \t]*(\n|$)/.test(text)) {
+    unclosedFrontmatter = {
+      start: { line: 1, column: 1, offset: 0 },
+      end: { line: 1, column: 4, offset: 3 },
+    };
+  }
+  const preamble: RootContent[] = [];
+  const sections: RawSection[] = [];
+  let current: RawSection | undefined;
+  for (; index < children.length; index++) {
+    const node = children[index]!;
+    if (node.type === 'heading' && node.depth <= 2) {
+      if (node.depth === 2) {
+        current = {
+          heading: node,
+          text: toPlainText(node),
+          content: [],
+          position: node.position ?? ZERO,
+        };
+        sections.push(current);
+        continue;
+      }
+    }
+    if (current) {
+      current.content.push(node);
+      if (node.position && current.position.end) current.position = { start: current.position.start, end: node.position.end };
+    } else preamble.push(node);
+  }
+  return { path, text, tree, frontmatter, unclosedFrontmatter, preamble, sections };
+}

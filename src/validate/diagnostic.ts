@@ -1,0 +1,66 @@
+import type { Position } from 'unist';
+
+export type Severity = 'error' | 'warning';
+export type SeveritySetting = Severity | 'off';
+export type MessageLang = 'et' | 'en';
+
+/** One problem: where, how bad, which rule, and what to do, in the user's language. */
+export interface Diagnostic {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: Severity;
+  rule: string;
+  message: string;
+}
+
+export interface Template {
+  et: string;
+  en: string;
+}
+
+export type TemplateData = Record<string, string | number | readonly string[] | undefined>;
+
+function formatValue(value: TemplateData[string], lang: MessageLang): string {
+  if (value === undefined) return '';
+  if (Array.isArray(value)) {
+    const quoted = value.map((v) => (lang === 'et' ? `„${v}“` : `"${v}"`));
+    return new Intl.ListFormat([lang], { type: 'disjunction' }).format(quoted);
+  }
+  return String(value);
+}
+
+/**
+ * Fills `{name}` placeholders (falling back to `name_et` / `name_en` for language-specific values);
+ * an array value becomes a quoted "a, b or c" list.
+ */
+export function fill(template: string, data: TemplateData, lang: MessageLang): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) =>
+    formatValue(data[key] !== undefined ? data[key] : data[`${key}_${lang}`], lang),
+  );
+}
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+}
+
+/** Sorted by file and line, exact duplicates (a shared config problem seen by many files) removed. */
+export function sortAndDedupe(list: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const d of [...list].sort(compareDiagnostics)) {
+    const key = `${d.file}\0${d.line}\0${d.column}\0${d.rule}\0${d.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(d);
+  }
+  return out;
+}
+
+export const WHOLE_FILE: Position = {
+  start: { line: 1, column: 1, offset: 0 },
+  end: { line: 1, column: 1, offset: 0 },
+};

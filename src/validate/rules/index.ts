@@ -1,0 +1,70 @@
+/**
+ * Every rule, in the order schema errors are offered to them (specific before generic).
+ * docs/rules.md is generated from this list (npm run gen:docs).
+ */
+import type { Rule } from '../rule.js';
+import catalogueFormat from './catalogue-format.js';
+import configFile from './config-file.js';
+import dutiesFormat from './duties-format.js';
+import dutiesResults from './duties-results.js';
+import duplicateCompetency from './duplicate-competency.js';
+import duplicateSection from './duplicate-section.js';
+import emptyFile from './empty-file.js';
+import emptySection from './empty-section.js';
+import encoding from './encoding.js';
+import estonianLevelCap from './estonian-level-cap.js';
+import frontmatter from './frontmatter.js';
+import invalidType from './invalid-type.js';
+import invalidValue from './invalid-value.js';
+import languageCode from './language-code.js';
+import languageLevel from './language-level.js';
+import missingKey from './missing-key.js';
+import missingSection from './missing-section.js';
+import officialApproval from './official-approval.js';
+import rawHtml from './raw-html.js';
+import textBeforeHeading from './text-before-heading.js';
+import unknownCompetency from './unknown-competency.js';
+import unknownKey from './unknown-key.js';
+import unknownSection from './unknown-section.js';
+import yamlSyntax from './yaml-syntax.js';
+
+export const RULES: readonly Rule[] = [
+  // file and syntax
+  encoding,
+  emptyFile,
+  frontmatter,
+  yamlSyntax,
+  // schema: specific claims first
+  languageLevel,
+  languageCode,
+  unknownKey,
+  missingKey,
+  invalidType,
+  invalidValue,
+  // content
+  estonianLevelCap,
+  unknownCompetency,
+  duplicateCompetency,
+  officialApproval,
+  textBeforeHeading,
+  unknownSection,
+  duplicateSection,
+  missingSection,
+  emptySection,
+  dutiesFormat,
+  dutiesResults,
+  rawHtml,
+  // config and catalogue
+  configFile,
+  catalogueFormat,
+] as Rule[];
+
+export {
+  catalogueFormat,
+  configFile,
+  emptyFile,
+  encoding,
+  frontmatter,
+  unknownKey,
+  yamlSyntax,
+};

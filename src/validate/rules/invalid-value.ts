@@ -1,0 +1,90 @@
+import { defineRule } from '../rule.js';
+import { displayPath } from '../schema.js';
+import { closest, valueAt } from '../util.js';
+
+function slug(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+export default defineRule({
+  id: 'invalid-value',
+  severity: 'error',
+  description: {
+    et: 'Väärtus ei ole lubatud: vale valik, vigane kuupäev või tunnus, tühi tekst või loend.',
+    en: 'A value is not allowed: a wrong choice, a malformed date or id, an empty text or list.',
+  },
+  messages: {
+    enum: {
+      et: '„{path}“ väärtus „{value}“ ei ole lubatud; lubatud on {allowed}.',
+      en: '"{path}" has the value "{value}", which is not allowed; allowed: {allowed}.',
+    },
+    enumSuggest: {
+      et: '„{path}“ väärtus „{value}“ ei ole lubatud; kas mõtlesid {suggestions}? Lubatud on {allowed}.',
+      en: '"{path}" has the value "{value}", which is not allowed; did you mean {suggestions}? Allowed: {allowed}.',
+    },
+    id: {
+      et: '„{path}“ väärtus „{value}“ ei sobi: kasuta ainult väiketähti a–z, numbreid ja sidekriipsu, nt „{suggestion}“.',
+      en: '"{path}" has the value "{value}", which does not fit: use only lower-case a–z, digits and hyphens, e.g. "{suggestion}".',
+    },
+    date: {
+      et: '„{path}“ väärtus „{value}“ ei ole kuupäev kujul AAAA-KK-PP (nt 2026-01-31).',
+      en: '"{path}" has the value "{value}", which is not a date of the form YYYY-MM-DD (e.g. 2026-01-31).',
+    },
+    emptyText: {
+      et: '„{path}“ ei tohi olla tühi.',
+      en: '"{path}" must not be empty.',
+    },
+    emptyList: {
+      et: '„{path}“ peab sisaldama vähemalt {limit} elementi.',
+      en: '"{path}" must have at least {limit} item(s).',
+    },
+    minimum: {
+      et: '„{path}“ peab olema vähemalt {limit}.',
+      en: '"{path}" must be at least {limit}.',
+    },
+    other: {
+      et: '„{path}“ väärtus ei sobi ({detail}).',
+      en: '"{path}" has a value that does not fit ({detail}).',
+    },
+  },
+  schemaError(error, path, ctx) {
+    const value = valueAt(ctx.data, path);
+    const base = { path: displayPath(path) || 'frontmatter', value: typeof value === 'string' ? value : JSON.stringify(value) };
+    const where = ctx.at(path);
+    switch (error.keyword) {
+      case 'enum': {
+        const allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
+        const suggestions = typeof value === 'string' ? closest(value, allowed) : [];
+        ctx.report(this, suggestions.length ? 'enumSuggest' : 'enum', { ...base, allowed, suggestions }, where);
+        return true;
+      }
+      case 'pattern':
+        if (path[path.length - 1] !== 'id') break;
+        ctx.report(this, 'id', { ...base, suggestion: slug(String(value)) || 'ametijuhend' }, where);
+        return true;
+      case 'format':
+        ctx.report(this, 'date', base, where);
+        return true;
+      case 'minLength':
+        ctx.report(this, 'emptyText', base, where);
+        return true;
+      case 'minItems':
+        ctx.report(this, 'emptyList', { ...base, limit: (error.params as { limit: number }).limit }, ctx.at(path, 'key'));
+        return true;
+      case 'minimum':
+        ctx.report(this, 'minimum', { ...base, limit: (error.params as { limit: number }).limit }, where);
+        return true;
+      case 'if':
+      case 'anyOf':
+      case 'oneOf':
+        return true; // the branches' own errors say more
+    }
+    ctx.report(this, 'other', { ...base, detail: error.message ?? error.keyword }, where);
+    return true;
+  },
+});

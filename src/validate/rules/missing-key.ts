@@ -1,0 +1,41 @@
+import { defineRule } from '../rule.js';
+import { displayPath } from '../schema.js';
+import { describeField, isRecord } from '../util.js';
+
+export default defineRule({
+  id: 'missing-key',
+  severity: 'error',
+  description: {
+    et: 'Kohustuslik võti puudub (nt title, unit, reportsTo, requirements.education).',
+    en: 'A required key is missing (such as title, unit, reportsTo, requirements.education).',
+  },
+  messages: {
+    missing: {
+      et: 'Puudub kohustuslik võti „{key}“{label_et}{where_et}.',
+      en: 'Missing required key "{key}"{label_en}{where_en}.',
+    },
+  },
+  schemaError(error, path, ctx) {
+    if (error.keyword !== 'required') return false;
+    const key = String((error.params as { missingProperty: string }).missingProperty);
+    const props = isRecord(error.parentSchema) && isRecord(error.parentSchema.properties) ? error.parentSchema.properties : {};
+    const field = props[key];
+    const description = isRecord(field) ? field.description : undefined;
+    const et = describeField(description, 'et');
+    const en = describeField(description, 'en');
+    const parent = displayPath(path);
+    ctx.report(
+      this,
+      'missing',
+      {
+        key,
+        label_et: et ? ` (${et})` : '',
+        label_en: en ? ` (${en})` : '',
+        where_et: parent ? ` võtme „${parent}“ all` : ' esiosas',
+        where_en: parent ? ` under "${parent}"` : ' in the frontmatter',
+      },
+      ctx.at(path, 'key'),
+    );
+    return true;
+  },
+});

@@ -1,0 +1,21 @@
+import { defineRule } from '../rule.js';
+
+export default defineRule({
+  id: 'text-before-heading',
+  severity: 'error',
+  description: {
+    et: 'Enne esimest teise taseme pealkirja (##) on teksti, mida ei saa kuhugi paigutada.',
+    en: 'There is text before the first level-2 heading (##), with nowhere to render it.',
+  },
+  messages: {
+    text: {
+      et: 'Tekst enne esimest jaotist: kõik sisu peab olema mõne „## “ pealkirja all (nt „## Töökoha eesmärk“); ametinimetus kuulub esiossa (title).',
+      en: 'Text before the first section: all content must be under a "## " heading (such as "## Purpose"); the job title belongs in the frontmatter (title).',
+    },
+  },
+  check(ctx) {
+    // an HTML comment is a note to other authors, not content
+    const first = ctx.source.preamble.find((n) => !(n.type === 'html' && /^<!--[\s\S]*-->$/.test(n.value.trim())));
+    if (first) ctx.report(this, 'text', {}, first.position);
+  },
+});

@@ -1,0 +1,50 @@
+import { distance } from 'fastest-levenshtein';
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The candidates closest to `input` (case-insensitive edit distance), best first. */
+export function closest(input: string, candidates: Iterable<string>, max = 3): string[] {
+  const needle = input.toLocaleLowerCase('et').trim();
+  const scored: { c: string; d: number }[] = [];
+  for (const c of candidates) {
+    const hay = c.toLocaleLowerCase('et');
+    let d = distance(needle, hay);
+    if (hay.startsWith(needle) || needle.startsWith(hay) || hay.includes(needle)) d = Math.min(d, 1);
+    const limit = Math.max(2, Math.ceil(Math.max(needle.length, hay.length) * 0.4));
+    if (d <= limit) scored.push({ c, d });
+  }
+  scored.sort((a, b) => a.d - b.d || (a.c < b.c ? -1 : 1));
+  return scored.slice(0, max).map((s) => s.c);
+}
+
+/** The Estonian or English half of a schema description "eesti tekst — English text". */
+export function describeField(description: unknown, lang: 'et' | 'en'): string | undefined {
+  if (typeof description !== 'string') return undefined;
+  const [et, en] = description.split(' — ');
+  const text = (lang === 'et' ? et : (en ?? et))?.trim();
+  return text?.replace(/[.:].*$/, '').trim() || undefined;
+}
+
+export function typeName(value: unknown, lang: 'et' | 'en'): string {
+  const t = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+  const names: Record<string, [string, string]> = {
+    null: ['tühi väärtus', 'an empty value'],
+    array: ['loend', 'a list'],
+    object: ['võtmete kaart', 'a map of keys'],
+    string: ['tekst', 'text'],
+    number: ['arv', 'a number'],
+    boolean: ['tõeväärtus', 'a true/false value'],
+    undefined: ['puudub', 'nothing'],
+  };
+  const pair = names[t] ?? [t, t];
+  return lang === 'et' ? pair[0] : pair[1];
+}
+
+/** The value at a path of plain data, or undefined. */
+export function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+  let node = data;
+  for (const seg of path) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[seg] : undefined;
+  return node;
+}
