@@ -1,0 +1,160 @@
+/**
+ * The document outline every renderer draws: which sections appear, their numbers and titles,
+ * the general-part fields, the requirements written out in the document's language and the
+ * signature block. Computed once from the model so the PDF, HTML and DOCX never disagree.
+ */
+import { LABELS, languageNames, type DocumentLabels } from '../../model/i18n.js';
+import type { Block, Competency, DocLang, DutiesSection, Inline, JobDescription, Signatory } from '../../model/types.js';
+
+export interface GeneralField {
+  /** "1.1" */
+  number: string;
+  label: string;
+  value: string;
+}
+
+export interface RequirementItem {
+  /** "Haridus", "Keeleoskus", … */
+  label: string;
+  /** Plain paragraphs (education, experience, language sentences, computer skills). */
+  paragraphs: string[];
+  /** Competencies with their indicators. */
+  competencies: Competency[];
+  /** Further bullets (knowledge). */
+  bullets: string[];
+}
+
+export type OutlineSection =
+  | { kind: 'prose'; number: string; title: string; blocks: Block[] }
+  | { kind: 'duties'; number: string; title: string; duties: DutiesSection }
+  | { kind: 'requirements'; number: string; title: string; items: RequirementItem[] };
+
+export interface SignatureSlot {
+  /** "Tööandja", "Töötaja", "Kinnitaja", "Ametijuhendiga tutvunud" */
+  label: string;
+  name?: string;
+  role?: string;
+  /** "(allkirjastatud digitaalselt)" */
+  note: string;
+}
+
+export interface Outline {
+  lang: DocLang;
+  /** BCP 47 tag for document metadata: "et-EE", "en-GB". */
+  locale: string;
+  labels: DocumentLabels;
+  /** "AMETIJUHEND" heading text (not upper-cased: renderers style it). */
+  documentTitle: string;
+  title: string;
+  organisation?: string;
+  /** "KINNITATUD" block for officials with an approval. */
+  approval?: { heading: string; by: string; line: string };
+  /** Running header text: "Sotsiaalkindlustusamet · Ekspert (…)". */
+  runningHeader: string;
+  version?: string;
+  general: { number: string; title: string; fields: GeneralField[] };
+  sections: OutlineSection[];
+  signatures: { lead: string; slots: SignatureSlot[] };
+}
+
+function slot(label: string, who: Signatory | undefined, note: string): SignatureSlot {
+  const s: SignatureSlot = { label, note };
+  if (who?.name) s.name = who.name;
+  if (who?.role) s.role = who.role;
+  return s;
+}
+
+export function languageSentences(model: JobDescription): string[] {
+  const labels = LABELS[model.lang];
+  return model.requirements.languages.map((l) => {
+    const sentence = labels.languageSentence(languageNames(l.langs, model.lang), l.level);
+    return l.note ? `${sentence} ${l.note}` : sentence;
+  });
+}
+
+export function buildOutline(model: JobDescription): Outline {
+  const labels = LABELS[model.lang];
+  const sections: OutlineSection[] = [];
+  let n = 1; // 1 is the general part
+  const next = (): string => String(++n);
+  const s = model.sections;
+  if (s.purpose) {
+    const title = model.kind === 'official' ? labels.purposeOfficial : labels.purpose;
+    sections.push({ kind: 'prose', number: next(), title, blocks: s.purpose.blocks });
+  }
+  if (s.duties) sections.push({ kind: 'duties', number: next(), title: labels.duties, duties: s.duties });
+  if (s.rights) sections.push({ kind: 'prose', number: next(), title: labels.rights, blocks: s.rights.blocks });
+  if (s.responsibilities) {
+    sections.push({ kind: 'prose', number: next(), title: labels.responsibilities, blocks: s.responsibilities.blocks });
+  }
+  if (s.tools) sections.push({ kind: 'prose', number: next(), title: labels.tools, blocks: s.tools.blocks });
+
+  const r = model.requirements;
+  const items: RequirementItem[] = [];
+  const item = (label: string, paragraphs: string[], competencies: Competency[] = [], bullets: string[] = []): void => {
+    items.push({ label, paragraphs, competencies, bullets });
+  };
+  item(labels.education, [r.education]);
+  if (r.experience) item(labels.experience, [r.experience]);
+  item(labels.languages, languageSentences(model));
+  if (r.computerSkills) item(labels.computerSkills, [r.computerSkills]);
+  item(labels.competencies, [], r.competencies);
+  if (r.additionalCompetencies.length || r.knowledge.length) {
+    item(labels.additionalCompetencies, [], r.additionalCompetencies, r.knowledge);
+  }
+  sections.push({ kind: 'requirements', number: next(), title: labels.requirements, items });
+
+  if (s.changes) sections.push({ kind: 'prose', number: next(), title: labels.changes, blocks: s.changes.blocks });
+  for (const extra of model.extraSections) sections.push({ kind: 'prose', number: next(), title: extra.heading, blocks: extra.blocks });
+
+  const fields: GeneralField[] = [];
+  const field = (label: string, value: string): void => {
+    fields.push({ number: `1.${fields.length + 1}`, label, value });
+  };
+  field(labels.title, model.title);
+  field(labels.unit, model.unit.join(', '));
+  field(labels.reportsTo, model.reportsTo);
+  if (model.substitutedBy.length) field(labels.substitutedBy, model.substitutedBy.join(', '));
+  if (model.substitutes.length) field(labels.substitutes, model.substitutes.join(', '));
+
+  const slots: SignatureSlot[] =
+    model.kind === 'official'
+      ? [
+          slot(labels.approver, model.approval ? { name: model.approval.by } : model.signatures.employer, labels.signedDigitally),
+          slot(labels.acknowledged, model.signatures.employee, labels.signedDigitally),
+        ]
+      : [slot(labels.employer, model.signatures.employer, labels.signedDigitally), slot(labels.employee, model.signatures.employee, labels.signedDigitally)];
+
+  const outline: Outline = {
+    lang: model.lang,
+    locale: model.lang === 'et' ? 'et-EE' : 'en-GB',
+    labels,
+    documentTitle: labels.documentTitle,
+    title: model.title,
+    runningHeader: [model.organisation, model.title].filter(Boolean).join(' · '),
+    general: { number: '1', title: labels.general, fields },
+    sections,
+    signatures: { lead: labels.signaturesLead, slots },
+  };
+  if (model.organisation) outline.organisation = model.organisation;
+  if (model.version) outline.version = model.version;
+  if (model.kind === 'official' && model.approval) {
+    outline.approval = {
+      heading: labels.approvedHeading,
+      by: model.approval.by,
+      line: labels.approvedLine(model.approval.directive, model.approval.date),
+    };
+  }
+  return outline;
+}
+
+/** Plain text of inline content (for metadata, alt texts and tests). */
+export function inlineText(nodes: readonly Inline[]): string {
+  let out = '';
+  for (const node of nodes) {
+    if ('value' in node && typeof node.value === 'string') out += node.type === 'html' ? '' : node.value;
+    else if (node.type === 'break') out += '\n';
+    else if ('children' in node) out += inlineText(node.children as Inline[]);
+  }
+  return out;
+}
