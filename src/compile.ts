@@ -47,7 +47,12 @@ function displayPath(path: string, cwd: string | undefined): string {
   return rel && !rel.startsWith('..') ? rel : path;
 }
 
-function finish(collector: Collector, config: ResolvedConfig, source?: ParsedSource, model?: JobDescription): CompileResult {
+function finish(
+  collector: Collector,
+  config: ResolvedConfig,
+  source?: ParsedSource,
+  model?: JobDescription,
+): CompileResult {
   const diagnostics = sortAndDedupe([...config.diagnostics, ...collector.diagnostics]);
   const errorCount = diagnostics.filter((d) => d.severity === 'error').length;
   const result: CompileResult = {
@@ -68,14 +73,21 @@ export function compileSource(input: string | Uint8Array, options: CompileOption
   const config =
     options.config ??
     (options.path
-      ? (options.configLoader ?? new ConfigLoader({ cwd: options.cwd, lang: options.lang })).forDir(dirname(resolve(options.path)))
+      ? (options.configLoader ?? new ConfigLoader({ cwd: options.cwd, lang: options.lang })).forDir(
+          dirname(resolve(options.path)),
+        )
       : emptyConfig(process.cwd()));
 
   const decoded = decodeSource(input);
   if (!decoded.ok) {
     const collector = new Collector(options.lang ?? config.lang ?? 'et', file, config.severities);
     const at = { line: decoded.line, column: decoded.column };
-    collector.report(encoding, decoded.reason === 'binary' ? 'binary' : 'invalidUtf8', {}, { start: at, end: at });
+    collector.report(
+      encoding,
+      decoded.reason === 'binary' ? 'binary' : 'invalidUtf8',
+      {},
+      { start: at, end: at },
+    );
     return finish(collector, config);
   }
   const text = decoded.text;
@@ -87,12 +99,18 @@ export function compileSource(input: string | Uint8Array, options: CompileOption
 
   const source = parseSource(text, file);
   const fm = source.frontmatter;
-  const docLang = fm && isRecord(fm.data) && (fm.data.lang === 'et' || fm.data.lang === 'en') ? fm.data.lang : undefined;
+  const docLang =
+    fm && isRecord(fm.data) && (fm.data.lang === 'et' || fm.data.lang === 'en') ? fm.data.lang : undefined;
   const collector = new Collector(options.lang ?? docLang ?? config.lang ?? 'et', file, config.severities);
 
   let data: unknown;
   if (!fm) {
-    collector.report(frontmatter, source.unclosedFrontmatter ? 'unclosed' : 'missing', {}, source.unclosedFrontmatter);
+    collector.report(
+      frontmatter,
+      source.unclosedFrontmatter ? 'unclosed' : 'missing',
+      {},
+      source.unclosedFrontmatter,
+    );
   } else {
     const yamlErrors = reportYamlProblems(fm, collector, file);
     data = fm.data;
@@ -103,7 +121,8 @@ export function compileSource(input: string | Uint8Array, options: CompileOption
     data,
     config,
     report: (rule, id, d, place, f) => collector.report(rule, id, d, place, f),
-    at: (p, part) => (fm ? locate(fm, p, part) : { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }),
+    at: (p, part) =>
+      fm ? locate(fm, p, part) : { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
   };
   for (const rule of RULES) rule.check?.(ctx);
 
@@ -120,7 +139,12 @@ export function compileFile(path: string, options: Omit<CompileOptions, 'path'> 
   } catch (e) {
     const config = options.config ?? emptyConfig(process.cwd());
     const collector = new Collector(options.lang ?? 'et', displayPath(path, options.cwd), config.severities);
-    collector.report(encoding, 'unreadable', { detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, undefined);
+    collector.report(
+      encoding,
+      'unreadable',
+      { detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message },
+      undefined,
+    );
     return finish(collector, config);
   }
   return compileSource(bytes, { ...options, path });

@@ -9,7 +9,10 @@
  */
 import type { BlockContent, ListItem, PhrasingContent } from 'mdast';
 import type { Position } from 'unist';
-import type { JobDescriptionFrontmatter, LanguageRequirement as SchemaLanguageRequirement } from './frontmatter.generated.js';
+import type {
+  JobDescriptionFrontmatter,
+  LanguageRequirement as SchemaLanguageRequirement,
+} from './frontmatter.generated.js';
 
 export type { Position } from 'unist';
 export type { JobDescriptionFrontmatter, AmetijuhendConfig } from './frontmatter.generated.js';

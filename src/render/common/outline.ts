@@ -4,7 +4,15 @@
  * signature block. Computed once from the model so the PDF, HTML and DOCX never disagree.
  */
 import { LABELS, languageNames, type DocumentLabels } from '../../model/i18n.js';
-import type { Block, Competency, DocLang, DutiesSection, Inline, JobDescription, Signatory } from '../../model/types.js';
+import type {
+  Block,
+  Competency,
+  DocLang,
+  DutiesSection,
+  Inline,
+  JobDescription,
+  Signatory,
+} from '../../model/types.js';
 
 export interface GeneralField {
   /** "1.1" */
@@ -83,15 +91,26 @@ export function buildOutline(model: JobDescription): Outline {
     sections.push({ kind: 'prose', number: next(), title, blocks: s.purpose.blocks });
   }
   if (s.duties) sections.push({ kind: 'duties', number: next(), title: labels.duties, duties: s.duties });
-  if (s.rights) sections.push({ kind: 'prose', number: next(), title: labels.rights, blocks: s.rights.blocks });
+  if (s.rights)
+    sections.push({ kind: 'prose', number: next(), title: labels.rights, blocks: s.rights.blocks });
   if (s.responsibilities) {
-    sections.push({ kind: 'prose', number: next(), title: labels.responsibilities, blocks: s.responsibilities.blocks });
+    sections.push({
+      kind: 'prose',
+      number: next(),
+      title: labels.responsibilities,
+      blocks: s.responsibilities.blocks,
+    });
   }
   if (s.tools) sections.push({ kind: 'prose', number: next(), title: labels.tools, blocks: s.tools.blocks });
 
   const r = model.requirements;
   const items: RequirementItem[] = [];
-  const item = (label: string, paragraphs: string[], competencies: Competency[] = [], bullets: string[] = []): void => {
+  const item = (
+    label: string,
+    paragraphs: string[],
+    competencies: Competency[] = [],
+    bullets: string[] = [],
+  ): void => {
     items.push({ label, paragraphs, competencies, bullets });
   };
   item(labels.education, [r.education]);
@@ -104,8 +123,10 @@ export function buildOutline(model: JobDescription): Outline {
   }
   sections.push({ kind: 'requirements', number: next(), title: labels.requirements, items });
 
-  if (s.changes) sections.push({ kind: 'prose', number: next(), title: labels.changes, blocks: s.changes.blocks });
-  for (const extra of model.extraSections) sections.push({ kind: 'prose', number: next(), title: extra.heading, blocks: extra.blocks });
+  if (s.changes)
+    sections.push({ kind: 'prose', number: next(), title: labels.changes, blocks: s.changes.blocks });
+  for (const extra of model.extraSections)
+    sections.push({ kind: 'prose', number: next(), title: extra.heading, blocks: extra.blocks });
 
   const fields: GeneralField[] = [];
   const field = (label: string, value: string): void => {
@@ -120,10 +141,17 @@ export function buildOutline(model: JobDescription): Outline {
   const slots: SignatureSlot[] =
     model.kind === 'official'
       ? [
-          slot(labels.approver, model.approval ? { name: model.approval.by } : model.signatures.employer, labels.signedDigitally),
+          slot(
+            labels.approver,
+            model.approval ? { name: model.approval.by } : model.signatures.employer,
+            labels.signedDigitally,
+          ),
           slot(labels.acknowledged, model.signatures.employee, labels.signedDigitally),
         ]
-      : [slot(labels.employer, model.signatures.employer, labels.signedDigitally), slot(labels.employee, model.signatures.employee, labels.signedDigitally)];
+      : [
+          slot(labels.employer, model.signatures.employer, labels.signedDigitally),
+          slot(labels.employee, model.signatures.employee, labels.signedDigitally),
+        ];
 
   const outline: Outline = {
     lang: model.lang,

@@ -1,0 +1,37 @@
+// Generates docs/rules.md from the rules' own metadata (id, severity, Estonian and English description).
+// `--check` fails when the committed file is out of date. Needs the built library (npm run build).
+import { readFile, writeFile } from 'node:fs/promises';
+import { RULES } from '../dist/validate/rules/index.js';
+
+const out = new URL('../docs/rules.md', import.meta.url);
+const lines = [
+  '# Reeglid / Rules',
+  '',
+  '<!-- Generated from src/validate/rules/*.ts by scripts/gen-rule-docs.mjs: do not edit by hand. -->',
+  '',
+  'Iga probleem teatatakse kujul `fail:rida:veerg: tõsidus teade [reegel]`. Reegli tõsidust saab muuta',
+  'seadistuses: `rules: { <reegel>: error | warning | off }`.',
+  '',
+  "Every problem is reported as `file:line:column: severity message [rule]`. A rule's severity can be",
+  'changed in the config: `rules: { <rule>: error | warning | off }`.',
+  '',
+  '| reegel / rule | vaikimisi / default | kirjeldus | description |',
+  '| --- | --- | --- | --- |',
+  ...RULES.map(
+    (r) =>
+      `| \`${r.id}\` | ${r.severity} | ${r.description.et.replace(/\|/g, '\\|')} | ${r.description.en.replace(/\|/g, '\\|')} |`,
+  ),
+  '',
+];
+const text = lines.join('\n');
+if (process.argv.includes('--check')) {
+  const current = await readFile(out, 'utf8').catch(() => '');
+  if (current !== text) {
+    console.error('docs/rules.md is out of date: run `npm run build && npm run gen:docs` and commit it.');
+    process.exit(1);
+  }
+  console.log('docs/rules.md is up to date');
+} else {
+  await writeFile(out, text);
+  console.log('wrote docs/rules.md');
+}

@@ -1,0 +1,98 @@
+import { relative } from 'node:path';
+import { buildPaths, type BuildEvent } from '../build.js';
+import { UsageError } from '../discover.js';
+import { stylish } from '../report/stylish.js';
+import { OUTPUT_FORMATS, type OutputFormat, type PdfStandard } from '../render/types.js';
+import { uiLang } from './ui.js';
+
+export interface BuildCliOptions {
+  format: string;
+  outDir: string;
+  pdfStandard: PdfStandard;
+  quiet?: boolean;
+  lang?: 'et' | 'en';
+}
+
+function parseFormats(value: string): OutputFormat[] {
+  const formats = value
+    .split(',')
+    .map((f) => f.trim().toLowerCase())
+    .filter(Boolean);
+  const bad = formats.filter((f) => !(OUTPUT_FORMATS as readonly string[]).includes(f));
+  if (bad.length || formats.length === 0) {
+    throw new UsageError(
+      `unknown format "${bad.join(', ') || value}": use pdf, html, docx / tundmatu vorming`,
+    );
+  }
+  return [...new Set(formats)] as OutputFormat[];
+}
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+/** Progress: a single updating line on a terminal, one line per description otherwise. */
+function progress(lang: 'et' | 'en', quiet: boolean): (event: BuildEvent) => void {
+  const tty = Boolean(process.stderr.isTTY);
+  const started = Date.now();
+  return (event) => {
+    if (event.type === 'start' || quiet) return;
+    const file = relative(process.cwd(), event.file.path);
+    const done = event.index + 1;
+    if (tty) {
+      const elapsed = Date.now() - started;
+      const eta = done < event.total ? ` ETA ${seconds((elapsed / done) * (event.total - done))}` : '';
+      const line = `[${done}/${event.total}] ${file}${eta}`;
+      const width = process.stderr.columns || 80;
+      process.stderr.write(`\r\x1b[2K${line.length > width - 1 ? `${line.slice(0, width - 2)}…` : line}`);
+      if (done === event.total) process.stderr.write('\r\x1b[2K');
+    } else if (event.ok) {
+      const outs = event.outputs.map((o) => relative(process.cwd(), o)).join(', ');
+      process.stderr.write(`${lang === 'et' ? 'valmis' : 'built'} ${file} → ${outs}\n`);
+    } else {
+      process.stderr.write(`${lang === 'et' ? 'EI KOOSTATUD' : 'FAILED'} ${file}\n`);
+    }
+  };
+}
+
+export async function runBuild(paths: string[], opts: BuildCliOptions): Promise<number> {
+  const lang = uiLang(opts.lang);
+  const started = Date.now();
+  let result;
+  try {
+    result = await buildPaths(paths, {
+      formats: parseFormats(opts.format),
+      outDir: opts.outDir,
+      pdfStandard: opts.pdfStandard,
+      ...(opts.lang ? { lang: opts.lang } : {}),
+      onProgress: progress(lang, Boolean(opts.quiet)),
+    });
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`ametijuhend: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if (result.diagnostics.length) {
+    process.stdout.write(
+      stylish({
+        diagnostics: result.diagnostics,
+        fileCount: result.files.length,
+        lang,
+        color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+      }),
+    );
+  }
+  for (const f of result.failures) {
+    process.stderr.write(
+      `ametijuhend: ${f.file}: ${lang === 'et' ? 'koostamine ebaõnnestus' : 'build failed'}: ${f.message}\n`,
+    );
+  }
+  const time = seconds(Date.now() - started);
+  process.stderr.write(
+    lang === 'et'
+      ? `Koostatud ${result.built} ametijuhendit (${result.outputs.length} faili), ebaõnnestus ${result.failed}, aeg ${time}.\n`
+      : `Built ${result.built} descriptions (${result.outputs.length} files), ${result.failed} failed, in ${time}.\n`,
+  );
+  if (result.failures.length) return 2;
+  return result.failed > 0 || result.errorCount > 0 ? 1 : 0;
+}

@@ -1,0 +1,100 @@
+/**
+ * The command line: thin commander commands over the library. Exit status: 0 no errors,
+ * 1 errors in the inputs (or too many warnings), 2 usage error or internal failure.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { VERSION } from '../version.js';
+import { runBuild } from './build.js';
+import { runCheck } from './check.js';
+import { runRules, runSchema } from './info.js';
+
+export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
+
+export function parseLang(value: string): 'et' | 'en' {
+  if (value !== 'et' && value !== 'en')
+    throw new InvalidArgumentError('use "et" or "en" / kasuta „et“ või „en“');
+  return value;
+}
+
+export function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number / oodati täisarvu');
+  return Number(value);
+}
+
+export const langOption = (): Option =>
+  new Option(
+    '--lang <lang>',
+    'language of messages: et | en (default: the document’s or config’s) / teadete keel',
+  ).argParser(parseLang);
+
+export function program(): Command {
+  const cmd = new Command('ametijuhend')
+    .description(
+      'Compile job descriptions (Markdown + YAML) into validated, ready-to-sign PDF, HTML and DOCX.\n' +
+        'Koostab ametijuhendid (Markdown + YAML) kontrollitud, allkirjastamiseks valmis PDF-, HTML- ja DOCX-failideks.',
+    )
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError()
+    .exitOverride();
+  cmd
+    .command('check')
+    .description('check descriptions and report every problem / kontrolli ametijuhendeid')
+    .argument('[paths...]', 'files, folders or globs (default: .) / failid, kaustad või mustrid')
+    .addOption(
+      new Option('-f, --format <reporter>', 'output: stylish | json | github / väljundi vorm')
+        .choices(['stylish', 'json', 'github'])
+        .default('stylish'),
+    )
+    .option('--max-warnings <n>', 'fail when there are more warnings / lubatud hoiatuste arv', parseCount)
+    .option('-q, --quiet', 'report errors only / näita ainult vigu')
+    .addOption(langOption())
+    .action(async (paths: string[], opts) => {
+      process.exitCode = await runCheck(paths, opts);
+    });
+  cmd
+    .command('build')
+    .description('build PDF, HTML and DOCX from descriptions / koosta PDF-, HTML- ja DOCX-failid')
+    .argument('[paths...]', 'files, folders or globs (default: .) / failid, kaustad või mustrid')
+    .option('--format <formats>', 'comma-separated: pdf,html,docx / vormingud komadega', 'pdf,html,docx')
+    .option('-o, --out-dir <dir>', 'output folder / väljundkaust', 'dist')
+    .addOption(
+      new Option('--pdf-standard <standard>', 'PDF conformance / PDF-i standard')
+        .choices(['a-2a', 'a-2b', 'a-1b', 'none'])
+        .default('a-2a'),
+    )
+    .option('-q, --quiet', 'print only problems and the summary / näita ainult probleeme ja kokkuvõtet')
+    .addOption(langOption())
+    .action(async (paths: string[], opts) => {
+      process.exitCode = await runBuild(paths, opts);
+    });
+  cmd
+    .command('schema')
+    .description('print the JSON Schema of the frontmatter (or the config) / trüki JSON-skeem')
+    .option('--config', 'the schema of ametijuhend.config.yaml / seadistusfaili skeem')
+    .action((opts: { config?: boolean }) => {
+      process.exitCode = runSchema(opts);
+    });
+  cmd
+    .command('rules')
+    .description('list the rules with their ids and severities / reeglite loend')
+    .addOption(langOption())
+    .action((opts: { lang?: 'et' | 'en' }) => {
+      process.exitCode = runRules(opts);
+    });
+  return cmd;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  process.exitCode = undefined;
+  try {
+    await program().parseAsync([...argv]);
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end with code 0; anything else is a usage error
+      return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    process.stderr.write(`ametijuhend: ${(e as Error).stack ?? String(e)}\n`);
+    return EXIT.usage;
+  }
+}
