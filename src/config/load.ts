@@ -20,7 +20,10 @@ import type { Catalogue, CatalogueEntry, DefaultSection, ResolvedConfig } from '
 
 export const CONFIG_NAME = 'ametijuhend.config.yaml';
 
-const WHOLE: YamlSource['position'] = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+const WHOLE: YamlSource['position'] = {
+  start: { line: 1, column: 1, offset: 0 },
+  end: { line: 1, column: 1, offset: 0 },
+};
 
 /** Reads a text file for the config machinery; problems go to the collector. */
 function readText(path: string, collector: Collector, display: string): string | undefined {
@@ -34,7 +37,13 @@ function readText(path: string, collector: Collector, display: string): string |
   const decoded = decodeSource(bytes);
   if (!decoded.ok) {
     const at = { line: decoded.line, column: decoded.column };
-    collector.report(encoding, decoded.reason === 'binary' ? 'binary' : 'invalidUtf8', {}, { start: at, end: at }, display);
+    collector.report(
+      encoding,
+      decoded.reason === 'binary' ? 'binary' : 'invalidUtf8',
+      {},
+      { start: at, end: at },
+      display,
+    );
     return undefined;
   }
   return decoded.text;
@@ -58,7 +67,8 @@ function loadCatalogue(path: string, display: string, collector: Collector): Cat
   const text = readText(path, collector, display);
   if (text === undefined) return undefined;
   const y = parseYaml(text, 1, WHOLE);
-  if (reportYamlProblems(y, collector, display) > 0) return { path: display, entries: new Map() };
+  // a broken catalogue has its own errors; without it the names cannot be checked (unknown-competency skips them)
+  if (reportYamlProblems(y, collector, display) > 0) return undefined;
   const entries = new Map<string, CatalogueEntry>();
   const root = y.doc.contents;
   if (root === null || root === undefined) return { path: display, entries };
@@ -73,11 +83,15 @@ function loadCatalogue(path: string, display: string, collector: Collector): Cat
     const keyRange = pair.key.range ?? [0, 0, 0];
     const position = positionOfRange(y, keyRange[0], keyRange[1]);
     const indicators =
-      isSeq(value) && value.items.length > 0 && value.items.every((i) => isScalar(i) && typeof i.value === 'string' && i.value.trim())
+      isSeq(value) &&
+      value.items.length > 0 &&
+      value.items.every((i) => isScalar(i) && typeof i.value === 'string' && i.value.trim())
         ? value.items.map((i) => String((i as { value: unknown }).value))
         : undefined;
     if (!indicators) {
       collector.report(catalogueFormat, 'badEntry', { name }, position, display);
+      // still a known name: the entry's own error is enough, descriptions naming it are not wrong
+      entries.set(name, { indicators: [], position });
       continue;
     }
     entries.set(name, { indicators, position });
@@ -174,14 +188,16 @@ export class ConfigLoader {
     config.data = data;
     if (typeof data.organisation === 'string') config.organisation = data.organisation;
     if (data.lang === 'et' || data.lang === 'en') config.lang = data.lang;
-    if (Array.isArray(data.extraSections)) config.extraSections = data.extraSections.filter((s) => typeof s === 'string');
+    if (Array.isArray(data.extraSections))
+      config.extraSections = data.extraSections.filter((s) => typeof s === 'string');
     if (isRecord(data.aliases)) {
       for (const key of SECTION_KEYS) {
         const list = data.aliases[key];
         if (Array.isArray(list)) config.aliases[key] = list.filter((s) => typeof s === 'string');
       }
     }
-    if (isRecord(data.review) && typeof data.review.months === 'number') config.reviewMonths = data.review.months;
+    if (isRecord(data.review) && typeof data.review.months === 'number')
+      config.reviewMonths = data.review.months;
     if (isRecord(data.rules)) {
       const known = RULES.map((r) => r.id);
       for (const [rule, setting] of Object.entries(data.rules)) {
@@ -190,17 +206,28 @@ export class ConfigLoader {
           collector.report(
             configFile,
             'unknownRule',
-            { rule, hint_et: hint ? `; kas mõtlesid „${hint}“?` : '', hint_en: hint ? `; did you mean "${hint}"?` : '' },
+            {
+              rule,
+              hint_et: hint ? `; kas mõtlesid „${hint}“?` : '',
+              hint_en: hint ? `; did you mean "${hint}"?` : '',
+            },
             y ? locate(y, ['rules', rule], 'key') : undefined,
             display,
           );
-        } else if (setting === 'error' || setting === 'warning' || setting === 'off') config.severities[rule] = setting;
+        } else if (setting === 'error' || setting === 'warning' || setting === 'off')
+          config.severities[rule] = setting;
       }
     }
     const resolveRef = (ref: string, path: (string | number)[]): string | undefined => {
       const target = resolve(config.dir, ref);
       if (!existsSync(target)) {
-        collector.report(configFile, 'missing', { file: ref, resolved: this.display(target) }, y ? locate(y, path) : undefined, display);
+        collector.report(
+          configFile,
+          'missing',
+          { file: ref, resolved: this.display(target) },
+          y ? locate(y, path) : undefined,
+          display,
+        );
         return undefined;
       }
       config.referencedFiles.add(target);

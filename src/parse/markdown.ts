@@ -67,9 +67,22 @@ export function parseMarkdown(text: string): Root {
 
 const ZERO: Position = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
 
+/**
+ * The body of a file whose frontmatter is never closed: the would-be YAML (up to the first heading)
+ * blanked out, line numbers kept. (Parsing the text as is makes the YAML lines a paragraph and, with
+ * remark-frontmatter's failed fence, even stops later lists from being recognised.)
+ */
+function bodyOfUnclosed(text: string): Root {
+  const lines = text.split('\n');
+  let end = lines.findIndex((l, i) => i > 0 && /^#{1,6}(?:[ \t]|$)/.test(l));
+  if (end === -1) end = lines.length;
+  const blanked = lines.map((l, i) => (i < end ? '' : l)).join('\n');
+  return unified().use(remarkParse).parse(blanked);
+}
+
 export function parseSource(text: string, path: string): ParsedSource {
-  const tree = parseMarkdown(text);
-  const children = tree.children;
+  let tree = parseMarkdown(text);
+  let children = tree.children;
   let index = 0;
   let frontmatter: YamlSource | undefined;
   let unclosedFrontmatter: Position | undefined;
@@ -84,6 +97,8 @@ export function parseSource(text: string, path: string): ParsedSource {
       start: { line: 1, column: 1, offset: 0 },
       end: { line: 1, column: 4, offset: 3 },
     };
+    tree = bodyOfUnclosed(text);
+    children = tree.children;
   }
   const preamble: RootContent[] = [];
   const sections: RawSection[] = [];

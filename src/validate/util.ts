@@ -24,7 +24,13 @@ export function describeField(description: unknown, lang: 'et' | 'en'): string |
   if (typeof description !== 'string') return undefined;
   const [et, en] = description.split(' — ');
   const text = (lang === 'et' ? et : (en ?? et))?.trim();
-  return text?.replace(/[.:].*$/, '').trim() || undefined;
+  // "1.1 Ametinimetus." → "Ametinimetus"; "Haridus: …" → "Haridus" (numbering first, or "1.1" would cut it to "1")
+  return (
+    text
+      ?.replace(/^\d+(?:\.\d+)*\.?\s+/u, '')
+      .replace(/[.:](?:\s.*)?$/su, '')
+      .trim() || undefined
+  );
 }
 
 export function typeName(value: unknown, lang: 'et' | 'en'): string {

@@ -1,3 +1,4 @@
+import { visit } from 'yaml';
 import type { YamlSource } from '../parse/markdown.js';
 import { positionOfRange } from '../parse/positions.js';
 import type { Reporter } from './rule.js';
@@ -27,21 +28,73 @@ function detail(code: string, message: string): { detail_et: string; detail_en: 
   return { detail_et: ESTONIAN[code] ? `${ESTONIAN[code]} (${en})` : en, detail_en: en };
 }
 
+/** Start offset of the quoted scalar that a "missing closing quote" error is about, if found. */
+function unclosedQuoteStart(y: YamlSource, message: string, errorAt: number): number | undefined {
+  const quote = /closing "quote/.test(message) ? '"' : /closing 'quote/.test(message) ? "'" : undefined;
+  if (!quote) return undefined;
+  let found: number | undefined;
+  visit(y.doc, {
+    Scalar(_, node) {
+      const range = node.range;
+      if (!range || (node.type !== 'QUOTE_DOUBLE' && node.type !== 'QUOTE_SINGLE')) return;
+      if (y.text[range[0]] !== quote || range[1] < errorAt - 1) return;
+      if (found === undefined || range[0] < found) found = range[0];
+    },
+  });
+  return found;
+}
+
+/**
+ * A plain value that runs on to a more indented next line ("education: x" then "   experience: y")
+ * makes the parser complain at the first line; the line at fault is the over-indented one.
+ * Returns the offset of that line's first character, or undefined when the first line is at fault.
+ */
+function overIndentedLine(y: YamlSource, start: number, end: number): number | undefined {
+  const chunk = y.text.slice(start, end);
+  const lastBreak = chunk.lastIndexOf('\n');
+  if (lastBreak === -1) return undefined;
+  const lineStart = y.text.lastIndexOf('\n', start - 1) + 1;
+  const firstIndent = /^[ \t]*/.exec(y.text.slice(lineStart))![0].length;
+  const lastLine = start + lastBreak + 1;
+  const lastIndent = /^[ \t]*/.exec(y.text.slice(lastLine))![0].length;
+  return lastIndent > firstIndent ? lastLine + lastIndent : undefined;
+}
+
+/** The key a DUPLICATE_KEY error points at, as written. */
+function duplicateKeyName(y: YamlSource, at: number): string {
+  const rest = y.text.slice(at).split('\n', 1)[0] ?? '';
+  const m = /^\s*(?:"([^"]*)"|'([^']*)'|([^:#]*?))\s*:(?:\s|$)/.exec(rest);
+  return (m?.[1] ?? m?.[2] ?? m?.[3] ?? rest).trim();
+}
+
 /** Reports the YAML document's syntax errors and warnings; returns how many errors there were. */
 export function reportYamlProblems(y: YamlSource, reporter: Reporter, file: string): number {
-  for (const e of y.doc.errors) {
-    const place = positionOfRange(y, e.pos[0], e.pos[1]);
+  const errors = y.doc.errors;
+  // "Implicit keys need to be on a single line" says more than the "nested mappings" error at the same place
+  const multiline = new Set(errors.filter((e) => e.code === 'MULTILINE_IMPLICIT_KEY').map((e) => e.pos[0]));
+  for (const e of errors) {
+    if (e.code === 'BLOCK_AS_IMPLICIT_KEY' && multiline.has(e.pos[0])) continue;
+    let place = positionOfRange(y, e.pos[0], e.pos[1]);
     if (e.code === 'DUPLICATE_KEY') {
-      const key = /"?([^"]+)"?\s*$/.exec(y.text.slice(e.pos[0], e.pos[1]))?.[1] ?? '';
-      reporter.report(yamlSyntax, 'duplicateKey', { key: key.trim() }, place, file);
-    } else {
-      const d = detail(e.code, e.message);
-      reporter.report(yamlSyntax, 'error', { detail: undefined, ...d }, place, file);
+      reporter.report(yamlSyntax, 'duplicateKey', { key: duplicateKeyName(y, e.pos[0]) }, place, file);
+      continue;
     }
+    let d = detail(e.code, e.message);
+    if (e.code === 'MISSING_CHAR') {
+      const start = unclosedQuoteStart(y, e.message, e.pos[0]);
+      if (start !== undefined) place = positionOfRange(y, start, start + 1);
+    } else if (e.code === 'MULTILINE_IMPLICIT_KEY' || e.code === 'BLOCK_AS_IMPLICIT_KEY') {
+      const line = overIndentedLine(y, e.pos[0], e.pos[1]);
+      if (line !== undefined) {
+        place = positionOfRange(y, line, line + 1);
+        d = detail('BAD_INDENT', 'This line is indented more than the key above it');
+      }
+    }
+    reporter.report(yamlSyntax, 'error', { detail: undefined, ...d }, place, file);
   }
   for (const w of y.doc.warnings) {
     const d = detail(w.code, w.message);
     reporter.report({ ...yamlSyntax, severity: 'warning' }, 'warning', d, positionOfRange(y, w.pos[0], w.pos[1]), file);
   }
-  return y.doc.errors.length;
+  return errors.length;
 }

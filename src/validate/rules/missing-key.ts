@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
 import { displayPath } from '../schema.js';
-import { describeField, isRecord } from '../util.js';
+import { closest, describeField, isRecord, valueAt } from '../util.js';
 
 export default defineRule({
   id: 'missing-key',
@@ -19,11 +19,18 @@ export default defineRule({
     if (error.keyword !== 'required') return false;
     const key = String((error.params as { missingProperty: string }).missingProperty);
     const props = isRecord(error.parentSchema) && isRecord(error.parentSchema.properties) ? error.parentSchema.properties : {};
+    // a misspelt key ("reportTo") is reported once, by unknown-key, with this key as its suggestion
+    const parent = valueAt(ctx.data, path);
+    if (isRecord(parent)) {
+      const known = Object.keys(props);
+      const typo = Object.keys(parent).some((k) => !known.includes(k) && closest(k, known, 1)[0] === key);
+      if (typo) return true;
+    }
     const field = props[key];
     const description = isRecord(field) ? field.description : undefined;
     const et = describeField(description, 'et');
     const en = describeField(description, 'en');
-    const parent = displayPath(path);
+    const where = displayPath(path);
     ctx.report(
       this,
       'missing',
@@ -31,8 +38,8 @@ export default defineRule({
         key,
         label_et: et ? ` (${et})` : '',
         label_en: en ? ` (${en})` : '',
-        where_et: parent ? ` võtme „${parent}“ all` : ' esiosas',
-        where_en: parent ? ` under "${parent}"` : ' in the frontmatter',
+        where_et: where ? ` võtme „${where}“ all` : ' esiosas',
+        where_en: where ? ` under "${where}"` : ' in the frontmatter',
       },
       ctx.at(path, 'key'),
     );

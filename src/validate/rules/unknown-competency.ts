@@ -37,6 +37,8 @@ export default defineRule({
   },
   check(ctx) {
     const catalogue = ctx.config.catalogue;
+    // a catalogue that is configured but missing or unreadable has its own error (config-file, yaml-syntax)
+    if (!catalogue && typeof ctx.config.data.competencies === 'string') return;
     for (const { item, path } of competencyItems(ctx.data)) {
       if (typeof item !== 'string' || item.trim() === '') continue;
       if (!catalogue) {
