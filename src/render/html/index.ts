@@ -1,6 +1,19 @@
+/**
+ * The HTML renderer: one standalone, script-free, printable page per description.
+ *
+ * The page is a hast tree (./document.ts) checked by ./safety.ts and serialised once with
+ * hast-util-to-html. Same model and options → same bytes.
+ */
+import { toHtml } from 'hast-util-to-html';
 import type { Renderer } from '../types.js';
+import { buildDocument } from './document.js';
+import { assertSafe } from './safety.js';
 
-/** Placeholder until the html renderer lands: fails loudly rather than writing a wrong file. */
-export const renderHtml: Renderer = async () => {
-  throw new Error('the html renderer is not implemented yet');
+const encoder = new TextEncoder();
+
+export const renderHtml: Renderer = async (model, options) => {
+  const tree = buildDocument(model, options);
+  assertSafe(tree);
+  const html = toHtml(tree, { allowDangerousHtml: false, characterReferences: { useNamedReferences: false } });
+  return encoder.encode(html);
 };

@@ -1,0 +1,101 @@
+/**
+ * Body Markdown (mdast, raw HTML already removed by the model) → sanitised hast.
+ *
+ * Two independent layers keep active content out of the page:
+ * 1. mdast-util-to-hast drops any `html` node (allowDangerousHtml stays off) and images are turned
+ *    into their alt text, so nothing is loaded from the source.
+ * 2. hast-util-sanitize with a schema tighter than GitHub's: a short list of text-level and block
+ *    elements, no attributes but `href` (http, https, mailto, tel or relative) and `start`, and
+ *    elements that could carry code are dropped with their content.
+ */
+import type { Element, ElementContent, Nodes, RootContent } from 'hast';
+import { sanitize, type Schema } from 'hast-util-sanitize';
+import type { Image, ImageReference, Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
+import { toHast, type Handlers } from 'mdast-util-to-hast';
+import type { Block, Inline } from '../../model/types.js';
+
+/** Link schemes kept in `href`; anything else with a scheme loses its `href`. */
+export const SAFE_PROTOCOLS = ['http', 'https', 'mailto', 'tel'] as const;
+
+const TEXT_LEVEL = ['a', 'br', 'code', 'del', 'em', 'strong', 'sub', 'sup', 'kbd', 's'];
+const BLOCK_LEVEL = ['blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'li', 'ol', 'p', 'pre', 'ul'];
+
+/** The sanitising schema for everything that comes from Markdown. */
+export const BODY_SCHEMA: Schema = {
+  tagNames: [...TEXT_LEVEL, ...BLOCK_LEVEL],
+  attributes: {
+    a: ['href'],
+    ol: [['start', /^\d{1,6}$/]],
+  },
+  protocols: { href: [...SAFE_PROTOCOLS] },
+  // Elements whose text must never show up, even as text.
+  strip: ['script', 'style', 'iframe', 'object', 'embed', 'template', 'noscript', 'textarea', 'title', 'xmp', 'svg', 'math', 'select'],
+  ancestors: { li: ['ol', 'ul'] },
+  clobber: [],
+  clobberPrefix: '',
+  required: {},
+  allowComments: false,
+  allowDoctypes: false,
+};
+
+/** Images are never rendered: their alt text stands in (no remote loads, no `data:` URLs). */
+const altText = (_state: unknown, node: Image | ImageReference): ElementContent => ({ type: 'text', value: node.alt ?? '' });
+
+const HANDLERS: Handlers = {
+  image: altText,
+  imageReference: altText,
+  html: () => undefined,
+};
+
+function toSanitizedChildren(root: MdastRoot): ElementContent[] {
+  const hast: Nodes = toHast(root as MdastNodes, { handlers: HANDLERS, allowDangerousHtml: false });
+  const clean: Nodes = sanitize(hast, BODY_SCHEMA);
+  const children: RootContent[] = clean.type === 'root' ? clean.children : [clean];
+  return children.filter((c): c is ElementContent => c.type === 'element' || c.type === 'text');
+}
+
+/** Inline Markdown → hast phrasing content. */
+export function inlineToHast(nodes: readonly Inline[]): ElementContent[] {
+  const root: MdastRoot = { type: 'root', children: [{ type: 'paragraph', children: [...nodes] }] };
+  const out = toSanitizedChildren(root);
+  const first = out[0];
+  const children = first?.type === 'element' && first.tagName === 'p' ? first.children : out;
+  addLinkRel(children);
+  return children;
+}
+
+/**
+ * Block Markdown → hast flow content. Headings from the body sit below a numbered `h2`: they start
+ * at `h3` and never skip a level, whatever depth the author wrote.
+ */
+export function blocksToHast(blocks: readonly Block[], parentLevel = 2): ElementContent[] {
+  const out = toSanitizedChildren({ type: 'root', children: [...blocks] });
+  normaliseHeadings(out, parentLevel);
+  addLinkRel(out);
+  return out;
+}
+
+function walk(nodes: readonly ElementContent[] | readonly RootContent[], visit: (el: Element) => void): void {
+  for (const node of nodes) {
+    if (node.type !== 'element') continue;
+    visit(node);
+    walk(node.children, visit);
+  }
+}
+
+function normaliseHeadings(nodes: ElementContent[], parentLevel: number): void {
+  let previous = parentLevel;
+  walk(nodes, (el) => {
+    const m = /^h([1-6])$/.exec(el.tagName);
+    if (!m) return;
+    const level = Math.max(parentLevel + 1, Math.min(Number(m[1]), previous + 1, 6));
+    el.tagName = `h${level}`;
+    previous = level;
+  });
+}
+
+function addLinkRel(nodes: ElementContent[]): void {
+  walk(nodes, (el) => {
+    if (el.tagName === 'a' && typeof el.properties.href === 'string') el.properties.rel = ['noopener', 'noreferrer'];
+  });
+}
