@@ -141,7 +141,7 @@ export function compileInProject(
   const all: Record<string, string | Uint8Array> = { 'competencies.yaml': CATALOGUE, 'ametijuhend.md': doc, ...files };
   if (configYaml !== undefined) all['ametijuhend.config.yaml'] = configYaml;
   const dir = tempProject(all);
-  const result = compileSource(doc, { path: join(dir, 'ametijuhend.md'), cwd: dir, configLoader: new ConfigLoader({ cwd: dir }), ...options });
+  const result = compileSource(doc, { path: join(dir, 'ametijuhend.md'), cwd: dir, configLoader: new ConfigLoader({ cwd: dir, lang: options.lang }), ...options });
   return { ...result, dir };
 }
 

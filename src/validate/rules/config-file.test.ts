@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { BASE_CONFIG, compileInProject, only, REFERENCE, dropSection } from '../../../test/helpers.js';
+
+describe('config-file', () => {
+  it('reports a missing catalogue file at its value in the config', () => {
+    const r = compileInProject(REFERENCE, 'organisation: X\ncompetencies: kompetentsid.yaml\n');
+    const d = only(r, 'config-file');
+    expect(d).toMatchObject({ file: 'ametijuhend.config.yaml', line: 2, column: 15, severity: 'error' });
+    expect(d.message).toContain('„kompetentsid.yaml“');
+    expect(r.model).toBeUndefined();
+    const en = only(compileInProject(REFERENCE, 'competencies: kompetentsid.yaml\n', {}, { lang: 'en' }), 'config-file');
+    expect(en.message).toMatch(/^The file "kompetentsid.yaml" was not found/);
+  });
+
+  it('reports a missing default section file', () => {
+    const r = compileInProject(dropSection(REFERENCE, 'Õigused'), `${BASE_CONFIG}defaults:\n  rights: shared/oigused.md\n`);
+    const d = only(r, 'config-file');
+    expect(d).toMatchObject({ line: 5, column: 11 });
+    expect(d.message).toContain('shared/oigused.md');
+  });
+
+  it('reports an unknown rule id under rules:, suggesting the closest', () => {
+    const r = compileInProject(REFERENCE, `${BASE_CONFIG}rules:\n  estonian-levl-cap: warning\n`);
+    const d = only(r, 'config-file');
+    expect(d).toMatchObject({ file: 'ametijuhend.config.yaml', line: 5, column: 3 });
+    expect(d.message).toContain('„estonian-levl-cap“');
+    expect(d.message).toContain('„estonian-level-cap“');
+    const en = only(compileInProject(REFERENCE, `${BASE_CONFIG}rules:\n  no-such-rule-at-all: off\n`, {}, { lang: 'en' }), 'config-file');
+    expect(en.message).toBe('Unknown rule "no-such-rule-at-all".');
+  });
+
+  it('stays silent for a config whose files exist', () => {
+    const r = compileInProject(dropSection(REFERENCE, 'Õigused'), `${BASE_CONFIG}defaults:\n  rights: oigused.md\nrules:\n  raw-html: off\n`, {
+      'oigused.md': '- saada infot.\n',
+    });
+    expect(r.diagnostics).toEqual([]);
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { compileRef, expectClean, expectOnly, only, REFERENCE, replace } from '../../../test/helpers.js';
+
+const add = (yaml: string): string => replace(REFERENCE, 'reportsTo:', `${yaml}\nreportsTo:`);
+
+describe('invalid-value', () => {
+  it('reports a malformed id and suggests a slug', () => {
+    const r = compileRef(add('id: Ekspert Kriisiabi'));
+    const d = only(r, 'invalid-value');
+    expect([d.line, d.column, d.severity]).toEqual([6, 5, 'error']);
+    expect(d.message).toContain('„Ekspert Kriisiabi“');
+    expect(d.message).toContain('„ekspert-kriisiabi“');
+    expectOnly(r, 'invalid-value');
+    expect(only(compileRef(add('id: Õigusnõunik_2'), { lang: 'en' }), 'invalid-value').message).toContain('"oigusnounik-2"');
+  });
+
+  it.each(['2024-13-45', '12.03.2024', '2024-02-30'])('reports the bad date %s in reviewed', (date) => {
+    const d = only(compileRef(add(`reviewed: ${date}`)), 'invalid-value');
+    expect([d.line, d.column]).toEqual([6, 11]);
+    expect(d.message).toContain(`„${date}“`);
+    expect(d.message).toContain('AAAA-KK-PP');
+  });
+
+  it('reports a bad approval date in English', () => {
+    const text = add('kind: official\napproval:\n  by: Direktor\n  directive: 12\n  date: 1.1.2026');
+    const d = only(compileRef(text, { lang: 'en' }), 'invalid-value');
+    expect([d.line, d.column]).toEqual([10, 9]);
+    expect(d.message).toContain('"approval.date"');
+    expect(d.message).toContain('YYYY-MM-DD');
+  });
+
+  it('suggests the closest choice for a misspelt kind', () => {
+    const d = only(compileRef(add('kind: offical')), 'invalid-value');
+    expect([d.line, d.column]).toEqual([6, 7]);
+    expect(d.message).toContain('„offical“');
+    expect(d.message).toContain('kas mõtlesid „official“');
+    expect(d.message).toContain('„employee“');
+  });
+
+  it('names the allowed document languages', () => {
+    const d = only(compileRef(add('lang: est')), 'invalid-value');
+    expect(d.message).toContain('„et“');
+    expect(d.message).toContain('„en“');
+  });
+
+  it('reports an empty string and an empty list', () => {
+    const empty = only(compileRef(replace(REFERENCE, 'reportsTo: Tiimijuht', 'reportsTo: ""')), 'invalid-value');
+    expect([empty.line, empty.column]).toEqual([6, 12]);
+    expect(empty.message).toContain('„reportsTo“');
+    const list = only(compileRef(replace(REFERENCE, /  languages:\n(?: {4}.*\n)+/, '  languages: []\n')), 'invalid-value');
+    expect([list.line, list.column]).toEqual([12, 3]);
+    expect(list.message).toContain('„requirements.languages“');
+  });
+
+  it('stays silent for valid values', () => {
+    expectClean(compileRef(add('id: ekspert-2\nkind: employee\nlang: et\nreviewed: 2026-01-31\nversion: 2')));
+  });
+});
