@@ -1,0 +1,195 @@
+/**
+ * mdast → docx: inline content to runs and hyperlinks, block content to paragraphs. Raw HTML is
+ * never passed through (the model has none; any that slipped in is dropped).
+ */
+import { ExternalHyperlink, Paragraph, TextRun, type IParagraphOptions, type ParagraphChild } from 'docx';
+import type { Block, Inline } from '../../model/types.js';
+import { NUMBERING, STYLE } from './styles.js';
+
+/** Formatting inherited from enclosing inline nodes. */
+interface RunFormat {
+  bold?: boolean;
+  italics?: boolean;
+  strike?: boolean;
+  code?: boolean;
+}
+
+/** Link targets that may become clickable; anything else (javascript:, data:, relative) stays plain text. */
+const SAFE_LINK = /^(?:https?:|mailto:|tel:)/i;
+
+/** Markdown soft line breaks inside a paragraph read as spaces. */
+function flatten(text: string): string {
+  return text.replace(/[ \t]*\r?\n[ \t]*/g, ' ');
+}
+
+function run(text: string, f: RunFormat, hyperlink = false): TextRun {
+  return new TextRun({
+    text,
+    ...(f.bold ? { bold: true } : {}),
+    ...(f.italics ? { italics: true } : {}),
+    ...(f.strike ? { strike: true } : {}),
+    ...(f.code ? { style: STYLE.codeChar } : hyperlink ? { style: 'Hyperlink' } : {}),
+  });
+}
+
+/** Converts inline mdast into paragraph children. */
+export function inlines(
+  nodes: readonly Inline[],
+  f: RunFormat = {},
+  out: ParagraphChild[] = [],
+): ParagraphChild[] {
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text':
+        if (node.value) out.push(run(flatten(node.value), f));
+        break;
+      case 'emphasis':
+        inlines(node.children, { ...f, italics: true }, out);
+        break;
+      case 'strong':
+        inlines(node.children, { ...f, bold: true }, out);
+        break;
+      case 'delete':
+        inlines(node.children, { ...f, strike: true }, out);
+        break;
+      case 'inlineCode':
+        out.push(run(node.value, { ...f, code: true }));
+        break;
+      case 'break':
+        out.push(new TextRun({ break: 1 }));
+        break;
+      case 'link': {
+        const runs = SAFE_LINK.test(node.url) ? inlineRunsForLink(node.children, f) : [];
+        if (runs.length) {
+          out.push(new ExternalHyperlink({ link: node.url, children: runs }));
+        } else {
+          inlines(node.children, f, out);
+        }
+        break;
+      }
+      case 'image':
+        if (node.alt) out.push(run(node.alt, f));
+        break;
+      case 'linkReference':
+        inlines(node.children, f, out);
+        break;
+      case 'imageReference':
+        if (node.alt) out.push(run(node.alt, f));
+        break;
+      case 'html':
+        break; // never passed through
+      default:
+        // footnoteReference and any future inline kinds: keep their text if they have any.
+        if ('children' in node && Array.isArray(node.children)) inlines(node.children as Inline[], f, out);
+        else if ('value' in node && typeof node.value === 'string') out.push(run(flatten(node.value), f));
+    }
+  }
+  return out;
+}
+
+/** Runs inside a hyperlink: the link style on every run, nested formatting kept. */
+function inlineRunsForLink(nodes: readonly Inline[], f: RunFormat): TextRun[] {
+  const out: TextRun[] = [];
+  const walk = (list: readonly Inline[], fmt: RunFormat): void => {
+    for (const node of list) {
+      if (node.type === 'html') continue; // never passed through
+      if (node.type === 'text') out.push(run(flatten(node.value), fmt, true));
+      else if (node.type === 'inlineCode') out.push(run(node.value, { ...fmt, code: true }, true));
+      else if (node.type === 'emphasis') walk(node.children, { ...fmt, italics: true });
+      else if (node.type === 'strong') walk(node.children, { ...fmt, bold: true });
+      else if (node.type === 'delete') walk(node.children, { ...fmt, strike: true });
+      else if (node.type === 'break') out.push(new TextRun({ break: 1 }));
+      else if ('children' in node && Array.isArray(node.children)) walk(node.children as Inline[], fmt);
+      else if ('value' in node && typeof node.value === 'string')
+        out.push(run(flatten(node.value), fmt, true));
+    }
+  };
+  walk(nodes, f);
+  return out;
+}
+
+/** Keeps per-document state while converting blocks: each ordered list gets its own numbering instance. */
+export class BlockWriter {
+  private orderedInstance = 0;
+
+  constructor(private readonly baseStyle?: string) {}
+
+  /** Paragraph options shared by every body paragraph written by this writer. */
+  private base(extra: Omit<IParagraphOptions, 'children'>, children: ParagraphChild[]): Paragraph {
+    return new Paragraph({ ...(this.baseStyle ? { style: this.baseStyle } : {}), ...extra, children });
+  }
+
+  blocks(blocks: readonly Block[], out: Paragraph[] = [], depth = 0, indent = 0): Paragraph[] {
+    for (const block of blocks) this.block(block, out, depth, indent);
+    return out;
+  }
+
+  /** A bulleted paragraph at the given level. */
+  bullet(children: ParagraphChild[], level = 0): Paragraph {
+    return this.base({ numbering: { reference: NUMBERING.bullet, level } }, children);
+  }
+
+  private block(block: Block, out: Paragraph[], depth: number, indent: number): void {
+    const indentOpt = indent ? { indent: { left: indent } } : {};
+    switch (block.type) {
+      case 'paragraph':
+        out.push(this.base(indentOpt, inlines(block.children)));
+        break;
+      case 'heading':
+        out.push(new Paragraph({ style: STYLE.heading3, children: inlines(block.children) }));
+        break;
+      case 'blockquote':
+        this.blocks(block.children as Block[], out, depth, indent + 567);
+        break;
+      case 'code':
+        out.push(
+          new Paragraph({
+            style: STYLE.code,
+            children: block.value
+              .split(/\r?\n/)
+              .map((line, i) => new TextRun({ text: line, ...(i ? { break: 1 } : {}) })),
+          }),
+        );
+        break;
+      case 'thematicBreak':
+        out.push(
+          new Paragraph({
+            border: { bottom: { style: 'single', size: 4, color: 'auto', space: 1 } },
+            children: [],
+          }),
+        );
+        break;
+      case 'list': {
+        const level = Math.min(depth, 8);
+        const ordered = block.ordered === true;
+        const instance = ordered ? ++this.orderedInstance : 0;
+        for (const item of block.children) {
+          let first = true;
+          for (const child of item.children) {
+            if (child.type === 'paragraph' && first) {
+              const numberingOpt = ordered
+                ? { reference: NUMBERING.ordered, level, instance }
+                : { reference: NUMBERING.bullet, level };
+              out.push(this.base({ numbering: numberingOpt }, inlines(child.children)));
+            } else if (child.type === 'list') {
+              this.block(child, out, depth + 1, indent);
+            } else {
+              // A further paragraph of the item, or an item that does not open with a paragraph:
+              // aligned with the item's text.
+              this.block(child as Block, out, depth + 1, 284 * (level + 1));
+            }
+            first = false;
+          }
+        }
+        break;
+      }
+      case 'html':
+        break; // never passed through
+      default: // Definitions, footnote definitions, tables without remark-gfm: keep any text.
+      {
+        const children = (block as { children?: unknown }).children;
+        if (Array.isArray(children)) this.blocks(children as Block[], out, depth, indent);
+      }
+    }
+  }
+}

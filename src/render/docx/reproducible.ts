@@ -1,0 +1,127 @@
+/**
+ * docx writes "now" into docProps/core.xml and the zip entries, and random ids for hyperlink
+ * relationships. This post-process makes the package a pure function of the model and options:
+ * fixed core dates, relationship ids renumbered rId1…rIdN per part, fixed entry times, and a fixed
+ * entry order ([Content_Types].xml first, as Word writes it).
+ */
+import { unzipSync, zipSync, type Zippable } from 'fflate';
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** Attributes in the r: namespace that hold relationship ids. */
+const REL_ATTRIBUTE = /(\sr:(?:id|embed|link|pict|href|dm|lo|qs|cs)=")([^"]*)"/g;
+const REL_ID = /(<Relationship\b[^>]*?\sId=")([^"]*)"/g;
+
+function xmlEscape(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** "word/_rels/document.xml.rels" → "word/document.xml"; "_rels/.rels" → undefined (the package). */
+function sourceOfRels(relsPath: string): string | undefined {
+  const m = /^(.*?)_rels\/([^/]*)\.rels$/.exec(relsPath);
+  if (!m || !m[2]) return undefined;
+  return `${m[1] ?? ''}${m[2]}`;
+}
+
+/** Renumbers the relationships of every part to rId1…rIdN in document order. */
+function renumberRelationships(text: Map<string, string>): void {
+  for (const [relsPath, rels] of text) {
+    if (!relsPath.endsWith('.rels')) continue;
+    const ids = new Map<string, string>();
+    const renumbered = rels.replace(REL_ID, (_all, head: string, id: string) => {
+      const next = `rId${ids.size + 1}`;
+      ids.set(id, next);
+      return `${head}${next}"`;
+    });
+    if ([...ids].every(([from, to]) => from === to)) continue;
+    text.set(relsPath, renumbered);
+    const source = sourceOfRels(relsPath);
+    const part = source === undefined ? undefined : text.get(source);
+    if (source !== undefined && part !== undefined) {
+      text.set(
+        source,
+        part.replace(REL_ATTRIBUTE, (all, head: string, id: string) => {
+          const to = ids.get(id);
+          return to === undefined ? all : `${head}${to}"`;
+        }),
+      );
+    }
+  }
+}
+
+/** W3CDTF without milliseconds, as Word writes it. */
+function w3cdtf(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function fixCoreDates(core: string, date: Date): string {
+  const stamp = w3cdtf(date);
+  return core.replace(
+    /(<dcterms:(?:created|modified)\b[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g,
+    (_all, open: string, close: string) => `${open}${stamp}${close}`,
+  );
+}
+
+function fillAppProperties(app: string, application: string): string {
+  if (app.includes('<Application>')) return app;
+  const body = `<Application>${xmlEscape(application)}</Application>`;
+  if (/<Properties\b[^>]*\/>/.test(app))
+    return app.replace(/<Properties\b([^>]*?)\/>/, `<Properties$1>${body}</Properties>`);
+  return app.replace(/(<Properties\b[^>]*>)/, `$1${body}`);
+}
+
+/**
+ * The zip's DOS time stamps are written from a Date's *local* fields, so a Date built from the
+ * UTC fields of `date` gives the same bytes in every time zone. DOS dates span 1980–2099.
+ */
+function zipTime(date: Date): Date {
+  const year = Math.min(2099, Math.max(1980, date.getUTCFullYear()));
+  return new Date(
+    year,
+    date.getUTCMonth(),
+    date.getUTCDate(),
+    date.getUTCHours(),
+    date.getUTCMinutes(),
+    date.getUTCSeconds(),
+  );
+}
+
+export interface NormaliseOptions {
+  date: Date;
+  /** Written to docProps/app.xml as the application. */
+  application: string;
+  /** Further edits of XML parts by name, applied before the ids are renumbered. */
+  patches?: Readonly<Record<string, (xml: string) => string>>;
+}
+
+export function normaliseDocx(zip: Uint8Array, options: NormaliseOptions): Uint8Array {
+  const entries = unzipSync(zip);
+  const names = Object.keys(entries);
+  const text = new Map<string, string>();
+  for (const name of names) {
+    if (/\.(?:xml|rels)$/.test(name)) text.set(name, decoder.decode(entries[name]));
+  }
+
+  for (const [name, patch] of Object.entries(options.patches ?? {})) {
+    const xml = text.get(name);
+    if (xml !== undefined) text.set(name, patch(xml));
+  }
+  renumberRelationships(text);
+  const core = text.get('docProps/core.xml');
+  if (core !== undefined) text.set('docProps/core.xml', fixCoreDates(core, options.date));
+  const app = text.get('docProps/app.xml');
+  if (app !== undefined) text.set('docProps/app.xml', fillAppProperties(app, options.application));
+
+  const mtime = zipTime(options.date);
+  const ordered = ['[Content_Types].xml', ...names.filter((n) => n !== '[Content_Types].xml')].filter(
+    (n) => n in entries,
+  );
+  const out: Zippable = {};
+  for (const name of ordered) {
+    const t = text.get(name);
+    const data = t === undefined ? entries[name] : encoder.encode(t);
+    if (data) out[name] = [data, { mtime, level: 6 }];
+  }
+  return zipSync(out);
+}
