@@ -51,7 +51,8 @@ export interface ParsedSource {
 /** Parses YAML text that starts on `firstLine` of some file. */
 export function parseYaml(value: string, firstLine: number, position: Position): YamlSource {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(value, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // logLevel 'error': problems are reported as diagnostics, never as process warnings on stderr
+  const doc = parseDocument(value, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });

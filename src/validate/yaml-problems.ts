@@ -28,17 +28,29 @@ function detail(code: string, message: string): { detail_et: string; detail_en: 
   return { detail_et: ESTONIAN[code] ? `${ESTONIAN[code]} (${en})` : en, detail_en: en };
 }
 
-/** Start offset of the quoted scalar that a "missing closing quote" error is about, if found. */
-function unclosedQuoteStart(y: YamlSource, message: string, errorAt: number): number | undefined {
+/**
+ * Start offset of the quoted scalar or flow collection that an "unclosed" error is about: the parser
+ * notices at the end of the document (or the next line), the author needs the opening quote or bracket.
+ */
+function unclosedStart(y: YamlSource, message: string, errorAt: number): number | undefined {
   const quote = /closing "quote/.test(message) ? '"' : /closing 'quote/.test(message) ? "'" : undefined;
-  if (!quote) return undefined;
+  const bracket = /Flow sequence .*end with a \]/.test(message) ? '[' : /Flow map .*end with a \}/.test(message) ? '{' : undefined;
+  if (!quote && !bracket) return undefined;
   let found: number | undefined;
+  const consider = (range: readonly number[] | null | undefined, opener: string, innermost: boolean): void => {
+    if (!range || y.text[range[0]!] !== opener) return;
+    if (range[1]! < errorAt - 1 || (!quote && range[1]! > errorAt + 1)) return;
+    if (found === undefined || (innermost ? range[0]! > found : range[0]! < found)) found = range[0];
+  };
   visit(y.doc, {
     Scalar(_, node) {
-      const range = node.range;
-      if (!range || (node.type !== 'QUOTE_DOUBLE' && node.type !== 'QUOTE_SINGLE')) return;
-      if (y.text[range[0]] !== quote || range[1] < errorAt - 1) return;
-      if (found === undefined || range[0] < found) found = range[0];
+      if (quote && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) consider(node.range, quote, false);
+    },
+    Seq(_, node) {
+      if (bracket === '[' && node.flow) consider(node.range, '[', true);
+    },
+    Map(_, node) {
+      if (bracket === '{' && node.flow) consider(node.range, '{', true);
     },
   });
   return found;
@@ -80,8 +92,8 @@ export function reportYamlProblems(y: YamlSource, reporter: Reporter, file: stri
       continue;
     }
     let d = detail(e.code, e.message);
-    if (e.code === 'MISSING_CHAR') {
-      const start = unclosedQuoteStart(y, e.message, e.pos[0]);
+    if (e.code === 'MISSING_CHAR' || e.code === 'BAD_INDENT') {
+      const start = unclosedStart(y, e.message, e.pos[0]);
       if (start !== undefined) place = positionOfRange(y, start, start + 1);
     } else if (e.code === 'MULTILINE_IMPLICIT_KEY' || e.code === 'BLOCK_AS_IMPLICIT_KEY') {
       const line = overIndentedLine(y, e.pos[0], e.pos[1]);

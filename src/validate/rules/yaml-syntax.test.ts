@@ -50,9 +50,13 @@ describe('yaml-syntax', () => {
     expect(d?.line).toBe(6);
   });
 
-  it('reports an unclosed flow list', () => {
-    const d = ofRule(compileRef(replace(REFERENCE, 'substitutes: [Tiimijuht, koordinaator]', 'substitutes: [Tiimijuht, koordinaator')), 'yaml-syntax')[0];
-    expect(d?.line).toBe(9);
+  it('reports an unclosed flow list at its opening bracket', () => {
+    const d = only(compileRef(replace(REFERENCE, 'substitutes: [Tiimijuht, koordinaator]', 'substitutes: [Tiimijuht, koordinaator')), 'yaml-syntax');
+    expect([d.line, d.column]).toEqual([8, 14]);
+    const last = ofRule(compileRef(replace(REFERENCE, 'employee: Helen Raja', 'employee: [Helen Raja')), 'yaml-syntax');
+    expect(last.map((x) => [x.line, x.column])).toEqual([[42, 13]]);
+    const map = ofRule(compileRef(replace(REFERENCE, 'reportsTo: Tiimijuht', 'reportsTo: {a: Tiimijuht')), 'yaml-syntax');
+    expect(map[0]).toMatchObject({ line: 6, column: 12 });
   });
 
   it('reports syntax errors in the config file', () => {
