@@ -9,7 +9,14 @@ import { createHash } from 'node:crypto';
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import type { Competency, DutiesSection, JobDescription } from '../../model/types.js';
-import { buildOutline, type GeneralField, type Outline, type OutlineSection, type RequirementItem, type SignatureSlot } from '../common/outline.js';
+import {
+  buildOutline,
+  type GeneralField,
+  type Outline,
+  type OutlineSection,
+  type RequirementItem,
+  type SignatureSlot,
+} from '../common/outline.js';
 import type { RenderOptions } from '../types.js';
 import { blocksToHast, inlineToHast } from './markdown.js';
 import { stylesheet } from './style.js';
@@ -23,6 +30,15 @@ function lines(children: Array<ElementContent | null | undefined | false>): Elem
   }
   out.push({ type: 'text', value: '\n' });
   return out;
+}
+
+/**
+ * Text for an attribute value (metadata). The serialiser escapes quotes and `&` there but, as HTML
+ * allows, not `<` and `>`: harmless inside a quoted value, yet a value such as `<script>` would look
+ * like a tag to anyone scanning the bytes. Angle brackets become their single-guillemet look-alikes.
+ */
+function attributeText(value: string): string {
+  return value.replace(/</g, '‹').replace(/>/g, '›').replace(/\s+/g, ' ').trim();
 }
 
 function isoDate(date: Date): string {
@@ -42,10 +58,14 @@ function generalPart(outline: Outline): Element {
       h('dt', `${field.number} ${field.label}`),
       h('dd', field.value),
     ]);
-  return h('section', { ariaLabelledBy: 'section-1' }, lines([
-    h('h2', { id: 'section-1' }, headingText(outline.general.number, outline.general.title)),
-    h('dl', { className: ['general'] }, fields.map(cell)),
-  ]));
+  return h(
+    'section',
+    { ariaLabelledBy: 'section-1' },
+    lines([
+      h('h2', { id: 'section-1' }, headingText(outline.general.number, outline.general.title)),
+      h('dl', { className: ['general'] }, fields.map(cell)),
+    ]),
+  );
 }
 
 function dutiesContent(number: string, duties: DutiesSection, labels: Outline['labels']): ElementContent[] {
@@ -55,7 +75,13 @@ function dutiesContent(number: string, duties: DutiesSection, labels: Outline['l
     out.push(
       h('table', { className: ['duties'] }, [
         h('colgroup', [h('col', { className: ['task'] }), h('col', { className: ['results'] })]),
-        h('thead', h('tr', [h('th', { scope: 'col' }, labels.dutiesTask), h('th', { scope: 'col' }, labels.dutiesResults)])),
+        h(
+          'thead',
+          h('tr', [
+            h('th', { scope: 'col' }, labels.dutiesTask),
+            h('th', { scope: 'col' }, labels.dutiesResults),
+          ]),
+        ),
         h(
           'tbody',
           duties.duties.map((duty, i) =>
@@ -64,7 +90,13 @@ function dutiesContent(number: string, duties: DutiesSection, labels: Outline['l
                 h('p', [h('span', { className: ['num'] }, taskNumber(i)), ' ', ...inlineToHast(duty.task)]),
                 ...blocksToHast(duty.more, 2),
               ]),
-              h('td', h('ul', duty.results.map((result) => h('li', inlineToHast(result))))),
+              h(
+                'td',
+                h(
+                  'ul',
+                  duty.results.map((result) => h('li', inlineToHast(result))),
+                ),
+              ),
             ]),
           ),
         ),
@@ -88,7 +120,13 @@ function dutiesContent(number: string, duties: DutiesSection, labels: Outline['l
 }
 
 function competency(c: Competency): Element {
-  return h('div', { className: ['competency'] }, [h('h4', c.name), h('ul', c.indicators.map((indicator) => h('li', indicator)))]);
+  return h('div', { className: ['competency'] }, [
+    h('h4', c.name),
+    h(
+      'ul',
+      c.indicators.map((indicator) => h('li', indicator)),
+    ),
+  ]);
 }
 
 function requirementItem(item: RequirementItem): ElementContent[] {
@@ -96,7 +134,13 @@ function requirementItem(item: RequirementItem): ElementContent[] {
     h('h3', item.label),
     ...item.paragraphs.map((p) => h('p', p)),
     ...item.competencies.map(competency),
-    item.bullets.length ? h('ul', { className: ['knowledge'] }, item.bullets.map((b) => h('li', b))) : null,
+    item.bullets.length
+      ? h(
+          'ul',
+          { className: ['knowledge'] },
+          item.bullets.map((b) => h('li', b)),
+        )
+      : null,
   ].filter((x): x is Element => x !== null);
 }
 
@@ -114,7 +158,11 @@ function section(s: OutlineSection, labels: Outline['labels']): Element {
       content = s.items.flatMap(requirementItem);
       break;
   }
-  return h('section', { ariaLabelledBy: id, className: [s.kind] }, lines([h('h2', { id }, headingText(s.number, s.title)), ...content]));
+  return h(
+    'section',
+    { ariaLabelledBy: id, className: [s.kind] },
+    lines([h('h2', { id }, headingText(s.number, s.title)), ...content]),
+  );
 }
 
 function signatureSlot(slot: SignatureSlot): Element {
@@ -127,54 +175,86 @@ function signatureSlot(slot: SignatureSlot): Element {
 }
 
 function signatures(outline: Outline): Element {
-  return h('section', { className: ['signatures'], ariaLabelledBy: 'signatures' }, lines([
-    h('h2', { id: 'signatures', className: ['visually-hidden'] }, outline.signatures.lead),
-    ...outline.signatures.slots.map(signatureSlot),
-  ]));
+  return h(
+    'section',
+    { className: ['signatures'], ariaLabelledBy: 'signatures' },
+    lines([
+      h('h2', { id: 'signatures', className: ['visually-hidden'] }, outline.signatures.lead),
+      ...outline.signatures.slots.map(signatureSlot),
+    ]),
+  );
 }
 
 /** The whole page as a hast root (doctype + html). */
 export function buildDocument(model: JobDescription, options: RenderOptions): Root {
   const outline = buildOutline(model);
   const { labels } = outline;
-  const footerText = [outline.runningHeader, outline.version ? `${labels.version} ${outline.version}` : undefined].filter(Boolean).join(' · ');
+  const footerText = [
+    outline.runningHeader,
+    outline.version ? `${labels.version} ${outline.version}` : undefined,
+  ]
+    .filter(Boolean)
+    .join(' · ');
   const css = stylesheet(footerText, labels);
   const cssHash = createHash('sha256').update(css, 'utf8').digest('base64');
-  const description = [`${outline.documentTitle}: ${outline.title}`, model.unit.join(', '), outline.organisation].filter(Boolean).join(' — ');
+  const description = [
+    `${outline.documentTitle}: ${outline.title}`,
+    model.unit.join(', '),
+    outline.organisation,
+  ]
+    .filter(Boolean)
+    .join(' — ');
 
-  const head = h('head', lines([
-    h('meta', { charSet: 'utf-8' }),
-    h('meta', {
-      httpEquiv: 'Content-Security-Policy',
-      content: `default-src 'none'; style-src 'sha256-${cssHash}'; base-uri 'none'; form-action 'none'`,
-    }),
-    h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-    h('title', [`${outline.documentTitle}: ${outline.title}`, outline.organisation].filter(Boolean).join(' — ')),
-    h('meta', { name: 'generator', content: `ametijuhend ${options.toolVersion}` }),
-    outline.organisation ? h('meta', { name: 'author', content: outline.organisation }) : null,
-    h('meta', { name: 'description', content: description }),
-    h('meta', { name: 'dcterms.modified', content: isoDate(options.date) }),
-    h('style', css),
-  ]));
+  const head = h(
+    'head',
+    lines([
+      h('meta', { charSet: 'utf-8' }),
+      h('meta', {
+        httpEquiv: 'Content-Security-Policy',
+        content: `default-src 'none'; style-src 'sha256-${cssHash}' 'unsafe-inline'; base-uri 'none'; form-action 'none'`,
+      }),
+      h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+      h(
+        'title',
+        [`${outline.documentTitle}: ${outline.title}`, outline.organisation].filter(Boolean).join(' — '),
+      ),
+      h('meta', { name: 'generator', content: attributeText(`ametijuhend ${options.toolVersion}`) }),
+      outline.organisation
+        ? h('meta', { name: 'author', content: attributeText(outline.organisation) })
+        : null,
+      h('meta', { name: 'description', content: attributeText(description) }),
+      h('meta', { name: 'dcterms.modified', content: isoDate(options.date) }),
+      h('style', css),
+    ]),
+  );
 
-  const header = h('header', lines([
-    outline.approval
-      ? h('div', { className: ['approval'] }, [
-          h('p', h('strong', outline.approval.heading)),
-          h('p', outline.approval.by),
-          h('p', outline.approval.line),
-        ])
-      : null,
-    h('h1', outline.documentTitle),
-    outline.organisation ? h('p', { className: ['organisation'] }, outline.organisation) : null,
-  ]));
+  const header = h(
+    'header',
+    lines([
+      outline.approval
+        ? h('div', { className: ['approval'] }, [
+            h('p', h('strong', outline.approval.heading)),
+            h('p', outline.approval.by),
+            h('p', outline.approval.line),
+          ])
+        : null,
+      h('h1', outline.documentTitle),
+      outline.organisation ? h('p', { className: ['organisation'] }, outline.organisation) : null,
+    ]),
+  );
 
-  const main = h('main', lines([generalPart(outline), ...outline.sections.map((s) => section(s, labels)), signatures(outline)]));
+  const main = h(
+    'main',
+    lines([generalPart(outline), ...outline.sections.map((s) => section(s, labels)), signatures(outline)]),
+  );
 
-  const footer = h('footer', lines([
-    h('p', outline.runningHeader),
-    outline.version ? h('p', `${labels.version} ${outline.version}`) : null,
-  ]));
+  const footer = h(
+    'footer',
+    lines([
+      h('p', outline.runningHeader),
+      outline.version ? h('p', `${labels.version} ${outline.version}`) : null,
+    ]),
+  );
 
   return {
     type: 'root',

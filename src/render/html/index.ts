@@ -14,6 +14,9 @@ const encoder = new TextEncoder();
 export const renderHtml: Renderer = async (model, options) => {
   const tree = buildDocument(model, options);
   assertSafe(tree);
-  const html = toHtml(tree, { allowDangerousHtml: false, characterReferences: { useNamedReferences: false } });
+  const html = toHtml(tree, {
+    allowDangerousHtml: false,
+    characterReferences: { useNamedReferences: false },
+  });
   return encoder.encode(html);
 };

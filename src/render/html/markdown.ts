@@ -10,12 +10,11 @@
  */
 import type { Element, ElementContent, Nodes, RootContent } from 'hast';
 import { sanitize, type Schema } from 'hast-util-sanitize';
-import type { Image, ImageReference, Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
-import { toHast, type Handlers } from 'mdast-util-to-hast';
+import type { Image, ImageReference, Link, Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
+import { defaultHandlers, toHast, type Handlers, type State } from 'mdast-util-to-hast';
 import type { Block, Inline } from '../../model/types.js';
-
-/** Link schemes kept in `href`; anything else with a scheme loses its `href`. */
-export const SAFE_PROTOCOLS = ['http', 'https', 'mailto', 'tel'] as const;
+import { inlineText } from '../common/outline.js';
+import { isSafeHref, SAFE_PROTOCOLS } from './url.js';
 
 const TEXT_LEVEL = ['a', 'br', 'code', 'del', 'em', 'strong', 'sub', 'sup', 'kbd', 's'];
 const BLOCK_LEVEL = ['blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'li', 'ol', 'p', 'pre', 'ul'];
@@ -24,12 +23,26 @@ const BLOCK_LEVEL = ['blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'li
 export const BODY_SCHEMA: Schema = {
   tagNames: [...TEXT_LEVEL, ...BLOCK_LEVEL],
   attributes: {
-    a: ['href'],
+    a: ['href', 'title'],
     ol: [['start', /^\d{1,6}$/]],
   },
   protocols: { href: [...SAFE_PROTOCOLS] },
   // Elements whose text must never show up, even as text.
-  strip: ['script', 'style', 'iframe', 'object', 'embed', 'template', 'noscript', 'textarea', 'title', 'xmp', 'svg', 'math', 'select'],
+  strip: [
+    'script',
+    'style',
+    'iframe',
+    'object',
+    'embed',
+    'template',
+    'noscript',
+    'textarea',
+    'title',
+    'xmp',
+    'svg',
+    'math',
+    'select',
+  ],
   ancestors: { li: ['ol', 'ul'] },
   clobber: [],
   clobberPrefix: '',
@@ -39,12 +52,26 @@ export const BODY_SCHEMA: Schema = {
 };
 
 /** Images are never rendered: their alt text stands in (no remote loads, no `data:` URLs). */
-const altText = (_state: unknown, node: Image | ImageReference): ElementContent => ({ type: 'text', value: node.alt ?? '' });
+const altText = (_state: unknown, node: Image | ImageReference): ElementContent => ({
+  type: 'text',
+  value: node.alt ?? '',
+});
+
+/**
+ * A link to an unsafe target keeps its text and loses the link; an autolink to one
+ * (`<javascript:…>`, whose text is the target itself) is left out altogether.
+ */
+function link(state: State, node: Link): ElementContent | ElementContent[] | undefined {
+  if (isSafeHref(node.url)) return defaultHandlers.link(state, node);
+  if (inlineText(node.children).trim() === node.url.trim()) return undefined;
+  return state.all(node);
+}
 
 const HANDLERS: Handlers = {
   image: altText,
   imageReference: altText,
   html: () => undefined,
+  link,
 };
 
 function toSanitizedChildren(root: MdastRoot): ElementContent[] {
@@ -94,8 +121,17 @@ function normaliseHeadings(nodes: ElementContent[], parentLevel: number): void {
   });
 }
 
+/** Marks links as external and unwraps any `a` the sanitiser left without a target. */
 function addLinkRel(nodes: ElementContent[]): void {
-  walk(nodes, (el) => {
-    if (el.tagName === 'a' && typeof el.properties.href === 'string') el.properties.rel = ['noopener', 'noreferrer'];
-  });
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (node?.type !== 'element') continue;
+    if (node.tagName === 'a' && typeof node.properties.href !== 'string') {
+      nodes.splice(i, 1, ...node.children);
+      i--;
+      continue;
+    }
+    if (node.tagName === 'a') node.properties.rel = ['noopener', 'noreferrer'];
+    addLinkRel(node.children);
+  }
 }

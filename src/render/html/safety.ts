@@ -4,30 +4,35 @@
  * that, rendering fails loudly instead of writing a page with script in it.
  */
 import type { Nodes } from 'hast';
-import { SAFE_PROTOCOLS } from './markdown.js';
+import { isSafeHref } from './url.js';
 
 const FORBIDDEN_ELEMENTS = new Set([
-  'script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'input', 'button', 'textarea', 'select',
-  'svg', 'math', 'img', 'video', 'audio', 'source', 'track', 'picture', 'link', 'base', 'template', 'noscript', 'portal',
+  'script',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'svg',
+  'math',
+  'img',
+  'video',
+  'audio',
+  'source',
+  'track',
+  'picture',
+  'link',
+  'base',
+  'template',
+  'noscript',
+  'portal',
 ]);
-
-/** Removes ASCII whitespace and control characters, as browsers do when reading a URL's scheme. */
-function squeeze(url: string): string {
-  let out = '';
-  for (const ch of url) {
-    const code = ch.codePointAt(0) ?? 0;
-    if (code > 0x20 && code !== 0x7f) out += ch;
-  }
-  return out;
-}
-
-/** True for a relative URL or one with an allowed scheme. */
-export function isSafeHref(href: string): boolean {
-  const url = squeeze(href);
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url);
-  if (!scheme) return !/^[^/?#]*:/.test(url);
-  return (SAFE_PROTOCOLS as readonly string[]).includes((scheme[1] ?? '').toLowerCase());
-}
 
 export class UnsafeOutputError extends Error {}
 
@@ -37,15 +42,22 @@ export function assertSafe(node: Nodes, styleElements = { seen: 0 }): void {
   if (node.type === 'element') {
     const tag = node.tagName.toLowerCase();
     if (FORBIDDEN_ELEMENTS.has(tag)) throw new UnsafeOutputError(`<${tag}> in the output tree`);
-    if (tag === 'style' && ++styleElements.seen > 1) throw new UnsafeOutputError('more than one <style> element');
+    if (tag === 'style' && ++styleElements.seen > 1)
+      throw new UnsafeOutputError('more than one <style> element');
     for (const [key, value] of Object.entries(node.properties)) {
       if (/^on/i.test(key)) throw new UnsafeOutputError(`event handler ${key} in the output tree`);
       if (key === 'style') throw new UnsafeOutputError('style attribute in the output tree');
-      if ((key === 'href' || key === 'src' || key === 'action' || key === 'formAction') && (typeof value !== 'string' || !isSafeHref(value))) {
+      if (
+        (key === 'href' || key === 'src' || key === 'action' || key === 'formAction') &&
+        (typeof value !== 'string' || !isSafeHref(value))
+      ) {
         throw new UnsafeOutputError(`unsafe ${key} in the output tree`);
       }
     }
-    if (node.properties.httpEquiv !== undefined && String(node.properties.httpEquiv) !== 'Content-Security-Policy') {
+    if (
+      node.properties.httpEquiv !== undefined &&
+      String(node.properties.httpEquiv) !== 'Content-Security-Policy'
+    ) {
       throw new UnsafeOutputError('unexpected http-equiv meta');
     }
   }

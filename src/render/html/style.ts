@@ -36,7 +36,8 @@ function splitOnce(text: string, marker: string): [string, string | undefined] {
   return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + marker.length)];
 }
 
-const FONT_STACK = '"Source Sans 3", "Source Sans Pro", "DejaVu Sans", system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
+const FONT_STACK =
+  '"Source Sans 3", "Source Sans Pro", "DejaVu Sans", system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
 
 export function stylesheet(runningFooter: string, labels: DocumentLabels): string {
   return `
@@ -82,6 +83,8 @@ th { background: var(--head); font-weight: 700; }
 .duties col.results { width: 52%; }
 .duties td > ul { margin: 0; padding-left: 1.15em; }
 .tasks { list-style: none; padding-left: 0; }
+.tasks > li { padding-left: 2.4em; margin: 0.3em 0; }
+.tasks > li > p:first-child > .num:first-child { display: inline-block; width: 2.4em; margin-left: -2.4em; }
 .num { font-weight: 700; }
 
 .competency ul { margin-bottom: 0.3em; }
