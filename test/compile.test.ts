@@ -44,23 +44,39 @@ describe('the reference document', () => {
     expect(model.substitutedBy).toEqual(['Tiimijuht', 'koordinaator']);
     expect(model.substitutes).toEqual(['Tiimijuht', 'koordinaator']);
     expect(model.approval).toBeUndefined();
-    expect(model.signatures).toEqual({ employer: { name: 'Maret Maripuu' }, employee: { name: 'Helen Raja' } });
+    expect(model.signatures).toEqual({
+      employer: { name: 'Maret Maripuu' },
+      employee: { name: 'Helen Raja' },
+    });
   });
 
   it('has the requirements', () => {
     const req = model.requirements;
     expect(req.education).toBe('Kõrgharidus');
     expect(req.experience).toBe('Vähemalt 3-aastane töökogemus ametiasutuse või ametikoha töövaldkonnas.');
-    expect(req.computerSkills).toMatch(/^Teksti- ja andmetöötluse põhifunktsioonide .* tööalaseks suhtlemiseks\.$/);
+    expect(req.computerSkills).toMatch(
+      /^Teksti- ja andmetöötluse põhifunktsioonide .* tööalaseks suhtlemiseks\.$/,
+    );
     expect(req.computerSkills).not.toContain('\n');
     expect(req.languages.map(({ langs, level, note }) => ({ langs, level, note }))).toEqual([
       { langs: ['et'], level: 'C1', note: undefined },
-      { langs: ['en', 'ru'], level: 'B1', note: 'Oskab vähemalt ühte võõrkeelt (soovitavalt inglise või vene keelt).' },
+      {
+        langs: ['en', 'ru'],
+        level: 'B1',
+        note: 'Oskab vähemalt ühte võõrkeelt (soovitavalt inglise või vene keelt).',
+      },
     ]);
     expect(req.languages[1]?.position?.start.line).toBe(15);
-    expect(req.competencies.map((c) => c.name)).toEqual(['Kliendikesksus', 'Asjatundlikkus', 'Koostöövõime', 'Efektiivsus']);
+    expect(req.competencies.map((c) => c.name)).toEqual([
+      'Kliendikesksus',
+      'Asjatundlikkus',
+      'Koostöövõime',
+      'Efektiivsus',
+    ]);
     expect(req.competencies.map((c) => c.indicators.length)).toEqual([3, 4, 4, 5]);
-    expect(req.competencies[0]?.indicators[0]).toBe('Lähtub töös kliendi (nii sise- kui väliskliendi) vajadustest ning õigustest.');
+    expect(req.competencies[0]?.indicators[0]).toBe(
+      'Lähtub töös kliendi (nii sise- kui väliskliendi) vajadustest ning õigustest.',
+    );
     expect(req.additionalCompetencies).toHaveLength(9);
     expect(req.additionalCompetencies.map((c) => c.name)).toEqual([
       'Suhtlemis- ja mõjutamisoskus',
@@ -80,7 +96,10 @@ describe('the reference document', () => {
     expect(req.additionalCompetencies[0]?.indicators[0]).toBe(
       'Selge ja veenev eneseväljendusoskus: selgitab keerukaid teemasid arusaadavalt ja täpselt.',
     );
-    expect(req.knowledge).toEqual(['Teadmised finantsjuhtimise alustest.', 'Teadmised projektijuhtimise põhimõtetest.']);
+    expect(req.knowledge).toEqual([
+      'Teadmised finantsjuhtimise alustest.',
+      'Teadmised projektijuhtimise põhimõtetest.',
+    ]);
   });
 
   it('has the eleven duties with their results', () => {
@@ -90,7 +109,9 @@ describe('the reference document', () => {
     expect(duties.intro).toEqual([]);
     expect(duties.duties).toHaveLength(11);
     expect(duties.duties.map((d) => d.results.length)).toEqual([2, 1, 3, 2, 1, 1, 2, 2, 2, 2, 1]);
-    expect(plain(duties.duties[0]!.task)).toBe('Teenuste toetamine ja nõustamine psühhosotsiaalse kriisiabi valdkonnas.');
+    expect(plain(duties.duties[0]!.task)).toBe(
+      'Teenuste toetamine ja nõustamine psühhosotsiaalse kriisiabi valdkonnas.',
+    );
     expect(plain(duties.duties[10]!.task)).toBe('Vahetu juhi antud muude ühekordsete ülesannete täitmine.');
     expect(plain(duties.duties[2]!.results[2]!)).toBe('Vastavad projektid on juhitud.');
     expect(duties.duties[9]!.position?.start.line).toBe(81);
@@ -98,14 +119,25 @@ describe('the reference document', () => {
   });
 
   it('has the sections', () => {
-    expect(Object.keys(model.sections).sort()).toEqual(['changes', 'duties', 'purpose', 'responsibilities', 'rights', 'tools']);
+    expect(Object.keys(model.sections).sort()).toEqual([
+      'changes',
+      'duties',
+      'purpose',
+      'responsibilities',
+      'rights',
+      'tools',
+    ]);
     const { purpose, rights, responsibilities, tools, changes } = model.sections;
-    expect(plain(purpose!.blocks)).toMatch(/^Töökoha eesmärk on psühhosotsiaalse kriisiabi teenuse arendamise toetamine/);
+    expect(plain(purpose!.blocks)).toMatch(
+      /^Töökoha eesmärk on psühhosotsiaalse kriisiabi teenuse arendamise toetamine/,
+    );
     expect(rights!.blocks.map((b) => b.type)).toEqual(['paragraph', 'list']);
     expect(rights!.blocks[1]!.type === 'list' && rights!.blocks[1]!.children).toHaveLength(6);
     expect(responsibilities!.blocks.map((b) => b.type)).toEqual(['paragraph', 'list']);
     expect(plain(tools!.blocks)).toContain('sülearvuti');
-    expect(plain(changes!.blocks)).toBe('Ametijuhend vaadatakse üle kord aastas vahetu juhiga või töökorralduse muutumisel.');
+    expect(plain(changes!.blocks)).toBe(
+      'Ametijuhend vaadatakse üle kord aastas vahetu juhiga või töökorralduse muutumisel.',
+    );
     expect(purpose!.position?.start.line).toBe(45);
     expect(rights!.source).toBeUndefined();
     expect(model.extraSections).toEqual([]);
@@ -120,7 +152,9 @@ describe('the reference document', () => {
     const a = compileRef(REFERENCE).model;
     const b = compileRef(new TextEncoder().encode(`\uFEFF${REFERENCE.replace(/\n/g, '\r\n')}`)).model;
     expect(a?.title).toBe(model.title);
-    expect(b?.sections.duties?.duties.map((d) => d.position?.start.line)).toEqual(a?.sections.duties?.duties.map((d) => d.position?.start.line));
+    expect(b?.sections.duties?.duties.map((d) => d.position?.start.line)).toEqual(
+      a?.sections.duties?.duties.map((d) => d.position?.start.line),
+    );
     expect(b?.requirements).toEqual(a?.requirements);
   });
 });
@@ -168,13 +202,18 @@ describe('config defaults and extra sections', () => {
     const en = compileInProject(REFERENCE, 'organisation: Amet\nlang: en\ncompetencies: competencies.yaml\n');
     expect(en.model?.organisation).toBe('Amet');
     expect(en.model?.lang).toBe('en');
-    const own = compileInProject(replace(REFERENCE, 'reportsTo:', 'organisation: Muu Amet\nlang: et\nreportsTo:'), 'organisation: Amet\nlang: en\ncompetencies: competencies.yaml\n');
+    const own = compileInProject(
+      replace(REFERENCE, 'reportsTo:', 'organisation: Muu Amet\nlang: et\nreportsTo:'),
+      'organisation: Amet\nlang: en\ncompetencies: competencies.yaml\n',
+    );
     expect(own.model?.organisation).toBe('Muu Amet');
     expect(own.model?.lang).toBe('et');
   });
 
   it('uses the id from the document, else the file name', () => {
-    expect(compileRef(replace(REFERENCE, 'reportsTo:', 'id: kriisiabi-2\nreportsTo:')).model?.id).toBe('kriisiabi-2');
+    expect(compileRef(replace(REFERENCE, 'reportsTo:', 'id: kriisiabi-2\nreportsTo:')).model?.id).toBe(
+      'kriisiabi-2',
+    );
     expect(compileSource(REFERENCE, { config: compileRef(REFERENCE).config }).model?.id).toBe('ametijuhend');
   });
 });
@@ -192,18 +231,33 @@ describe('English documents', () => {
     expect(m.version).toBe('1.0');
     expect(m.reviewed).toBe('2026-03-01');
     expect(m.signatures.employer).toEqual({ name: 'Mari Maasikas', role: 'Director General' });
-    expect(m.requirements.additionalCompetencies[0]).toMatchObject({ name: 'Data visualisation', origin: 'inline' });
+    expect(m.requirements.additionalCompetencies[0]).toMatchObject({
+      name: 'Data visualisation',
+      origin: 'inline',
+    });
     expect(m.requirements.competencies[0]?.origin).toBe('catalogue');
-    expect(Object.keys(m.sections).sort()).toEqual(['changes', 'duties', 'purpose', 'responsibilities', 'rights', 'tools']);
+    expect(Object.keys(m.sections).sort()).toEqual([
+      'changes',
+      'duties',
+      'purpose',
+      'responsibilities',
+      'rights',
+      'tools',
+    ]);
     expect(m.sections.duties?.duties.map((d) => d.results.length)).toEqual([2, 1, 1]);
     // inline Markdown survives
-    expect(m.sections.purpose?.blocks[0]?.type === 'paragraph' && m.sections.purpose.blocks[0].children.map((n) => n.type)).toContain('strong');
+    expect(
+      m.sections.purpose?.blocks[0]?.type === 'paragraph' &&
+        m.sections.purpose.blocks[0].children.map((n) => n.type),
+    ).toContain('strong');
     expect(m.sections.duties?.duties[1]?.task.map((n) => n.type)).toContain('link');
   });
 
   it('gives English messages for an English document by default', () => {
     const r = compileRef(replace(REFERENCE, 'reportsTo:', 'lang: en\nreportTo:'));
-    expect(r.diagnostics.map((d) => d.message)).toEqual(['Unknown key "reportTo". Did you mean "reportsTo"?']);
+    expect(r.diagnostics.map((d) => d.message)).toEqual([
+      'Unknown key "reportTo". Did you mean "reportsTo"?',
+    ]);
   });
 
   it('accepts English headings in an Estonian document and Estonian ones in an English document', () => {

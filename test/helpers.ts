@@ -90,7 +90,10 @@ export function only(result: CompileResult, rule: string): Diagnostic {
 }
 
 export function formatDiagnostics(list: readonly Diagnostic[]): string {
-  return list.map((d) => `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.message} [${d.rule}]`).join('\n') || '(none)';
+  return (
+    list.map((d) => `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.message} [${d.rule}]`).join('\n') ||
+    '(none)'
+  );
 }
 
 /** Asserts a result has no diagnostics at all (with a readable failure). */
@@ -138,12 +141,22 @@ export function compileInProject(
   files: Record<string, string | Uint8Array> = {},
   options: CompileOptions = {},
 ): CompileResult & { dir: string } {
-  const all: Record<string, string | Uint8Array> = { 'competencies.yaml': CATALOGUE, 'ametijuhend.md': doc, ...files };
+  const all: Record<string, string | Uint8Array> = {
+    'competencies.yaml': CATALOGUE,
+    'ametijuhend.md': doc,
+    ...files,
+  };
   if (configYaml !== undefined) all['ametijuhend.config.yaml'] = configYaml;
   const dir = tempProject(all);
-  const result = compileSource(doc, { path: join(dir, 'ametijuhend.md'), cwd: dir, configLoader: new ConfigLoader({ cwd: dir, lang: options.lang }), ...options });
+  const result = compileSource(doc, {
+    path: join(dir, 'ametijuhend.md'),
+    cwd: dir,
+    configLoader: new ConfigLoader({ cwd: dir, lang: options.lang }),
+    ...options,
+  });
   return { ...result, dir };
 }
 
 /** The examples' config as YAML text, for temporary projects that extend it. */
-export const BASE_CONFIG = 'organisation: Sotsiaalkindlustusamet\nlang: et\ncompetencies: competencies.yaml\n';
+export const BASE_CONFIG =
+  'organisation: Sotsiaalkindlustusamet\nlang: et\ncompetencies: competencies.yaml\n';

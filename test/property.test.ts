@@ -45,15 +45,63 @@ type Mutation = (lines: string[]) => string[];
 const index = fc.nat({ max: LINES.length - 1 });
 const junk = fc.oneof(
   fc.string({ maxLength: 8 }),
-  fc.constantFrom(':', '- ', '  ', '\t', '"', "'", '[', '{', '}', ']', '#', '## ', '1. ', '<b>', '---', '&a', '*a', '|', '>', '\\', '\u00a0', '\0', 'õ', '\r'),
+  fc.constantFrom(
+    ':',
+    '- ',
+    '  ',
+    '\t',
+    '"',
+    "'",
+    '[',
+    '{',
+    '}',
+    ']',
+    '#',
+    '## ',
+    '1. ',
+    '<b>',
+    '---',
+    '&a',
+    '*a',
+    '|',
+    '>',
+    '\\',
+    '\u00a0',
+    '\0',
+    'õ',
+    '\r',
+  ),
 );
 const value = fc.oneof(
-  fc.constantFrom('', '~', 'null', '5', '[]', '{}', 'C3', 'c1 ', 'algtase', 'est', 'xx', 'official', '2024-13-45', '"x', '[a, b', '- a', 'true', 'Kliendikeskus'),
+  fc.constantFrom(
+    '',
+    '~',
+    'null',
+    '5',
+    '[]',
+    '{}',
+    'C3',
+    'c1 ',
+    'algtase',
+    'est',
+    'xx',
+    'official',
+    '2024-13-45',
+    '"x',
+    '[a, b',
+    '- a',
+    'true',
+    'Kliendikeskus',
+  ),
   fc.string({ maxLength: 12 }),
 );
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  index.map((i): Mutation => (ls) => ls.filter((_, k) => k !== i % ls.length)),
+  index.map(
+    (i): Mutation =>
+      (ls) =>
+        ls.filter((_, k) => k !== i % ls.length),
+  ),
   index.map((i): Mutation => (ls) => {
     const k = i % ls.length;
     return [...ls.slice(0, k + 1), ls[k]!, ...ls.slice(k + 1)];
@@ -73,21 +121,30 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   }),
   fc.tuple(index, fc.integer({ min: -4, max: 4 })).map(([i, delta]): Mutation => (ls) => {
     const k = i % ls.length;
-    return ls.map((l, n) => (n !== k ? l : delta >= 0 ? ' '.repeat(delta) + l : l.replace(new RegExp(`^ {0,${-delta}}`), '')));
+    return ls.map((l, n) =>
+      n !== k ? l : delta >= 0 ? ' '.repeat(delta) + l : l.replace(new RegExp(`^ {0,${-delta}}`), ''),
+    );
   }),
   fc.tuple(index, value).map(([i, v]): Mutation => (ls) => {
     const k = i % ls.length;
     return ls.map((l, n) => (n === k && /^\s*(?:- )?[\w-]+:/.test(l) ? l.replace(/:.*$/, `: ${v}`) : l));
   }),
-  fc.nat({ max: REFERENCE.length }).map((at): Mutation => (ls) => ls.join('\n').slice(0, at).split('\n')),
+  fc.nat({ max: REFERENCE.length }).map(
+    (at): Mutation =>
+      (ls) =>
+        ls.join('\n').slice(0, at).split('\n'),
+  ),
 );
 
 describe('compiling never throws and reports well-formed diagnostics', () => {
   it('for arbitrary strings', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 })), (s) => {
-        compileChecked(s);
-      }),
+      fc.property(
+        fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 })),
+        (s) => {
+          compileChecked(s);
+        },
+      ),
       { numRuns: 250 },
     );
   });
@@ -113,21 +170,31 @@ describe('compiling never throws and reports well-formed diagnostics', () => {
   it('for the reference document with some bytes changed', () => {
     const bytes = new TextEncoder().encode(REFERENCE);
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat({ max: bytes.length - 1 }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 }), (edits) => {
-        const copy = bytes.slice();
-        for (const [at, b] of edits) copy[at] = b;
-        compileChecked(copy);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.nat({ max: bytes.length - 1 }), fc.integer({ min: 0, max: 255 })), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        (edits) => {
+          const copy = bytes.slice();
+          for (const [at, b] of edits) copy[at] = b;
+          compileChecked(copy);
+        },
+      ),
       { numRuns: 200 },
     );
   });
 
   it('for arbitrary mutations of the reference document', () => {
     fc.assert(
-      fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), fc.constantFrom<'et' | 'en' | undefined>(undefined, 'et', 'en'), (edits, lang) => {
-        const text = edits.reduce((ls, m) => m(ls), LINES).join('\n');
-        compileChecked(text, lang);
-      }),
+      fc.property(
+        fc.array(mutation, { minLength: 1, maxLength: 4 }),
+        fc.constantFrom<'et' | 'en' | undefined>(undefined, 'et', 'en'),
+        (edits, lang) => {
+          const text = edits.reduce((ls, m) => m(ls), LINES).join('\n');
+          compileChecked(text, lang);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -139,7 +206,9 @@ describe('compiling never throws and reports well-formed diagnostics', () => {
         const plain = compileChecked(text);
         const crlf = compileChecked(`\uFEFF${text.replace(/\n/g, '\r\n')}`);
         // line endings and a BOM change nothing about where problems are
-        expect(crlf.diagnostics.map((d) => [d.line, d.column, d.rule])).toEqual(plain.diagnostics.map((d) => [d.line, d.column, d.rule]));
+        expect(crlf.diagnostics.map((d) => [d.line, d.column, d.rule])).toEqual(
+          plain.diagnostics.map((d) => [d.line, d.column, d.rule]),
+        );
       }),
       { numRuns: 150 },
     );

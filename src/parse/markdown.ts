@@ -120,7 +120,8 @@ export function parseSource(text: string, path: string): ParsedSource {
     }
     if (current) {
       current.content.push(node);
-      if (node.position && current.position.end) current.position = { start: current.position.start, end: node.position.end };
+      if (node.position && current.position.end)
+        current.position = { start: current.position.start, end: node.position.end };
     } else preamble.push(node);
   }
   return { path, text, tree, frontmatter, unclosedFrontmatter, preamble, sections };

@@ -51,6 +51,7 @@ export function typeName(value: unknown, lang: 'et' | 'en'): string {
 /** The value at a path of plain data, or undefined. */
 export function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
   let node = data;
-  for (const seg of path) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[seg] : undefined;
+  for (const seg of path)
+    node = node && typeof node === 'object' ? (node as Record<string, unknown>)[seg] : undefined;
   return node;
 }

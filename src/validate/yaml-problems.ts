@@ -34,17 +34,26 @@ function detail(code: string, message: string): { detail_et: string; detail_en: 
  */
 function unclosedStart(y: YamlSource, message: string, errorAt: number): number | undefined {
   const quote = /closing "quote/.test(message) ? '"' : /closing 'quote/.test(message) ? "'" : undefined;
-  const bracket = /Flow sequence .*end with a \]/.test(message) ? '[' : /Flow map .*end with a \}/.test(message) ? '{' : undefined;
+  const bracket = /Flow sequence .*end with a \]/.test(message)
+    ? '['
+    : /Flow map .*end with a \}/.test(message)
+      ? '{'
+      : undefined;
   if (!quote && !bracket) return undefined;
   let found: number | undefined;
-  const consider = (range: readonly number[] | null | undefined, opener: string, innermost: boolean): void => {
+  const consider = (
+    range: readonly number[] | null | undefined,
+    opener: string,
+    innermost: boolean,
+  ): void => {
     if (!range || y.text[range[0]!] !== opener) return;
     if (range[1]! < errorAt - 1 || (!quote && range[1]! > errorAt + 1)) return;
     if (found === undefined || (innermost ? range[0]! > found : range[0]! < found)) found = range[0];
   };
   visit(y.doc, {
     Scalar(_, node) {
-      if (quote && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) consider(node.range, quote, false);
+      if (quote && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE'))
+        consider(node.range, quote, false);
     },
     Seq(_, node) {
       if (bracket === '[' && node.flow) consider(node.range, '[', true);
@@ -79,6 +88,12 @@ function duplicateKeyName(y: YamlSource, at: number): string {
   return (m?.[1] ?? m?.[2] ?? m?.[3] ?? rest).trim();
 }
 
+/** The (trimmed, shortened) text of a file line of the YAML, to show the author where. */
+function sourceLine(y: YamlSource, fileLine: number): string {
+  const text = y.text.split('\n')[fileLine - y.firstLine]?.trim() ?? '';
+  return text.length > 50 ? `${text.slice(0, 50)}…` : text;
+}
+
 /** Reports the YAML document's syntax errors and warnings; returns how many errors there were. */
 export function reportYamlProblems(y: YamlSource, reporter: Reporter, file: string): number {
   const errors = y.doc.errors;
@@ -102,11 +117,18 @@ export function reportYamlProblems(y: YamlSource, reporter: Reporter, file: stri
         d = detail('BAD_INDENT', 'This line is indented more than the key above it');
       }
     }
-    reporter.report(yamlSyntax, 'error', { detail: undefined, ...d }, place, file);
+    const line = sourceLine(y, place.start.line);
+    reporter.report(yamlSyntax, line ? 'errorAt' : 'error', { detail: undefined, line, ...d }, place, file);
   }
   for (const w of y.doc.warnings) {
     const d = detail(w.code, w.message);
-    reporter.report({ ...yamlSyntax, severity: 'warning' }, 'warning', d, positionOfRange(y, w.pos[0], w.pos[1]), file);
+    reporter.report(
+      { ...yamlSyntax, severity: 'warning' },
+      'warning',
+      d,
+      positionOfRange(y, w.pos[0], w.pos[1]),
+      file,
+    );
   }
   return errors.length;
 }

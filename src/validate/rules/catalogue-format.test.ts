@@ -14,12 +14,17 @@ describe('catalogue-format', () => {
 
   it('reports an entry whose indicators are not strings (English)', () => {
     const catalogue = CATALOGUE.replace('Korrektsus:\n', 'Korrektsus: täpne\nKorrektsus vana:\n');
-    const d = only(compileInProject(REFERENCE, BASE_CONFIG, { 'competencies.yaml': catalogue }, { lang: 'en' }), 'catalogue-format');
+    const d = only(
+      compileInProject(REFERENCE, BASE_CONFIG, { 'competencies.yaml': catalogue }, { lang: 'en' }),
+      'catalogue-format',
+    );
     expect(d.message).toBe('The indicators of "Korrektsus" must be a list of strings (at least one).');
   });
 
   it('reports a catalogue that is not a map', () => {
-    const r = compileInProject(REFERENCE, BASE_CONFIG, { 'competencies.yaml': '- Kliendikesksus\n- Korrektsus\n' });
+    const r = compileInProject(REFERENCE, BASE_CONFIG, {
+      'competencies.yaml': '- Kliendikesksus\n- Korrektsus\n',
+    });
     const d = only(r, 'catalogue-format');
     expect(d).toMatchObject({ file: 'competencies.yaml', line: 1 });
     expect(ofRule(r, 'unknown-competency').length).toBeGreaterThan(0);

@@ -8,12 +8,18 @@ describe('config-file', () => {
     expect(d).toMatchObject({ file: 'ametijuhend.config.yaml', line: 2, column: 15, severity: 'error' });
     expect(d.message).toContain('„kompetentsid.yaml“');
     expect(r.model).toBeUndefined();
-    const en = only(compileInProject(REFERENCE, 'competencies: kompetentsid.yaml\n', {}, { lang: 'en' }), 'config-file');
+    const en = only(
+      compileInProject(REFERENCE, 'competencies: kompetentsid.yaml\n', {}, { lang: 'en' }),
+      'config-file',
+    );
     expect(en.message).toMatch(/^The file "kompetentsid.yaml" was not found/);
   });
 
   it('reports a missing default section file', () => {
-    const r = compileInProject(dropSection(REFERENCE, 'Õigused'), `${BASE_CONFIG}defaults:\n  rights: shared/oigused.md\n`);
+    const r = compileInProject(
+      dropSection(REFERENCE, 'Õigused'),
+      `${BASE_CONFIG}defaults:\n  rights: shared/oigused.md\n`,
+    );
     const d = only(r, 'config-file');
     expect(d).toMatchObject({ line: 5, column: 11 });
     expect(d.message).toContain('shared/oigused.md');
@@ -25,14 +31,21 @@ describe('config-file', () => {
     expect(d).toMatchObject({ file: 'ametijuhend.config.yaml', line: 5, column: 3 });
     expect(d.message).toContain('„estonian-levl-cap“');
     expect(d.message).toContain('„estonian-level-cap“');
-    const en = only(compileInProject(REFERENCE, `${BASE_CONFIG}rules:\n  no-such-rule-at-all: off\n`, {}, { lang: 'en' }), 'config-file');
+    const en = only(
+      compileInProject(REFERENCE, `${BASE_CONFIG}rules:\n  no-such-rule-at-all: off\n`, {}, { lang: 'en' }),
+      'config-file',
+    );
     expect(en.message).toBe('Unknown rule "no-such-rule-at-all".');
   });
 
   it('stays silent for a config whose files exist', () => {
-    const r = compileInProject(dropSection(REFERENCE, 'Õigused'), `${BASE_CONFIG}defaults:\n  rights: oigused.md\nrules:\n  raw-html: off\n`, {
-      'oigused.md': '- saada infot.\n',
-    });
+    const r = compileInProject(
+      dropSection(REFERENCE, 'Õigused'),
+      `${BASE_CONFIG}defaults:\n  rights: oigused.md\nrules:\n  raw-html: off\n`,
+      {
+        'oigused.md': '- saada infot.\n',
+      },
+    );
     expect(r.diagnostics).toEqual([]);
   });
 });

@@ -9,7 +9,10 @@ describe('duplicate-competency', () => {
     expect(d.message).toContain('„Korrektsus“');
     expect(d.message).toContain('rida 30');
     expectOnly(r, 'duplicate-competency');
-    const en = only(compileRef(replace(REFERENCE, '- Loovus', '- Korrektsus'), { lang: 'en' }), 'duplicate-competency');
+    const en = only(
+      compileRef(replace(REFERENCE, '- Loovus', '- Korrektsus'), { lang: 'en' }),
+      'duplicate-competency',
+    );
     expect(en.message).toContain('"Korrektsus" is already listed (line 30)');
   });
 

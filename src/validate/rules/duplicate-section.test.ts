@@ -3,7 +3,11 @@ import { compileRef, expectClean, only, REFERENCE, replace } from '../../../test
 
 describe('duplicate-section', () => {
   it('reports a section given twice under different headings, naming the first line', () => {
-    const text = replace(REFERENCE, '## Töövahendid', '## Põhiülesanded\n\n1. Veel üks ülesanne.\n   - Tehtud.\n\n## Töövahendid');
+    const text = replace(
+      REFERENCE,
+      '## Töövahendid',
+      '## Põhiülesanded\n\n1. Veel üks ülesanne.\n   - Tehtud.\n\n## Töövahendid',
+    );
     const r = compileRef(text);
     const d = only(r, 'duplicate-section');
     expect([d.line, d.column, d.severity]).toEqual([109, 1, 'error']);

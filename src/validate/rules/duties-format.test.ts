@@ -12,7 +12,9 @@ describe('duties-format', () => {
     expect(d.message).toContain('„Tööülesanded“');
     expect(d.message).toContain('1. …');
     expectOnly(r, 'duties-format');
-    expect(only(compileRef(text, { lang: 'en' }), 'duties-format').message).toContain('"Tööülesanded" has no list of tasks');
+    expect(only(compileRef(text, { lang: 'en' }), 'duties-format').message).toContain(
+      '"Tööülesanded" has no list of tasks',
+    );
   });
 
   it('names the heading as written (an alias, numbered)', () => {
@@ -34,8 +36,14 @@ describe('duties-format', () => {
   });
 
   it('accepts a lead-in paragraph, duties without results and an HTML comment after the list', () => {
-    expectClean(compileRef(replace(REFERENCE, '## Tööülesanded\n', '## Tööülesanded\n\nTöötaja ülesanded:\n')));
-    const plain = replace(REFERENCE, DUTIES, '## Tööülesanded\n\n1. Esimene.\n2. Teine.\n\n<!-- märkus -->\n\n## Õigused');
+    expectClean(
+      compileRef(replace(REFERENCE, '## Tööülesanded\n', '## Tööülesanded\n\nTöötaja ülesanded:\n')),
+    );
+    const plain = replace(
+      REFERENCE,
+      DUTIES,
+      '## Tööülesanded\n\n1. Esimene.\n2. Teine.\n\n<!-- märkus -->\n\n## Õigused',
+    );
     const r = compileRef(plain);
     expectClean(r);
     expect(r.model?.sections.duties?.hasResults).toBe(false);

@@ -1,16 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { compileRef, expectClean, expectOnly, ofRule, only, REFERENCE, replace } from '../../../test/helpers.js';
+import {
+  compileRef,
+  expectClean,
+  expectOnly,
+  ofRule,
+  only,
+  REFERENCE,
+  replace,
+} from '../../../test/helpers.js';
 
 describe('duties-results', () => {
   it('reports a task without results while the others have them, at the task', () => {
-    const text = replace(REFERENCE, '   - Materjalid ja koolitused on välja töötatud ning ellu viidud.\n', '');
+    const text = replace(
+      REFERENCE,
+      '   - Materjalid ja koolitused on välja töötatud ning ellu viidud.\n',
+      '',
+    );
     const r = compileRef(text);
     const d = only(r, 'duties-results');
     expect([d.line, d.column, d.severity]).toEqual([59, 4, 'error']);
     expect(d.message).toContain('„Osalemine koolituste, õppematerjalide');
     expectOnly(r, 'duties-results');
     expect(r.model).toBeUndefined();
-    expect(only(compileRef(text, { lang: 'en' }), 'duties-results').message).toMatch(/^The task "Osalemine koolituste.*" has no expected results/);
+    expect(only(compileRef(text, { lang: 'en' }), 'duties-results').message).toMatch(
+      /^The task "Osalemine koolituste.*" has no expected results/,
+    );
   });
 
   it('reports every task without results when only one has them', () => {

@@ -17,7 +17,9 @@ describe('empty-file', () => {
   });
 
   it('reports empty bytes (English)', () => {
-    expect(only(compileRef(new Uint8Array(0), { lang: 'en' }), 'empty-file').message).toContain('The file is empty');
+    expect(only(compileRef(new Uint8Array(0), { lang: 'en' }), 'empty-file').message).toContain(
+      'The file is empty',
+    );
   });
 
   it('stays silent for a document', () => {

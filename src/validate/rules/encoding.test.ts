@@ -20,13 +20,18 @@ describe('encoding', () => {
     expect(d.message).toContain('UTF-8');
     expect(r.diagnostics).toHaveLength(1);
     expect(r.model).toBeUndefined();
-    expect(only(compileRef(withBytes(30, [0xff]), { lang: 'en' }), 'encoding').message).toContain('not UTF-8');
+    expect(only(compileRef(withBytes(30, [0xff]), { lang: 'en' }), 'encoding').message).toContain(
+      'not UTF-8',
+    );
   });
 
   it('reports a Windows-1257 "õ" (0xF5) where it is', () => {
     const text = utf8(REFERENCE);
     const at = utf8(REFERENCE.slice(0, REFERENCE.indexOf('Tiimijuht'))).length;
-    const d = only(compileRef(new Uint8Array([...text.subarray(0, at), 0x54, 0xf5, 0x0a, ...text.subarray(at)])), 'encoding');
+    const d = only(
+      compileRef(new Uint8Array([...text.subarray(0, at), 0x54, 0xf5, 0x0a, ...text.subarray(at)])),
+      'encoding',
+    );
     expect([d.line, d.column]).toEqual([6, 13]);
   });
 
@@ -40,11 +45,17 @@ describe('encoding', () => {
     const d = only(r, 'encoding');
     expect([d.line, d.column]).toEqual([2, 26]);
     expect(d.message).toContain('binaar');
-    expect(only(compileRef(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]), { lang: 'en' }), 'encoding').message).toContain('NUL');
+    expect(
+      only(compileRef(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]), { lang: 'en' }), 'encoding')
+        .message,
+    ).toContain('NUL');
   });
 
   it('reports a binary file that is not UTF-8 either (a PNG header)', () => {
-    const d = only(compileRef(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])), 'encoding');
+    const d = only(
+      compileRef(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])),
+      'encoding',
+    );
     expect([d.line, d.column]).toEqual([1, 1]);
   });
 
@@ -64,7 +75,10 @@ describe('encoding', () => {
     const broken = `\uFEFF${replace(REFERENCE, 'level: C1', 'level: C3').replace(/\n/g, '\r\n')}`;
     expect(only(compileRef(utf8(broken)), 'language-level')).toMatchObject({ line: 14, column: 14 });
     const heading = replace(REFERENCE, '## Tööülesanded', '## Tööülesanded2').replace(/\n/g, '\r\n');
-    expect(only(compileRef(utf8(`\uFEFF${heading}`)), 'unknown-section')).toMatchObject({ line: 54, column: 1 });
+    expect(only(compileRef(utf8(`\uFEFF${heading}`)), 'unknown-section')).toMatchObject({
+      line: 54,
+      column: 1,
+    });
   });
 
   it('accepts old Mac CR line endings', () => {

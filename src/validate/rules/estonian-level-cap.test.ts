@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { BASE_CONFIG, compileInProject, compileRef, expectClean, expectOnly, only, REFERENCE, replace } from '../../../test/helpers.js';
+import {
+  BASE_CONFIG,
+  compileInProject,
+  compileRef,
+  expectClean,
+  expectOnly,
+  only,
+  REFERENCE,
+  replace,
+} from '../../../test/helpers.js';
 
 const estonianC2 = replace(REFERENCE, 'level: C1', 'level: C2');
 

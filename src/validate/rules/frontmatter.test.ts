@@ -10,7 +10,9 @@ describe('frontmatter', () => {
     expect([d.line, d.column, d.severity]).toEqual([1, 1, 'error']);
     expect(d.message).toContain('„---“');
     expectOnly(r, 'frontmatter');
-    expect(only(compileRef(BODY, { lang: 'en' }), 'frontmatter').message).toContain('The frontmatter is missing');
+    expect(only(compileRef(BODY, { lang: 'en' }), 'frontmatter').message).toContain(
+      'The frontmatter is missing',
+    );
   });
 
   it('reports frontmatter that is not at the start of the file', () => {
@@ -29,7 +31,11 @@ describe('frontmatter', () => {
   });
 
   it('still checks the body of a file with unclosed frontmatter, at the right lines', () => {
-    const text = replace(replace(REFERENCE, 'employee: Helen Raja\n---\n', 'employee: Helen Raja\n'), '## Vastutus', '## Vastutuss');
+    const text = replace(
+      replace(REFERENCE, 'employee: Helen Raja\n---\n', 'employee: Helen Raja\n'),
+      '## Vastutus',
+      '## Vastutuss',
+    );
     const d = only(compileRef(text), 'unknown-section');
     expect(d.line).toBe(97);
   });

@@ -8,11 +8,11 @@ describe('invalid-type', () => {
     const r = compileRef(replace(REFERENCE, UNIT, 'unit: 5\n'));
     const d = only(r, 'invalid-type');
     expect([d.line, d.column, d.severity]).toEqual([3, 7, 'error']);
-    expect(d.message).toBe('„unit“ peab olema tekst või loend, aga see on arv.');
+    expect(d.message).toBe('„unit“ peab olema tekst või loend, aga see on arv „5“.');
     expectOnly(r, 'invalid-type');
-    expect(only(compileRef(replace(REFERENCE, UNIT, 'unit: 5\n'), { lang: 'en' }), 'invalid-type').message).toBe(
-      '"unit" must be text or a list, but it is a number.',
-    );
+    expect(
+      only(compileRef(replace(REFERENCE, UNIT, 'unit: 5\n'), { lang: 'en' }), 'invalid-type').message,
+    ).toBe('"unit" must be text or a list, but it is a number "5".');
   });
 
   it('reports an empty title at the key', () => {
@@ -24,7 +24,12 @@ describe('invalid-type', () => {
   });
 
   it('reports a map where a list item should be text', () => {
-    const d = only(compileRef(replace(REFERENCE, '- Teadmised finantsjuhtimise alustest.', '- Teadmised: finantsjuhtimine')), 'invalid-type');
+    const d = only(
+      compileRef(
+        replace(REFERENCE, '- Teadmised finantsjuhtimise alustest.', '- Teadmised: finantsjuhtimine'),
+      ),
+      'invalid-type',
+    );
     expect([d.line, d.column]).toEqual([38, 7]);
     expect(d.message).toContain('„requirements.knowledge[1]“');
   });

@@ -11,6 +11,9 @@ const EXPECTED: Record<string, [string, string]> = {
   boolean: ['tõeväärtus', 'true or false'],
 };
 
+const isScalar = (v: unknown): boolean =>
+  typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string';
+
 function expected(types: string | string[], lang: 0 | 1): string {
   const list = (Array.isArray(types) ? types : [types]).map((t) => EXPECTED[t]?.[lang] ?? t);
   return new Intl.ListFormat([lang ? 'en' : 'et'], { type: 'disjunction' }).format(list);
@@ -33,8 +36,8 @@ export default defineRule({
       en: '"{path}" is empty: expected {expected_en}.',
     },
     type: {
-      et: '„{path}“ peab olema {expected_et}, aga see on {actual_et}.',
-      en: '"{path}" must be {expected_en}, but it is {actual_en}.',
+      et: '„{path}“ peab olema {expected_et}, aga see on {actual_et}{shown_et}.',
+      en: '"{path}" must be {expected_en}, but it is {actual_en}{shown_en}.',
     },
   },
   schemaError(error, path, ctx) {
@@ -47,9 +50,17 @@ export default defineRule({
       expected_en: expected(types, 1),
       actual_et: typeName(value, 'et'),
       actual_en: typeName(value, 'en'),
+      // a scalar is named as written ("unit: 5" → „5“); a map or list is only named by its kind
+      shown_et: isScalar(value) ? ` „${String(value)}“` : '',
+      shown_en: isScalar(value) ? ` "${String(value)}"` : '',
     };
     const id = path.length === 0 ? 'root' : value === null ? 'empty' : 'type';
-    ctx.report(this, id, data, path.length === 0 ? ctx.at(path) : ctx.at(path, value === null ? 'key' : 'value'));
+    ctx.report(
+      this,
+      id,
+      data,
+      path.length === 0 ? ctx.at(path) : ctx.at(path, value === null ? 'key' : 'value'),
+    );
     return true;
   },
 });

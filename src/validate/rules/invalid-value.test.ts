@@ -11,7 +11,9 @@ describe('invalid-value', () => {
     expect(d.message).toContain('„Ekspert Kriisiabi“');
     expect(d.message).toContain('„ekspert-kriisiabi“');
     expectOnly(r, 'invalid-value');
-    expect(only(compileRef(add('id: Õigusnõunik_2'), { lang: 'en' }), 'invalid-value').message).toContain('"oigusnounik-2"');
+    expect(only(compileRef(add('id: Õigusnõunik_2'), { lang: 'en' }), 'invalid-value').message).toContain(
+      '"oigusnounik-2"',
+    );
   });
 
   it.each(['2024-13-45', '12.03.2024', '2024-02-30'])('reports the bad date %s in reviewed', (date) => {
@@ -44,10 +46,16 @@ describe('invalid-value', () => {
   });
 
   it('reports an empty string and an empty list', () => {
-    const empty = only(compileRef(replace(REFERENCE, 'reportsTo: Tiimijuht', 'reportsTo: ""')), 'invalid-value');
+    const empty = only(
+      compileRef(replace(REFERENCE, 'reportsTo: Tiimijuht', 'reportsTo: ""')),
+      'invalid-value',
+    );
     expect([empty.line, empty.column]).toEqual([6, 12]);
     expect(empty.message).toContain('„reportsTo“');
-    const list = only(compileRef(replace(REFERENCE, /  languages:\n(?: {4}.*\n)+/, '  languages: []\n')), 'invalid-value');
+    const list = only(
+      compileRef(replace(REFERENCE, / {2}languages:\n(?: {4}.*\n)+/, '  languages: []\n')),
+      'invalid-value',
+    );
     expect([list.line, list.column]).toEqual([12, 3]);
     expect(list.message).toContain('„requirements.languages“');
   });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { compileRef, dropLines, expectClean, expectOnly, only, REFERENCE, replace } from '../../../test/helpers.js';
+import {
+  compileRef,
+  dropLines,
+  expectClean,
+  expectOnly,
+  only,
+  REFERENCE,
+  replace,
+} from '../../../test/helpers.js';
 
 describe('missing-key', () => {
   it('reports a missing title at the frontmatter, naming the field', () => {
@@ -35,7 +43,16 @@ describe('missing-key', () => {
   });
 
   it('reports an incomplete approval', () => {
-    const d = only(compileRef(replace(REFERENCE, 'reportsTo:', 'kind: official\napproval:\n  by: Direktor\n  date: 2026-01-01\nreportsTo:')), 'missing-key');
+    const d = only(
+      compileRef(
+        replace(
+          REFERENCE,
+          'reportsTo:',
+          'kind: official\napproval:\n  by: Direktor\n  date: 2026-01-01\nreportsTo:',
+        ),
+      ),
+      'missing-key',
+    );
     expect(d.line).toBe(7);
     expect(d.message).toContain('„directive“');
   });

@@ -18,7 +18,10 @@ export default defineRule({
   schemaError(error, path, ctx) {
     if (error.keyword !== 'required') return false;
     const key = String((error.params as { missingProperty: string }).missingProperty);
-    const props = isRecord(error.parentSchema) && isRecord(error.parentSchema.properties) ? error.parentSchema.properties : {};
+    const props =
+      isRecord(error.parentSchema) && isRecord(error.parentSchema.properties)
+        ? error.parentSchema.properties
+        : {};
     // a misspelt key ("reportTo") is reported once, by unknown-key, with this key as its suggestion
     const parent = valueAt(ctx.data, path);
     if (isRecord(parent)) {

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { BASE_CONFIG, compileInProject, compileRef, dropSection, expectClean, expectOnly, ofRule, only, REFERENCE } from '../../../test/helpers.js';
+import {
+  BASE_CONFIG,
+  compileInProject,
+  compileRef,
+  dropSection,
+  expectClean,
+  expectOnly,
+  ofRule,
+  only,
+  REFERENCE,
+} from '../../../test/helpers.js';
 
 describe('missing-section', () => {
   it('reports a missing purpose at the next section present', () => {
@@ -26,7 +36,10 @@ describe('missing-section', () => {
   });
 
   it('points at the end of the file when nothing follows', () => {
-    const text = dropSection(dropSection(dropSection(REFERENCE, 'Vastutus'), 'Töövahendid'), 'Ametijuhendi muutmine');
+    const text = dropSection(
+      dropSection(dropSection(REFERENCE, 'Vastutus'), 'Töövahendid'),
+      'Ametijuhendi muutmine',
+    );
     const d = only(compileRef(text), 'missing-section');
     expect(d.line).toBe(text.split('\n').length);
     expect(d.message).toContain('defaults.responsibilities');
@@ -34,10 +47,14 @@ describe('missing-section', () => {
 
   it('is satisfied by config defaults for rights and responsibilities', () => {
     const text = dropSection(dropSection(REFERENCE, 'Õigused'), 'Vastutus');
-    const r = compileInProject(text, `${BASE_CONFIG}defaults:\n  rights: shared/oigused.md\n  responsibilities: shared/vastutus.md\n`, {
-      'shared/oigused.md': 'Töötajal on õigus:\n\n- saada infot.\n',
-      'shared/vastutus.md': '## Vastutus\n\nTöötaja vastutab:\n\n- vara eest.\n',
-    });
+    const r = compileInProject(
+      text,
+      `${BASE_CONFIG}defaults:\n  rights: shared/oigused.md\n  responsibilities: shared/vastutus.md\n`,
+      {
+        'shared/oigused.md': 'Töötajal on õigus:\n\n- saada infot.\n',
+        'shared/vastutus.md': '## Vastutus\n\nTöötaja vastutab:\n\n- vara eest.\n',
+      },
+    );
     expect(r.diagnostics).toEqual([]);
     expect(r.model?.sections.rights?.source).toContain('oigused.md');
   });

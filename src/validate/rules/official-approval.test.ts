@@ -8,9 +8,12 @@ describe('official-approval', () => {
     expect([d.line, d.column, d.severity]).toEqual([6, 1, 'warning']);
     expect(d.message).toContain('approval');
     expect(r.model?.kind).toBe('official');
-    expect(only(compileRef(replace(REFERENCE, 'reportsTo:', 'kind: official\nreportsTo:'), { lang: 'en' }), 'official-approval').message).toContain(
-      'has no approval',
-    );
+    expect(
+      only(
+        compileRef(replace(REFERENCE, 'reportsTo:', 'kind: official\nreportsTo:'), { lang: 'en' }),
+        'official-approval',
+      ).message,
+    ).toContain('has no approval');
   });
 
   it('stays silent for an approved official and for an employee', () => {
@@ -21,7 +24,11 @@ describe('official-approval', () => {
     );
     const r = compileRef(approved);
     expectClean(r);
-    expect(r.model?.approval).toEqual({ by: 'Peadirektor Mari Maasikas', directive: '1-2/34', date: '2026-01-15' });
+    expect(r.model?.approval).toEqual({
+      by: 'Peadirektor Mari Maasikas',
+      directive: '1-2/34',
+      date: '2026-01-15',
+    });
     expectClean(compileRef(replace(REFERENCE, 'reportsTo:', 'kind: employee\nreportsTo:')));
   });
 });

@@ -32,6 +32,8 @@ describe('raw-html', () => {
   });
 
   it('allows HTML comments', () => {
-    expectClean(compileRef(replace(REFERENCE, 'Töötajal on õigus:', '<!-- kontrolli -->\n\nTöötajal on õigus:')));
+    expectClean(
+      compileRef(replace(REFERENCE, 'Töötajal on õigus:', '<!-- kontrolli -->\n\nTöötajal on õigus:')),
+    );
   });
 });

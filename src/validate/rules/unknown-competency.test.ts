@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { compileSource } from '../../compile.js';
-import { BASE_CONFIG, compileInProject, compileRef, expectClean, expectOnly, ofRule, only, REFERENCE, replace } from '../../../test/helpers.js';
+import {
+  BASE_CONFIG,
+  compileInProject,
+  compileRef,
+  expectClean,
+  expectOnly,
+  ofRule,
+  only,
+  REFERENCE,
+  replace,
+} from '../../../test/helpers.js';
 
 describe('unknown-competency', () => {
   it('suggests the closest catalogue name for a misspelt one ("Kliendikeskus" → "Kliendikesksus")', () => {
@@ -46,7 +56,11 @@ describe('unknown-competency', () => {
 
   it('accepts catalogue names and inline definitions', () => {
     expectClean(compileRef(REFERENCE));
-    const inline = replace(REFERENCE, '    - Loovus\n', '    - name: Uudishimu\n      indicators: [Küsib palju.]\n');
+    const inline = replace(
+      REFERENCE,
+      '    - Loovus\n',
+      '    - name: Uudishimu\n      indicators: [Küsib palju.]\n',
+    );
     expectClean(compileRef(inline));
     expectClean(compileInProject(REFERENCE, BASE_CONFIG));
   });

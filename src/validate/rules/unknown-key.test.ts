@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { BASE_CONFIG, compileInProject, compileRef, expectClean, expectOnly, only, REFERENCE, replace } from '../../../test/helpers.js';
+import {
+  BASE_CONFIG,
+  compileInProject,
+  compileRef,
+  expectClean,
+  expectOnly,
+  only,
+  REFERENCE,
+  replace,
+} from '../../../test/helpers.js';
 
 describe('unknown-key', () => {
   it('suggests reportsTo for reportTo, reported once (no missing-key as well)', () => {
@@ -25,13 +34,19 @@ describe('unknown-key', () => {
   });
 
   it('reports an unknown key in a language requirement', () => {
-    const d = only(compileRef(replace(REFERENCE, '      level: B1', '      level: B1\n      notes: x')), 'unknown-key');
+    const d = only(
+      compileRef(replace(REFERENCE, '      level: B1', '      level: B1\n      notes: x')),
+      'unknown-key',
+    );
     expect([d.line, d.column]).toEqual([17, 7]);
     expect(d.message).toContain('„note“');
   });
 
   it('lists the allowed keys when nothing is close', () => {
-    const d = only(compileRef(replace(REFERENCE, 'reportsTo:', 'palgaaste: 5\nreportsTo:'), { lang: 'en' }), 'unknown-key');
+    const d = only(
+      compileRef(replace(REFERENCE, 'reportsTo:', 'palgaaste: 5\nreportsTo:'), { lang: 'en' }),
+      'unknown-key',
+    );
     expect(d.line).toBe(6);
     expect(d.message).toContain('"palgaaste"');
     expect(d.message).toContain('"reportsTo"');

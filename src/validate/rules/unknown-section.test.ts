@@ -17,12 +17,16 @@ describe('unknown-section', () => {
     expect([d.line, d.column, d.severity]).toEqual([45, 1, 'error']);
     expect(d.message).toContain('„Töökohaeesmärk“');
     expect(d.message).toMatch(/Kas mõtlesid „Töökoha eesmärk“/);
-    for (const h of ['Tööülesanded', 'Õigused', 'Vastutus', 'Töövahendid', 'Ametijuhendi muutmine']) expect(d.message).toContain(`„${h}“`);
+    for (const h of ['Tööülesanded', 'Õigused', 'Vastutus', 'Töövahendid', 'Ametijuhendi muutmine'])
+      expect(d.message).toContain(`„${h}“`);
     expect(r.model).toBeUndefined();
   });
 
   it('suggests "Tööülesanded" for "Tööülesanded2" (English messages)', () => {
-    const d = only(compileRef(replace(REFERENCE, '## Tööülesanded', '## Tööülesanded2'), { lang: 'en' }), 'unknown-section');
+    const d = only(
+      compileRef(replace(REFERENCE, '## Tööülesanded', '## Tööülesanded2'), { lang: 'en' }),
+      'unknown-section',
+    );
     expect([d.line, d.column]).toEqual([54, 1]);
     expect(d.message).toContain('"Tööülesanded2"');
     expect(d.message).toMatch(/Did you mean "Tööülesanded"/);
@@ -59,7 +63,10 @@ describe('unknown-section', () => {
 
   it('suggests a config alias or extra section too', () => {
     const text = `${REFERENCE}\n## Töötingimus\n\nKontoritöö.\n`;
-    const d = only(compileInProject(text, `${BASE_CONFIG}extraSections: [Töötingimused]\n`), 'unknown-section');
+    const d = only(
+      compileInProject(text, `${BASE_CONFIG}extraSections: [Töötingimused]\n`),
+      'unknown-section',
+    );
     expect(d.message).toContain('„Töötingimused“');
   });
 

@@ -9,7 +9,11 @@ export default defineRule({
   },
   messages: {
     error: { et: 'YAML-i viga: {detail}', en: 'YAML error: {detail}' },
-    duplicateKey: { et: 'Võti „{key}“ on selles kaardis juba olemas.', en: 'The key "{key}" is already in this map.' },
+    errorAt: { et: 'YAML-i viga real „{line}“: {detail}', en: 'YAML error in the line "{line}": {detail}' },
+    duplicateKey: {
+      et: 'Võti „{key}“ on selles kaardis juba olemas.',
+      en: 'The key "{key}" is already in this map.',
+    },
     warning: { et: 'YAML-i hoiatus: {detail}', en: 'YAML warning: {detail}' },
   },
 });
