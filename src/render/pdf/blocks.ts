@@ -1,0 +1,274 @@
+/**
+ * Layout primitives: a Block is a stack of atoms (lines of text, rectangles) at positions relative to
+ * the block's top, measured before anything is drawn. The paginator places blocks on pages and may
+ * cut a block between lines; rectangles (cell borders, shading, quote bars) are clipped at a cut.
+ */
+import type { Block as MdBlock, ListItem } from '../../model/types.js';
+import { getFaces } from './fonts.js';
+import { breakLines, inlineRuns, run, type Line, type Run, type RunStyle } from './inline.js';
+import { BULLET, COLOR, LEADING, SIZE, SPACE } from './style.js';
+import type { TagNode } from './tags.js';
+
+export interface TextAtom {
+  kind: 'text';
+  x: number;
+  y: number;
+  h: number;
+  line: Line;
+  /** The structure element the text belongs to; null draws it as an artifact. */
+  tag: TagNode | null;
+  characterSpacing?: number;
+}
+
+export interface RectAtom {
+  kind: 'rect';
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  fill?: string;
+  stroke?: string;
+}
+
+export type Atom = TextAtom | RectAtom;
+
+export interface Block {
+  kind: 'block';
+  height: number;
+  atoms: Atom[];
+  /** Space above the block, dropped at the top of a page. */
+  spaceBefore: number;
+  /** Never leave this block last on a page (headings). */
+  keepWithNext?: boolean;
+  /** Move the whole block to the next page rather than cut it (when it fits on a page). */
+  unbreakable?: boolean;
+  /** Title of a bookmark pointing at this block. */
+  bookmark?: string;
+}
+
+export interface TableFlow {
+  kind: 'table';
+  /** The header row: drawn tagged once, repeated as an artifact on every continuation page. */
+  header: Block;
+  rows: Block[];
+  spaceBefore: number;
+}
+
+export type FlowItem = Block | TableFlow;
+
+export interface Ctx {
+  /** Left edge (page coordinates). */
+  x: number;
+  width: number;
+  parent: TagNode;
+  size: number;
+  /** Nesting depth of lists (bullets change with depth). */
+  depth: number;
+}
+
+export function lineHeight(size: number): number {
+  return size * LEADING;
+}
+
+export function block(atoms: Atom[], height: number, spaceBefore = 0, extra: Partial<Block> = {}): Block {
+  return { kind: 'block', atoms, height, spaceBefore, ...extra };
+}
+
+export interface TextOptions {
+  x: number;
+  width: number;
+  size: number;
+  tag: TagNode | null;
+  align?: 'left' | 'center' | 'right';
+  /** Extra space between letters (titles). */
+  characterSpacing?: number;
+}
+
+/** Lines of text as atoms from y = 0. */
+export function textAtoms(runs: readonly Run[], o: TextOptions): { atoms: TextAtom[]; height: number } {
+  const spacing = o.characterSpacing ?? 0;
+  const lines = breakLines(runs, o.width, o.size);
+  const h = lineHeight(o.size);
+  const atoms = lines.map((line, i): TextAtom => {
+    const visible = line.width + (spacing ? spacing * Math.max(0, [...line.frags.map((f) => f.text).join('')].length - 1) : 0);
+    const shift = o.align === 'center' ? (o.width - visible) / 2 : o.align === 'right' ? o.width - visible : 0;
+    const atom: TextAtom = { kind: 'text', x: o.x + Math.max(0, shift), y: i * h, h, line, tag: o.tag };
+    if (spacing) atom.characterSpacing = spacing;
+    return atom;
+  });
+  return { atoms, height: lines.length * h };
+}
+
+export function textBlock(runs: readonly Run[], o: TextOptions, spaceBefore: number = SPACE.paragraph, extra: Partial<Block> = {}): Block {
+  const { atoms, height } = textAtoms(runs, o);
+  return block(atoms, height, spaceBefore, extra);
+}
+
+/** Shifts atoms down by dy (and right by dx). */
+export function shift(atoms: readonly Atom[], dy: number, dx = 0): Atom[] {
+  return atoms.map((a) => ({ ...a, y: a.y + dy, x: a.x + dx }));
+}
+
+/** Joins a stack of blocks into one (for table cells and quotes); the first block's space is dropped. */
+export function flatten(stack: readonly Block[]): { atoms: Atom[]; height: number } {
+  const atoms: Atom[] = [];
+  let y = 0;
+  stack.forEach((b, i) => {
+    if (i > 0) y += b.spaceBefore;
+    for (const a of b.atoms) atoms.push({ ...a, y: a.y + y });
+    y += b.height;
+  });
+  return { atoms, height: y };
+}
+
+/** y of the first line of a stack (where a list label goes). */
+function firstLineTop(stack: readonly Block[]): { y: number; h: number } {
+  const first = stack[0];
+  const atom = first?.atoms.find((a): a is TextAtom => a.kind === 'text');
+  return atom ? { y: atom.y, h: atom.h } : { y: 0, h: 0 };
+}
+
+export interface ListEntry {
+  /** Label text: "▪", "1.", "3.1". */
+  label: string;
+  labelStyle?: RunStyle;
+  /** Builds the item's body at the given context (its parent is the LBody). */
+  body: (ctx: Ctx) => Block[];
+}
+
+/** A list (L → LI → Lbl + LBody), one block per body block so long lists break between items. */
+export function listBlocks(entries: readonly ListEntry[], ctx: Ctx, labelWidth: number, spaceBefore: number = SPACE.paragraph): Block[] {
+  const list = ctx.parent.child('L');
+  const out: Block[] = [];
+  entries.forEach((entry, i) => {
+    const li = list.child('LI');
+    const lbl = li.child('Lbl');
+    const body = li.child('LBody');
+    const stack = entry.body({ x: ctx.x + labelWidth, width: ctx.width - labelWidth, parent: body, size: ctx.size, depth: ctx.depth + 1 });
+    if (stack.length === 0) stack.push(block([], lineHeight(ctx.size)));
+    const first = stack[0] as Block;
+    const at = firstLineTop(stack);
+    const label = breakLines([run(entry.label, entry.labelStyle)], labelWidth + ctx.width, ctx.size)[0];
+    if (label) {
+      const labelAtom: TextAtom = { kind: 'text', x: ctx.x, y: at.y, h: at.h || lineHeight(ctx.size), line: label, tag: lbl };
+      // The label is drawn before the body so the LI's children come out as Lbl, LBody.
+      stack[0] = { ...first, atoms: [labelAtom, ...first.atoms] };
+    }
+    stack[0] = { ...(stack[0] as Block), spaceBefore: i === 0 ? spaceBefore : SPACE.listItem };
+    out.push(...stack);
+  });
+  return out;
+}
+
+export function bulletEntries(items: readonly Run[][], style: RunStyle = {}): ListEntry[] {
+  return items.map((runs) => ({
+    label: BULLET,
+    labelStyle: style,
+    body: (c: Ctx) => [textBlock(runs, { x: c.x, width: c.width, size: c.size, tag: c.parent.child('P') }, 0)],
+  }));
+}
+
+/** Width of list labels: bullets get a small indent, numbers enough for "10." */
+export function labelWidth(labels: readonly string[], size: number, bold = false): number {
+  const face = getFaces()[bold ? 'bold' : 'regular'];
+  const widest = Math.max(...labels.map((l) => face.width(l) * size));
+  return Math.max(SPACE.indent - 2, Math.ceil(widest + size * 0.45));
+}
+
+function headingSize(depth: number): number {
+  return depth <= 3 ? SIZE.h3 + 0.5 : SIZE.body;
+}
+
+function codeBlock(value: string, ctx: Ctx): Block {
+  const pad = 6;
+  const size = ctx.size * 0.92;
+  const h = lineHeight(size);
+  const tag = ctx.parent.child('P');
+  const inner = ctx.width - 2 * pad;
+  const face = getFaces().semibold;
+  const atoms: Atom[] = [];
+  let y = pad;
+  for (const raw of value.replace(/\t/g, '    ').split('\n')) {
+    // Preserve indentation with no-break spaces; wrap long lines at any character.
+    const text = raw.replace(/^ +/, (m) => '\u00a0'.repeat(m.length)) || '\u00a0';
+    let rest = text;
+    while (rest.length > 0) {
+      let n = rest.length;
+      while (n > 1 && face.width(rest.slice(0, n)) * size > inner) n--;
+      const piece = rest.slice(0, n);
+      rest = rest.slice(n);
+      const line = breakLines([run(piece, { code: true })], Infinity, size)[0];
+      if (line) atoms.push({ kind: 'text', x: ctx.x + pad, y, h, line, tag });
+      y += h;
+    }
+  }
+  const height = y + pad;
+  atoms.unshift({ kind: 'rect', x: ctx.x, y: 0, w: ctx.width, h: height, fill: COLOR.codeFill });
+  return block(atoms, height, SPACE.paragraph);
+}
+
+function listItemBody(item: ListItem) {
+  return (c: Ctx): Block[] => markdownBlocks(item.children as MdBlock[], c);
+}
+
+/** Markdown body content (paragraphs, lists, quotes, code, headings ≥ 3) as blocks. */
+export function markdownBlocks(blocks: readonly MdBlock[], ctx: Ctx): Block[] {
+  const out: Block[] = [];
+  for (const node of blocks) {
+    switch (node.type) {
+      case 'paragraph':
+        out.push(textBlock(inlineRuns(node.children), { x: ctx.x, width: ctx.width, size: ctx.size, tag: ctx.parent.child('P') }));
+        break;
+      case 'heading': {
+        const depth = Math.min(6, Math.max(3, node.depth));
+        const size = headingSize(node.depth);
+        const b = textBlock(
+          inlineRuns(node.children, { bold: true }),
+          { x: ctx.x, width: ctx.width, size, tag: ctx.parent.child(`H${depth}`) },
+          SPACE.subheadingBefore,
+          { keepWithNext: true },
+        );
+        b.height += 1;
+        out.push(b);
+        break;
+      }
+      case 'list': {
+        const start = node.start ?? 1;
+        const labels = node.children.map((_, i) => (node.ordered ? `${start + i}.` : ctx.depth % 2 === 0 ? BULLET : '\u2013'));
+        const entries = node.children.map((item, i) => ({ label: labels[i] ?? BULLET, body: listItemBody(item) }));
+        out.push(...listBlocks(entries, ctx, labelWidth(labels, ctx.size), ctx.depth > 0 ? SPACE.listItem : SPACE.paragraph));
+        break;
+      }
+      case 'blockquote': {
+        const bar = 2;
+        const inner = markdownBlocks(node.children as MdBlock[], { ...ctx, x: ctx.x + SPACE.indent, width: ctx.width - SPACE.indent, parent: ctx.parent.child('BlockQuote') });
+        const { atoms, height } = flatten(inner);
+        atoms.unshift({ kind: 'rect', x: ctx.x + 2, y: 0, w: bar, h: height, fill: COLOR.quoteBar });
+        out.push(block(atoms, height, SPACE.paragraph));
+        break;
+      }
+      case 'code':
+        out.push(codeBlock(node.value, ctx));
+        break;
+      case 'thematicBreak':
+        out.push(block([{ kind: 'rect', x: ctx.x, y: 4, w: ctx.width, h: 0.6, fill: COLOR.border }], 8.6, SPACE.paragraph));
+        break;
+      case 'table': {
+        // Markdown tables (GFM) are not part of the format; keep their text, one row per line.
+        for (const row of node.children) {
+          const runs: Run[] = [];
+          row.children.forEach((cell, i) => {
+            if (i > 0) runs.push(run(' | ', { color: COLOR.muted }));
+            runs.push(...inlineRuns(cell.children));
+          });
+          out.push(textBlock(runs, { x: ctx.x, width: ctx.width, size: ctx.size, tag: ctx.parent.child('P') }, SPACE.listItem));
+        }
+        break;
+      }
+      default:
+        // html is removed by the compiler; definitions and footnote definitions print nothing.
+        break;
+    }
+  }
+  return out;
+}
