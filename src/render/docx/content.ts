@@ -185,8 +185,8 @@ export class BlockWriter {
       }
       case 'html':
         break; // never passed through
-      default: // Definitions, footnote definitions, tables without remark-gfm: keep any text.
-      {
+      default: {
+        // Definitions, footnote definitions, tables without remark-gfm: keep any text.
         const children = (block as { children?: unknown }).children;
         if (Array.isArray(children)) this.blocks(children as Block[], out, depth, indent);
       }

@@ -6,6 +6,7 @@
  */
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 
+const CONTENT_TYPES = '[Content_Types].xml';
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -95,12 +96,20 @@ export interface NormaliseOptions {
   patches?: Readonly<Record<string, (xml: string) => string>>;
 }
 
-export function normaliseDocx(zip: Uint8Array, options: NormaliseOptions): Uint8Array {
-  const entries = unzipSync(zip);
-  const names = Object.keys(entries);
+/** A package's parts by path, in package order: XML as text, anything else as bytes. */
+export type PackageParts = Map<string, string | Uint8Array>;
+
+/** The parts of a zip file (the fallback when docx's part compiler is not reachable). */
+export function partsOfZip(zip: Uint8Array): PackageParts {
+  return new Map(Object.entries(unzipSync(zip)));
+}
+
+/** Zips the parts, normalised: see the module comment. */
+export function normaliseDocx(parts: PackageParts, options: NormaliseOptions): Uint8Array {
+  const names = [...parts.keys()];
   const text = new Map<string, string>();
-  for (const name of names) {
-    if (/\.(?:xml|rels)$/.test(name)) text.set(name, decoder.decode(entries[name]));
+  for (const [name, data] of parts) {
+    if (/\.(?:xml|rels)$/.test(name)) text.set(name, typeof data === 'string' ? data : decoder.decode(data));
   }
 
   for (const [name, patch] of Object.entries(options.patches ?? {})) {
@@ -114,14 +123,15 @@ export function normaliseDocx(zip: Uint8Array, options: NormaliseOptions): Uint8
   if (app !== undefined) text.set('docProps/app.xml', fillAppProperties(app, options.application));
 
   const mtime = zipTime(options.date);
-  const ordered = ['[Content_Types].xml', ...names.filter((n) => n !== '[Content_Types].xml')].filter(
-    (n) => n in entries,
-  );
+  const ordered = names.includes(CONTENT_TYPES)
+    ? [CONTENT_TYPES, ...names.filter((n) => n !== CONTENT_TYPES)]
+    : names;
   const out: Zippable = {};
   for (const name of ordered) {
     const t = text.get(name);
-    const data = t === undefined ? entries[name] : encoder.encode(t);
-    if (data) out[name] = [data, { mtime, level: 6 }];
+    const data = t === undefined ? parts.get(name) : t;
+    if (data !== undefined)
+      out[name] = [typeof data === 'string' ? encoder.encode(data) : data, { mtime, level: 6 }];
   }
   return zipSync(out);
 }
