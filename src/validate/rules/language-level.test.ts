@@ -57,6 +57,13 @@ describe('language-level', () => {
     expect(d.message).toContain('„1“');
   });
 
+  it('reports an empty level at its key', () => {
+    const d = only(compileRef(withEstonianLevel('')), 'language-level');
+    expect([d.line, d.column]).toEqual([14, 7]);
+    expect(d.message).toContain('tühi');
+    expect(d.message).toContain('„C1“');
+  });
+
   it('accepts every CEFR level', () => {
     for (const level of ['A1', 'A2', 'B1', 'B2', 'C1']) expectClean(compileRef(withEstonianLevel(level)));
   });

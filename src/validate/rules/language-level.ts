@@ -28,6 +28,10 @@ export default defineRule({
       et: 'Keeleoskuse tase „{value}“ ei ole lubatud: kas mõtlesid „{level}“? Lubatud on {allowed}.',
       en: 'The language level "{value}" is not allowed: did you mean "{level}"? Allowed: {allowed}.',
     },
+    empty: {
+      et: 'Keeleoskuse tase on tühi: lubatud on CEFR tasemed {allowed}.',
+      en: 'The language level is empty: allowed are the CEFR levels {allowed}.',
+    },
     invalid: {
       et: 'Keeleoskuse tase „{value}“ ei ole lubatud: lubatud on CEFR tasemed {allowed}.',
       en: 'The language level "{value}" is not allowed: allowed are the CEFR levels {allowed}.',
@@ -36,12 +40,17 @@ export default defineRule({
   schemaError(error, path, ctx) {
     if (error.keyword !== 'enum' || !isLevelPath(path)) return false;
     const raw = valueAt(ctx.data, path);
+    if (raw === null || raw === undefined) {
+      ctx.report(this, 'empty', { allowed: [...CEFR_LEVELS] }, ctx.at(path, 'key'));
+      return true;
+    }
     const value = typeof raw === 'string' ? raw : JSON.stringify(raw);
     const legacy = LEGACY_LEVELS[value.trim().toLocaleLowerCase('et')];
     const upper = value.trim().toUpperCase();
     const data = { value, allowed: [...CEFR_LEVELS], path: displayPath(path) };
     if (legacy) ctx.report(this, 'legacy', { ...data, level: legacy }, ctx.at(path));
-    else if ((CEFR_LEVELS as readonly string[]).includes(upper)) ctx.report(this, 'nearly', { ...data, level: upper }, ctx.at(path));
+    else if ((CEFR_LEVELS as readonly string[]).includes(upper))
+      ctx.report(this, 'nearly', { ...data, level: upper }, ctx.at(path));
     else ctx.report(this, 'invalid', data, ctx.at(path));
     return true;
   },

@@ -35,6 +35,20 @@ describe('missing-section', () => {
     expect(d.message).toContain('defaults.rights');
   });
 
+  it('points at a heading of the wrong level that names the section', () => {
+    const r = compileRef(REFERENCE.replace('## Vastutus', '# Vastutus'));
+    const d = only(r, 'missing-section');
+    expect([d.line, d.column]).toEqual([98, 1]);
+    expect(d.message).toContain('„# Vastutus“');
+    expect(d.message).toContain('„## Vastutus“');
+    const en = only(
+      compileRef(REFERENCE.replace('## Õigused', '### Õigused'), { lang: 'en' }),
+      'missing-section',
+    );
+    expect(en.line).toBe(87);
+    expect(en.message).toContain('write "## Õigused"');
+  });
+
   it('points at the end of the file when nothing follows', () => {
     const text = dropSection(
       dropSection(dropSection(REFERENCE, 'Vastutus'), 'Töövahendid'),

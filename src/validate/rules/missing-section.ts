@@ -1,3 +1,5 @@
+import type { Heading, Nodes } from 'mdast';
+import { toPlainText } from '../../parse/text.js';
 import { matchHeading, REQUIRED_SECTIONS, SECTION_HEADINGS } from '../../model/sections.js';
 import { SECTION_KEYS, type SectionKey } from '../../model/types.js';
 import { defineRule } from '../rule.js';
@@ -14,6 +16,10 @@ export default defineRule({
       et: 'Puudub kohustuslik jaotis „## {heading_et}“.',
       en: 'The required section "## {heading_en}" is missing.',
     },
+    wrongLevel: {
+      et: 'Pealkiri „{heading}“ ei ava jaotist, sest see pole teise taseme pealkiri: kirjuta „## {text}“.',
+      en: 'The heading "{heading}" does not open a section because it is not a level-2 heading: write "## {text}".',
+    },
     missingOrDefault: {
       et: 'Puudub kohustuslik jaotis „## {heading_et}“: lisa see või anna seadistuses vaikesisu (defaults.{key}).',
       en: 'The required section "## {heading_en}" is missing: add it or give a default in the config (defaults.{key}).',
@@ -27,8 +33,25 @@ export default defineRule({
       const m = matchHeading(s.text, ctx.config);
       if (m.kind === 'known' && !present.has(m.key)) present.set(m.key, i);
     });
+    // a heading of another level that names a section ("# Vastutus", "### Õigused") is the likely cause
+    const otherLevel = new Map<SectionKey, Heading>();
+    const visit = (node: Nodes): void => {
+      if (node.type === 'heading' && node.depth !== 2) {
+        const m = matchHeading(toPlainText(node), ctx.config);
+        if (m.kind === 'known' && !otherLevel.has(m.key)) otherLevel.set(m.key, node);
+      }
+      if ('children' in node) for (const child of node.children) visit(child as Nodes);
+    };
+    visit(ctx.source.tree);
     for (const key of REQUIRED_SECTIONS) {
       if (present.has(key) || ctx.config.defaults[key]) continue;
+      const wrong = otherLevel.get(key);
+      if (wrong?.position) {
+        const text = toPlainText(wrong).trim();
+        const heading = `${'#'.repeat(wrong.depth)} ${text}`;
+        ctx.report(this, 'wrongLevel', { heading, text }, wrong.position);
+        continue;
+      }
       // point where the section belongs: at the next present section, else the end of the file
       const later = SECTION_KEYS.slice(SECTION_KEYS.indexOf(key) + 1)
         .map((k) => present.get(k))
@@ -37,7 +60,12 @@ export default defineRule({
       const end = ctx.source.tree.position?.end;
       const place = next?.heading.position ?? (end ? { start: end, end } : undefined);
       const data = { key, heading_et: SECTION_HEADINGS[key].et[0], heading_en: SECTION_HEADINGS[key].en[0] };
-      ctx.report(this, key === 'rights' || key === 'responsibilities' ? 'missingOrDefault' : 'missing', data, place);
+      ctx.report(
+        this,
+        key === 'rights' || key === 'responsibilities' ? 'missingOrDefault' : 'missing',
+        data,
+        place,
+      );
     }
   },
 });
