@@ -33,7 +33,10 @@ function findPair(parent: unknown, key: string | number): Pair<unknown, unknown>
   return undefined;
 }
 
-function child(parent: unknown, key: string | number): { node: Node | undefined; pair?: Pair<unknown, unknown> } {
+function child(
+  parent: unknown,
+  key: string | number,
+): { node: Node | undefined; pair?: Pair<unknown, unknown> } {
   if (isSeq(parent) && typeof key === 'number') {
     const item = parent.items[key];
     return { node: isNode(item) ? item : undefined };

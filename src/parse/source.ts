@@ -3,8 +3,7 @@
  * (line and column numbers are unchanged by that), and binary content is recognised.
  */
 export type DecodeResult =
-  | { ok: true; text: string }
-  | { ok: false; reason: 'invalid-utf8' | 'binary'; line: number; column: number };
+  { ok: true; text: string } | { ok: false; reason: 'invalid-utf8' | 'binary'; line: number; column: number };
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 

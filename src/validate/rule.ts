@@ -7,7 +7,14 @@ import type { Position } from 'unist';
 import type { ResolvedConfig } from '../config/types.js';
 import type { ParsedSource, YamlSource } from '../parse/markdown.js';
 import type { YamlPath } from '../parse/positions.js';
-import type { Diagnostic, MessageLang, Severity, SeveritySetting, Template, TemplateData } from './diagnostic.js';
+import type {
+  Diagnostic,
+  MessageLang,
+  Severity,
+  SeveritySetting,
+  Template,
+  TemplateData,
+} from './diagnostic.js';
 import { fill, WHOLE_FILE } from './diagnostic.js';
 
 export interface RuleMeta<M extends string = string> {
@@ -19,7 +26,13 @@ export interface RuleMeta<M extends string = string> {
 
 /** Reporting within one file. */
 export interface Reporter {
-  report(rule: RuleMeta, messageId: string, data: TemplateData, place: Position | undefined, file?: string): void;
+  report(
+    rule: RuleMeta,
+    messageId: string,
+    data: TemplateData,
+    place: Position | undefined,
+    file?: string,
+  ): void;
 }
 
 export interface DocumentContext extends Reporter {
@@ -58,7 +71,13 @@ export class Collector implements Reporter {
     readonly severities: Readonly<Record<string, SeveritySetting>> = {},
   ) {}
 
-  report(rule: RuleMeta, messageId: string, data: TemplateData, place: Position | undefined, file?: string): void {
+  report(
+    rule: RuleMeta,
+    messageId: string,
+    data: TemplateData,
+    place: Position | undefined,
+    file?: string,
+  ): void {
     const setting = this.severities[rule.id] ?? rule.severity;
     if (setting === 'off') return;
     const template = rule.messages[messageId];

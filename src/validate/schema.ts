@@ -10,7 +10,10 @@ import { locate, type YamlPath } from '../parse/positions.js';
 import type { Reporter, Rule, SchemaContext } from './rule.js';
 
 const require = createRequire(import.meta.url);
-export const descriptionSchema = require('../../schemas/job-description.schema.json') as Record<string, unknown>;
+export const descriptionSchema = require('../../schemas/job-description.schema.json') as Record<
+  string,
+  unknown
+>;
 export const configSchema = require('../../schemas/config.schema.json') as Record<string, unknown>;
 
 type AddFormats = (ajv: Ajv2020) => Ajv2020;

@@ -18,7 +18,12 @@ export default defineRule({
   check(ctx) {
     const seen = new Map<string, number>();
     for (const { item, path } of competencyItems(ctx.data)) {
-      const name = typeof item === 'string' ? item : isRecord(item) && typeof item.name === 'string' ? item.name : undefined;
+      const name =
+        typeof item === 'string'
+          ? item
+          : isRecord(item) && typeof item.name === 'string'
+            ? item.name
+            : undefined;
       if (!name) continue;
       const key = name.trim().toLocaleLowerCase('et');
       const where = ctx.at(path);

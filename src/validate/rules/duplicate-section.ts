@@ -18,11 +18,22 @@ export default defineRule({
     const seen = new Map<string, number>();
     for (const section of ctx.source.sections) {
       const match = matchHeading(section.text, ctx.config);
-      const key = match.kind === 'known' ? match.key : match.kind === 'extra' ? `extra:${normaliseHeading(match.heading)}` : undefined;
+      const key =
+        match.kind === 'known'
+          ? match.key
+          : match.kind === 'extra'
+            ? `extra:${normaliseHeading(match.heading)}`
+            : undefined;
       if (!key) continue;
       const line = section.position.start.line;
       const first = seen.get(key);
-      if (first !== undefined) ctx.report(this, 'duplicate', { heading: section.text.trim(), line: first }, section.heading.position);
+      if (first !== undefined)
+        ctx.report(
+          this,
+          'duplicate',
+          { heading: section.text.trim(), line: first },
+          section.heading.position,
+        );
       else seen.set(key, line);
     }
   },

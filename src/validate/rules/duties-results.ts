@@ -25,7 +25,12 @@ export default defineRule({
       for (const t of tasks) {
         if (t.results.length) continue;
         const text = toPlainText(t.task!).replace(/\s+/g, ' ').trim();
-        ctx.report(this, 'missing', { task: text.length > 60 ? `${text.slice(0, 60)}…` : text }, t.task!.position);
+        ctx.report(
+          this,
+          'missing',
+          { task: text.length > 60 ? `${text.slice(0, 60)}…` : text },
+          t.task!.position,
+        );
       }
     }
   },

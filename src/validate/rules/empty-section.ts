@@ -15,8 +15,11 @@ export default defineRule({
   },
   check(ctx) {
     for (const section of ctx.source.sections) {
-      const content = section.content.filter((n) => !(n.type === 'html' && /^<!--[\s\S]*-->$/.test(n.value.trim())));
-      if (content.length === 0) ctx.report(this, 'empty', { heading: section.text.trim() }, section.heading.position);
+      const content = section.content.filter(
+        (n) => !(n.type === 'html' && /^<!--[\s\S]*-->$/.test(n.value.trim())),
+      );
+      if (content.length === 0)
+        ctx.report(this, 'empty', { heading: section.text.trim() }, section.heading.position);
     }
   },
 });

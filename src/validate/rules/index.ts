@@ -59,12 +59,4 @@ export const RULES: readonly Rule[] = [
   catalogueFormat,
 ] as Rule[];
 
-export {
-  catalogueFormat,
-  configFile,
-  emptyFile,
-  encoding,
-  frontmatter,
-  unknownKey,
-  yamlSyntax,
-};
+export { catalogueFormat, configFile, emptyFile, encoding, frontmatter, unknownKey, yamlSyntax };

@@ -54,13 +54,21 @@ export default defineRule({
   },
   schemaError(error, path, ctx) {
     const value = valueAt(ctx.data, path);
-    const base = { path: displayPath(path) || 'frontmatter', value: typeof value === 'string' ? value : JSON.stringify(value) };
+    const base = {
+      path: displayPath(path) || 'frontmatter',
+      value: typeof value === 'string' ? value : JSON.stringify(value),
+    };
     const where = ctx.at(path);
     switch (error.keyword) {
       case 'enum': {
         const allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
         const suggestions = typeof value === 'string' ? closest(value, allowed) : [];
-        ctx.report(this, suggestions.length ? 'enumSuggest' : 'enum', { ...base, allowed, suggestions }, where);
+        ctx.report(
+          this,
+          suggestions.length ? 'enumSuggest' : 'enum',
+          { ...base, allowed, suggestions },
+          where,
+        );
         return true;
       }
       case 'pattern':
@@ -74,7 +82,12 @@ export default defineRule({
         ctx.report(this, 'emptyText', base, where);
         return true;
       case 'minItems':
-        ctx.report(this, 'emptyList', { ...base, limit: (error.params as { limit: number }).limit }, ctx.at(path, 'key'));
+        ctx.report(
+          this,
+          'emptyList',
+          { ...base, limit: (error.params as { limit: number }).limit },
+          ctx.at(path, 'key'),
+        );
         return true;
       case 'minimum':
         ctx.report(this, 'minimum', { ...base, limit: (error.params as { limit: number }).limit }, where);

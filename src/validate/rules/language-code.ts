@@ -37,11 +37,17 @@ export default defineRule({
   schemaError(error, path, ctx) {
     if (error.keyword !== 'pattern' || !isLangPath(path)) return false;
     let value: unknown = ctx.data;
-    for (const seg of path) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[seg] : undefined;
+    for (const seg of path)
+      value = value && typeof value === 'object' ? (value as Record<string, unknown>)[seg] : undefined;
     const text = String(value);
     const code = canonical(text);
     if (code && code !== text) {
-      ctx.report(this, 'suggest', { value: text, code, name_et: languageName(code, 'et'), name_en: languageName(code, 'en') }, ctx.at(path));
+      ctx.report(
+        this,
+        'suggest',
+        { value: text, code, name_et: languageName(code, 'et'), name_en: languageName(code, 'en') },
+        ctx.at(path),
+      );
     } else ctx.report(this, 'unknown', { value: text }, ctx.at(path));
     return true;
   },
@@ -54,7 +60,10 @@ export default defineRule({
       codes.forEach((code, k) => {
         // well-formed but not a language (the schema's pattern caught the malformed ones)
         if (typeof code !== 'string' || !/^[a-z]{2}$/.test(code) || languageName(code, 'en')) return;
-        const path = typeof item.lang === 'string' ? ['requirements', 'languages', i, 'lang'] : ['requirements', 'languages', i, 'lang', k];
+        const path =
+          typeof item.lang === 'string'
+            ? ['requirements', 'languages', i, 'lang']
+            : ['requirements', 'languages', i, 'lang', k];
         ctx.report(this, 'unknown', { value: code }, ctx.at(path));
       });
     });

@@ -6,7 +6,7 @@ export default defineRule({
   severity: 'warning',
   description: {
     et: 'Ametniku ametijuhend (kind: official) kinnitatakse käskkirjaga: oodatakse võtit approval {by, directive, date}.',
-    en: 'An official\'s job description (kind: official) is approved by a directive: approval {by, directive, date} is expected.',
+    en: "An official's job description (kind: official) is approved by a directive: approval {by, directive, date} is expected.",
   },
   messages: {
     missing: {

@@ -22,7 +22,10 @@ export default defineRule({
   schemaError(error, path, ctx) {
     if (error.keyword !== 'additionalProperties') return false;
     const key = String((error.params as { additionalProperty: string }).additionalProperty);
-    const props = isRecord(error.parentSchema) && isRecord(error.parentSchema.properties) ? error.parentSchema.properties : {};
+    const props =
+      isRecord(error.parentSchema) && isRecord(error.parentSchema.properties)
+        ? error.parentSchema.properties
+        : {};
     const allowed = Object.keys(props);
     const suggestions = closest(key, allowed);
     const parent = displayPath(path);

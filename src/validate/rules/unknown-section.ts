@@ -20,15 +20,24 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const lang = ctx.source.frontmatter && (ctx.data as { lang?: unknown } | null)?.lang === 'en' ? 'en' : 'et';
+    const lang =
+      ctx.source.frontmatter && (ctx.data as { lang?: unknown } | null)?.lang === 'en' ? 'en' : 'et';
     const candidates = new Set([...knownHeadings('et', ctx.config), ...knownHeadings('en', ctx.config)]);
     const main = Object.values(SECTION_HEADINGS).map((h) => (lang === 'en' ? h.en[0]! : h.et[0]!));
     for (const section of ctx.source.sections) {
       if (matchHeading(section.text, ctx.config).kind !== 'unknown') continue;
       const heading = section.text.trim();
-      const suggestions = closest(heading.replace(/^\s*\d+(?:\.\d+)*[.)]?\s*/u, '').replace(/:\s*$/, ''), candidates);
+      const suggestions = closest(
+        heading.replace(/^\s*\d+(?:\.\d+)*[.)]?\s*/u, '').replace(/:\s*$/, ''),
+        candidates,
+      );
       const known = [...main, ...ctx.config.extraSections];
-      ctx.report(this, suggestions.length ? 'suggest' : 'unknown', { heading, suggestions, known }, section.heading.position);
+      ctx.report(
+        this,
+        suggestions.length ? 'suggest' : 'unknown',
+        { heading, suggestions, known },
+        section.heading.position,
+      );
     }
   },
 });
