@@ -399,6 +399,34 @@ describe('an official with an approval, prose blocks and no expected results', (
   });
 });
 
+describe('text the model should never hold, but might', () => {
+  it('drops XML-invalid characters, escapes markup and leaves a missing signatory blank', async () => {
+    const model = structuredClone(compileOrFail(REFERENCE));
+    model.title = 'Nõunik\u0007 <b>&amp;</b>';
+    model.signatures = { employee: { name: 'Helen Raja' } };
+    const duty = model.sections.duties?.duties[0];
+    if (!duty) throw new Error('no duty');
+    duty.task = [{ type: 'text', value: 'Ülesanne\u0000 \uD800 lõpuni' }];
+    duty.results = [
+      [{ type: 'link', url: 'https://example.org/?a=1&b=2', children: [{ type: 'text', value: 'link' }] }],
+    ];
+    const bytes = await renderDocx(model, OPTIONS);
+    expect(await validate(bytes, 'docx', 'Microsoft365')).toEqual([]);
+    const parts = unzipText(bytes);
+    const paragraphs = paragraphTexts(parts['word/document.xml'] ?? '').map(squash);
+    expect(paragraphs).toContain('Nõunik <b>&amp;</b>');
+    expect(paragraphs).toContain('3.1 Ülesanne lõpuni');
+    expect(parts['word/_rels/document.xml.rels']).toContain('Target="https://example.org/?a=1&amp;b=2"');
+    // The employer's slot keeps its label and note, with an empty line for the name.
+    const employer = paragraphs.indexOf('Tööandja');
+    expect(paragraphs.slice(employer, employer + 3)).toEqual([
+      'Tööandja',
+      '',
+      '(allkirjastatud digitaalselt)',
+    ]);
+  });
+});
+
 describe('OOXML schema (@ooxml-tools/validate)', () => {
   it('reports no errors for any rendered document', async () => {
     for (const path of [REFERENCE, ENGLISH, OFFICIAL]) {

@@ -17,6 +17,16 @@ interface RunFormat {
 /** Link targets that may become clickable; anything else (javascript:, data:, relative) stays plain text. */
 const SAFE_LINK = /^(?:https?:|mailto:|tel:)/i;
 
+/** Characters XML 1.0 cannot hold (C0 controls other than tab and line breaks, lone surrogates, U+FFFE/F). */
+const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- matching the control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text that can go into a w:t element. */
+export function xmlSafe(text: string): string {
+  return text.replace(NOT_XML, '');
+}
+
 /** Markdown soft line breaks inside a paragraph read as spaces. */
 function flatten(text: string): string {
   return text.replace(/[ \t]*\r?\n[ \t]*/g, ' ');
@@ -24,7 +34,7 @@ function flatten(text: string): string {
 
 function run(text: string, f: RunFormat, hyperlink = false): TextRun {
   return new TextRun({
-    text,
+    text: xmlSafe(text),
     ...(f.bold ? { bold: true } : {}),
     ...(f.italics ? { italics: true } : {}),
     ...(f.strike ? { strike: true } : {}),
@@ -176,7 +186,7 @@ export class BlockWriter {
             } else {
               // A further paragraph of the item, or an item that does not open with a paragraph:
               // aligned with the item's text.
-              this.block(child as Block, out, depth + 1, 284 * (level + 1));
+              this.block(child as Block, out, depth + 1, 340 * (level + 1));
             }
             first = false;
           }

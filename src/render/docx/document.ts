@@ -29,7 +29,7 @@ import {
 } from '../common/outline.js';
 import type { DutiesSection, JobDescription } from '../../model/types.js';
 import type { RenderOptions } from '../types.js';
-import { BlockWriter, inlines } from './content.js';
+import { BlockWriter, inlines, xmlSafe } from './content.js';
 import { COLORS, PAGE, STYLE, TEXT_WIDTH, buildStyles, numbering } from './styles.js';
 
 /** Splits a width into n integer columns that add up exactly. */
@@ -49,11 +49,16 @@ const NO_BORDERS = {
 };
 
 function heading(number: string, title: string): Paragraph {
-  return new Paragraph({ style: STYLE.heading1, children: [new TextRun(`${number}. ${title}`)] });
+  return new Paragraph({ style: STYLE.heading1, children: [plain(`${number}. ${title}`)] });
 }
 
 function text(value: string, style?: string): Paragraph {
-  return new Paragraph({ ...(style ? { style } : {}), children: [new TextRun(value)] });
+  return new Paragraph({ ...(style ? { style } : {}), children: [new TextRun(xmlSafe(value))] });
+}
+
+/** A plain run of text from the model. */
+function plain(value: string, options: { bold?: boolean } = {}): TextRun {
+  return new TextRun({ text: xmlSafe(value), ...options });
 }
 
 /** Extra cell content must never be empty: Word requires a paragraph in every cell. */
@@ -181,13 +186,13 @@ function dutiesList(number: string, duties: DutiesSection, writer: BlockWriter):
 function requirements(items: RequirementItem[], writer: BlockWriter): Paragraph[] {
   const out: Paragraph[] = [];
   for (const item of items) {
-    out.push(new Paragraph({ style: STYLE.heading2, children: [new TextRun(item.label)] }));
+    out.push(new Paragraph({ style: STYLE.heading2, children: [plain(item.label)] }));
     for (const p of item.paragraphs) out.push(text(p));
     for (const c of item.competencies) {
-      out.push(new Paragraph({ style: STYLE.competencyName, children: [new TextRun(`${c.name}:`)] }));
-      for (const indicator of c.indicators) out.push(writer.bullet([new TextRun(indicator)]));
+      out.push(new Paragraph({ style: STYLE.competencyName, children: [plain(`${c.name}:`)] }));
+      for (const indicator of c.indicators) out.push(writer.bullet([plain(indicator)]));
     }
-    for (const b of item.bullets) out.push(writer.bullet([new TextRun(b)]));
+    for (const b of item.bullets) out.push(writer.bullet([plain(b)]));
   }
   return out;
 }
@@ -284,7 +289,7 @@ export function buildDocument(model: JobDescription, outline: Outline, options: 
     children.push(
       new Paragraph({
         style: STYLE.approval,
-        children: [new TextRun({ text: outline.approval.heading, bold: true })],
+        children: [plain(outline.approval.heading, { bold: true })],
       }),
     );
     children.push(text(outline.approval.by, STYLE.approval));
@@ -292,7 +297,7 @@ export function buildDocument(model: JobDescription, outline: Outline, options: 
       new Paragraph({
         style: STYLE.approval,
         spacing: { after: 360 },
-        children: [new TextRun(outline.approval.line)],
+        children: [plain(outline.approval.line)],
       }),
     );
   }
@@ -300,7 +305,7 @@ export function buildDocument(model: JobDescription, outline: Outline, options: 
   children.push(
     new Paragraph({
       style: STYLE.subtitle,
-      children: outline.organisation ? [new TextRun(outline.organisation)] : [],
+      children: outline.organisation ? [plain(outline.organisation)] : [],
     }),
   );
   children.push(heading(outline.general.number, outline.general.title));
@@ -309,21 +314,22 @@ export function buildDocument(model: JobDescription, outline: Outline, options: 
   children.push(...signatures(outline));
 
   const versionRuns: ParagraphChild[] = outline.version
-    ? [new TextRun(`${outline.labels.version} ${outline.version}`)]
+    ? [plain(`${outline.labels.version} ${outline.version}`)]
     : [];
-  const author = outline.organisation ?? 'ametijuhend';
-  const keywords = [outline.documentTitle, model.title, ...model.unit, outline.organisation]
-    .filter(Boolean)
-    .join(', ');
+  const author = xmlSafe(outline.organisation ?? 'ametijuhend');
+  const keywords = xmlSafe(
+    [outline.documentTitle, model.title, ...model.unit, outline.organisation].filter(Boolean).join(', '),
+  );
 
   return new Document({
-    title: `${outline.documentTitle}: ${model.title}`,
-    subject: [model.title, ...model.unit].join(' · '),
+    title: xmlSafe(`${outline.documentTitle}: ${model.title}`),
+    subject: xmlSafe([model.title, ...model.unit].join(' · ')),
     creator: author,
     lastModifiedBy: author,
     keywords,
-    description:
+    description: xmlSafe(
       plainPurpose(model) ?? `${outline.documentTitle}: ${model.title} (ametijuhend ${options.toolVersion})`,
+    ),
     revision: 1,
     styles: buildStyles(outline.locale),
     numbering,
@@ -346,9 +352,7 @@ export function buildDocument(model: JobDescription, outline: Outline, options: 
         },
         headers: {
           default: new Header({
-            children: [
-              new Paragraph({ style: STYLE.header, children: [new TextRun(outline.runningHeader)] }),
-            ],
+            children: [new Paragraph({ style: STYLE.header, children: [plain(outline.runningHeader)] })],
           }),
         },
         footers: {

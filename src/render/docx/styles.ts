@@ -66,7 +66,7 @@ export const NUMBERING = {
 
 const BULLETS = ['\u25AA', '\u2013', '\u25E6'];
 const ORDERED_FORMATS = [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN];
-const INDENT_STEP = 284;
+const INDENT_STEP = 340;
 
 function levels(kind: 'bullet' | 'ordered'): ILevelsOptions[] {
   const out: ILevelsOptions[] = [];
@@ -86,7 +86,7 @@ function levels(kind: 'bullet' | 'ordered'): ILevelsOptions[] {
         format: ORDERED_FORMATS[level % ORDERED_FORMATS.length] ?? LevelFormat.DECIMAL,
         text: `%${level + 1}.`,
         alignment: AlignmentType.LEFT,
-        style: { paragraph: { indent: { left: indent.left + 113, hanging: indent.hanging + 113 } } },
+        style: { paragraph: { indent } },
       });
     }
   }
