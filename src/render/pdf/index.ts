@@ -4,7 +4,7 @@
  */
 import PDFDocument from 'pdfkit';
 import { buildOutline, type Outline } from '../common/outline.js';
-import type { PdfStandard, Renderer, RenderOptions } from '../types.js';
+import type { PdfStandard, Renderer } from '../types.js';
 import { documentFlow } from './document.js';
 import { FONT_KEYS, getFaces } from './fonts.js';
 import { singleLine } from './inline.js';

@@ -141,9 +141,10 @@ function words(runs: readonly Run[], size: number): Word[] {
       close();
       continue;
     }
-    for (const token of r.text.split(/(\s+)/)) {
+    // Break at ASCII whitespace only: no-break spaces stay inside their word.
+    for (const token of r.text.split(/([ \t\n\r\f\v]+)/)) {
       if (token === '') continue;
-      if (/^\s+$/.test(token)) {
+      if (/^[ \t\n\r\f\v]+$/.test(token)) {
         if (current && !current.space) current.space = { text: ' ', run: r, width: measure(' ', r.font, size) };
         close();
       } else {
@@ -192,6 +193,9 @@ function toLine(ws: Word[], size: number, last: boolean): Line {
     // Keep the space between words, and at the end of every line but the paragraph's last, so
     // text extraction never glues the last word of a line to the first word of the next.
     if (w.space && (i < ws.length - 1 || !last)) pieces.push(w.space);
+    // A hard break ends the line with a space too, so "line.Next" never appears in extracted text.
+    const lastPiece = w.pieces[w.pieces.length - 1];
+    if (!w.space && w.breakAfter && !last && lastPiece) pieces.push({ text: ' ', run: lastPiece.run, width: measure(' ', lastPiece.run.font, size) });
     for (const p of pieces) {
       const prev = frags[frags.length - 1];
       if (prev && prev.font === p.run.font && prev.color === p.run.color && prev.link === p.run.link) {
@@ -204,7 +208,8 @@ function toLine(ws: Word[], size: number, last: boolean): Line {
       }
       x += p.width;
     }
-    width = x - (w.space && pieces[pieces.length - 1] === w.space ? w.space.width : 0);
+    const tail = pieces[pieces.length - 1];
+    width = x - (tail && tail !== lastPiece && tail.text === ' ' ? tail.width : 0);
   });
   return { frags, width };
 }

@@ -1,0 +1,485 @@
+/**
+ * The PDF renderer, judged on its real output: the text poppler extracts from the written file
+ * (per page too), the fonts it embeds, qpdf's structural check, the tag tree, PDFBox Preflight
+ * (PDF/A-1b), the XMP packet, byte-for-byte reproducibility across processes and time zones, and
+ * pagination of a long description.
+ */
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { Nodes as MdastNodes } from 'mdast';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compileFile } from '../src/compile.js';
+import type { Block, JobDescription } from '../src/model/types.js';
+import { buildOutline, inlineText, type Outline } from '../src/render/common/outline.js';
+import { renderPdf } from '../src/render/pdf/index.js';
+import type { PdfStandard, RenderOptions } from '../src/render/types.js';
+import { compileRef, REFERENCE, replace } from './helpers.js';
+
+const exec = promisify(execFile);
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const REFERENCE_PATH = join(ROOT, 'examples', 'ekspert-kriisiabi.md');
+const ENGLISH_PATH = join(ROOT, 'examples', 'data-analyst.md');
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'pdf');
+/** An official with an approval, no employee name, nested and ordered lists, a quote, code, ### and a hard break. */
+const OFFICIAL_PATH = join(FIXTURES, 'official-rich.md');
+const OPTIONS: RenderOptions = { date: new Date(Date.UTC(2026, 2, 1)), toolVersion: '0.1.0-test' };
+const JAVA = '/usr/bin/java';
+const JARS = ['preflight', 'pdfbox2', 'fontbox2', 'xmpbox', 'commons-logging', 'javax.activation', 'jaxb-api'].map((n) => `/usr/share/java/${n}.jar`);
+const TOOLS = ['/usr/bin/pdftotext', '/usr/bin/pdffonts', '/usr/bin/pdfinfo', '/usr/bin/qpdf', JAVA, ...JARS];
+
+let outDir: string;
+
+/** The checkers may still be installing when the tests start: wait for them, never skip. */
+async function waitForTools(paths: readonly string[], timeoutMs = 600_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (const path of paths) {
+    while (!existsSync(path)) {
+      if (Date.now() > end) throw new Error(`${path} is not installed`);
+      await new Promise((r) => setTimeout(r, 30_000));
+    }
+  }
+}
+
+beforeAll(async () => {
+  await waitForTools(TOOLS);
+  outDir = mkdtempSync(join(tmpdir(), 'ametijuhend-pdf-'));
+}, 660_000);
+
+afterAll(() => {
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+function compileOrFail(path: string): JobDescription {
+  const result = compileFile(path, { cwd: ROOT });
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  expect(errors, JSON.stringify(errors, null, 2)).toEqual([]);
+  if (!result.model) throw new Error(`${path} did not compile`);
+  return result.model;
+}
+
+function modelOf(text: string): JobDescription {
+  const result = compileRef(text);
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  expect(errors, JSON.stringify(errors, null, 2)).toEqual([]);
+  if (!result.model) throw new Error('did not compile');
+  return result.model;
+}
+
+let fileCount = 0;
+async function renderTo(model: JobDescription, options: Partial<RenderOptions> = {}): Promise<{ file: string; bytes: Uint8Array }> {
+  const bytes = await renderPdf(model, { ...OPTIONS, ...options });
+  const file = join(outDir, `${model.id}-${++fileCount}.pdf`);
+  writeFileSync(file, bytes);
+  return { file, bytes };
+}
+
+async function tool(cmd: string, args: readonly string[]): Promise<string> {
+  const { stdout } = await exec(cmd, [...args], { maxBuffer: 1 << 24 });
+  return stdout;
+}
+
+const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+async function pageCount(file: string): Promise<number> {
+  const m = /^Pages:\s+(\d+)/m.exec(await tool('pdfinfo', [file]));
+  return Number(m?.[1]);
+}
+
+async function pageText(file: string, page: number, layout = true): Promise<string> {
+  return tool('pdftotext', [...(layout ? ['-layout'] : []), '-f', String(page), '-l', String(page), file, '-']);
+}
+
+/** The whole text in reading order without the running footers (so text that crosses a page joins up). */
+async function bodyText(file: string, outline: Outline, layout = false): Promise<string> {
+  const pages = await pageCount(file);
+  const parts: string[] = [];
+  for (let p = 1; p <= pages; p++) {
+    const text = await pageText(file, p, layout);
+    parts.push(
+      text
+        .split('\n')
+        .filter((l) => !l.includes(outline.labels.page(p, pages)) && !(outline.runningHeader && l.includes(outline.runningHeader)))
+        .join('\n'),
+    );
+  }
+  return norm(parts.join('\n'));
+}
+
+/** Every paragraph, heading, list item and code line of Markdown body content. */
+function blockTexts(blocks: readonly Block[]): string[] {
+  const out: string[] = [];
+  const walk = (node: MdastNodes): void => {
+    if (node.type === 'paragraph' || node.type === 'heading') out.push(norm(inlineText(node.children)));
+    else if (node.type === 'code') out.push(...node.value.split('\n').map(norm).filter(Boolean));
+    else if ('children' in node) for (const child of node.children) walk(child as MdastNodes);
+  };
+  for (const b of blocks) walk(b);
+  return out.filter(Boolean);
+}
+
+/** Everything a reader must find in the PDF, from the model and the shared outline. */
+function expectedTexts(model: JobDescription, outline: Outline): string[] {
+  const texts: string[] = [];
+  for (const f of outline.general.fields) texts.push(`${f.number} ${f.label}`, f.value);
+  for (const section of outline.sections) {
+    if (section.kind === 'prose') texts.push(...blockTexts(section.blocks));
+    else if (section.kind === 'duties') {
+      texts.push(...blockTexts(section.duties.intro));
+      section.duties.duties.forEach((duty, i) => {
+        texts.push(`${section.number}.${i + 1} ${norm(inlineText(duty.task))}`);
+        texts.push(...blockTexts(duty.more));
+        for (const r of duty.results) texts.push(norm(inlineText(r)));
+      });
+      if (section.duties.hasResults) texts.push(outline.labels.dutiesTask, outline.labels.dutiesResults);
+    } else {
+      for (const item of section.items) {
+        texts.push(item.label, ...item.paragraphs, ...item.bullets);
+        for (const c of item.competencies) texts.push(`${c.name}:`, ...c.indicators);
+      }
+    }
+  }
+  for (const slot of outline.signatures.slots) {
+    texts.push(slot.label, slot.note);
+    if (slot.name) texts.push(slot.name);
+    if (slot.role) texts.push(slot.role);
+  }
+  if (outline.organisation) texts.push(outline.organisation);
+  if (outline.approval) texts.push(outline.approval.heading, outline.approval.by, outline.approval.line);
+  return texts.map(norm);
+}
+
+function missing(haystack: string, needles: readonly string[]): string[] {
+  return needles.filter((n) => !haystack.includes(n));
+}
+
+function headingTexts(outline: Outline): string[] {
+  return [
+    `${outline.general.number}. ${outline.general.title.toLocaleUpperCase(outline.locale)}`,
+    ...outline.sections.map((s) => `${s.number}. ${s.title.toLocaleUpperCase(outline.locale)}`),
+  ];
+}
+
+/** The text of the first element of `type` after the line containing `after` in `pdfinfo -struct-text` output. */
+function structTextAfter(structText: string, after: string, type: string): string {
+  const lines = structText.split('\n');
+  const start = lines.findIndex((l) => l.includes(after));
+  expect(start, `struct text has ${after}`).toBeGreaterThan(-1);
+  const el = lines.findIndex((l, i) => i > start && l.trim() === `${type} (block)`);
+  expect(el, `struct text has ${type} after ${after}`).toBeGreaterThan(-1);
+  // Collect the strings of the element's subtree (inline children such as Link included).
+  const indent = (l: string): number => l.length - l.trimStart().length;
+  const strings: string[] = [];
+  for (let i = el + 1; i < lines.length && indent(lines[i] ?? '') > indent(lines[el] ?? ''); i++) {
+    const m = /^\s*"(.*)"$/.exec(lines[i] ?? '');
+    if (m) strings.push(m[1] ?? '');
+  }
+  return strings.join('');
+}
+
+async function preflight(file: string): Promise<{ code: number; output: string }> {
+  try {
+    const { stdout, stderr } = await exec(JAVA, ['-cp', JARS.join(':'), 'org.apache.pdfbox.preflight.Validator_A1b', file], { maxBuffer: 1 << 22 });
+    return { code: 0, output: stdout + stderr };
+  } catch (e) {
+    const err = e as { code?: number; stdout?: string; stderr?: string };
+    return { code: err.code ?? 1, output: `${err.stdout ?? ''}${err.stderr ?? ''}` };
+  }
+}
+
+/** Section headings must never be the last thing on a page. */
+async function expectNoOrphanHeadings(file: string, outline: Outline): Promise<void> {
+  const pages = await pageCount(file);
+  const headings = new Set([...headingTexts(outline), ...outline.sections.flatMap((s) => (s.kind === 'requirements' ? s.items.map((i) => i.label) : []))]);
+  for (let p = 1; p <= pages; p++) {
+    const lines = (await pageText(file, p))
+      .split('\n')
+      .map(norm)
+      .filter((l) => l && !l.includes(outline.labels.page(p, pages)));
+    const last = lines[lines.length - 1] ?? '';
+    expect(headings.has(last), `page ${p} ends with the heading "${last}"`).toBe(false);
+  }
+}
+
+describe.each([
+  ['the reference (et)', REFERENCE_PATH],
+  ['the English example', ENGLISH_PATH],
+  ['an official with rich Markdown', OFFICIAL_PATH],
+])('%s', (_name, path) => {
+  let model: JobDescription;
+  let outline: Outline;
+  let file: string;
+  let pages: number;
+
+  beforeAll(async () => {
+    model = compileOrFail(path);
+    outline = buildOutline(model);
+    ({ file } = await renderTo(model));
+    pages = await pageCount(file);
+  });
+
+  it('is A4 with every task, result, requirement, competency, field and signatory in the text', async () => {
+    expect(await tool('pdfinfo', [file])).toMatch(/Page size:\s+595\.2\d? x 841\.8\d? pts \(A4\)/);
+    const plain = await bodyText(file, outline);
+    const layout = await bodyText(file, outline, true);
+    const expected = expectedTexts(model, outline);
+    expect(expected.length).toBeGreaterThan(15);
+    // Text in two table columns can interleave in one extraction mode but not in both.
+    expect(expected.filter((t) => !plain.includes(t) && !layout.includes(t))).toEqual([]);
+    expect(missing(layout, [...headingTexts(outline), outline.documentTitle.toLocaleUpperCase(outline.locale)])).toEqual([]);
+  });
+
+  it('has the running footer "organisation · title" and the page label on every page', async () => {
+    expect(pages).toBeGreaterThan(1);
+    for (let p = 1; p <= pages; p++) {
+      const text = norm(await pageText(file, p));
+      expect(text).toContain(outline.labels.page(p, pages));
+      expect(text).toContain(outline.runningHeader);
+    }
+    if (model.lang === 'et') expect(norm(await pageText(file, 1))).toContain(`lk 1 / ${pages}`);
+    else expect(norm(await pageText(file, 1))).toContain(`Page 1 of ${pages}`);
+  });
+
+  it('embeds every font (Source Sans 3 subsets only) and passes qpdf --check', async () => {
+    const fonts = (await tool('pdffonts', [file])).trim().split('\n').slice(2);
+    expect(fonts.length).toBeGreaterThan(1);
+    for (const line of fonts) {
+      expect(line).toMatch(/^[A-Z]{6}\+SourceSans3-\S+\s+CID TrueType\s+Identity-H\s+yes yes yes/);
+    }
+    const check = await tool('qpdf', ['--check', file]);
+    expect(check).toContain('No syntax or stream encoding errors found');
+  });
+
+  it('is tagged: headings, paragraphs, lists and table cells, with the spaces between words', async () => {
+    const struct = await tool('pdfinfo', ['-struct-text', file]);
+    for (const tag of ['Document', 'H1', 'H2', 'H3', 'P', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TD']) {
+      expect(struct, tag).toMatch(new RegExp(`^\\s*${tag}\\b`, 'm'));
+    }
+    for (const h of headingTexts(outline)) expect(struct).toContain(`"${h}"`);
+    const purpose = outline.sections.find((s) => s.kind === 'prose' && s.number === '2');
+    if (purpose?.kind !== 'prose') throw new Error('no purpose section');
+    const first = purpose.blocks[0];
+    if (first?.type !== 'paragraph') throw new Error('purpose does not start with a paragraph');
+    // The whole paragraph, line by line as tagged: no word glued to the next one across a line end.
+    expect(norm(structTextAfter(struct, `"2. ${purpose.title.toLocaleUpperCase(outline.locale)}"`, 'P'))).toBe(norm(inlineText(first.children)));
+    const info = await tool('pdfinfo', [file]);
+    expect(info).toMatch(/^Tagged:\s+yes/m);
+  });
+
+  it('has a signature block on one page, and no heading left at a page bottom', async () => {
+    await expectNoOrphanHeadings(file, outline);
+    const slots = outline.signatures.slots;
+    let found = 0;
+    for (let p = 1; p <= pages; p++) {
+      const text = norm(await pageText(file, p, false));
+      if (!text.includes(slots[0]?.label ?? '?')) continue;
+      found++;
+      for (const slot of slots) {
+        expect(text).toContain(slot.label);
+        if (slot.name) expect(text).toContain(slot.name);
+      }
+      expect(text.split(outline.labels.signedDigitally).length - 1).toBe(slots.length);
+    }
+    expect(found).toBe(1);
+  });
+
+  it('has the document metadata, with the fixed date', async () => {
+    const info = await tool('pdfinfo', ['-isodates', file]);
+    expect(info).toMatch(new RegExp(`^Title:\\s+${model.title.replace(/[()]/g, '\\$&')}$`, 'm'));
+    expect(info).toMatch(new RegExp(`^Subject:\\s+${outline.documentTitle}$`, 'm'));
+    expect(info).toMatch(/^Creator:\s+ametijuhend 0\.1\.0-test$/m);
+    expect(info).toMatch(/^CreationDate:\s+2026-03-01T00:00:00Z$/m);
+    expect(info).toMatch(/^ModDate:\s+2026-03-01T00:00:00Z$/m);
+    expect(info).toMatch(/^Keywords:\s+\S/m);
+    if (model.organisation) expect(info).toMatch(new RegExp(`^Author:\\s+${model.organisation}$`, 'm'));
+    const meta = await tool('pdfinfo', ['-meta', file]);
+    expect(meta).toContain('<pdfaid:part>2</pdfaid:part>');
+    expect(meta).toContain('<pdfaid:conformance>A</pdfaid:conformance>');
+    expect(meta).toContain('<xmp:ModifyDate>2026-03-01T00:00:00Z</xmp:ModifyDate>');
+    expect(meta).toContain(`<rdf:li>${outline.locale}</rdf:li>`);
+    expect(await tool('pdfinfo', [file])).toMatch(/^PDF version:\s+1\.7$/m);
+  });
+
+  it('validates as PDF/A-1b (PDFBox Preflight) when built as a-1b', async () => {
+    const { file: a1b } = await renderTo(model, { pdfStandard: 'a-1b' });
+    const result = await preflight(a1b);
+    expect(result.output).toContain('is a valid PDF/A-1b file');
+    expect(result.code).toBe(0);
+    expect(await tool('pdfinfo', [a1b])).toMatch(/^PDF version:\s+1\.4$/m);
+  });
+});
+
+describe('inline Markdown', () => {
+  it('keeps emphasis, strong, inline code and a clickable link in the English example', async () => {
+    const model = compileOrFail(ENGLISH_PATH);
+    const { file, bytes } = await renderTo(model);
+    const fonts = await tool('pdffonts', [file]);
+    expect(fonts).toContain('SourceSans3-Bold'); // **reliable evidence**, the task numbers
+    expect(fonts).toContain('SourceSans3-It'); // *accurate and timely*
+    expect(fonts).toContain('SourceSans3-Semibold'); // `SQL`
+    const raw = Buffer.from(bytes).toString('latin1');
+    expect(raw).toMatch(/\/Subtype \/Link/);
+    expect(raw).toContain('/URI (https://www.sm.ee/)');
+    const struct = await tool('pdfinfo', ['-struct-text', file]);
+    expect(struct).toMatch(/Link \(inline\)\n\s+"Ministry of Social Affairs"\n\s+Object \d+ 0/);
+    expect(struct).toMatch(/TH:?\n\s+\/Scope \/Column\n\s+"Main tasks"/);
+    expect(norm(await bodyText(file, buildOutline(model)))).toContain(
+      'To turn the agency\'s data into reliable evidence for decisions on social benefits, and to keep the published statistics accurate and timely.',
+    );
+  });
+
+  it('keeps the indentation of code blocks and renders quotes, nested lists and ### headings', async () => {
+    const model = compileOrFail(OFFICIAL_PATH);
+    const { file } = await renderTo(model);
+    const layout = await tool('pdftotext', ['-layout', file, '-']);
+    expect(layout).toMatch(/kood \{\n\s*\n?\s+taane: 4/);
+    const struct = await tool('pdfinfo', ['-struct-text', file]);
+    expect(struct).toMatch(/^\s*BlockQuote\b/m);
+    expect(struct).toMatch(/^\s*H3 \(block\)\n\s+"Põhimõtted"/m);
+    // The nested list is an L inside the LBody of "osaleda koolitustel:".
+    expect(struct).toMatch(/"osaleda koolitustel:"\n(\s+)L \(block\)\n\s+LI/);
+    expect(norm(layout)).toContain('KINNITATUD');
+    expect(norm(layout)).toContain('3.1 Õigusaktide eelnõude koostamine.');
+  });
+});
+
+describe('reproducibility', () => {
+  it('gives the same bytes for the same input, twice in one process', async () => {
+    const model = compileOrFail(REFERENCE_PATH);
+    const a = await renderPdf(model, OPTIONS);
+    const b = await renderPdf(model, { ...OPTIONS, date: new Date(OPTIONS.date.getTime()) });
+    expect(sha256(a)).toBe(sha256(b));
+    const other = await renderPdf(model, { ...OPTIONS, date: new Date(Date.UTC(2026, 2, 2)) });
+    expect(sha256(other)).not.toBe(sha256(a));
+  });
+
+  it('gives the same bytes in other processes and time zones', async () => {
+    const paths = [REFERENCE_PATH, ENGLISH_PATH, OFFICIAL_PATH];
+    const local: Record<string, string> = {};
+    for (const path of paths) local[path] = sha256(await renderPdf(compileOrFail(path), OPTIONS));
+    const args = ['--import', join(FIXTURES, 'register.mjs'), join(FIXTURES, 'render-child.mjs'), JSON.stringify({ date: OPTIONS.date.toISOString(), toolVersion: OPTIONS.toolVersion }), ...paths];
+    for (const tz of ['Pacific/Auckland', 'UTC', 'America/Los_Angeles']) {
+      const { stdout } = await exec(process.execPath, args, { cwd: ROOT, env: { ...process.env, TZ: tz }, maxBuffer: 1 << 20 });
+      const child = JSON.parse(stdout) as { timeZone: string; hashes: Record<string, string> };
+      expect(child.timeZone).toBe(tz);
+      expect(child.hashes).toEqual(local);
+    }
+  }, 120_000);
+});
+
+describe('conformance levels', () => {
+  it.each<[PdfStandard, string, string | undefined]>([
+    ['a-2a', '1.7', '<pdfaid:part>2</pdfaid:part>\\s*<pdfaid:conformance>A'],
+    ['a-2b', '1.7', '<pdfaid:part>2</pdfaid:part>\\s*<pdfaid:conformance>B'],
+    ['a-1b', '1.4', '<pdfaid:part>1</pdfaid:part>\\s*<pdfaid:conformance>B'],
+    ['none', '1.7', undefined],
+  ])('%s → PDF %s', async (standard, version, pdfaid) => {
+    const { file } = await renderTo(compileOrFail(ENGLISH_PATH), { pdfStandard: standard });
+    expect(await tool('pdfinfo', [file])).toMatch(new RegExp(`^PDF version:\\s+${version.replace('.', '\\.')}$`, 'm'));
+    const meta = await tool('pdfinfo', ['-meta', file]);
+    if (pdfaid) expect(meta).toMatch(new RegExp(pdfaid));
+    else expect(meta).not.toContain('pdfaid');
+    expect(await tool('qpdf', ['--check', file])).toContain('No syntax or stream encoding errors found');
+  });
+});
+
+describe('a title with & and <', () => {
+  it('is escaped in the XMP and validates', async () => {
+    const title = 'Ekspert & <kriisiabi> "juht"';
+    const model = modelOf(replace(REFERENCE, 'title: Ekspert (psühhosotsiaalne kriisiabi)', `title: '${title}'`));
+    expect(model.title).toBe(title);
+    const { file } = await renderTo(model, { pdfStandard: 'a-1b' });
+    expect(await tool('pdfinfo', [file])).toContain(`Title:           ${title}`);
+    const meta = await tool('pdfinfo', ['-meta', file]);
+    expect(meta).toContain('Ekspert &amp; &lt;kriisiabi&gt; &quot;juht&quot;');
+    expect(meta).not.toContain('<kriisiabi>');
+    expect(await tool('qpdf', ['--check', file])).toContain('No syntax or stream encoding errors found');
+    const result = await preflight(file);
+    expect(result.output).toContain('is a valid PDF/A-1b file');
+    expect(result.code).toBe(0);
+    expect(norm(await tool('pdftotext', [file, '-']))).toContain(title);
+  });
+});
+
+describe('a long description', () => {
+  const DUTIES = 40;
+  let file: string;
+  let outline: Outline;
+  let pages: number;
+
+  beforeAll(async () => {
+    const start = REFERENCE.indexOf('## Tööülesanded');
+    const end = REFERENCE.indexOf('## Õigused');
+    const duties = Array.from(
+      { length: DUTIES },
+      (_, i) =>
+        `${i + 1}. Pikk ülesanne number ${i + 1}, mille kirjeldus on piisavalt pikk, et see murduks veerus mitmele reale.\n` +
+        `${' '.repeat(`${i + 1}. `.length)}- Tulemus ${i + 1}a on saavutatud ja dokumenteeritud.\n` +
+        `${' '.repeat(`${i + 1}. `.length)}- Tulemus ${i + 1}b on kooskõlastatud.\n`,
+    ).join('');
+    const model = modelOf(`${REFERENCE.slice(0, start)}## Tööülesanded\n\n${duties}\n${REFERENCE.slice(end)}`);
+    expect(model.sections.duties?.duties).toHaveLength(DUTIES);
+    outline = buildOutline(model);
+    ({ file } = await renderTo(model));
+    pages = await pageCount(file);
+  });
+
+  it('breaks the duties table across pages and repeats the header row on each', async () => {
+    const tablePages: number[] = [];
+    const seen = new Set<number>();
+    for (let p = 1; p <= pages; p++) {
+      const text = norm(await pageText(file, p, false));
+      const here = Array.from({ length: DUTIES }, (_, i) => i + 1).filter((n) => text.includes(`3.${n} Pikk ülesanne number ${n},`));
+      if (here.length === 0) continue;
+      tablePages.push(p);
+      here.forEach((n) => seen.add(n));
+      expect(text, `page ${p}`).toContain('Põhiülesanded');
+      expect(text, `page ${p}`).toContain('Oodatavad tulemused');
+    }
+    expect(seen.size).toBe(DUTIES);
+    expect(tablePages.length).toBeGreaterThanOrEqual(3);
+    // Rows move whole: each row's results are on the page of its task.
+    for (const p of tablePages) {
+      const text = norm(await pageText(file, p, false));
+      for (let n = 1; n <= DUTIES; n++) {
+        if (text.includes(`3.${n} Pikk ülesanne number ${n},`)) {
+          expect(text).toContain(`Tulemus ${n}a on saavutatud`);
+          expect(text).toContain(`Tulemus ${n}b on kooskõlastatud`);
+        }
+      }
+    }
+    // The repeated header rows are artifacts: the tag tree has the header cells once.
+    const struct = await tool('pdfinfo', ['-struct-text', file]);
+    expect(struct.match(/^\s*TH\b/gm)).toHaveLength(2);
+    expect(struct.match(/^\s*TR\b/gm)?.length).toBe(DUTIES + 1 + 2); // + header + the two rows of 1.x
+  });
+
+  it('keeps headings with their content and the footer on every page', async () => {
+    await expectNoOrphanHeadings(file, outline);
+    for (let p = 1; p <= pages; p++) expect(norm(await pageText(file, p))).toContain(`lk ${p} / ${pages}`);
+  });
+});
+
+describe('speed', () => {
+  it('renders a document in well under 100 ms of CPU once warm (fonts are parsed once)', async () => {
+    const model = compileOrFail(REFERENCE_PATH);
+    for (let i = 0; i < 5; i++) await renderPdf(model, OPTIONS);
+    const runs = 20;
+    const before = process.cpuUsage();
+    for (let i = 0; i < runs; i++) await renderPdf(model, OPTIONS);
+    const used = process.cpuUsage(before);
+    const ms = (used.user + used.system) / 1000 / runs;
+    expect(ms).toBeLessThan(100);
+  });
+});
+
+// Keeps the fixture honest: it must exercise what the tests above look for.
+it('the rich fixture has a hard break, a link, a quote, code and nested lists', () => {
+  const text = readFileSync(OFFICIAL_PATH, 'utf8');
+  for (const needle of ['\\\n', '](https://', '\n> ', '\n```', '\n  - ', '\n### ']) expect(text).toContain(needle);
+});
