@@ -2,7 +2,7 @@
  * The compiler's front half: bytes → parsed source → validated → typed model.
  * One call compiles one description; a ConfigLoader shared across calls caches configs.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { ConfigLoader, emptyConfig } from './config/load.js';
 import type { ResolvedConfig } from './config/types.js';
@@ -13,7 +13,8 @@ import { locate } from './parse/positions.js';
 import { decodeSource } from './parse/source.js';
 import { type Diagnostic, type MessageLang, sortAndDedupe } from './validate/diagnostic.js';
 import { Collector, type DocumentContext } from './validate/rule.js';
-import { RULES, emptyFile, encoding, frontmatter } from './validate/rules/index.js';
+import { MAX_SOURCE_BYTES } from './validate/rules/file-too-large.js';
+import { RULES, emptyFile, encoding, fileTooLarge, frontmatter } from './validate/rules/index.js';
 import { validateYaml } from './validate/schema.js';
 import { isRecord } from './validate/util.js';
 import { reportYamlProblems } from './validate/yaml-problems.js';
@@ -78,6 +79,8 @@ export function compileSource(input: string | Uint8Array, options: CompileOption
         )
       : emptyConfig(process.cwd()));
 
+  const size = typeof input === 'string' ? Buffer.byteLength(input) : input.byteLength;
+  if (size > MAX_SOURCE_BYTES) return tooLarge(size, file, config, options.lang);
   const decoded = decodeSource(input);
   if (!decoded.ok) {
     const collector = new Collector(options.lang ?? config.lang ?? 'et', file, config.severities);
@@ -131,10 +134,28 @@ export function compileSource(input: string | Uint8Array, options: CompileOption
   return finish(collector, config, source, model);
 }
 
-/** Reads and compiles a description file. */
+function tooLarge(
+  size: number,
+  file: string,
+  config: ResolvedConfig,
+  lang: MessageLang | undefined,
+): CompileResult {
+  const collector = new Collector(lang ?? config.lang ?? 'et', file, config.severities);
+  collector.report(fileTooLarge, 'tooLarge', { size: (size / 1024 / 1024).toFixed(1) }, undefined);
+  return finish(collector, config);
+}
+
+/** Reads and compiles a description file (one larger than any description is not read). */
 export function compileFile(path: string, options: Omit<CompileOptions, 'path'> = {}): CompileResult {
   let bytes: Uint8Array;
   try {
+    const size = statSync(path).size;
+    if (size > MAX_SOURCE_BYTES) {
+      const config =
+        options.config ??
+        (options.configLoader ?? new ConfigLoader({ cwd: options.cwd })).forDir(dirname(resolve(path)));
+      return tooLarge(size, displayPath(path, options.cwd), config, options.lang);
+    }
     bytes = readFileSync(path);
   } catch (e) {
     const config = options.config ?? emptyConfig(process.cwd());

@@ -266,3 +266,17 @@ describe('English documents', () => {
     expectClean(compileRef(text));
   });
 });
+
+describe('scalars as written', () => {
+  it('keeps version 1.0 and a numeric directive as written, and an empty signatory as a blank line', () => {
+    const text = REFERENCE.replace(
+      'signatures:\n  employer: Maret Maripuu\n  employee: Helen Raja',
+      'version: 1.0\nsignatures:\n  employer: Maret Maripuu\n  employee:',
+    );
+    const r = compileRef(text);
+    expectClean(r);
+    expect(r.model?.version).toBe('1.0');
+    expect(r.model?.signatures.employee).toBeUndefined();
+    expect(r.model?.signatures.employer).toEqual({ name: 'Maret Maripuu' });
+  });
+});

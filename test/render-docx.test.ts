@@ -597,14 +597,3 @@ describe('LibreOffice', () => {
   });
 });
 
-describe('speed', () => {
-  it('renders the reference document in well under 50 ms on average', async () => {
-    const model = compileOrFail(REFERENCE);
-    for (let i = 0; i < 10; i++) await renderDocx(model, OPTIONS);
-    const n = 50;
-    const start = performance.now();
-    for (let i = 0; i < n; i++) await renderDocx(model, OPTIONS);
-    const perDocument = (performance.now() - start) / n;
-    expect(perDocument).toBeLessThan(50);
-  });
-});

@@ -6,10 +6,15 @@ import type { Nodes, Paragraph, RootContent } from 'mdast';
 import { basename } from 'node:path';
 import type { Position } from 'unist';
 import type { ResolvedConfig } from '../config/types.js';
-import type { ParsedSource } from '../parse/markdown.js';
+import { isScalar } from 'yaml';
+import type { ParsedSource, YamlSource } from '../parse/markdown.js';
 import { locate } from '../parse/positions.js';
 import { analyseDuties, resultInline } from './duties.js';
-import type { Competency as SchemaCompetency, JobDescriptionFrontmatter, Signatory as SchemaSignatory } from './frontmatter.generated.js';
+import type {
+  Competency as SchemaCompetency,
+  JobDescriptionFrontmatter,
+  Signatory as SchemaSignatory,
+} from './frontmatter.generated.js';
 import { cleanHeading, matchHeading } from './sections.js';
 import type {
   Block,
@@ -23,7 +28,8 @@ import type {
   Signatory,
 } from './types.js';
 
-const list = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? [...v] : [v]);
+const list = (v: string | string[] | undefined): string[] =>
+  v === undefined ? [] : Array.isArray(v) ? [...v] : [v];
 
 /** Removes raw HTML (block and inline) from mdast content: it never reaches any output. */
 export function stripHtml<T extends Nodes>(nodes: readonly T[]): T[] {
@@ -44,6 +50,13 @@ function toBlocks(content: readonly RootContent[]): Block[] {
   return stripHtml(content as Nodes[]).filter(
     (n): n is Block => n.type !== 'definition' && n.type !== 'footnoteDefinition' && n.type !== 'yaml',
   );
+}
+
+/** A scalar as written in the source: `version: 1.0` is "1.0", not the number 1. */
+function scalarText(fm: YamlSource, path: (string | number)[], value: string | number): string {
+  if (typeof value === 'string') return value;
+  const node = fm.doc.getIn(path, true);
+  return isScalar(node) && typeof node.source === 'string' ? node.source : String(value);
 }
 
 function signatory(value: SchemaSignatory | undefined): Signatory | undefined {
@@ -111,8 +124,14 @@ export function buildModel(source: ParsedSource, config: ResolvedConfig): JobDes
   if (organisation) model.organisation = organisation;
   if (req.experience) model.requirements.experience = req.experience;
   if (req.computerSkills) model.requirements.computerSkills = req.computerSkills;
-  if (data.approval) model.approval = { by: data.approval.by, directive: String(data.approval.directive), date: data.approval.date };
-  if (data.version !== undefined) model.version = String(data.version);
+  if (data.approval)
+    model.approval = {
+      by: data.approval.by,
+      directive: scalarText(fm, ['approval', 'directive'], data.approval.directive),
+      date: data.approval.date,
+    };
+  if (data.version !== undefined && data.version !== null)
+    model.version = scalarText(fm, ['version'], data.version);
   if (data.reviewed) model.reviewed = data.reviewed;
   const employer = signatory(data.signatures?.employer);
   const employee = signatory(data.signatures?.employee);
@@ -124,7 +143,12 @@ export function buildModel(source: ParsedSource, config: ResolvedConfig): JobDes
     const match = matchHeading(raw.text, config);
     const heading = cleanHeading(raw.text);
     if (match.kind === 'extra') {
-      const extra: ExtraSection = { key: 'extra', heading: match.heading, blocks: toBlocks(raw.content), position: raw.position };
+      const extra: ExtraSection = {
+        key: 'extra',
+        heading: match.heading,
+        blocks: toBlocks(raw.content),
+        position: raw.position,
+      };
       model.extraSections.push(extra);
       continue;
     }
@@ -132,7 +156,10 @@ export function buildModel(source: ParsedSource, config: ResolvedConfig): JobDes
     model.sections[match.key] = section(match.key, raw.content, { heading, position: raw.position }) as never;
   }
   // defaults from the config fill what the document leaves out
-  for (const [key, def] of Object.entries(config.defaults) as [SectionKey, NonNullable<ResolvedConfig['defaults'][SectionKey]>][]) {
+  for (const [key, def] of Object.entries(config.defaults) as [
+    SectionKey,
+    NonNullable<ResolvedConfig['defaults'][SectionKey]>,
+  ][]) {
     if (model.sections[key]) continue;
     model.sections[key] = section(key, def.blocks, { source: def.path }) as never;
   }

@@ -53,7 +53,8 @@ export type Signatory =
        * Allkirjastaja roll või ametinimetus. — Role or job title of the signatory.
        */
       role?: string;
-    };
+    }
+  | null;
 /**
  * Töötaja (või ametnik). — The employee (or official).
  */
@@ -68,7 +69,8 @@ export type Signatory1 =
        * Allkirjastaja roll või ametinimetus. — Role or job title of the signatory.
        */
       role?: string;
-    };
+    }
+  | null;
 
 /**
  * Ametijuhendi esiosa (YAML frontmatter), vorming 1. — The frontmatter of a job description, format version 1.

@@ -13,6 +13,7 @@ import emptyFile from './empty-file.js';
 import emptySection from './empty-section.js';
 import encoding from './encoding.js';
 import estonianLevelCap from './estonian-level-cap.js';
+import fileTooLarge from './file-too-large.js';
 import frontmatter from './frontmatter.js';
 import invalidType from './invalid-type.js';
 import invalidValue from './invalid-value.js';
@@ -30,6 +31,7 @@ import yamlSyntax from './yaml-syntax.js';
 
 export const RULES: readonly Rule[] = [
   // file and syntax
+  fileTooLarge,
   encoding,
   emptyFile,
   frontmatter,
@@ -59,4 +61,13 @@ export const RULES: readonly Rule[] = [
   catalogueFormat,
 ] as Rule[];
 
-export { catalogueFormat, configFile, emptyFile, encoding, frontmatter, unknownKey, yamlSyntax };
+export {
+  catalogueFormat,
+  configFile,
+  emptyFile,
+  encoding,
+  fileTooLarge,
+  frontmatter,
+  unknownKey,
+  yamlSyntax,
+};

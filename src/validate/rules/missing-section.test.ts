@@ -78,3 +78,10 @@ describe('missing-section', () => {
     expect(ofRule(compileRef(REFERENCE), 'missing-section')).toEqual([]);
   });
 });
+
+describe('missing-section after a misspelt heading', () => {
+  it('leaves the misspelt heading to unknown-section instead of a second error', () => {
+    const r = compileRef(REFERENCE.replace('## Tööülesanded', '## Tööülesaned'));
+    expect(r.diagnostics.map((d) => d.rule)).toEqual(['unknown-section']);
+  });
+});

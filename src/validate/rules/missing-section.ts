@@ -1,8 +1,9 @@
 import type { Heading, Nodes } from 'mdast';
 import { toPlainText } from '../../parse/text.js';
-import { matchHeading, REQUIRED_SECTIONS, SECTION_HEADINGS } from '../../model/sections.js';
+import { knownHeadings, matchHeading, REQUIRED_SECTIONS, SECTION_HEADINGS } from '../../model/sections.js';
 import { SECTION_KEYS, type SectionKey } from '../../model/types.js';
 import { defineRule } from '../rule.js';
+import { closest } from '../util.js';
 
 export default defineRule({
   id: 'missing-section',
@@ -43,8 +44,21 @@ export default defineRule({
       if ('children' in node) for (const child of node.children) visit(child as Nodes);
     };
     visit(ctx.source.tree);
+    // a misspelt "## Tööülesaned" already gets unknown-section with the right suggestion: no second error
+    const candidates = [...knownHeadings('et', ctx.config), ...knownHeadings('en', ctx.config)];
+    const misspelt = new Set<SectionKey>();
+    for (const s of ctx.source.sections) {
+      if (matchHeading(s.text, ctx.config).kind !== 'unknown') continue;
+      const best = closest(
+        s.text.replace(/^\s*\d+(?:\.\d+)*[.)]?\s*/u, '').replace(/:\s*$/, ''),
+        candidates,
+        1,
+      )[0];
+      const m = best ? matchHeading(best, ctx.config) : undefined;
+      if (m?.kind === 'known') misspelt.add(m.key);
+    }
     for (const key of REQUIRED_SECTIONS) {
-      if (present.has(key) || ctx.config.defaults[key]) continue;
+      if (present.has(key) || ctx.config.defaults[key] || misspelt.has(key)) continue;
       const wrong = otherLevel.get(key);
       if (wrong?.position) {
         const text = toPlainText(wrong).trim();
