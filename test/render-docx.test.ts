@@ -596,4 +596,3 @@ describe('LibreOffice', () => {
     }
   });
 });
-

@@ -46,7 +46,8 @@ export function cleanHeading(text: string): string {
     .trim();
 }
 
-export type SectionMatch = { kind: 'known'; key: SectionKey } | { kind: 'extra'; heading: string } | { kind: 'unknown' };
+export type SectionMatch =
+  { kind: 'known'; key: SectionKey } | { kind: 'extra'; heading: string } | { kind: 'unknown' };
 
 export interface HeadingConfig {
   aliases?: Partial<Record<SectionKey, readonly string[]>>;
@@ -58,7 +59,10 @@ let defaultIndex: Map<string, SectionMatch> | undefined;
 
 function buildIndex(config: HeadingConfig | undefined): Map<string, SectionMatch> {
   const index = new Map<string, SectionMatch>();
-  for (const [key, names] of Object.entries(SECTION_HEADINGS) as [SectionKey, { et: readonly string[]; en: readonly string[] }][]) {
+  for (const [key, names] of Object.entries(SECTION_HEADINGS) as [
+    SectionKey,
+    { et: readonly string[]; en: readonly string[] },
+  ][]) {
     for (const name of [...names.et, ...names.en, ...(config?.aliases?.[key] ?? [])]) {
       index.set(normaliseHeading(name), { kind: 'known', key });
     }
