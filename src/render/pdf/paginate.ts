@@ -9,13 +9,15 @@ import type { Block, FlowItem, RectAtom, TextAtom } from './blocks.js';
 import type { FontKey } from './fonts.js';
 import { getFaces } from './fonts.js';
 import type { Frag } from './inline.js';
-import { PAGE } from './style.js';
+import { PAGE, SPACE } from './style.js';
 import { writeText } from './text-writer.js';
 import type { Tagger, TagNode } from './tags.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
 const EPS = 0.01;
+/** Space between text and the border where a block is cut at a page break. */
+const CUT_PAD = SPACE.cellPadY;
 
 /** Valid cut positions of a block (between lines, never through a line of text), ascending. */
 function cutsOf(b: Block): number[] {
@@ -110,21 +112,24 @@ export class Paginator {
     }
     let s = 0;
     for (;;) {
-      const avail = PAGE.bottom - this.y;
+      // A part continued from the previous page (or going on to the next) gets a little air
+      // between its text and the clipped cell borders.
+      const padTop = s > 0 ? CUT_PAD : 0;
+      const avail = PAGE.bottom - this.y - padTop;
       if (b.height - s <= avail + EPS) {
-        this.drawRegion(b, s, b.height, this.y);
-        this.y += b.height - s;
+        this.drawRegion(b, s, b.height, this.y, false, padTop, 0);
+        this.y += padTop + b.height - s;
         break;
       }
-      let cut = [...cuts(b)].reverse().find((c) => c > s + EPS && c - s <= avail + EPS);
+      let cut = [...cuts(b)].reverse().find((c) => c > s + EPS && c - s <= avail - CUT_PAD + EPS);
       if (cut === undefined) {
         if (!this.atTop) {
           this.newPage(repeat);
           continue;
         }
-        cut = s + avail; // a single line taller than a page: nothing better to do
+        cut = s + avail - CUT_PAD; // a single line taller than a page: nothing better to do
       }
-      this.drawRegion(b, s, cut, this.y);
+      this.drawRegion(b, s, cut, this.y, false, padTop, CUT_PAD);
       s = cut;
       this.newPage(repeat);
     }
@@ -147,16 +152,27 @@ export class Paginator {
     t.rows.forEach((row, r) => this.placeBlock(row, r === t.rows.length - 1 ? this.keepNeed(items, i) : 0, repeat));
   }
 
-  /** Draws the part [s, e) of a block with its top at page y `top`; `artifact` draws text untagged. */
-  private drawRegion(b: Block, s: number, e: number, top: number, artifact = false): void {
-    const dy = top - s;
+  /**
+   * Draws the part [s, e) of a block with its top at page y `top`; `artifact` draws text untagged.
+   * Rectangles cut at s or e grow by padTop / padBottom, and the text moves down by padTop.
+   */
+  private drawRegion(b: Block, s: number, e: number, top: number, artifact = false, padTop = 0, padBottom = 0): void {
+    const dy = top + padTop - s;
     const rects: RectAtom[] = [];
     const texts: TextAtom[] = [];
     for (const a of b.atoms) {
       if (a.kind === 'rect') {
         const y0 = Math.max(a.y, s);
         const y1 = Math.min(a.y + a.h, e);
-        if (y1 - y0 > EPS) rects.push({ ...a, y: y0 + dy, h: y1 - y0 });
+        if (y1 - y0 <= EPS) continue;
+        let y = y0 + dy;
+        let h = y1 - y0;
+        if (a.y < s - EPS) {
+          y -= padTop;
+          h += padTop;
+        }
+        if (a.y + a.h > e + EPS) h += padBottom;
+        rects.push({ ...a, y, h });
       } else if (a.y >= s - EPS && a.y < e - EPS) texts.push({ ...a, y: a.y + dy });
     }
     if (rects.length) this.tagger.artifact('Layout', () => rects.forEach((r) => this.rect(r)));
