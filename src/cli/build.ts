@@ -93,6 +93,6 @@ export async function runBuild(paths: string[], opts: BuildCliOptions): Promise<
       ? `Koostatud ${result.built} ametijuhendit (${result.outputs.length} faili), ebaõnnestus ${result.failed}, aeg ${time}.\n`
       : `Built ${result.built} descriptions (${result.outputs.length} files), ${result.failed} failed, in ${time}.\n`,
   );
-  if (result.failures.length) return 2;
+  if (result.failures.some((f) => f.kind === 'internal')) return 2;
   return result.failed > 0 || result.errorCount > 0 ? 1 : 0;
 }
