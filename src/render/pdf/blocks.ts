@@ -90,8 +90,11 @@ export function textAtoms(runs: readonly Run[], o: TextOptions): { atoms: TextAt
   const lines = breakLines(runs, o.width, o.size);
   const h = lineHeight(o.size);
   const atoms = lines.map((line, i): TextAtom => {
-    const visible = line.width + (spacing ? spacing * Math.max(0, [...line.frags.map((f) => f.text).join('')].length - 1) : 0);
-    const shift = o.align === 'center' ? (o.width - visible) / 2 : o.align === 'right' ? o.width - visible : 0;
+    const visible =
+      line.width +
+      (spacing ? spacing * Math.max(0, [...line.frags.map((f) => f.text).join('')].length - 1) : 0);
+    const shift =
+      o.align === 'center' ? (o.width - visible) / 2 : o.align === 'right' ? o.width - visible : 0;
     const atom: TextAtom = { kind: 'text', x: o.x + Math.max(0, shift), y: i * h, h, line, tag: o.tag };
     if (spacing) atom.characterSpacing = spacing;
     return atom;
@@ -99,7 +102,12 @@ export function textAtoms(runs: readonly Run[], o: TextOptions): { atoms: TextAt
   return { atoms, height: lines.length * h };
 }
 
-export function textBlock(runs: readonly Run[], o: TextOptions, spaceBefore: number = SPACE.paragraph, extra: Partial<Block> = {}): Block {
+export function textBlock(
+  runs: readonly Run[],
+  o: TextOptions,
+  spaceBefore: number = SPACE.paragraph,
+  extra: Partial<Block> = {},
+): Block {
   const { atoms, height } = textAtoms(runs, o);
   return block(atoms, height, spaceBefore, extra);
 }
@@ -137,20 +145,38 @@ export interface ListEntry {
 }
 
 /** A list (L → LI → Lbl + LBody), one block per body block so long lists break between items. */
-export function listBlocks(entries: readonly ListEntry[], ctx: Ctx, labelWidth: number, spaceBefore: number = SPACE.paragraph): Block[] {
+export function listBlocks(
+  entries: readonly ListEntry[],
+  ctx: Ctx,
+  labelWidth: number,
+  spaceBefore: number = SPACE.paragraph,
+): Block[] {
   const list = ctx.parent.child('L');
   const out: Block[] = [];
   entries.forEach((entry, i) => {
     const li = list.child('LI');
     const lbl = li.child('Lbl');
     const body = li.child('LBody');
-    const stack = entry.body({ x: ctx.x + labelWidth, width: ctx.width - labelWidth, parent: body, size: ctx.size, depth: ctx.depth + 1 });
+    const stack = entry.body({
+      x: ctx.x + labelWidth,
+      width: ctx.width - labelWidth,
+      parent: body,
+      size: ctx.size,
+      depth: ctx.depth + 1,
+    });
     if (stack.length === 0) stack.push(block([], lineHeight(ctx.size)));
     const first = stack[0] as Block;
     const at = firstLineTop(stack);
     const label = breakLines([run(entry.label, entry.labelStyle)], labelWidth + ctx.width, ctx.size)[0];
     if (label) {
-      const labelAtom: TextAtom = { kind: 'text', x: ctx.x, y: at.y, h: at.h || lineHeight(ctx.size), line: label, tag: lbl };
+      const labelAtom: TextAtom = {
+        kind: 'text',
+        x: ctx.x,
+        y: at.y,
+        h: at.h || lineHeight(ctx.size),
+        line: label,
+        tag: lbl,
+      };
       // The label is drawn before the body so the LI's children come out as Lbl, LBody.
       stack[0] = { ...first, atoms: [labelAtom, ...first.atoms] };
     }
@@ -164,7 +190,9 @@ export function bulletEntries(items: readonly Run[][], style: RunStyle = {}): Li
   return items.map((runs) => ({
     label: BULLET,
     labelStyle: style,
-    body: (c: Ctx) => [textBlock(runs, { x: c.x, width: c.width, size: c.size, tag: c.parent.child('P') }, 0)],
+    body: (c: Ctx) => [
+      textBlock(runs, { x: c.x, width: c.width, size: c.size, tag: c.parent.child('P') }, 0),
+    ],
   }));
 }
 
@@ -217,7 +245,14 @@ export function markdownBlocks(blocks: readonly MdBlock[], ctx: Ctx): Block[] {
   for (const node of blocks) {
     switch (node.type) {
       case 'paragraph':
-        out.push(textBlock(inlineRuns(node.children), { x: ctx.x, width: ctx.width, size: ctx.size, tag: ctx.parent.child('P') }));
+        out.push(
+          textBlock(inlineRuns(node.children), {
+            x: ctx.x,
+            width: ctx.width,
+            size: ctx.size,
+            tag: ctx.parent.child('P'),
+          }),
+        );
         break;
       case 'heading': {
         const depth = Math.min(6, Math.max(3, node.depth));
@@ -234,14 +269,31 @@ export function markdownBlocks(blocks: readonly MdBlock[], ctx: Ctx): Block[] {
       }
       case 'list': {
         const start = node.start ?? 1;
-        const labels = node.children.map((_, i) => (node.ordered ? `${start + i}.` : ctx.depth % 2 === 0 ? BULLET : '\u2013'));
-        const entries = node.children.map((item, i) => ({ label: labels[i] ?? BULLET, body: listItemBody(item) }));
-        out.push(...listBlocks(entries, ctx, labelWidth(labels, ctx.size), ctx.depth > 0 ? SPACE.listItem : SPACE.paragraph));
+        const labels = node.children.map((_, i) =>
+          node.ordered ? `${start + i}.` : ctx.depth % 2 === 0 ? BULLET : '\u2013',
+        );
+        const entries = node.children.map((item, i) => ({
+          label: labels[i] ?? BULLET,
+          body: listItemBody(item),
+        }));
+        out.push(
+          ...listBlocks(
+            entries,
+            ctx,
+            labelWidth(labels, ctx.size),
+            ctx.depth > 0 ? SPACE.listItem : SPACE.paragraph,
+          ),
+        );
         break;
       }
       case 'blockquote': {
         const bar = 2;
-        const inner = markdownBlocks(node.children as MdBlock[], { ...ctx, x: ctx.x + SPACE.indent, width: ctx.width - SPACE.indent, parent: ctx.parent.child('BlockQuote') });
+        const inner = markdownBlocks(node.children as MdBlock[], {
+          ...ctx,
+          x: ctx.x + SPACE.indent,
+          width: ctx.width - SPACE.indent,
+          parent: ctx.parent.child('BlockQuote'),
+        });
         const { atoms, height } = flatten(inner);
         atoms.unshift({ kind: 'rect', x: ctx.x + 2, y: 0, w: bar, h: height, fill: COLOR.quoteBar });
         out.push(block(atoms, height, SPACE.paragraph));
@@ -251,7 +303,13 @@ export function markdownBlocks(blocks: readonly MdBlock[], ctx: Ctx): Block[] {
         out.push(codeBlock(node.value, ctx));
         break;
       case 'thematicBreak':
-        out.push(block([{ kind: 'rect', x: ctx.x, y: 4, w: ctx.width, h: 0.6, fill: COLOR.border }], 8.6, SPACE.paragraph));
+        out.push(
+          block(
+            [{ kind: 'rect', x: ctx.x, y: 4, w: ctx.width, h: 0.6, fill: COLOR.border }],
+            8.6,
+            SPACE.paragraph,
+          ),
+        );
         break;
       case 'table': {
         // Markdown tables (GFM) are not part of the format; keep their text, one row per line.
@@ -261,7 +319,13 @@ export function markdownBlocks(blocks: readonly MdBlock[], ctx: Ctx): Block[] {
             if (i > 0) runs.push(run(' | ', { color: COLOR.muted }));
             runs.push(...inlineRuns(cell.children));
           });
-          out.push(textBlock(runs, { x: ctx.x, width: ctx.width, size: ctx.size, tag: ctx.parent.child('P') }, SPACE.listItem));
+          out.push(
+            textBlock(
+              runs,
+              { x: ctx.x, width: ctx.width, size: ctx.size, tag: ctx.parent.child('P') },
+              SPACE.listItem,
+            ),
+          );
         }
         break;
       }

@@ -33,14 +33,22 @@ function upper(text: string, locale: string): string {
 }
 
 function heading(text: string, tag: TagNode, size: number, spaceBefore: number, bookmark?: string): Block {
-  const b = textBlock([run(text, { bold: true })], { x: X, width: W, size, tag }, spaceBefore, { keepWithNext: true });
+  const b = textBlock([run(text, { bold: true })], { x: X, width: W, size, tag }, spaceBefore, {
+    keepWithNext: true,
+  });
   b.height += SPACE.headingAfter;
   if (bookmark) b.bookmark = bookmark;
   return b;
 }
 
 function sectionHeading(number: string, title: string, outline: Outline, root: TagNode): Block {
-  return heading(`${number}. ${upper(title, outline.locale)}`, root.child('H2'), SIZE.h2, SPACE.sectionBefore, `${number}. ${title}`);
+  return heading(
+    `${number}. ${upper(title, outline.locale)}`,
+    root.child('H2'),
+    SIZE.h2,
+    SPACE.sectionBefore,
+    `${number}. ${title}`,
+  );
 }
 
 function titleBlocks(outline: Outline, root: TagNode): Block[] {
@@ -72,9 +80,14 @@ function titleBlocks(outline: Outline, root: TagNode): Block[] {
   out.push(title);
   if (outline.organisation) {
     out.push(
-      textBlock([run(outline.organisation, { color: COLOR.muted })], { x: X, width: W, size: SIZE.organisation, tag: root.child('P'), align: 'center' }, 2, {
-        keepWithNext: true,
-      }),
+      textBlock(
+        [run(outline.organisation, { color: COLOR.muted })],
+        { x: X, width: W, size: SIZE.organisation, tag: root.child('P'), align: 'center' },
+        2,
+        {
+          keepWithNext: true,
+        },
+      ),
     );
   }
   return out;
@@ -116,8 +129,18 @@ function generalGrid(outline: Outline, root: TagNode): Block {
       const x = X + i * width;
       const td = tr.child('TD');
       const ctx = cellCtx(x, width, td);
-      const label = textAtoms([run(`${f.number} ${f.label}`, { bold: true })], { x: ctx.x, width: ctx.width, size: SIZE.label, tag: td.child('P') });
-      const value = textAtoms([run(f.value)], { x: ctx.x, width: ctx.width, size: SIZE.body, tag: td.child('P') });
+      const label = textAtoms([run(`${f.number} ${f.label}`, { bold: true })], {
+        x: ctx.x,
+        width: ctx.width,
+        size: SIZE.label,
+        tag: td.child('P'),
+      });
+      const value = textAtoms([run(f.value)], {
+        x: ctx.x,
+        width: ctx.width,
+        size: SIZE.body,
+        tag: td.child('P'),
+      });
       const atoms = [...label.atoms, ...value.atoms.map((a) => ({ ...a, y: a.y + label.height + 1 }))];
       return { x, width, atoms, height: label.height + 1 + value.height };
     });
@@ -142,7 +165,12 @@ function dutiesTable(number: string, duties: readonly Duty[], outline: Outline, 
   const headCells = [outline.labels.dutiesTask, outline.labels.dutiesResults].map((label, i): Cell => {
     const col = cols[i] ?? cols[0];
     const ctx = cellCtx(col.x, col.width, headRow.child('TH', { scope: 'Column' }));
-    const t = textAtoms([run(label, { bold: true })], { x: ctx.x, width: ctx.width, size: SIZE.body, tag: ctx.parent });
+    const t = textAtoms([run(label, { bold: true })], {
+      x: ctx.x,
+      width: ctx.width,
+      size: SIZE.body,
+      tag: ctx.parent,
+    });
     return { x: col.x, width: col.width, atoms: t.atoms, height: t.height };
   });
   const header = rowBlock(headCells, COLOR.headerFill);
@@ -150,7 +178,11 @@ function dutiesTable(number: string, duties: readonly Duty[], outline: Outline, 
     const tr = table.child('TR');
     const taskCtx = cellCtx(cols[0].x, cols[0].width, tr.child('TD'));
     const taskStack = [
-      textBlock(dutyRuns(`${number}.${i + 1}`, duty.task), { x: taskCtx.x, width: taskCtx.width, size: SIZE.body, tag: taskCtx.parent.child('P') }, 0),
+      textBlock(
+        dutyRuns(`${number}.${i + 1}`, duty.task),
+        { x: taskCtx.x, width: taskCtx.width, size: SIZE.body, tag: taskCtx.parent.child('P') },
+        0,
+      ),
       ...markdownBlocks(duty.more, taskCtx),
     ];
     const resultCtx = cellCtx(cols[1].x, cols[1].width, tr.child('TD'));
@@ -186,14 +218,41 @@ function dutiesList(number: string, duties: readonly Duty[], ctx: Ctx): Block[] 
 function requirementBlocks(item: RequirementItem, ctx: Ctx): Block[] {
   const out: Block[] = [heading(item.label, ctx.parent.child('H3'), SIZE.h3, SPACE.subheadingBefore)];
   for (const p of item.paragraphs) {
-    out.push(textBlock([run(p)], { x: ctx.x, width: ctx.width, size: ctx.size, tag: ctx.parent.child('P') }, SPACE.listItem));
+    out.push(
+      textBlock(
+        [run(p)],
+        { x: ctx.x, width: ctx.width, size: ctx.size, tag: ctx.parent.child('P') },
+        SPACE.listItem,
+      ),
+    );
   }
   for (const c of item.competencies) {
-    out.push(textBlock([run(`${c.name}:`, { bold: true })], { x: ctx.x, width: ctx.width, size: ctx.size, tag: ctx.parent.child('P') }, SPACE.paragraph, { keepWithNext: true }));
-    out.push(...listBlocks(bulletEntries(c.indicators.map((t) => [run(t)])), ctx, labelWidth([BULLET], ctx.size), SPACE.listItem));
+    out.push(
+      textBlock(
+        [run(`${c.name}:`, { bold: true })],
+        { x: ctx.x, width: ctx.width, size: ctx.size, tag: ctx.parent.child('P') },
+        SPACE.paragraph,
+        { keepWithNext: true },
+      ),
+    );
+    out.push(
+      ...listBlocks(
+        bulletEntries(c.indicators.map((t) => [run(t)])),
+        ctx,
+        labelWidth([BULLET], ctx.size),
+        SPACE.listItem,
+      ),
+    );
   }
   if (item.bullets.length) {
-    out.push(...listBlocks(bulletEntries(item.bullets.map((t) => [run(t)])), ctx, labelWidth([BULLET], ctx.size), SPACE.paragraph));
+    out.push(
+      ...listBlocks(
+        bulletEntries(item.bullets.map((t) => [run(t)])),
+        ctx,
+        labelWidth([BULLET], ctx.size),
+        SPACE.paragraph,
+      ),
+    );
   }
   return out;
 }
@@ -220,7 +279,12 @@ function sectionItems(section: OutlineSection, outline: Outline, root: TagNode):
   return out;
 }
 
-function signatureColumn(slot: SignatureSlot, x: number, width: number, parent: TagNode): { atoms: Atom[]; height: number } {
+function signatureColumn(
+  slot: SignatureSlot,
+  x: number,
+  width: number,
+  parent: TagNode,
+): { atoms: Atom[]; height: number } {
   const div = parent.child('Div');
   const atoms: Atom[] = [{ kind: 'rect', x, y: SPACE.signatureRoom, w: width, h: 0.7, fill: COLOR.text }];
   let y = SPACE.signatureRoom + 5;
@@ -242,7 +306,12 @@ function signatureColumn(slot: SignatureSlot, x: number, width: number, parent: 
 
 function signatureBlock(outline: Outline, root: TagNode): Block {
   const sect = root.child('Sect');
-  const lead = textAtoms([run(`${outline.signatures.lead}:`)], { x: X, width: W, size: SIZE.body, tag: sect.child('P') });
+  const lead = textAtoms([run(`${outline.signatures.lead}:`)], {
+    x: X,
+    width: W,
+    size: SIZE.body,
+    tag: sect.child('P'),
+  });
   const gap = 24;
   const slots = outline.signatures.slots;
   const width = (W - gap * (slots.length - 1)) / Math.max(1, slots.length);

@@ -31,7 +31,9 @@ function keywords(model: JobDescription, outline: Outline): string[] {
 /** Running footer on every page: "Organisation · Title" left, "lk N / M" right; an artifact. */
 function drawFooters(doc: Doc, outline: Outline, paginator: Paginator, tagger: Tagger): void {
   const { start, count } = doc.bufferedPageRange();
-  const left = outline.version ? `${outline.runningHeader} · ${outline.labels.version} ${outline.version}` : outline.runningHeader;
+  const left = outline.version
+    ? `${outline.runningHeader} · ${outline.labels.version} ${outline.version}`
+    : outline.runningHeader;
   for (let i = 0; i < count; i++) {
     doc.switchToPage(start + i);
     paginator.resetFont();
@@ -40,7 +42,14 @@ function drawFooters(doc: Doc, outline: Outline, paginator: Paginator, tagger: T
     const h = SIZE.footer * 1.4;
     tagger.artifact('Pagination', () => {
       paginator.line({ kind: 'text', x: PAGE.left, y: PAGE.footerY, h, line: text, tag: null });
-      paginator.line({ kind: 'text', x: PAGE.left + CONTENT_WIDTH - page.width, y: PAGE.footerY, h, line: page, tag: null });
+      paginator.line({
+        kind: 'text',
+        x: PAGE.left + CONTENT_WIDTH - page.width,
+        y: PAGE.footerY,
+        h,
+        line: page,
+        tag: null,
+      });
     });
   }
 }

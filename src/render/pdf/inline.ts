@@ -49,7 +49,11 @@ export function fontFor(style: RunStyle): FontKey {
 }
 
 export function run(text: string, style: RunStyle = {}): Run {
-  return { text: drawable(text), font: fontFor(style), color: style.color ?? (style.code ? COLOR.code : COLOR.text) };
+  return {
+    text: drawable(text),
+    font: fontFor(style),
+    color: style.color ?? (style.code ? COLOR.code : COLOR.text),
+  };
 }
 
 /** Only links a reader can follow outside the document become annotations. */
@@ -100,7 +104,8 @@ export function inlineRuns(nodes: readonly Inline[], style: RunStyle = {}, link?
         break;
       default:
         // html (already removed by the compiler), footnote references and anything unknown: no text.
-        if ('children' in node && Array.isArray(node.children)) out.push(...inlineRuns(node.children as Inline[], style, link));
+        if ('children' in node && Array.isArray(node.children))
+          out.push(...inlineRuns(node.children as Inline[], style, link));
         break;
     }
   }
@@ -145,7 +150,8 @@ function words(runs: readonly Run[], size: number): Word[] {
     for (const token of r.text.split(/([ \t\n\r\f\v]+)/)) {
       if (token === '') continue;
       if (/^[ \t\n\r\f\v]+$/.test(token)) {
-        if (current && !current.space) current.space = { text: ' ', run: r, width: measure(' ', r.font, size) };
+        if (current && !current.space)
+          current.space = { text: ' ', run: r, width: measure(' ', r.font, size) };
         close();
       } else {
         if (!current) current = { pieces: [], width: 0 };
@@ -195,7 +201,8 @@ function toLine(ws: Word[], size: number, last: boolean): Line {
     if (w.space && (i < ws.length - 1 || !last)) pieces.push(w.space);
     // A hard break ends the line with a space too, so "line.Next" never appears in extracted text.
     const lastPiece = w.pieces[w.pieces.length - 1];
-    if (!w.space && w.breakAfter && !last && lastPiece) pieces.push({ text: ' ', run: lastPiece.run, width: measure(' ', lastPiece.run.font, size) });
+    if (!w.space && w.breakAfter && !last && lastPiece)
+      pieces.push({ text: ' ', run: lastPiece.run, width: measure(' ', lastPiece.run.font, size) });
     for (const p of pieces) {
       const prev = frags[frags.length - 1];
       if (prev && prev.font === p.run.font && prev.color === p.run.color && prev.link === p.run.link) {

@@ -37,13 +37,15 @@ export function documentInfo(outline: Outline, options: RenderOptions, keywords:
 
 /** Escapes text for XML content, dropping characters XML 1.0 cannot contain. */
 export function xmlEscape(text: string): string {
-  return text
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+  return (
+    text
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+  );
 }
 
 function xmpDate(d: Date): string {
@@ -52,7 +54,9 @@ function xmpDate(d: Date): string {
 
 export function xmp(info: Info, lang: string): string {
   const e = xmlEscape;
-  const author = info.Author ? `<dc:creator><rdf:Seq><rdf:li>${e(info.Author)}</rdf:li></rdf:Seq></dc:creator>` : '';
+  const author = info.Author
+    ? `<dc:creator><rdf:Seq><rdf:li>${e(info.Author)}</rdf:li></rdf:Seq></dc:creator>`
+    : '';
   return [
     '<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">',
     `<xmp:CreateDate>${xmpDate(info.CreationDate)}</xmp:CreateDate>`,

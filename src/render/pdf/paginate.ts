@@ -23,7 +23,9 @@ const CUT_PAD = SPACE.cellPadY;
 function cutsOf(b: Block): number[] {
   const texts = b.atoms.filter((a): a is TextAtom => a.kind === 'text');
   const candidates = [...new Set(texts.map((a) => a.y + a.h))].sort((p, q) => p - q);
-  const valid = candidates.filter((c) => c < b.height - EPS && !texts.some((a) => a.y < c - EPS && a.y + a.h > c + EPS));
+  const valid = candidates.filter(
+    (c) => c < b.height - EPS && !texts.some((a) => a.y < c - EPS && a.y + a.h > c + EPS),
+  );
   valid.push(b.height);
   return valid;
 }
@@ -75,8 +77,12 @@ export class Paginator {
     if (!item || item.kind !== 'block' || !item.keepWithNext || depth > 3) return 0;
     const next = items[i + 1];
     if (!next) return 0;
-    const head = next.kind === 'table' ? next.header.height + (next.rows[0] ? minHead(next.rows[0]) : 0) : minHead(next);
-    const chained = next.kind === 'block' && next.keepWithNext ? next.height - minHead(next) + this.keepNeed(items, i + 1, depth + 1) : 0;
+    const head =
+      next.kind === 'table' ? next.header.height + (next.rows[0] ? minHead(next.rows[0]) : 0) : minHead(next);
+    const chained =
+      next.kind === 'block' && next.keepWithNext
+        ? next.height - minHead(next) + this.keepNeed(items, i + 1, depth + 1)
+        : 0;
     return next.spaceBefore + head + chained;
   }
 
@@ -136,7 +142,11 @@ export class Paginator {
     this.atTop = false;
   }
 
-  private placeTable(t: { header: Block; rows: Block[]; spaceBefore: number }, items: readonly FlowItem[], i: number): void {
+  private placeTable(
+    t: { header: Block; rows: Block[]; spaceBefore: number },
+    items: readonly FlowItem[],
+    i: number,
+  ): void {
     const first = t.rows[0];
     const headNeed = t.header.height + (first ? minHead(first) : 0);
     const space = this.atTop ? 0 : t.spaceBefore;
@@ -149,14 +159,24 @@ export class Paginator {
       height: t.header.height,
       draw: () => this.drawRegion(t.header, 0, t.header.height, this.y, true),
     };
-    t.rows.forEach((row, r) => this.placeBlock(row, r === t.rows.length - 1 ? this.keepNeed(items, i) : 0, repeat));
+    t.rows.forEach((row, r) =>
+      this.placeBlock(row, r === t.rows.length - 1 ? this.keepNeed(items, i) : 0, repeat),
+    );
   }
 
   /**
    * Draws the part [s, e) of a block with its top at page y `top`; `artifact` draws text untagged.
    * Rectangles cut at s or e grow by padTop / padBottom, and the text moves down by padTop.
    */
-  private drawRegion(b: Block, s: number, e: number, top: number, artifact = false, padTop = 0, padBottom = 0): void {
+  private drawRegion(
+    b: Block,
+    s: number,
+    e: number,
+    top: number,
+    artifact = false,
+    padTop = 0,
+    padBottom = 0,
+  ): void {
     const dy = top + padTop - s;
     const rects: RectAtom[] = [];
     const texts: TextAtom[] = [];
@@ -207,7 +227,8 @@ export class Paginator {
           cache = font.layoutCache ?? Object.create(null);
           Paginator.layoutCaches.set(key, cache as Record<string, unknown>);
         }
-        if (Object.keys(cache as object).length > 50_000) for (const k of Object.keys(cache as object)) delete (cache as Record<string, unknown>)[k];
+        if (Object.keys(cache as object).length > 50_000)
+          for (const k of Object.keys(cache as object)) delete (cache as Record<string, unknown>)[k];
         font.layoutCache = cache;
       }
       this.currentFont = key;
@@ -240,7 +261,14 @@ export class Paginator {
     }
     if (f.link) {
       const underline = top + face.ascent * f.size + f.size * 0.12;
-      this.doc.save().moveTo(left, underline).lineTo(left + f.width, underline).lineWidth(0.5).strokeColor(f.color).stroke().restore();
+      this.doc
+        .save()
+        .moveTo(left, underline)
+        .lineTo(left + f.width, underline)
+        .lineWidth(0.5)
+        .strokeColor(f.color)
+        .stroke()
+        .restore();
     }
   }
 
@@ -265,7 +293,10 @@ export class Paginator {
         const width = group.reduce((w, f) => w + f.width, 0);
         const structParent = this.tagger.element(node);
         // pdfkit's typings miss structParent (it adds the annotation to the Link element as OBJR).
-        const options = { structParent, Contents: new String(link) } as unknown as PDFKit.Mixins.AnnotationOption;
+        const options = {
+          structParent,
+          Contents: new String(link),
+        } as unknown as PDFKit.Mixins.AnnotationOption;
         this.doc.link(x0, t.y, width, t.h, link, options);
         this.tagger.end(node);
       } else {

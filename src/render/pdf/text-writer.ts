@@ -37,7 +37,14 @@ function num(v: number): string {
  * Returns false (drawing nothing) for text that needs glyph offsets (combining marks): the caller
  * then falls back to pdfkit's text().
  */
-export function writeText(doc: Doc, text: string, size: number, x: number, top: number, characterSpacing = 0): boolean {
+export function writeText(
+  doc: Doc,
+  text: string,
+  size: number,
+  x: number,
+  top: number,
+  characterSpacing = 0,
+): boolean {
   const d = doc as unknown as Internals;
   const font = d._font;
   const [encoded, positions] = font.encode(text);
