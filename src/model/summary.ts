@@ -33,6 +33,8 @@ export interface DescriptionSummary {
   reviewMonths?: number;
   /** The config file that applies, if any. */
   config?: string;
+  /** Rule severities the config sets (for repository-wide rules reported in this file). */
+  severities: Record<string, 'error' | 'warning' | 'off'>;
   errorCount: number;
   warningCount: number;
 }
@@ -50,10 +52,14 @@ export function summarize(result: CompileResult, file: string): DescriptionSumma
     unit: strings(data.unit),
     lang: data.lang === 'en' || data.lang === 'et' ? data.lang : (result.config.lang ?? 'et'),
     references: [],
+    severities: { ...result.config.severities },
     errorCount: result.errorCount,
     warningCount: result.warningCount,
   };
-  const set = <K extends keyof DescriptionSummary>(key: K, value: DescriptionSummary[K] | undefined): void => {
+  const set = <K extends keyof DescriptionSummary>(
+    key: K,
+    value: DescriptionSummary[K] | undefined,
+  ): void => {
     if (value !== undefined) summary[key] = value;
   };
   if (typeof data.id === 'string') set('idPosition', at(['id']));

@@ -5,6 +5,7 @@
 import type { ErrorObject } from 'ajv';
 import type { Position } from 'unist';
 import type { ResolvedConfig } from '../config/types.js';
+import type { DescriptionSummary } from '../model/summary.js';
 import type { ParsedSource, YamlSource } from '../parse/markdown.js';
 import type { YamlPath } from '../parse/positions.js';
 import type {
@@ -51,11 +52,25 @@ export interface SchemaContext extends Reporter {
   at(path: YamlPath, part?: 'key' | 'value'): Position;
 }
 
+export interface RepositoryContext {
+  summaries: readonly DescriptionSummary[];
+  /** Reports at a place in one description's file, in that description's message language and severities. */
+  report(
+    rule: RuleMeta,
+    messageId: string,
+    data: TemplateData,
+    summary: DescriptionSummary,
+    place?: Position,
+  ): void;
+}
+
 export interface Rule<M extends string = string> extends RuleMeta<M> {
   /** Runs on every job description. */
   check?(ctx: DocumentContext): void;
   /** Offered every schema error (of descriptions and configs); returns true when it reported it. */
   schemaError?(error: ErrorObject, path: YamlPath, ctx: SchemaContext): boolean;
+  /** Runs once over every description of a checked folder (duplicate ids, references between them). */
+  repository?(ctx: RepositoryContext): void;
 }
 
 export function defineRule<M extends string>(rule: Rule<M>): Rule<M> {

@@ -8,6 +8,7 @@ import configFile from './config-file.js';
 import dutiesFormat from './duties-format.js';
 import dutiesResults from './duties-results.js';
 import duplicateCompetency from './duplicate-competency.js';
+import duplicateId from './duplicate-id.js';
 import duplicateSection from './duplicate-section.js';
 import emptyFile from './empty-file.js';
 import emptySection from './empty-section.js';
@@ -23,9 +24,11 @@ import missingKey from './missing-key.js';
 import missingSection from './missing-section.js';
 import officialApproval from './official-approval.js';
 import rawHtml from './raw-html.js';
+import reviewOverdue from './review-overdue.js';
 import textBeforeHeading from './text-before-heading.js';
 import unknownCompetency from './unknown-competency.js';
 import unknownKey from './unknown-key.js';
+import unknownReference from './unknown-reference.js';
 import unknownSection from './unknown-section.js';
 import yamlSyntax from './yaml-syntax.js';
 
@@ -56,6 +59,10 @@ export const RULES: readonly Rule[] = [
   dutiesFormat,
   dutiesResults,
   rawHtml,
+  reviewOverdue,
+  // repository-wide
+  duplicateId,
+  unknownReference,
   // config and catalogue
   configFile,
   catalogueFormat,

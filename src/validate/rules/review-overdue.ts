@@ -1,0 +1,51 @@
+import { defineRule } from '../rule.js';
+import { isRecord } from '../util.js';
+
+/** Today as YYYY-MM-DD (UTC); AMETIJUHEND_TODAY overrides it for reproducible runs and tests. */
+export function today(env: NodeJS.ProcessEnv = process.env): string {
+  const fixed = env.AMETIJUHEND_TODAY;
+  if (fixed && /^\d{4}-\d{2}-\d{2}$/.test(fixed)) return fixed;
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** `iso` plus `months` calendar months (clamped to the month's last day), as YYYY-MM-DD. */
+export function addMonths(iso: string, months: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+  return `${pad(year, 4)}-${pad(month)}-${pad(Math.min(d, last))}`;
+}
+
+export default defineRule({
+  id: 'review-overdue',
+  severity: 'warning',
+  description: {
+    et: 'Seadistus nõuab ülevaatust (review.months), aga ametijuhendi viimane ülevaatus (reviewed) on vanem või puudub.',
+    en: 'The config asks for reviews (review.months), but the description was last reviewed (reviewed) longer ago, or never.',
+  },
+  messages: {
+    overdue: {
+      et: 'Ametijuhend tuli üle vaadata hiljemalt {due} (viimati {reviewed}, iga {months} kuu järel).',
+      en: 'The description was due for review by {due} (last reviewed {reviewed}, every {months} months).',
+    },
+    missing: {
+      et: 'Ülevaatuse kuupäev (reviewed) puudub, kuid seadistus nõuab ülevaatust iga {months} kuu järel: lisa „reviewed: AAAA-KK-PP“.',
+      en: 'The review date (reviewed) is missing, but the config asks for a review every {months} months: add "reviewed: YYYY-MM-DD".',
+    },
+  },
+  check(ctx) {
+    const months = ctx.config.reviewMonths;
+    if (!months || !ctx.source.frontmatter || !isRecord(ctx.data)) return;
+    const reviewed = ctx.data.reviewed;
+    if (reviewed === undefined) {
+      ctx.report(this, 'missing', { months }, ctx.at([]));
+      return;
+    }
+    if (typeof reviewed !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(reviewed)) return; // invalid-value says why
+    const due = addMonths(reviewed, months);
+    if (due < today()) ctx.report(this, 'overdue', { due, reviewed, months }, ctx.at(['reviewed']));
+  },
+});

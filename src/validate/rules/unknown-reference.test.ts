@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { summarize } from '../../model/summary.js';
+import { compileRef, lineOf, REFERENCE } from '../../../test/helpers.js';
+import { repositoryDiagnostics } from '../repository.js';
+
+const titled = (title: string, extra = ''): string =>
+  REFERENCE.replace('title: Ekspert (psühhosotsiaalne kriisiabi)', `title: ${title}${extra}`);
+
+describe('unknown-reference', () => {
+  const expert = REFERENCE;
+  const lead = titled('Tiimijuht').replace('reportsTo: Tiimijuht', 'reportsTo: Osakonna juhataja');
+
+  it('warns where reportsTo / substitutedBy / substitutes name no checked title, with a suggestion', () => {
+    const list = repositoryDiagnostics(
+      [summarize(compileRef(expert), 'ekspert.md'), summarize(compileRef(lead), 'tiimijuht.md')],
+      { lang: 'en' },
+    ).filter((d) => d.rule === 'unknown-reference');
+    // "koordinaator" is nobody's title (twice: substitutedBy and substitutes); Tiimijuht is
+    const ekspert = list.filter((d) => d.file === 'ekspert.md');
+    expect(ekspert.map((d) => [d.line, d.severity])).toEqual([
+      [lineOf(expert, 'substitutedBy'), 'warning'],
+      [lineOf(expert, 'substitutes:'), 'warning'],
+    ]);
+    expect(ekspert[0]!.message).toBe('"substitutedBy": no description has the title "koordinaator".');
+    // the team lead reports to a head of department nobody describes; the expert's title is no match
+    const tl = list.filter((d) => d.file === 'tiimijuht.md');
+    expect(tl).toHaveLength(3);
+    expect(tl[0]!.message).toMatch(/"reportsTo": no description has the title "Osakonna juhataja"/);
+  });
+
+  it('matches titles case- and space-insensitively, and suggests a close title', () => {
+    const a = titled('Tiimi juht');
+    const b = expert.replace('reportsTo: Tiimijuht', 'reportsTo: "tiimi  JUHT"');
+    const list = repositoryDiagnostics([
+      summarize(compileRef(a), 'a.md'),
+      summarize(compileRef(b), 'b.md'),
+    ]).filter((d) => d.rule === 'unknown-reference' && d.line === lineOf(b, 'reportsTo'));
+    expect(list.filter((d) => d.file === 'b.md')).toEqual([]);
+    const c = expert.replace('reportsTo: Tiimijuht', 'reportsTo: Timijuht');
+    const near = repositoryDiagnostics([
+      summarize(compileRef(a), 'a.md'),
+      summarize(compileRef(c), 'c.md'),
+    ]).find((d) => d.file === 'c.md' && d.line === lineOf(c, 'reportsTo'));
+    expect(near?.message).toMatch(/Kas mõtlesid „Tiimi juht“\?/);
+  });
+
+  it('can be switched off in the config', () => {
+    const s = summarize(compileRef(expert), 'ekspert.md');
+    s.severities['unknown-reference'] = 'off';
+    expect(repositoryDiagnostics([s]).filter((d) => d.rule === 'unknown-reference')).toEqual([]);
+  });
+});

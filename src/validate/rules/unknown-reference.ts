@@ -1,0 +1,35 @@
+import { defineRule } from '../rule.js';
+import { closest } from '../util.js';
+
+const norm = (s: string): string => s.replace(/\s+/g, ' ').trim().toLocaleLowerCase('et');
+
+export default defineRule({
+  id: 'unknown-reference',
+  severity: 'warning',
+  description: {
+    et: 'Vahetu juht, asendaja või asendatav (reportsTo, substitutedBy, substitutes) ei vasta ühegi kontrollitud ametijuhendi ametinimetusele. Kontrollitakse, kui kontrollitakse kausta.',
+    en: 'A manager or substitute (reportsTo, substitutedBy, substitutes) matches the title of no checked description. Checked when a folder is checked.',
+  },
+  messages: {
+    suggest: {
+      et: '„{key}“: ametinimetusega „{value}“ ametijuhendit ei leitud. Kas mõtlesid {suggestions}?',
+      en: '"{key}": no description has the title "{value}". Did you mean {suggestions}?',
+    },
+    unknown: {
+      et: '„{key}“: ametinimetusega „{value}“ ametijuhendit ei leitud.',
+      en: '"{key}": no description has the title "{value}".',
+    },
+  },
+  repository(ctx) {
+    const titles = new Map<string, string>();
+    for (const s of ctx.summaries) if (s.title) titles.set(norm(s.title), s.title);
+    for (const s of ctx.summaries) {
+      for (const ref of s.references) {
+        if (titles.has(norm(ref.value))) continue;
+        const suggestions = closest(ref.value, new Set(titles.values()));
+        const data = { key: ref.key, value: ref.value, suggestions };
+        ctx.report(this, suggestions.length ? 'suggest' : 'unknown', data, s, ref.position);
+      }
+    }
+  },
+});
