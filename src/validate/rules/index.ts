@@ -25,6 +25,7 @@ import missingSection from './missing-section.js';
 import officialApproval from './official-approval.js';
 import rawHtml from './raw-html.js';
 import reviewOverdue from './review-overdue.js';
+import roster from './roster.js';
 import textBeforeHeading from './text-before-heading.js';
 import unknownCompetency from './unknown-competency.js';
 import unknownKey from './unknown-key.js';
@@ -66,6 +67,8 @@ export const RULES: readonly Rule[] = [
   // config and catalogue
   configFile,
   catalogueFormat,
+  // personalised export
+  roster,
 ] as Rule[];
 
 export {
