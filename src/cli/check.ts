@@ -28,6 +28,7 @@ export async function runCheck(paths: string[], opts: CheckCliOptions): Promise<
   const output = REPORTERS[opts.format]({
     diagnostics,
     fileCount: result.files.length,
+    files: result.summaries.map((s) => s.file),
     lang,
     color: opts.format === 'stylish' && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
   });

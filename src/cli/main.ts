@@ -3,10 +3,13 @@
  * 1 errors in the inputs (or too many warnings), 2 usage error or internal failure.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { REPORTER_NAMES } from '../report/index.js';
 import { VERSION } from '../version.js';
 import { runBuild } from './build.js';
 import { runCheck } from './check.js';
 import { runRules, runSchema } from './info.js';
+import { runInit } from './init.js';
+import { runStatus } from './status.js';
 
 export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
 
@@ -41,8 +44,8 @@ export function program(): Command {
     .description('check descriptions and report every problem / kontrolli ametijuhendeid')
     .argument('[paths...]', 'files, folders or globs (default: .) / failid, kaustad või mustrid')
     .addOption(
-      new Option('-f, --format <reporter>', 'output: stylish | json | github / väljundi vorm')
-        .choices(['stylish', 'json', 'github'])
+      new Option('-f, --format <reporter>', 'output: stylish | json | github | sarif | junit / väljundi vorm')
+        .choices(REPORTER_NAMES)
         .default('stylish'),
     )
     .option('--max-warnings <n>', 'fail when there are more warnings / lubatud hoiatuste arv', parseCount)
@@ -66,6 +69,35 @@ export function program(): Command {
     .addOption(langOption())
     .action(async (paths: string[], opts) => {
       process.exitCode = await runBuild(paths, opts);
+    });
+  cmd
+    .command('status')
+    .description(
+      'list every description with its version, review dates and problems / ametijuhendite ülevaade',
+    )
+    .argument('[paths...]', 'files, folders or globs (default: .) / failid, kaustad või mustrid')
+    .addOption(
+      new Option('-f, --format <format>', 'output: table | json | csv / väljundi vorm')
+        .choices(['table', 'json', 'csv'])
+        .default('table'),
+    )
+    .addOption(langOption())
+    .action(async (paths: string[], opts) => {
+      process.exitCode = await runStatus(paths, opts);
+    });
+  cmd
+    .command('init')
+    .description('start a docs repository: config, catalogue, an example, CI / loo ametijuhendite hoidla')
+    .argument('[dir]', 'target folder (default: .) / sihtkaust', '.')
+    .option('--organisation <name>', 'the organisation’s name / asutuse nimi')
+    .addOption(
+      new Option(
+        '--lang <lang>',
+        'language of the files and messages: et | en / failide ja teadete keel',
+      ).argParser(parseLang),
+    )
+    .action((dir: string, opts) => {
+      process.exitCode = runInit(dir, opts);
     });
   cmd
     .command('schema')

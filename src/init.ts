@@ -1,0 +1,160 @@
+/**
+ * `init` as a library call: scaffold a docs repository from the files under templates/init.
+ *
+ * templates/init/common holds the files every new repository gets (CI workflows, .gitignore,
+ * package.json), templates/init/<lang> the language-specific ones (config, catalogue, default
+ * sections, an example description, README); a file in <lang> wins over one of the same name in
+ * common. A path segment starting with "_" is written with a leading "." instead (npm does not pack
+ * .gitignore, and dot-folders are easy to lose), so `_github/workflows/x.yml` becomes
+ * `.github/workflows/x.yml`. Placeholders: __ORGANISATION__ (YAML-quoted in .yaml/.yml files),
+ * __DATE__ (YYYY-MM-DD) and __VERSION__ (this tool's version).
+ *
+ * Existing files are never overwritten: each is written with the exclusive flag and reported as
+ * skipped when it is already there.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { VERSION } from './version.js';
+
+export type InitLang = 'et' | 'en';
+
+export interface InitOptions {
+  /** Language of the example content and of the config's `lang` (default et). */
+  lang?: InitLang;
+  /** The organisation's name; default a placeholder to replace. */
+  organisation?: string;
+  /** YYYY-MM-DD for `reviewed` and the README; default today (AMETIJUHEND_TODAY overrides it). */
+  date?: string;
+  /** Folder with common/ and <lang>/ (default: the package's templates/init). */
+  templates?: string;
+}
+
+export interface InitResult {
+  /** The target folder (absolute). */
+  dir: string;
+  /** Files written, relative to `dir`, with forward slashes, in the order written. */
+  created: string[];
+  /** Files left alone because they already exist. */
+  skipped: string[];
+}
+
+/** The target cannot be written (not a folder, no permission, read-only): a usage problem. */
+export class InitError extends Error {
+  constructor(
+    message: string,
+    readonly created: string[] = [],
+    readonly skipped: string[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export const TEMPLATES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'templates', 'init');
+
+export const ORGANISATION_PLACEHOLDER: Record<InitLang, string> = {
+  et: 'Asutuse nimi',
+  en: 'Organisation name',
+};
+
+/** Today as YYYY-MM-DD (UTC); AMETIJUHEND_TODAY (YYYY-MM-DD) overrides it, as for review-overdue. */
+export function todayIso(env: NodeJS.ProcessEnv = process.env): string {
+  const fixed = env.AMETIJUHEND_TODAY;
+  if (fixed && /^\d{4}-\d{2}-\d{2}$/.test(fixed)) return fixed;
+  return new Date().toISOString().slice(0, 10);
+}
+
+function listFiles(root: string, dir = root, out: string[] = []): string[] {
+  if (!existsSync(dir)) return out;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) listFiles(root, full, out);
+    else if (entry.isFile()) out.push(relative(root, full).split(sep).join('/'));
+  }
+  return out;
+}
+
+/** The template's path in the new repository: "_x" segments become ".x". */
+export function targetPath(templatePath: string): string {
+  return templatePath
+    .split('/')
+    .map((s) => (s.startsWith('_') ? `.${s.slice(1)}` : s))
+    .join('/');
+}
+
+export interface TemplateFile {
+  /** Absolute path of the template. */
+  source: string;
+  /** Path in the new repository, relative, with forward slashes. */
+  target: string;
+}
+
+/** Every file `init` writes for a language, sorted by target path. */
+export function templateFiles(lang: InitLang, templates = TEMPLATES_DIR): TemplateFile[] {
+  const byTarget = new Map<string, TemplateFile>();
+  for (const part of ['common', lang]) {
+    const root = join(templates, part);
+    for (const file of listFiles(root)) {
+      byTarget.set(targetPath(file), { source: join(root, file), target: targetPath(file) });
+    }
+  }
+  if (byTarget.size === 0) throw new Error(`no templates in ${templates}`);
+  return [...byTarget.values()].sort((a, b) => (a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
+}
+
+/** Fills the placeholders; the organisation is quoted in YAML so any name stays one string. */
+export function fillTemplate(
+  text: string,
+  target: string,
+  values: { organisation: string; date: string; version: string },
+): string {
+  const yaml = /\.ya?ml$/i.test(target);
+  return text
+    .replace(/__ORGANISATION__/g, () => (yaml ? JSON.stringify(values.organisation) : values.organisation))
+    .replace(/__DATE__/g, values.date)
+    .replace(/__VERSION__/g, values.version);
+}
+
+const errno = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? '';
+
+export function initRepo(dir: string, options: InitOptions = {}): InitResult {
+  const lang = options.lang ?? 'et';
+  const target = resolve(dir);
+  const organisation = options.organisation?.trim() || ORGANISATION_PLACEHOLDER[lang];
+  const date = options.date ?? todayIso();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new InitError(`not a date (YYYY-MM-DD): ${date}`);
+  const files = templateFiles(lang, options.templates);
+  const created: string[] = [];
+  const skipped: string[] = [];
+  const fail = (path: string, e: unknown): never => {
+    throw new InitError(`cannot write ${path}: ${(e as Error).message}`, created, skipped);
+  };
+  try {
+    mkdirSync(target, { recursive: true });
+  } catch (e) {
+    fail(target, e);
+  }
+  if (!statSync(target).isDirectory()) fail(target, new Error('not a folder'));
+  for (const file of files) {
+    const path = join(target, ...file.target.split('/'));
+    if (existsSync(path)) {
+      skipped.push(file.target);
+      continue;
+    }
+    const text = fillTemplate(readFileSync(file.source, 'utf8'), file.target, {
+      organisation,
+      date,
+      version: VERSION,
+    });
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      // "wx": never replace a file, even one that appeared since the check above
+      writeFileSync(path, text, { flag: 'wx' });
+      created.push(file.target);
+    } catch (e) {
+      if (errno(e) === 'EEXIST') skipped.push(file.target);
+      else fail(path, e);
+    }
+  }
+  return { dir: target, created, skipped };
+}
