@@ -1,0 +1,265 @@
+/**
+ * `ametijuhend init` on the real CLI: the scaffold is complete, never overwrites, and the new
+ * repository passes `check` and `build` at once with the real binary.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { cli, ROOT, tempTree } from './cli.js';
+
+const TODAY = '2026-01-15';
+const ENV = { AMETIJUHEND_TODAY: TODAY };
+
+const ET_FILES = [
+  '.github/workflows/ametijuhend.yml',
+  '.gitignore',
+  '.gitlab-ci.yml',
+  'README.md',
+  'ametijuhend.config.yaml',
+  'kompetentsid.yaml',
+  'package.json',
+  'personalispetsialist.md',
+  'yldosa/muutmine.md',
+  'yldosa/oigused.md',
+  'yldosa/toovahendid.md',
+  'yldosa/vastutus.md',
+];
+const EN_FILES = [
+  '.github/workflows/ametijuhend.yml',
+  '.gitignore',
+  '.gitlab-ci.yml',
+  'README.md',
+  'ametijuhend.config.yaml',
+  'competencies.yaml',
+  'hr-specialist.md',
+  'package.json',
+  'shared/amendments.md',
+  'shared/equipment.md',
+  'shared/responsibilities.md',
+  'shared/rights.md',
+];
+
+function filesUnder(dir: string, base = dir): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory()
+        ? filesUnder(join(dir, e.name), base)
+        : [relative(base, join(dir, e.name)).split(sep).join('/')],
+    )
+    .sort();
+}
+
+const read = (dir: string, file: string): string => readFileSync(join(dir, file), 'utf8');
+const pdfText = (file: string): string =>
+  execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+
+interface Step {
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+}
+
+describe('ametijuhend init', () => {
+  it('scaffolds an Estonian docs repo, says what it created, and the repo checks and builds at once', () => {
+    const parent = tempTree({});
+    const r = cli(['init', 'hoidla', '--lang', 'et'], parent, ENV);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      [
+        ...ET_FILES.map((f) => `  loodud  ${f}`),
+        'Loodud 12 faili, vahele jäetud 0 (olemasolevaid faile ei muudeta).',
+        'Edasi: cd hoidla && npx ametijuhend check && npx ametijuhend build . --out-dir dist',
+        'Kirjuta asutuse nimi faili ametijuhend.config.yaml (organisation) või kasuta --organisation.',
+        '',
+      ].join('\n'),
+    );
+    const dir = join(parent, 'hoidla');
+    expect(filesUnder(dir)).toEqual(ET_FILES);
+
+    // the config: placeholder organisation, catalogue, the four shared default sections, yearly review
+    expect(parse(read(dir, 'ametijuhend.config.yaml'))).toEqual({
+      organisation: 'Asutuse nimi',
+      lang: 'et',
+      competencies: 'kompetentsid.yaml',
+      defaults: {
+        rights: 'yldosa/oigused.md',
+        responsibilities: 'yldosa/vastutus.md',
+        tools: 'yldosa/toovahendid.md',
+        changes: 'yldosa/muutmine.md',
+      },
+      review: { months: 12 },
+    });
+    const catalogue = parse(read(dir, 'kompetentsid.yaml')) as Record<string, string[]>;
+    expect(Object.keys(catalogue).length).toBeGreaterThanOrEqual(5);
+    for (const indicators of Object.values(catalogue)) expect(indicators.length).toBeGreaterThan(0);
+
+    // the example: the schema line points into the installed package, today's review date
+    const example = read(dir, 'personalispetsialist.md');
+    const schemaLine = example.split('\n')[1]!;
+    expect(schemaLine).toBe(
+      '# yaml-language-server: $schema=node_modules/ametijuhend/schemas/job-description.schema.json',
+    );
+    expect(existsSync(join(ROOT, 'schemas', 'job-description.schema.json'))).toBe(true);
+    const pkg = JSON.parse(read(ROOT, 'package.json')) as { files: string[]; version: string };
+    expect(pkg.files).toEqual(expect.arrayContaining(['schemas', 'templates']));
+    expect(example).toContain(`reviewed: ${TODAY}\n`);
+    expect(example).not.toMatch(/__[A-Z]+__/);
+    expect(read(dir, 'README.md')).toContain(`(${TODAY})`);
+
+    // the new repo's package.json pins this tool's major version
+    expect(JSON.parse(read(dir, 'package.json'))).toMatchObject({
+      private: true,
+      devDependencies: { ametijuhend: `^${pkg.version}` },
+    });
+    expect(read(dir, '.gitignore').split('\n')).toContain('dist/');
+
+    // check: exit 0 and no problems (a manager whose own description is not in the repo yet may be reported
+    // by the repository-wide unknown-reference rule, as a warning only)
+    const check = cli(['check', '--format', 'json'], dir, ENV);
+    expect(check.code).toBe(0);
+    const problems = JSON.parse(check.stdout) as { rule: string; severity: string }[];
+    expect(problems.filter((p) => p.rule !== 'unknown-reference')).toEqual([]);
+    expect(problems.every((p) => p.severity === 'warning')).toBe(true);
+
+    // build, exactly as the CI workflows run it
+    const build = cli(['build', '.', '--out-dir', 'dist'], dir, ENV);
+    expect(build.code).toBe(0);
+    // (hidden entries, such as a build cache, are the builder's business)
+    expect(
+      readdirSync(join(dir, 'dist'))
+        .filter((f) => !f.startsWith('.'))
+        .sort(),
+    ).toEqual(['personalispetsialist.docx', 'personalispetsialist.html', 'personalispetsialist.pdf']);
+    const text = pdfText(join(dir, 'dist', 'personalispetsialist.pdf'));
+    expect(text).toContain('Asutuse nimi');
+    expect(text).toContain('Personalispetsialist');
+    // the shared default sections and the catalogue's indicators are in the document
+    expect(text).toMatch(/ÕIGUSED[\s\S]*teha kaugtööd kokkuleppel vahetu juhiga/);
+    expect(text).toMatch(/AMETIJUHENDI MUUTMINE[\s\S]*vähemalt kord aastas/);
+    expect(text).toContain('Täidab kokkulepped ja lubadused.');
+  });
+
+  it('the GitHub Actions and GitLab CI workflows check and build the repo and keep the PDFs', () => {
+    const dir = join(tempTree({}), 'repo');
+    expect(cli(['init', dir, '--lang', 'en'], ROOT, ENV).code).toBe(0);
+    const gh = parse(read(dir, '.github/workflows/ametijuhend.yml')) as {
+      on: Record<string, unknown>;
+      jobs: Record<string, { 'runs-on': string; steps: Step[] }>;
+    };
+    expect(Object.keys(gh.on)).toEqual(['push', 'pull_request']);
+    const steps = Object.values(gh.jobs)[0]!.steps;
+    expect(steps.map((s) => s.uses ?? s.run)).toEqual([
+      'actions/checkout@v4',
+      'actions/setup-node@v4',
+      'if [ -f package-lock.json ]; then npm ci; else npm install --no-audit --no-fund; fi',
+      'npx ametijuhend check --format github',
+      'npx ametijuhend build . --out-dir dist',
+      'actions/upload-artifact@v4',
+    ]);
+    expect(steps[1]!.with).toEqual({ 'node-version': 20 });
+    expect(steps[5]!.with).toMatchObject({ path: 'dist/**/*.pdf', 'if-no-files-found': 'error' });
+
+    const gl = parse(read(dir, '.gitlab-ci.yml')) as Record<
+      string,
+      { stage?: string; image?: string; script?: string[]; artifacts?: Record<string, unknown> }
+    >;
+    expect(gl.default!.image).toBe('node:20');
+    expect(gl.check).toEqual({
+      stage: 'check',
+      script: ['npx ametijuhend check --format junit > ametijuhend-junit.xml'],
+      artifacts: { when: 'always', reports: { junit: 'ametijuhend-junit.xml' } },
+    });
+    expect(gl.build!.script).toEqual(['npx ametijuhend build . --out-dir dist']);
+    expect(gl.build!.artifacts).toMatchObject({ paths: ['dist/**/*.pdf'] });
+
+    // the GitLab check command writes a well-formed JUnit report of the new repo
+    const junit = cli(['check', '--format', 'junit'], dir, ENV);
+    expect(junit.code).toBe(0);
+    expect(junit.stdout).toContain(
+      '<testcase name="hr-specialist.md" classname="ametijuhend" file="hr-specialist.md"',
+    );
+  });
+
+  it('--lang en --organisation: English content, the name kept exactly (YAML-quoted), check and build pass', () => {
+    const parent = tempTree({});
+    const organisation = 'Acme "Ltd": #1 & Co';
+    const r = cli(['init', 'docs', '--lang', 'en', '--organisation', organisation], parent, ENV);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      [
+        ...EN_FILES.map((f) => `  created  ${f}`),
+        'Created 12 files, skipped 0 (existing files are never changed).',
+        'Next: cd docs && npx ametijuhend check && npx ametijuhend build . --out-dir dist',
+        '',
+      ].join('\n'),
+    );
+    const dir = join(parent, 'docs');
+    expect(filesUnder(dir)).toEqual(EN_FILES);
+    expect(parse(read(dir, 'ametijuhend.config.yaml'))).toMatchObject({ organisation, lang: 'en' });
+    expect(read(dir, 'README.md').split('\n')[0]).toBe(`# Job descriptions — ${organisation}`);
+    const check = cli(['check', '--format', 'json'], dir, ENV);
+    expect(check.code).toBe(0);
+    expect(
+      (JSON.parse(check.stdout) as { rule: string }[]).filter((p) => p.rule !== 'unknown-reference'),
+    ).toEqual([]);
+    expect(cli(['build', '.', '--out-dir', 'dist', '--format', 'pdf'], dir, ENV).code).toBe(0);
+    const text = pdfText(join(dir, 'dist', 'hr-specialist.pdf'));
+    expect(text).toContain(organisation);
+    expect(text).toMatch(/RIGHTS[\s\S]*to work remotely by agreement with the line manager/);
+  });
+
+  it('never overwrites: existing files are skipped and listed, a second run skips everything (exit 0)', () => {
+    const dir = tempTree({ 'README.md': '# Meie ametijuhendid\n', 'yldosa/oigused.md': '- oma õigus\n' });
+    const r = cli(['init', '--lang', 'et'], dir, ENV);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('  jäetud vahele  README.md (on juba olemas)\n');
+    expect(r.stdout).toContain('  jäetud vahele  yldosa/oigused.md (on juba olemas)\n');
+    expect(r.stdout).toContain('Loodud 10 faili, vahele jäetud 2');
+    expect(r.stdout).toContain('Edasi: npx ametijuhend check');
+    expect(read(dir, 'README.md')).toBe('# Meie ametijuhendid\n');
+    expect(read(dir, 'yldosa/oigused.md')).toBe('- oma õigus\n');
+
+    writeFileSync(
+      join(dir, 'ametijuhend.config.yaml'),
+      `${read(dir, 'ametijuhend.config.yaml')}# muudetud\n`,
+    );
+    const again = cli(['init', '--lang', 'en'], dir, ENV);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('Created 6 files, skipped 6');
+    expect(read(dir, 'ametijuhend.config.yaml')).toMatch(/# muudetud\n$/);
+    const third = cli(['init', '--lang', 'et'], dir, ENV);
+    expect(third.stdout.split('\n').filter((l) => l.startsWith('  loodud'))).toEqual([]);
+    expect(third.stdout).toContain('Loodud 0 faili, vahele jäetud 12');
+  });
+
+  it('without --lang, completing a repo keeps to its config’s language', () => {
+    const dir = tempTree({ 'ametijuhend.config.yaml': 'lang: en\n' });
+    const r = cli(['init'], dir, ENV);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('  skipped  ametijuhend.config.yaml (already exists)');
+    expect(existsSync(join(dir, 'hr-specialist.md'))).toBe(true);
+    expect(existsSync(join(dir, 'personalispetsialist.md'))).toBe(false);
+  });
+
+  it('a target that cannot be written is exit 2 with the reason', () => {
+    const dir = tempTree({ 'fail.txt': 'not a folder' });
+    const r = cli(['init', 'fail.txt/uus', '--lang', 'en'], dir, ENV);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /^ametijuhend: cannot write the target folder: cannot write .*fail\.txt.*ENOTDIR/,
+    );
+    const file = cli(['init', 'fail.txt', '--lang', 'et'], dir, ENV);
+    expect(file.code).toBe(2);
+    expect(file.stderr).toMatch(/^ametijuhend: sihtkausta ei saa kirjutada: /);
+    if (process.getuid?.() !== 0) {
+      // permissions mean nothing to root
+      const locked = join(dir, 'lukus');
+      mkdirSync(locked, { mode: 0o555 });
+      expect(cli(['init', locked], dir, ENV).code).toBe(2);
+    }
+    expect(cli(['init', '--lang', 'fi'], dir, ENV).code).toBe(2);
+  });
+});
