@@ -88,7 +88,7 @@ export function program(): Command {
   cmd
     .command('init')
     .description('start a docs repository: config, catalogue, an example, CI / loo ametijuhendite hoidla')
-    .argument('[dir]', 'target folder (default: .) / sihtkaust', '.')
+    .argument('[dir]', 'target folder / sihtkaust', '.')
     .option('--organisation <name>', 'the organisation’s name / asutuse nimi')
     .addOption(
       new Option(
