@@ -1,15 +1,24 @@
 /**
  * `build` as a library call: compile every description and render the valid ones to each format.
  * A description with errors produces no output and never stops the batch.
+ *
+ * Work per description is cached under `<out>/.ametijuhend-cache/` (see cache/store.ts): an
+ * unchanged description is neither compiled nor rendered again, and an output file that is still
+ * what the cache says is not even rewritten. Large batches are compiled and rendered in worker
+ * threads (pool/); results are taken in file order, so messages, progress and outputs are the
+ * same as on a single thread.
  */
-import { join, relative, resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { BuildCache, compileKey, outputKey, type CompileMeta } from './cache/store.js';
 import { compileFile } from './compile.js';
 import { ConfigLoader } from './config/load.js';
 import { discover, outputDir, type InputFile } from './discover.js';
-import { documentDate } from './render/date.js';
-import { loadRenderer } from './render/index.js';
-import type { OutputFormat, PdfStandard, Renderer } from './render/types.js';
+import { defaultJobs, WorkerPool } from './pool/pool.js';
+import { TaskRunner, type RenderOutcome, type RunSettings } from './pool/task.js';
+import type { OutputFormat, PdfStandard } from './render/types.js';
 import { type Diagnostic, type MessageLang, sortAndDedupe } from './validate/diagnostic.js';
+import { MAX_SOURCE_BYTES } from './validate/rules/file-too-large.js';
 import { VERSION } from './version.js';
 import { writeFileAtomic } from './write.js';
 
@@ -23,6 +32,14 @@ export interface BuildOptions {
   env?: NodeJS.ProcessEnv;
   /** Called before and after each file (for progress display). */
   onProgress?: (event: BuildEvent) => void;
+  /** Ignore the cache: compile and render everything (the cache is still refreshed). */
+  force?: boolean;
+  /** Do not read or write the cache at all. */
+  noCache?: boolean;
+  /** Worker threads for compiling and rendering (default: one per core, at most 4; 1: none). */
+  jobs?: number;
+  /** Fewer descriptions to render than this are rendered on the main thread (default 50). */
+  poolThreshold?: number;
 }
 
 export type BuildEvent =
@@ -40,10 +57,16 @@ class OutputCollision extends Error {}
 
 export interface BuildResult {
   files: InputFile[];
-  /** Output files written, in order. */
+  /** Output files written (or already up to date), in order. */
   outputs: string[];
   built: number;
   failed: number;
+  /** Descriptions rendered in this run. */
+  rendered: number;
+  /** Descriptions whose outputs came from the cache. */
+  cached: number;
+  /** Worker threads used (0: everything ran on the main thread). */
+  workers: number;
   /** Problems found by the compiler (as `check` reports them). */
   diagnostics: Diagnostic[];
   errorCount: number;
@@ -52,19 +75,101 @@ export interface BuildResult {
   failures: BuildFailure[];
 }
 
+/** What to do with one file, decided before any work starts. */
+type Plan =
+  | { kind: 'direct' } // unreadable or too large: compileFile reports it
+  | { kind: 'hit'; key: string; meta: CompileMeta }
+  | { kind: 'miss'; key: string };
+
+/** The source bytes, or undefined when compileFile should report the file (unreadable, too large). */
+function readSource(path: string): Uint8Array | undefined {
+  try {
+    if (statSync(path).size > MAX_SOURCE_BYTES) return undefined;
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
 export async function buildPaths(paths: readonly string[], options: BuildOptions): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd();
   const outDir = resolve(cwd, options.outDir ?? 'dist');
   const loader = new ConfigLoader({ cwd, ...(options.lang ? { lang: options.lang } : {}) });
   const files = await discover(paths, loader, cwd);
-  const renderers = new Map<OutputFormat, Renderer>();
-  for (const format of options.formats) renderers.set(format, await loadRenderer(format));
+  const formats = [...options.formats];
+  const pdfStandard = options.pdfStandard ?? 'a-2a';
+  const sourceDateEpoch = (options.env ?? process.env).SOURCE_DATE_EPOCH;
+  const settings: RunSettings = {
+    cwd,
+    formats,
+    pdfStandard,
+    ...(options.lang ? { lang: options.lang } : {}),
+    ...(sourceDateEpoch !== undefined ? { sourceDateEpoch } : {}),
+  };
+  const cache = options.noCache ? undefined : new BuildCache(outDir);
+  const formatOptions = (f: OutputFormat): string => (f === 'pdf' ? pdfStandard : '');
+  const outputKeys = (key: string): string[] => formats.map((f) => outputKey(key, f, formatOptions(f)));
+
+  // 1. plan: hash every source; an entry whose compile and outputs are all cached is a hit
+  const plans: Plan[] = files.map((file) => {
+    const bytes = readSource(file.path);
+    if (!bytes) return { kind: 'direct' };
+    if (!cache) return { kind: 'miss', key: '' };
+    const key = compileKey({
+      toolVersion: VERSION,
+      configFingerprint: loader.forDir(dirname(file.path)).fingerprint,
+      cwd,
+      path: file.path,
+      lang: options.lang,
+      sourceDateEpoch,
+      bytes,
+    });
+    const meta = options.force ? undefined : cache.getMeta(key);
+    if (meta && (!meta.ok || outputKeys(key).every((k) => cache.hasOutput(k))))
+      return { kind: 'hit', key, meta };
+    return { kind: 'miss', key };
+  });
+
+  // 2. work: misses go to worker threads when there are enough of them to pay for starting threads
+  const misses = plans.filter((p) => p.kind === 'miss').length;
+  const jobs = Math.max(1, options.jobs ?? defaultJobs());
+  const pool =
+    jobs > 1 && misses >= (options.poolThreshold ?? 50) ? new WorkerPool(settings, jobs) : undefined;
+  let runner: TaskRunner | undefined;
+  const render = (path: string): Promise<RenderOutcome> => {
+    const bytes = readSource(path);
+    if (!bytes) return Promise.reject(new Error(`cannot read ${path}`));
+    if (pool) return pool.run({ path, bytes });
+    runner ??= new TaskRunner(settings);
+    return runner.run({ path, bytes });
+  };
+  const failedOutcome = (file: InputFile, e: unknown): RenderOutcome => ({
+    diagnostics: [],
+    sourcePath: relative(cwd, file.path),
+    error: (e as Error).message,
+  });
+
+  // results are taken in file order; a bounded window of tasks runs ahead, so memory stays flat
+  const window = pool ? jobs * 4 : 1;
+  const inflight = new Map<number, Promise<RenderOutcome>>();
+  const launch = (i: number): void => {
+    const plan = plans[i];
+    const file = files[i];
+    if (plan?.kind !== 'miss' || !file || inflight.has(i)) return;
+    inflight.set(
+      i,
+      render(file.path).catch((e: unknown) => failedOutcome(file, e)),
+    );
+  };
 
   const result: BuildResult = {
     files,
     outputs: [],
     built: 0,
     failed: 0,
+    rendered: 0,
+    cached: 0,
+    workers: pool ? jobs : 0,
     diagnostics: [],
     errorCount: 0,
     warningCount: 0,
@@ -73,54 +178,119 @@ export async function buildPaths(paths: readonly string[], options: BuildOptions
   const written = new Map<string, string>();
   const all: Diagnostic[] = [];
   options.onProgress?.({ type: 'start', total: files.length });
-  for (const [index, file] of files.entries()) {
-    const compiled = compileFile(file.path, {
-      configLoader: loader,
-      cwd,
-      ...(options.lang ? { lang: options.lang } : {}),
-    });
-    all.push(...compiled.diagnostics);
-    const outputs: string[] = [];
-    let ok = false;
-    if (compiled.model) {
-      const model = compiled.model;
-      const dir = outputDir(file, outDir);
-      try {
-        const date = documentDate(model, options.env);
-        const rendered: [string, Uint8Array][] = [];
-        for (const [format, render] of renderers) {
-          const target = join(dir, `${model.id}.${format}`);
-          const previous = written.get(target);
-          if (previous) {
-            throw new OutputCollision(
-              `${relative(cwd, target)} would overwrite the output of ${previous}: give one of them another id / ` +
-                `${relative(cwd, target)} kirjutaks üle faili ${previous} väljundi: anna ühele neist teine id`,
-            );
-          }
-          rendered.push([
-            target,
-            await render(model, { date, toolVersion: VERSION, pdfStandard: options.pdfStandard ?? 'a-2a' }),
-          ]);
-        }
-        // write only when every format rendered, so a description is built whole or not at all
-        for (const [target, bytes] of rendered) {
-          writeFileAtomic(target, bytes);
-          written.set(target, compiled.source?.path ?? file.path);
-          outputs.push(target);
-        }
-        ok = true;
-      } catch (e) {
-        result.failures.push({
-          file: compiled.source?.path ?? file.path,
-          message: (e as Error).message,
-          kind: e instanceof OutputCollision ? 'input' : 'internal',
+  let ahead = 0;
+  try {
+    for (const [index, file] of files.entries()) {
+      for (; ahead < files.length && ahead < index + window; ahead++) launch(ahead);
+      const plan = plans[index]!;
+      let outcome: RenderOutcome;
+      let fromCache = false;
+      if (plan.kind === 'direct') {
+        const compiled = compileFile(file.path, {
+          configLoader: loader,
+          cwd,
+          ...(options.lang ? { lang: options.lang } : {}),
         });
+        outcome = { diagnostics: compiled.diagnostics, sourcePath: compiled.source?.path ?? file.path };
+      } else if (plan.kind === 'hit') {
+        const { meta } = plan;
+        outcome = { diagnostics: meta.diagnostics, sourcePath: meta.sourcePath };
+        if (meta.id !== undefined) outcome.id = meta.id;
+        fromCache = true;
+      } else {
+        outcome = await inflight.get(index)!;
+        inflight.delete(index);
       }
+
+      all.push(...outcome.diagnostics);
+      const outputs: string[] = [];
+      let ok = false;
+      const id = outcome.id;
+      if (id !== undefined) {
+        const keys = plan.kind === 'direct' || !cache ? [] : outputKeys(plan.key);
+        const dir = outputDir(file, outDir);
+        try {
+          const targets = formats.map((f) => join(dir, `${id}.${f}`));
+          for (const target of targets) {
+            const previous = written.get(target);
+            if (previous) {
+              throw new OutputCollision(
+                `${relative(cwd, target)} would overwrite the output of ${previous}: give one of them another id / ` +
+                  `${relative(cwd, target)} kirjutaks üle faili ${previous} väljundi: anna ühele neist teine id`,
+              );
+            }
+          }
+          // a cache hit: the stored outputs, unless an output file is already exactly that entry
+          let bytes: (Uint8Array | undefined)[] | undefined;
+          if (fromCache && cache) {
+            bytes = targets.map((t, i) =>
+              cache.isCurrent(t, keys[i]!) ? undefined : cache.getOutput(keys[i]!),
+            );
+            if (bytes.some((b, i) => b === undefined && !cache.isCurrent(targets[i]!, keys[i]!))) {
+              // a damaged or vanished entry: render this one again
+              fromCache = false;
+              outcome = await render(file.path).catch((e: unknown) => failedOutcome(file, e));
+              bytes = undefined;
+            }
+          }
+          if (!fromCache) {
+            if (outcome.error !== undefined) throw new Error(outcome.error);
+            bytes = outcome.outputs;
+            if (!bytes || bytes.length !== formats.length) throw new Error('renderer returned no output');
+          }
+          // write only when every format rendered, so a description is built whole or not at all
+          targets.forEach((target, i) => {
+            const data = bytes![i];
+            if (data !== undefined) {
+              writeFileAtomic(target, data);
+              if (cache) {
+                try {
+                  if (!fromCache) cache.putOutput(keys[i]!, data);
+                  cache.wrote(target, keys[i]!);
+                } catch {
+                  // a cache that cannot be written only costs time next run
+                }
+              }
+            }
+            written.set(target, outcome.sourcePath);
+            outputs.push(target);
+          });
+          ok = true;
+          if (fromCache) result.cached++;
+          else result.rendered++;
+        } catch (e) {
+          result.failures.push({
+            file: outcome.sourcePath,
+            message: (e as Error).message,
+            kind: e instanceof OutputCollision ? 'input' : 'internal',
+          });
+        }
+      }
+      // remember what compiling gave (never a crash: that is not a property of the input)
+      if (cache && plan.kind === 'miss' && outcome.error === undefined && !fromCache) {
+        try {
+          cache.putMeta(plan.key, {
+            ok: outcome.id !== undefined,
+            sourcePath: outcome.sourcePath,
+            diagnostics: outcome.diagnostics,
+            ...(outcome.id !== undefined ? { id: outcome.id } : {}),
+          });
+        } catch {
+          // a cache that cannot be written only costs time next run
+        }
+      }
+      if (ok) result.built++;
+      else result.failed++;
+      result.outputs.push(...outputs);
+      options.onProgress?.({ type: 'file', index, total: files.length, file, outputs, ok });
     }
-    if (ok) result.built++;
-    else result.failed++;
-    result.outputs.push(...outputs);
-    options.onProgress?.({ type: 'file', index, total: files.length, file, outputs, ok });
+  } finally {
+    await pool?.close();
+    try {
+      cache?.saveState();
+    } catch {
+      // as above
+    }
   }
   result.diagnostics = sortAndDedupe(all);
   result.errorCount = result.diagnostics.filter((d) => d.severity === 'error').length;

@@ -11,6 +11,10 @@ export interface BuildCliOptions {
   pdfStandard: PdfStandard;
   quiet?: boolean;
   lang?: 'et' | 'en';
+  /** Ignore the build cache. */
+  force?: boolean;
+  /** Worker threads (1: none). */
+  jobs?: number;
 }
 
 function parseFormats(value: string): OutputFormat[] {
@@ -64,6 +68,8 @@ export async function runBuild(paths: string[], opts: BuildCliOptions): Promise<
       pdfStandard: opts.pdfStandard,
       ...(opts.lang ? { lang: opts.lang } : {}),
       onProgress: progress(lang, Boolean(opts.quiet)),
+      ...(opts.force ? { force: true } : {}),
+      ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}),
     });
   } catch (e) {
     if (e instanceof UsageError) {
@@ -88,10 +94,14 @@ export async function runBuild(paths: string[], opts: BuildCliOptions): Promise<
     );
   }
   const time = seconds(Date.now() - started);
+  const cached =
+    lang === 'et'
+      ? ` (${result.rendered} uuesti koostatud, ${result.cached} vahemälust)`
+      : ` (${result.rendered} rendered, ${result.cached} cached)`;
   process.stderr.write(
     lang === 'et'
-      ? `Koostatud ${result.built} ametijuhendit (${result.outputs.length} faili), ebaõnnestus ${result.failed}, aeg ${time}.\n`
-      : `Built ${result.built} descriptions (${result.outputs.length} files), ${result.failed} failed, in ${time}.\n`,
+      ? `Koostatud ${result.built} ametijuhendit (${result.outputs.length} faili), ebaõnnestus ${result.failed}, aeg ${time}${cached}.\n`
+      : `Built ${result.built} descriptions (${result.outputs.length} files), ${result.failed} failed, in ${time}${cached}.\n`,
   );
   if (result.failures.some((f) => f.kind === 'internal')) return 2;
   return result.failed > 0 || result.errorCount > 0 ? 1 : 0;

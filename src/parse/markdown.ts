@@ -10,9 +10,12 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Position } from 'unist';
 import { LineCounter, parseDocument, type Document } from 'yaml';
+import { fastParse } from './fast.js';
 import { toPlainText } from './text.js';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+const plain = unified().use(remarkParse);
+const parseSnippet = (text: string): Root => plain.parse(text);
 
 export interface YamlSource {
   /** The YAML text itself. */
@@ -62,7 +65,16 @@ export function parseYaml(value: string, firstLine: number, position: Position):
   return { text: value, doc, lineCounter, firstLine, data, position };
 }
 
+/**
+ * Markdown (with YAML frontmatter) → mdast. The usual shapes of a description take a fast path
+ * (parse/fast.ts) that gives the very tree micromark gives; anything else is parsed by micromark.
+ */
 export function parseMarkdown(text: string): Root {
+  return fastParse(text, parseSnippet) ?? processor.parse(text);
+}
+
+/** The reference parser (remark-parse + remark-frontmatter) alone, without the fast path. */
+export function parseMarkdownSlow(text: string): Root {
   return processor.parse(text);
 }
 
@@ -78,7 +90,7 @@ function bodyOfUnclosed(text: string): Root {
   let end = lines.findIndex((l, i) => i > 0 && /^#{1,6}(?:[ \t]|$)/.test(l));
   if (end === -1) end = lines.length;
   const blanked = lines.map((l, i) => (i < end ? '' : l)).join('\n');
-  return unified().use(remarkParse).parse(blanked);
+  return plain.parse(blanked);
 }
 
 export function parseSource(text: string, path: string): ParsedSource {

@@ -1,0 +1,108 @@
+/**
+ * A small pool of worker threads that compile and render descriptions (see task.ts).
+ * Tasks are queued first in, first out; each worker runs one task at a time.
+ * Workers run the compiled code in dist/ (also when this module itself runs from src/ under a test
+ * runner), so `npm run build` must have run.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { RenderOutcome, RenderTask, RunSettings } from './task.js';
+
+interface Pending {
+  id: number;
+  task: RenderTask;
+  resolve: (o: RenderOutcome) => void;
+  reject: (e: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  busy?: Pending;
+}
+
+type Reply = { id: number; outcome: RenderOutcome } | { id: number; error: string };
+
+/** The worker script: dist/pool/worker.js beside this file, or in dist/ when running from src/. */
+export function workerScript(): string {
+  const here = fileURLToPath(import.meta.url);
+  const beside = here.replace(/\.ts$/, '.js').replace(/pool\.js$/, 'worker.js');
+  if (here.endsWith('.js') && existsSync(beside)) return beside;
+  return fileURLToPath(new URL('../../dist/pool/worker.js', import.meta.url));
+}
+
+/** Default number of workers: one per core, at most 4, leaving the main thread for I/O. */
+export function defaultJobs(): number {
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
+
+export class WorkerPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Pending[] = [];
+  private nextId = 0;
+  private closed = false;
+
+  constructor(
+    private readonly settings: RunSettings,
+    size: number,
+  ) {
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(workerScript(), { workerData: this.settings });
+    const slot: Slot = { worker };
+    worker.on('message', (reply: Reply) => {
+      const pending = slot.busy;
+      slot.busy = undefined;
+      if (pending && pending.id === reply.id) {
+        if ('outcome' in reply) pending.resolve(reply.outcome);
+        else pending.reject(new Error(reply.error));
+      }
+      this.pump();
+    });
+    worker.on('error', (e) => this.crashed(slot, e));
+    worker.on('exit', (code) => {
+      if (!this.closed) this.crashed(slot, new Error(`worker exited with code ${code}`));
+    });
+    return slot;
+  }
+
+  /** A worker died: fail its task, replace it, carry on. */
+  private crashed(slot: Slot, error: Error): void {
+    const index = this.slots.indexOf(slot);
+    if (index === -1) return;
+    const pending = slot.busy;
+    slot.busy = undefined;
+    void slot.worker.terminate();
+    pending?.reject(error);
+    if (this.closed) return;
+    this.slots[index] = this.spawn();
+    this.pump();
+  }
+
+  private pump(): void {
+    for (const slot of this.slots) {
+      if (slot.busy) continue;
+      const next = this.queue.shift();
+      if (!next) return;
+      slot.busy = next;
+      slot.worker.postMessage({ id: next.id, task: next.task });
+    }
+  }
+
+  run(task: RenderTask): Promise<RenderOutcome> {
+    if (this.closed) return Promise.reject(new Error('pool is closed'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, task, resolve, reject });
+      this.pump();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const p of this.queue.splice(0)) p.reject(new Error('pool is closed'));
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+}

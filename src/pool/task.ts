@@ -1,0 +1,85 @@
+/**
+ * One unit of build work: compile a description from its bytes and render it to each format.
+ * The same function runs on the main thread (small batches) and in worker threads, so both paths
+ * give the same diagnostics and the same bytes.
+ */
+import { compileSource } from '../compile.js';
+import { ConfigLoader } from '../config/load.js';
+import { documentDate } from '../render/date.js';
+import { loadRenderer } from '../render/index.js';
+import type { OutputFormat, PdfStandard, Renderer } from '../render/types.js';
+import type { Diagnostic, MessageLang } from '../validate/diagnostic.js';
+import { VERSION } from '../version.js';
+
+/** Settings shared by every task of a run (a worker receives them once). */
+export interface RunSettings {
+  cwd: string;
+  lang?: MessageLang;
+  formats: OutputFormat[];
+  pdfStandard: PdfStandard;
+  /** SOURCE_DATE_EPOCH of the run (undefined when unset). */
+  sourceDateEpoch?: string;
+}
+
+export interface RenderTask {
+  /** Absolute path of the source. */
+  path: string;
+  bytes: Uint8Array;
+}
+
+export interface RenderOutcome {
+  diagnostics: Diagnostic[];
+  /** The source's path as shown in messages and failures. */
+  sourcePath: string;
+  /** Present when the description is valid. */
+  id?: string;
+  /** One entry per format, in the order of RunSettings.formats, when every format rendered. */
+  outputs?: Uint8Array[];
+  /** A renderer failed (a bug): its message. */
+  error?: string;
+}
+
+/** Compiles and renders; holds the per-thread state (config cache, loaded renderers). */
+export class TaskRunner {
+  private readonly loader: ConfigLoader;
+  private renderers?: Renderer[];
+
+  constructor(private readonly settings: RunSettings) {
+    this.loader = new ConfigLoader({ cwd: settings.cwd, ...(settings.lang ? { lang: settings.lang } : {}) });
+  }
+
+  get configLoader(): ConfigLoader {
+    return this.loader;
+  }
+
+  async run(task: RenderTask): Promise<RenderOutcome> {
+    const { settings } = this;
+    const compiled = compileSource(task.bytes, {
+      path: task.path,
+      configLoader: this.loader,
+      cwd: settings.cwd,
+      ...(settings.lang ? { lang: settings.lang } : {}),
+    });
+    const outcome: RenderOutcome = {
+      diagnostics: compiled.diagnostics,
+      sourcePath: compiled.source?.path ?? task.path,
+    };
+    const model = compiled.model;
+    if (!model) return outcome;
+    outcome.id = model.id;
+    try {
+      this.renderers ??= await Promise.all(settings.formats.map((f) => loadRenderer(f)));
+      const env =
+        settings.sourceDateEpoch === undefined ? {} : { SOURCE_DATE_EPOCH: settings.sourceDateEpoch };
+      const date = documentDate(model, env);
+      const outputs: Uint8Array[] = [];
+      for (const render of this.renderers) {
+        outputs.push(await render(model, { date, toolVersion: VERSION, pdfStandard: settings.pdfStandard }));
+      }
+      outcome.outputs = outputs;
+    } catch (e) {
+      outcome.error = (e as Error).message;
+    }
+    return outcome;
+  }
+}
