@@ -1,0 +1,205 @@
+/**
+ * The build cache: a hit gives the same bytes as a build and renders nothing; anything the outputs
+ * depend on invalidates it; --force ignores it; a damaged entry is ignored safely.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildPaths, type BuildOptions } from '../src/build.js';
+import { CACHE_DIR, compileKey } from '../src/cache/store.js';
+import { cli, EXAMPLES, tempTree } from './cli.js';
+
+const reference = readFileSync(join(EXAMPLES, 'ekspert-kriisiabi.md'), 'utf8');
+const config = readFileSync(join(EXAMPLES, 'ametijuhend.config.yaml'), 'utf8');
+const catalogue = readFileSync(join(EXAMPLES, 'competencies.yaml'), 'utf8');
+
+function repo(): string {
+  return tempTree({
+    'docs/ametijuhend.config.yaml': config,
+    'docs/competencies.yaml': catalogue,
+    'docs/ekspert-kriisiabi.md': reference,
+    'docs/teine.md': reference.replace('title: Ekspert', 'id: teine\ntitle: Teine ekspert'),
+    'docs/vigane.md': reference.replace('level: C1', 'level: C7'),
+  });
+}
+
+/** sha256 of every output file (the cache folder left out). */
+function outputs(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) {
+        if (e.name !== CACHE_DIR) walk(p);
+      } else out[relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+function cacheFiles(out: string): string[] {
+  const found: string[] = [];
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else found.push(p);
+    }
+  };
+  walk(join(out, CACHE_DIR));
+  return found;
+}
+
+const build = (dir: string, extra: Partial<BuildOptions> = {}) =>
+  buildPaths(['docs'], {
+    formats: ['pdf', 'html', 'docx'],
+    outDir: 'out',
+    cwd: dir,
+    jobs: 1,
+    env: {},
+    ...extra,
+  });
+
+describe('build cache', () => {
+  it('a rebuild with nothing changed renders nothing and gives the same files and messages', async () => {
+    const dir = repo();
+    const first = await build(dir);
+    expect([first.rendered, first.cached, first.built, first.failed]).toEqual([2, 0, 2, 1]);
+    const before = outputs(join(dir, 'out'));
+    const second = await build(dir);
+    expect([second.rendered, second.cached, second.built, second.failed]).toEqual([0, 2, 2, 1]);
+    expect(second.diagnostics).toEqual(first.diagnostics);
+    expect(second.outputs).toEqual(first.outputs);
+    expect(outputs(join(dir, 'out'))).toEqual(before);
+  });
+
+  it('a cache hit gives the same bytes as a build (outputs deleted, restored from the cache)', async () => {
+    const dir = repo();
+    await build(dir);
+    const built = outputs(join(dir, 'out'));
+    for (const f of Object.keys(built)) rmSync(join(dir, 'out', f));
+    const again = await build(dir);
+    expect(again.rendered).toBe(0);
+    expect(outputs(join(dir, 'out'))).toEqual(built);
+    // and the same bytes as a build without any cache
+    await build(dir, { outDir: 'fresh', noCache: true });
+    expect(outputs(join(dir, 'fresh'))).toEqual(built);
+  });
+
+  it('--force ignores the cache', async () => {
+    const dir = repo();
+    await build(dir);
+    const forced = await build(dir, { force: true });
+    expect([forced.rendered, forced.cached]).toEqual([2, 0]);
+  });
+
+  it('changing a description re-renders only that one', async () => {
+    const dir = repo();
+    await build(dir);
+    writeFileSync(
+      join(dir, 'docs/teine.md'),
+      reference.replace('title: Ekspert', 'id: teine\ntitle: Muudetud'),
+    );
+    const r = await build(dir);
+    expect([r.rendered, r.cached]).toEqual([1, 1]);
+  });
+
+  it('the config, the catalogue, a default section, options and SOURCE_DATE_EPOCH invalidate it', async () => {
+    const dir = repo();
+    await build(dir);
+    writeFileSync(join(dir, 'docs/competencies.yaml'), `${catalogue}\nUus: [Näitaja.]\n`);
+    expect((await build(dir)).rendered).toBe(2);
+    writeFileSync(
+      join(dir, 'docs/ametijuhend.config.yaml'),
+      config.replace('Sotsiaalkindlustusamet', 'Muu amet'),
+    );
+    expect((await build(dir)).rendered).toBe(2);
+    writeFileSync(join(dir, 'docs/vahendid.md'), 'Arvuti.\n');
+    writeFileSync(join(dir, 'docs/ametijuhend.config.yaml'), `${config}defaults:\n  tools: vahendid.md\n`);
+    expect((await build(dir)).rendered).toBe(2);
+    expect((await build(dir)).rendered).toBe(0);
+    writeFileSync(join(dir, 'docs/vahendid.md'), 'Arvuti ja telefon.\n');
+    expect((await build(dir)).rendered).toBe(2);
+    expect((await build(dir, { pdfStandard: 'a-1b' })).rendered).toBe(2);
+    expect((await build(dir, { env: { SOURCE_DATE_EPOCH: '1700000000' } })).rendered).toBe(2);
+    expect((await build(dir, { env: { SOURCE_DATE_EPOCH: '1700000000' } })).rendered).toBe(0);
+    expect((await build(dir, { lang: 'en', env: { SOURCE_DATE_EPOCH: '1700000000' } })).rendered).toBe(2);
+    // a format not built before is rendered; one built before comes from the cache
+    const html = await build(dir, { formats: ['html'], outDir: 'other', env: {} });
+    expect(html.rendered).toBe(2);
+  });
+
+  it('the key covers the tool version and every input', () => {
+    const base = {
+      toolVersion: '1.0.0',
+      configFingerprint: 'f',
+      cwd: '/a',
+      path: '/a/x.md',
+      lang: undefined,
+      sourceDateEpoch: undefined,
+      bytes: new Uint8Array([1, 2]),
+    };
+    const key = compileKey(base);
+    for (const change of [
+      { toolVersion: '1.0.1' },
+      { configFingerprint: 'g' },
+      { cwd: '/b' },
+      { path: '/a/y.md' },
+      { lang: 'en' },
+      { sourceDateEpoch: '1' },
+      { bytes: new Uint8Array([1, 3]) },
+    ])
+      expect(compileKey({ ...base, ...change })).not.toBe(key);
+  });
+
+  it('a damaged cache entry is ignored: the description is rendered again, with the same bytes', async () => {
+    const dir = repo();
+    await build(dir);
+    const built = outputs(join(dir, 'out'));
+    for (const f of cacheFiles(join(dir, 'out'))) {
+      if (f.endsWith('state.json')) continue;
+      const bytes = readFileSync(f);
+      if (f.endsWith('.json')) writeFileSync(f, '{"ok": tru');
+      else
+        writeFileSync(
+          f,
+          Buffer.concat([bytes.subarray(0, bytes.length - 1), Buffer.from([bytes.at(-1)! ^ 1])]),
+        );
+    }
+    for (const f of Object.keys(built)) rmSync(join(dir, 'out', f));
+    const r = await build(dir);
+    expect(r.rendered).toBe(2);
+    expect(r.failures).toEqual([]);
+    expect(outputs(join(dir, 'out'))).toEqual(built);
+    // only the output entries damaged (the compile entries intact): still rendered again
+    for (const f of cacheFiles(join(dir, 'out')))
+      if (!f.endsWith('.json')) writeFileSync(f, 'AJC1 not an entry');
+    for (const f of Object.keys(built)) rmSync(join(dir, 'out', f));
+    const r2 = await build(dir);
+    expect([r2.rendered, r2.failures.length]).toEqual([2, 0]);
+    expect(outputs(join(dir, 'out'))).toEqual(built);
+  });
+
+  it('an output edited by hand is replaced on the next build', async () => {
+    const dir = repo();
+    await build(dir);
+    const built = outputs(join(dir, 'out'));
+    writeFileSync(join(dir, 'out/teine.html'), 'edited');
+    const r = await build(dir);
+    expect(r.rendered).toBe(0);
+    expect(outputs(join(dir, 'out'))).toEqual(built);
+  });
+
+  it('the summary line says how many were rendered and how many came from the cache', () => {
+    const dir = repo();
+    expect(cli(['build', 'docs', '-o', 'out', '--lang', 'en', '-q'], dir).stderr).toMatch(
+      /Built 2 descriptions \(6 files\), 1 failed, in [\d.]+ s \(2 rendered, 0 cached\)\./,
+    );
+    const again = cli(['build', 'docs', '-o', 'out', '--lang', 'en', '-q'], dir);
+    expect(again.stderr).toMatch(/\(0 rendered, 2 cached\)\./);
+    expect(again.code).toBe(1);
+    expect(again.stdout).toMatch(/^docs\/vigane\.md:14:14: error .*C7.* \[language-level\]$/m);
+  });
+});

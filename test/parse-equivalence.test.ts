@@ -1,0 +1,122 @@
+/**
+ * The fast Markdown path (src/parse/fast.ts) must give exactly the tree remark-parse +
+ * remark-frontmatter give, positions included, or step aside.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fastParse } from '../src/parse/fast.js';
+import { parseMarkdown, parseMarkdownSlow } from '../src/parse/markdown.js';
+import { EXAMPLES, ROOT } from './cli.js';
+
+const snippet = (t: string) => parseMarkdownSlow(t);
+
+function markdownFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...markdownFiles(p));
+    else if (name.endsWith('.md')) out.push(p);
+  }
+  return out;
+}
+
+const files = [...markdownFiles(EXAMPLES), ...markdownFiles(join(ROOT, 'test', 'fixtures'))];
+
+/** The same tree, or the fast path declined. */
+function same(text: string): 'fast' | 'slow' {
+  const fast = fastParse(text, snippet);
+  expect(parseMarkdown(text)).toStrictEqual(parseMarkdownSlow(text));
+  if (!fast) return 'slow';
+  expect(fast).toStrictEqual(parseMarkdownSlow(text));
+  return 'fast';
+}
+
+describe('fast Markdown path', () => {
+  it.each(files.map((f) => [f.slice(ROOT.length + 1), f]))('%s parses identically', (_, file) => {
+    same(readFileSync(file, 'utf8'));
+  });
+
+  it('takes the fast path on the examples', () => {
+    for (const f of markdownFiles(EXAMPLES))
+      expect(fastParse(readFileSync(f, 'utf8'), snippet)).toBeDefined();
+  });
+
+  const cases: Record<string, string> = {
+    frontmatterOnly: '---\na: 1\n---',
+    headingsAndText: '## Eesmärk\n\nTekst\nteine rida\n\n### Alam\n\nLõpp\n',
+    emphasisLinksCode:
+      '## Ülesanded\n\n1. *Rõhk* ja **tugev** [link](https://x.ee "t") `kood` &amp; \\* <b>x</b>\n   - tulemus <!-- c -->\n',
+    hardBreaks: 'rida  \nteine\\\nkolmas   \n\n- punkt  \n  jätk\n',
+    headingMarkup: '## Pealkiri *rõhuga*\n\n# `kood` pealkirjas\n',
+    nested: '1. a\n   - b\n   - c\n2. d\n   jätk\n3. e\n   - f\n     - g\n       jätk\n\n- x\n- y\n',
+    wideNumbers: '9. a\n   - b\n10. c\n    - d\n11. e\n',
+    listAfterParagraph: 'Töötajal on õigus:\n- a;\n- b.\n',
+    orderedAfterParagraph: 'Tekst\n2. pole loend\n',
+    orderedOneAfterParagraph: 'Tekst\n1. on loend\n',
+    headingClosesList: '- a\n## H\n- b\n',
+    differentBullets: '- a\n* b\n+ c\n',
+    looseList: '1. a\n\n2. b\n',
+    lazy: '- a\nlaisk\n',
+    htmlBlock: '<div>\nx\n</div>\n\ntekst\n',
+    codeBlock: '```\nkood\n```\n',
+    indented: 'a\n\n    kood\n',
+    thematic: 'a\n\n---\n\nb\n',
+    setext: 'Pealkiri\n---\n',
+    blockquote: '> tsitaat\n',
+    definition: '[a]: https://x.ee\n\n[a]\n',
+    tabs: '-\ta\n',
+    crlf: '## A\r\n\r\ntekst\r\n',
+    unclosed: '---\na: 1\n\n## H\n',
+    emptyItem: '-\n- a\n',
+    closingHashes: '## Pealkiri ##\n',
+    numberedText: '2024. aastal\n',
+    noTrailingNewline: '## A\n\n- a\n- b',
+    trailingBlankLines: '- a\n\n\n',
+  };
+  it.each(Object.entries(cases))('%s parses identically', (_, text) => {
+    same(text);
+  });
+
+  it('mixes of the supported shapes parse identically (property)', () => {
+    const word = fc.constantFrom(
+      'tekst',
+      'õigus',
+      '*rõhk*',
+      '[l](u)',
+      '`k`',
+      'a&amp;b',
+      '<i>x</i>',
+      'lõpp  ',
+      '2.',
+      '#',
+    );
+    const lineText = fc.array(word, { minLength: 1, maxLength: 4 }).map((w) => w.join(' '));
+    const block = fc.oneof(
+      lineText.map((t) => [t]),
+      fc.tuple(fc.integer({ min: 1, max: 3 }), lineText).map(([d, t]) => [`${'#'.repeat(d)} ${t}`]),
+      fc
+        .array(fc.tuple(lineText, fc.array(lineText, { maxLength: 2 })), { minLength: 1, maxLength: 4 })
+        .map((items) => items.flatMap(([t, subs], i) => [`${i + 1}. ${t}`, ...subs.map((s) => `   - ${s}`)])),
+      fc.array(lineText, { minLength: 1, maxLength: 3 }).map((items) => items.map((t) => `- ${t}`)),
+      fc.array(lineText, { minLength: 2, maxLength: 3 }),
+    );
+    const doc = fc
+      .tuple(fc.boolean(), fc.array(block, { minLength: 1, maxLength: 6 }), fc.constantFrom('\n', '\n\n', ''))
+      .map(([fm, blocks, sep]) =>
+        [...(fm ? ['---', 'a: 1', '---', ''] : []), blocks.map((b) => b.join('\n')).join(`\n${sep}`)].join(
+          '\n',
+        ),
+      );
+    let fast = 0;
+    fc.assert(
+      fc.property(doc, (text) => {
+        if (same(text) === 'fast') fast++;
+      }),
+      { numRuns: 400 },
+    );
+    // the property must mostly exercise the fast path, not only the fallback
+    expect(fast).toBeGreaterThan(40);
+  });
+});
