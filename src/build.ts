@@ -2,7 +2,7 @@
  * `build` as a library call: compile every description and render the valid ones to each format.
  * A description with errors produces no output and never stops the batch.
  *
- * Work per description is cached under `<out>/.ametijuhend-cache/` (see cache/store.ts): an
+ * Work per description is cached in `.ametijuhend-cache/` (see cache/store.ts): an
  * unchanged description is neither compiled nor rendered again, and an output file that is still
  * what the cache says is not even rewritten. Large batches are compiled and rendered in worker
  * threads (pool/); results are taken in file order, so messages, progress and outputs are the
@@ -10,7 +10,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { BuildCache, compileKey, outputKey, type CompileMeta } from './cache/store.js';
+import { BuildCache, cacheDirFor, compileKey, outputKey, type CompileMeta } from './cache/store.js';
 import { compileFile } from './compile.js';
 import { ConfigLoader } from './config/load.js';
 import { discover, outputDir, type InputFile } from './discover.js';
@@ -36,6 +36,8 @@ export interface BuildOptions {
   force?: boolean;
   /** Do not read or write the cache at all. */
   noCache?: boolean;
+  /** Cache folder (default: `.ametijuhend-cache/<hash of the output folder>` under cwd). */
+  cacheDir?: string;
   /** Worker threads for compiling and rendering (default: one per core, at most 4; 1: none). */
   jobs?: number;
   /** Fewer descriptions to render than this are rendered on the main thread (default 50). */
@@ -106,7 +108,7 @@ export async function buildPaths(paths: readonly string[], options: BuildOptions
     ...(options.lang ? { lang: options.lang } : {}),
     ...(sourceDateEpoch !== undefined ? { sourceDateEpoch } : {}),
   };
-  const cache = options.noCache ? undefined : new BuildCache(outDir);
+  const cache = options.noCache ? undefined : new BuildCache(options.cacheDir ?? cacheDirFor(cwd, outDir));
   const formatOptions = (f: OutputFormat): string => (f === 'pdf' ? pdfStandard : '');
   const outputKeys = (key: string): string[] => formats.map((f) => outputKey(key, f, formatOptions(f)));
 

@@ -4,10 +4,10 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPaths, type BuildOptions } from '../src/build.js';
-import { CACHE_DIR, compileKey } from '../src/cache/store.js';
+import { cacheDirFor, compileKey } from '../src/cache/store.js';
 import { cli, EXAMPLES, tempTree } from './cli.js';
 
 const reference = readFileSync(join(EXAMPLES, 'ekspert-kriisiabi.md'), 'utf8');
@@ -24,15 +24,14 @@ function repo(): string {
   });
 }
 
-/** sha256 of every output file (the cache folder left out). */
+/** sha256 of every output file. */
 function outputs(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (d: string): void => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, e.name);
-      if (e.isDirectory()) {
-        if (e.name !== CACHE_DIR) walk(p);
-      } else out[relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
+      if (e.isDirectory()) walk(p);
+      else out[relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
     }
   };
   walk(dir);
@@ -48,7 +47,7 @@ function cacheFiles(out: string): string[] {
       else found.push(p);
     }
   };
-  walk(join(out, CACHE_DIR));
+  walk(cacheDirFor(dirname(out), 'out'));
   return found;
 }
 

@@ -7,7 +7,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPaths, type BuildEvent } from '../src/build.js';
-import { CACHE_DIR } from '../src/cache/store.js';
 import { EXAMPLES, tempTree } from './cli.js';
 
 const reference = readFileSync(join(EXAMPLES, 'ekspert-kriisiabi.md'), 'utf8');
@@ -38,9 +37,8 @@ function hashes(dir: string): Record<string, string> {
   const walk = (d: string): void => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, e.name);
-      if (e.isDirectory()) {
-        if (e.name !== CACHE_DIR) walk(p);
-      } else out[relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
+      if (e.isDirectory()) walk(p);
+      else out[relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
     }
   };
   walk(dir);

@@ -1,5 +1,8 @@
 /**
- * The build cache: content-addressed, under the output folder (`<out>/.ametijuhend-cache/`).
+ * The build cache: content-addressed, one per output folder, kept beside the project in
+ * `<cwd>/.ametijuhend-cache/<hash of the output folder>/` (not inside the output folder, whose
+ * listing stays exactly the outputs; one per output folder, so building the same sources into two
+ * folders, say in two time zones, renders both).
  *
  * - `m/<key>.json`: what compiling one source gave (its id, whether it is valid, its diagnostics).
  *   The key hashes everything the compile depends on: the source bytes, its path (the default id and
@@ -14,7 +17,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../validate/diagnostic.js';
 import { writeFileAtomic } from '../write.js';
 
@@ -32,6 +35,11 @@ export interface CompileKeyInput {
   lang: string | undefined;
   sourceDateEpoch: string | undefined;
   bytes: Uint8Array;
+}
+
+/** The cache folder for builds into `outDir` run from `cwd`. */
+export function cacheDirFor(cwd: string, outDir: string): string {
+  return join(cwd, CACHE_DIR, createHash('sha256').update(resolve(cwd, outDir)).digest('hex').slice(0, 16));
 }
 
 export function compileKey(input: CompileKeyInput): string {
@@ -106,8 +114,8 @@ export class BuildCache {
   /** Counters, for tests and the summary line. */
   readonly stats = { metaHits: 0, outputHits: 0, corrupt: 0 };
 
-  constructor(outDir: string) {
-    this.dir = join(outDir, CACHE_DIR);
+  constructor(dir: string) {
+    this.dir = dir;
     try {
       const raw = JSON.parse(readFileSync(join(this.dir, 'state.json'), 'utf8')) as unknown;
       if (typeof raw === 'object' && raw !== null && (raw as { layout?: unknown }).layout === LAYOUT) {
