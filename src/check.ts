@@ -1,17 +1,28 @@
-import { relative } from 'node:path';
 /**
- * `check` as a library call: discover the files, compile each, collect every problem.
+ * `check` as a library call: discover the files, compile each, run the repository-wide rules over
+ * all of them, collect every problem.
  */
+import { existsSync, statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { changedFiles, filterChanged } from './changed.js';
 import { compileFile, type CompileResult } from './compile.js';
 import { ConfigLoader } from './config/load.js';
 import { discover, type InputFile } from './discover.js';
 import { summarize, type DescriptionSummary } from './model/summary.js';
 import { type Diagnostic, type MessageLang, sortAndDedupe } from './validate/diagnostic.js';
+import { repositoryDiagnostics } from './validate/repository.js';
 
 export interface CheckOptions {
   /** Message language; default: each document's own, then its config's, then Estonian. */
   lang?: MessageLang;
   cwd?: string;
+  /** Only descriptions changed since this git ref, or affected by a changed config, catalogue or default. */
+  changedSince?: string;
+  /**
+   * Run the repository-wide rules (duplicate ids, references between descriptions); default: when a
+   * folder or a glob is checked.
+   */
+  repository?: boolean;
 }
 
 export interface CheckResult {
@@ -30,15 +41,39 @@ function displayFile(path: string, cwd: string): string {
   return rel && !rel.startsWith('..') ? rel : path;
 }
 
+/** A folder or a glob was given (or nothing, meaning the current folder): the repository rules apply. */
+export function isRepositoryCheck(paths: readonly string[], cwd: string): boolean {
+  if (paths.length === 0) return true;
+  return paths.some((p) => {
+    const abs = resolve(cwd, p);
+    if (!existsSync(abs)) return true; // a glob
+    return statSync(abs).isDirectory();
+  });
+}
+
 export async function checkPaths(paths: readonly string[], options: CheckOptions = {}): Promise<CheckResult> {
   const cwd = options.cwd ?? process.cwd();
   const loader = new ConfigLoader({ cwd, ...(options.lang ? { lang: options.lang } : {}) });
-  const files = await discover(paths, loader, cwd);
+  let files = await discover(paths, loader, cwd);
+  if (options.changedSince !== undefined)
+    files = filterChanged(files, changedFiles(options.changedSince, cwd), loader);
   const results = files.map((f) =>
     compileFile(f.path, { configLoader: loader, cwd, ...(options.lang ? { lang: options.lang } : {}) }),
   );
   const summaries = results.map((r, i) => summarize(r, displayFile(files[i]!.path, cwd)));
-  const diagnostics = sortAndDedupe(results.flatMap((r) => r.diagnostics));
+  const all = results.flatMap((r) => r.diagnostics);
+  if (options.repository ?? isRepositoryCheck(paths, cwd)) {
+    const repo = repositoryDiagnostics(summaries, options.lang ? { lang: options.lang } : {});
+    all.push(...repo);
+    // status shows the counts per file: include what the repository rules found there
+    const byFile = new Map(summaries.map((s) => [s.file, s]));
+    for (const d of repo) {
+      const s = byFile.get(d.file);
+      if (s && d.severity === 'error') s.errorCount++;
+      else if (s) s.warningCount++;
+    }
+  }
+  const diagnostics = sortAndDedupe(all);
   const errorCount = diagnostics.filter((d) => d.severity === 'error').length;
   return {
     files,

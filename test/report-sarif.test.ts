@@ -258,7 +258,7 @@ describe('check --format sarif', () => {
   it('a severity the config sets is the result level; the rule keeps its default level', () => {
     const dir = repo(
       { 'w.md': reference.replace('Töötajal on õigus:', 'Töötajal on <b>õigus</b>:') },
-      `${config}rules:\n  raw-html: error\n`,
+      `${config}  raw-html: error\n`,
     );
     const r = cli(['check', '--format', 'sarif'], dir);
     expect(r.code).toBe(1);

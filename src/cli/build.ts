@@ -1,5 +1,7 @@
 import { relative } from 'node:path';
 import { buildPaths, type BuildEvent } from '../build.js';
+import { buildRoster } from '../roster-build.js';
+import { watchPaths } from '../watch.js';
 import { UsageError } from '../discover.js';
 import { stylish } from '../report/stylish.js';
 import { OUTPUT_FORMATS, type OutputFormat, type PdfStandard } from '../render/types.js';
@@ -15,6 +17,10 @@ export interface BuildCliOptions {
   force?: boolean;
   /** Worker threads (1: none). */
   jobs?: number;
+  /** A roster CSV: one personalised document per row. */
+  roster?: string;
+  /** Keep running and rebuild what changes. */
+  watch?: boolean;
 }
 
 function parseFormats(value: string): OutputFormat[] {
@@ -59,18 +65,64 @@ function progress(lang: 'et' | 'en', quiet: boolean): (event: BuildEvent) => voi
 
 export async function runBuild(paths: string[], opts: BuildCliOptions): Promise<number> {
   const lang = uiLang(opts.lang);
+  let formats: OutputFormat[];
+  try {
+    formats = parseFormats(opts.format);
+    if (opts.watch && opts.roster)
+      throw new UsageError('--watch and --roster do not go together / ei sobi kokku');
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`ametijuhend: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  const once = (quiet: boolean): Promise<number> => buildOnce(paths, opts, formats, lang, quiet);
+  const code = await once(Boolean(opts.quiet));
+  if (!opts.watch || code === 2) return code;
+  // keep running: rebuild what a change affects (the cache makes the rebuild incremental)
+  process.stderr.write(
+    lang === 'et'
+      ? 'Jälgin muudatusi (lõpetamiseks Ctrl+C) …\n'
+      : 'Watching for changes (Ctrl+C to stop) …\n',
+  );
+  await watchPaths(paths, {
+    ignore: opts.outDir,
+    rebuild: async (files) => {
+      const names = files.map((f) => relative(process.cwd(), f.path)).join(', ');
+      process.stderr.write(`${lang === 'et' ? 'Muutus' : 'Changed'}: ${names}\n`);
+      await once(true);
+    },
+  });
+  return new Promise<number>(() => {
+    // runs until interrupted
+  });
+}
+
+async function buildOnce(
+  paths: string[],
+  opts: BuildCliOptions,
+  formats: OutputFormat[],
+  lang: 'et' | 'en',
+  quiet: boolean,
+): Promise<number> {
   const started = Date.now();
   let result;
   try {
-    result = await buildPaths(paths, {
-      formats: parseFormats(opts.format),
+    const common = {
+      formats,
       outDir: opts.outDir,
       pdfStandard: opts.pdfStandard,
       ...(opts.lang ? { lang: opts.lang } : {}),
-      onProgress: progress(lang, Boolean(opts.quiet)),
-      ...(opts.force ? { force: true } : {}),
-      ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}),
-    });
+      onProgress: progress(lang, quiet),
+    };
+    result = opts.roster
+      ? await buildRoster(paths, { ...common, roster: opts.roster })
+      : await buildPaths(paths, {
+          ...common,
+          ...(opts.force ? { force: true } : {}),
+          ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}),
+        });
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`ametijuhend: ${e.message}\n`);
@@ -98,10 +150,11 @@ export async function runBuild(paths: string[], opts: BuildCliOptions): Promise<
     lang === 'et'
       ? ` (${result.rendered} uuesti koostatud, ${result.cached} vahemälust)`
       : ` (${result.rendered} rendered, ${result.cached} cached)`;
+  const n = result.built;
   process.stderr.write(
     lang === 'et'
-      ? `Koostatud ${result.built} ametijuhendit (${result.outputs.length} faili), ebaõnnestus ${result.failed}, aeg ${time}${cached}.\n`
-      : `Built ${result.built} descriptions (${result.outputs.length} files), ${result.failed} failed, in ${time}${cached}.\n`,
+      ? `Koostatud ${n} ametijuhendit (${result.outputs.length} faili), ebaõnnestus ${result.failed}, aeg ${time}${cached}.\n`
+      : `Built ${n} ${n === 1 ? 'description' : 'descriptions'} (${result.outputs.length} files), ${result.failed} failed, in ${time}${cached}.\n`,
   );
   if (result.failures.some((f) => f.kind === 'internal')) return 2;
   return result.failed > 0 || result.errorCount > 0 ? 1 : 0;

@@ -8,13 +8,17 @@ export interface CheckCliOptions {
   maxWarnings?: number;
   quiet?: boolean;
   lang?: 'et' | 'en';
+  changedSince?: string;
 }
 
 export async function runCheck(paths: string[], opts: CheckCliOptions): Promise<number> {
   const lang = uiLang(opts.lang);
   let result;
   try {
-    result = await checkPaths(paths, opts.lang ? { lang: opts.lang } : {});
+    result = await checkPaths(paths, {
+      ...(opts.lang ? { lang: opts.lang } : {}),
+      ...(opts.changedSince !== undefined ? { changedSince: opts.changedSince } : {}),
+    });
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`ametijuhend: ${e.message}\n`);

@@ -50,6 +50,10 @@ export function program(): Command {
     )
     .option('--max-warnings <n>', 'fail when there are more warnings / lubatud hoiatuste arv', parseCount)
     .option('-q, --quiet', 'report errors only / näita ainult vigu')
+    .option(
+      '--changed-since <ref>',
+      'only descriptions changed since a git ref, and those a changed config affects / ainult muudetud',
+    )
     .addOption(langOption())
     .action(async (paths: string[], opts) => {
       process.exitCode = await runCheck(paths, opts);
@@ -66,6 +70,20 @@ export function program(): Command {
         .default('a-2a'),
     )
     .option('-q, --quiet', 'print only problems and the summary / näita ainult probleeme ja kokkuvõtet')
+    .option(
+      '--force',
+      'ignore the build cache: compile and render everything / ära kasuta vahemälu, koosta kõik uuesti',
+    )
+    .option(
+      '-j, --jobs <n>',
+      'worker threads (default: one per core, at most 4; 1: none) / lõimede arv',
+      parseCount,
+    )
+    .option(
+      '--roster <csv>',
+      'one document per employee from an HR export (columns id, employee, employer, role) / isikustatud dokumendid',
+    )
+    .option('-w, --watch', 'keep running and rebuild what changes / jälgi muudatusi ja koosta uuesti')
     .addOption(langOption())
     .action(async (paths: string[], opts) => {
       process.exitCode = await runBuild(paths, opts);
