@@ -136,6 +136,11 @@ export function program(): Command {
 
 export async function main(argv: readonly string[]): Promise<number> {
   process.exitCode = undefined;
+  // `ametijuhend check | head`: a closed pipe ends the output quietly
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   try {
     await program().parseAsync([...argv]);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;

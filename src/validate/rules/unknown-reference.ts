@@ -23,10 +23,17 @@ export default defineRule({
   repository(ctx) {
     const titles = new Map<string, string>();
     for (const s of ctx.summaries) if (s.title) titles.set(norm(s.title), s.title);
+    const candidates = new Set(titles.values());
+    // a repository names the same few managers many times: look each value up once
+    const memo = new Map<string, string[]>();
     for (const s of ctx.summaries) {
       for (const ref of s.references) {
         if (titles.has(norm(ref.value))) continue;
-        const suggestions = closest(ref.value, new Set(titles.values()));
+        let suggestions = memo.get(ref.value);
+        if (!suggestions) {
+          suggestions = closest(ref.value, candidates);
+          memo.set(ref.value, suggestions);
+        }
         const data = { key: ref.key, value: ref.value, suggestions };
         ctx.report(this, suggestions.length ? 'suggest' : 'unknown', data, s, ref.position);
       }
