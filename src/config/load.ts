@@ -55,6 +55,7 @@ export function emptyConfig(dir: string): ResolvedConfig {
     data: {},
     defaults: {},
     extraSections: [],
+    knownTitles: [],
     aliases: {},
     severities: {},
     diagnostics: [],
@@ -198,6 +199,9 @@ export class ConfigLoader {
     }
     if (isRecord(data.review) && typeof data.review.months === 'number')
       config.reviewMonths = data.review.months;
+    if (Array.isArray(data.knownTitles)) {
+      config.knownTitles = data.knownTitles.filter((t): t is string => typeof t === 'string');
+    }
     if (isRecord(data.rules)) {
       const known = RULES.map((r) => r.id);
       for (const [rule, setting] of Object.entries(data.rules)) {

@@ -34,6 +34,8 @@ export interface ResolvedConfig {
   aliases: Partial<Record<SectionKey, string[]>>;
   severities: Record<string, SeveritySetting>;
   reviewMonths?: number;
+  /** Titles described outside the repository: references to them are known. */
+  knownTitles: string[];
   /** Problems in the config, the catalogue or the default section files. */
   diagnostics: Diagnostic[];
   /** Absolute paths of the files this config refers to (catalogue, defaults): not descriptions. */

@@ -259,6 +259,10 @@ export interface AmetijuhendConfig {
     changes?: HeadingList;
   };
   /**
+   * Ametinimetused, mille ametijuhend pole selles hoidlas (nt peadirektor): viited neile ei ole vead. — Job titles without a description in this repository (e.g. the director general): references to them are fine.
+   */
+  knownTitles?: string[];
+  /**
    * Korrapärane ülevaatus. — Periodic review.
    */
   review?: {

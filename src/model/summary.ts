@@ -31,6 +31,8 @@ export interface DescriptionSummary {
   references: { key: ReferenceKey; value: string; position: Position }[];
   /** The config's review period, when the config asks for reviews. */
   reviewMonths?: number;
+  /** Titles the config says are described outside the repository. */
+  knownTitles: string[];
   /** The config file that applies, if any. */
   config?: string;
   /** Rule severities the config sets (for repository-wide rules reported in this file). */
@@ -53,6 +55,7 @@ export function summarize(result: CompileResult, file: string): DescriptionSumma
     lang: data.lang === 'en' || data.lang === 'et' ? data.lang : (result.config.lang ?? 'et'),
     references: [],
     severities: { ...result.config.severities },
+    knownTitles: [...result.config.knownTitles],
     errorCount: result.errorCount,
     warningCount: result.warningCount,
   };

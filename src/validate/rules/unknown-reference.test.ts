@@ -57,4 +57,13 @@ describe('unknown-reference', () => {
     s.severities['unknown-reference'] = 'off';
     expect(run([s]).filter((d) => d.rule === 'unknown-reference')).toEqual([]);
   });
+
+  it('titles the config lists in knownTitles are known', () => {
+    const s = {
+      ...summarize(compileRef(expert), 'ekspert.md'),
+      severities: {},
+      knownTitles: ['tiimijuht', 'Koordinaator'],
+    };
+    expect(run([s]).filter((d) => d.rule === 'unknown-reference')).toEqual([]);
+  });
 });

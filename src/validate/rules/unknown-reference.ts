@@ -7,8 +7,8 @@ export default defineRule({
   id: 'unknown-reference',
   severity: 'warning',
   description: {
-    et: 'Vahetu juht, asendaja või asendatav (reportsTo, substitutedBy, substitutes) ei vasta ühegi kontrollitud ametijuhendi ametinimetusele. Kontrollitakse, kui kontrollitakse kausta.',
-    en: 'A manager or substitute (reportsTo, substitutedBy, substitutes) matches the title of no checked description. Checked when a folder is checked.',
+    et: 'Vahetu juht, asendaja või asendatav (reportsTo, substitutedBy, substitutes) ei vasta ühegi kontrollitud ametijuhendi ametinimetusele ega seadistuse knownTitles loendile. Kontrollitakse, kui kontrollitakse kausta.',
+    en: 'A manager or substitute (reportsTo, substitutedBy, substitutes) matches the title of no checked description, nor a title the config lists in knownTitles. Checked when a folder is checked.',
   },
   messages: {
     suggest: {
@@ -22,7 +22,10 @@ export default defineRule({
   },
   repository(ctx) {
     const titles = new Map<string, string>();
-    for (const s of ctx.summaries) if (s.title) titles.set(norm(s.title), s.title);
+    for (const s of ctx.summaries) {
+      if (s.title) titles.set(norm(s.title), s.title);
+      for (const t of s.knownTitles) titles.set(norm(t), t);
+    }
     const candidates = new Set(titles.values());
     // a repository names the same few managers many times: look each value up once
     const memo = new Map<string, string[]>();
