@@ -2,13 +2,12 @@
  * The build cache: a hit gives the same bytes as a build and renders nothing; anything the outputs
  * depend on invalidates it; --force ignores it; a damaged entry is ignored safely.
  */
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPaths, type BuildOptions } from '../src/build.js';
 import { cacheDirFor, compileKey } from '../src/cache/store.js';
-import { cli, EXAMPLES, tempTree } from './cli.js';
+import { cli, EXAMPLES, hashes, tempTree } from './cli.js';
 
 const reference = readFileSync(join(EXAMPLES, 'ekspert-kriisiabi.md'), 'utf8');
 const config = readFileSync(join(EXAMPLES, 'ametijuhend.config.yaml'), 'utf8');
@@ -22,20 +21,6 @@ function repo(): string {
     'docs/teine.md': reference.replace('title: Ekspert', 'id: teine\ntitle: Teine ekspert'),
     'docs/vigane.md': reference.replace('level: C1', 'level: C7'),
   });
-}
-
-/** sha256 of every output file. */
-function outputs(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string): void => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out[relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
 }
 
 function cacheFiles(out: string): string[] {
@@ -66,25 +51,25 @@ describe('build cache', () => {
     const dir = repo();
     const first = await build(dir);
     expect([first.rendered, first.cached, first.built, first.failed]).toEqual([2, 0, 2, 1]);
-    const before = outputs(join(dir, 'out'));
+    const before = hashes(join(dir, 'out'));
     const second = await build(dir);
     expect([second.rendered, second.cached, second.built, second.failed]).toEqual([0, 2, 2, 1]);
     expect(second.diagnostics).toEqual(first.diagnostics);
     expect(second.outputs).toEqual(first.outputs);
-    expect(outputs(join(dir, 'out'))).toEqual(before);
+    expect(hashes(join(dir, 'out'))).toEqual(before);
   });
 
   it('a cache hit gives the same bytes as a build (outputs deleted, restored from the cache)', async () => {
     const dir = repo();
     await build(dir);
-    const built = outputs(join(dir, 'out'));
+    const built = hashes(join(dir, 'out'));
     for (const f of Object.keys(built)) rmSync(join(dir, 'out', f));
     const again = await build(dir);
     expect(again.rendered).toBe(0);
-    expect(outputs(join(dir, 'out'))).toEqual(built);
+    expect(hashes(join(dir, 'out'))).toEqual(built);
     // and the same bytes as a build without any cache
     await build(dir, { outDir: 'fresh', noCache: true });
-    expect(outputs(join(dir, 'fresh'))).toEqual(built);
+    expect(hashes(join(dir, 'fresh'))).toEqual(built);
   });
 
   it('--force ignores the cache', async () => {
@@ -156,7 +141,7 @@ describe('build cache', () => {
   it('a damaged cache entry is ignored: the description is rendered again, with the same bytes', async () => {
     const dir = repo();
     await build(dir);
-    const built = outputs(join(dir, 'out'));
+    const built = hashes(join(dir, 'out'));
     for (const f of cacheFiles(join(dir, 'out'))) {
       if (f.endsWith('state.json')) continue;
       const bytes = readFileSync(f);
@@ -171,24 +156,24 @@ describe('build cache', () => {
     const r = await build(dir);
     expect(r.rendered).toBe(2);
     expect(r.failures).toEqual([]);
-    expect(outputs(join(dir, 'out'))).toEqual(built);
+    expect(hashes(join(dir, 'out'))).toEqual(built);
     // only the output entries damaged (the compile entries intact): still rendered again
     for (const f of cacheFiles(join(dir, 'out')))
       if (!f.endsWith('.json')) writeFileSync(f, 'AJC1 not an entry');
     for (const f of Object.keys(built)) rmSync(join(dir, 'out', f));
     const r2 = await build(dir);
     expect([r2.rendered, r2.failures.length]).toEqual([2, 0]);
-    expect(outputs(join(dir, 'out'))).toEqual(built);
+    expect(hashes(join(dir, 'out'))).toEqual(built);
   });
 
   it('an output edited by hand is replaced on the next build', async () => {
     const dir = repo();
     await build(dir);
-    const built = outputs(join(dir, 'out'));
+    const built = hashes(join(dir, 'out'));
     writeFileSync(join(dir, 'out/teine.html'), 'edited');
     const r = await build(dir);
     expect(r.rendered).toBe(0);
-    expect(outputs(join(dir, 'out'))).toEqual(built);
+    expect(hashes(join(dir, 'out'))).toEqual(built);
   });
 
   it('the summary line says how many were rendered and how many came from the cache', () => {

@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../src/write.js';
-import { cli, EXAMPLES, tempTree } from './cli.js';
+import { cli, EXAMPLES, hashes, tempTree } from './cli.js';
 
 const reference = readFileSync(join(EXAMPLES, 'ekspert-kriisiabi.md'), 'utf8');
 const english = readFileSync(join(EXAMPLES, 'data-analyst.md'), 'utf8');
@@ -18,20 +17,6 @@ function repo(extra: Record<string, string> = {}): string {
     'docs/andmed/data-analyst.md': english.replace('../schemas', '../../schemas'),
     ...extra,
   });
-}
-
-/** Every file under a folder, relative, with its sha256. */
-function hashes(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string): void => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out[relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
 }
 
 describe('ametijuhend build', () => {

@@ -2,12 +2,11 @@
  * Worker threads change nothing but speed: the same messages in the same order, the same failures,
  * the same progress and the same bytes as on the main thread.
  */
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPaths, type BuildEvent } from '../src/build.js';
-import { EXAMPLES, tempTree } from './cli.js';
+import { EXAMPLES, hashes, tempTree } from './cli.js';
 
 const reference = readFileSync(join(EXAMPLES, 'ekspert-kriisiabi.md'), 'utf8');
 const english = readFileSync(join(EXAMPLES, 'data-analyst.md'), 'utf8');
@@ -30,19 +29,6 @@ function corpus(): string {
       .replace('Töövahenditeks on', `Töövahenditeks (${i}) on`);
   }
   return tempTree(files);
-}
-
-function hashes(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string): void => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out[relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
 }
 
 async function run(dir: string, outDir: string, jobs: number) {

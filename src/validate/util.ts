@@ -55,3 +55,18 @@ export function valueAt(data: unknown, path: readonly (string | number)[]): unkn
     node = node && typeof node === 'object' ? (node as Record<string, unknown>)[seg] : undefined;
   return node;
 }
+
+/** The frontmatter's language requirements that are maps, with their index and their codes as a list. */
+export function languageItems(
+  data: unknown,
+): { item: Record<string, unknown>; index: number; codes: unknown[] }[] {
+  const req = isRecord(data) ? data.requirements : undefined;
+  const languages = isRecord(req) && Array.isArray(req.languages) ? req.languages : [];
+  const out: { item: Record<string, unknown>; index: number; codes: unknown[] }[] = [];
+  languages.forEach((item: unknown, index) => {
+    if (!isRecord(item)) return;
+    const codes = typeof item.lang === 'string' ? [item.lang] : Array.isArray(item.lang) ? item.lang : [];
+    out.push({ item, index, codes });
+  });
+  return out;
+}

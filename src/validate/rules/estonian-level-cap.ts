@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { isRecord } from '../util.js';
+import { languageItems } from '../util.js';
 
 export default defineRule({
   id: 'estonian-level-cap',
@@ -15,14 +15,10 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const req = isRecord(ctx.data) ? ctx.data.requirements : undefined;
-    const languages = isRecord(req) && Array.isArray(req.languages) ? req.languages : [];
-    languages.forEach((item, i) => {
-      if (!isRecord(item)) return;
-      const codes = typeof item.lang === 'string' ? [item.lang] : Array.isArray(item.lang) ? item.lang : [];
+    for (const { item, index, codes } of languageItems(ctx.data)) {
       if (codes.includes('et') && item.level === 'C2') {
-        ctx.report(this, 'cap', { value: 'C2' }, ctx.at(['requirements', 'languages', i, 'level']));
+        ctx.report(this, 'cap', { value: 'C2' }, ctx.at(['requirements', 'languages', index, 'level']));
       }
-    });
+    }
   },
 });

@@ -1,6 +1,6 @@
 import { languageName } from '../../model/i18n.js';
 import { defineRule } from '../rule.js';
-import { isRecord } from '../util.js';
+import { languageItems } from '../util.js';
 
 function isLangPath(path: readonly (string | number)[]): boolean {
   const i = path.lastIndexOf('lang');
@@ -52,11 +52,7 @@ export default defineRule({
     return true;
   },
   check(ctx) {
-    const req = isRecord(ctx.data) ? ctx.data.requirements : undefined;
-    const languages = isRecord(req) && Array.isArray(req.languages) ? req.languages : [];
-    languages.forEach((item, i) => {
-      if (!isRecord(item)) return;
-      const codes = typeof item.lang === 'string' ? [item.lang] : Array.isArray(item.lang) ? item.lang : [];
+    for (const { item, index: i, codes } of languageItems(ctx.data)) {
       codes.forEach((code, k) => {
         // well-formed but not a language (the schema's pattern caught the malformed ones)
         if (typeof code !== 'string' || !/^[a-z]{2}$/.test(code) || languageName(code, 'en')) return;
@@ -66,6 +62,6 @@ export default defineRule({
             : ['requirements', 'languages', i, 'lang', k];
         ctx.report(this, 'unknown', { value: code }, ctx.at(path));
       });
-    });
+    }
   },
 });
