@@ -5,31 +5,24 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import type { BuildEvent, BuildResult } from './build.js';
+import type { BuildOptions, BuildResult } from './build.js';
 import { compileFile } from './compile.js';
 import { ConfigLoader } from './config/load.js';
-import { discover, outputDir, type InputFile } from './discover.js';
+import { discover, outputDir, UsageError, type InputFile } from './discover.js';
 import { summarize } from './model/summary.js';
 import type { JobDescription } from './model/types.js';
 import { documentDate } from './render/date.js';
 import { loadRenderer } from './render/index.js';
-import type { OutputFormat, PdfStandard } from './render/types.js';
 import { checkRosterRows, parseRoster, personalise } from './roster.js';
-import { type Diagnostic, type MessageLang, sortAndDedupe } from './validate/diagnostic.js';
+import { type Diagnostic, sortAndDedupe } from './validate/diagnostic.js';
 import { VERSION } from './version.js';
 import { writeFileAtomic } from './write.js';
-import { UsageError } from './discover.js';
 
-export interface RosterBuildOptions {
-  roster: string;
-  formats: readonly OutputFormat[];
-  outDir?: string;
-  pdfStandard?: PdfStandard;
-  lang?: MessageLang;
-  cwd?: string;
-  env?: NodeJS.ProcessEnv;
-  onProgress?: (event: BuildEvent) => void;
-}
+/** The build options that apply to a roster export (no cache, no workers), and the roster file. */
+export type RosterBuildOptions = Pick<
+  BuildOptions,
+  'formats' | 'outDir' | 'pdfStandard' | 'lang' | 'cwd' | 'env' | 'onProgress'
+> & { roster: string };
 
 export async function buildRoster(
   paths: readonly string[],

@@ -3,6 +3,7 @@
  * the general-part fields, the requirements written out in the document's language and the
  * signature block. Computed once from the model so the PDF, HTML and DOCX never disagree.
  */
+import { toPlainText } from '../../parse/text.js';
 import { LABELS, languageNames, type DocumentLabels } from '../../model/i18n.js';
 import type {
   Block,
@@ -178,11 +179,5 @@ export function buildOutline(model: JobDescription): Outline {
 
 /** Plain text of inline content (for metadata, alt texts and tests). */
 export function inlineText(nodes: readonly Inline[]): string {
-  let out = '';
-  for (const node of nodes) {
-    if ('value' in node && typeof node.value === 'string') out += node.type === 'html' ? '' : node.value;
-    else if (node.type === 'break') out += '\n';
-    else if ('children' in node) out += inlineText(node.children as Inline[]);
-  }
-  return out;
+  return nodes.map(toPlainText).join('');
 }
