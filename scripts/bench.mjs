@@ -1,4 +1,5 @@
-// Benchmark: `npm run bench [-- --n 1000 --runs 3 --sample 20 --keep --no-write]`.
+// Benchmark: `npm run bench [-- --n 1000 --runs 3 --sample 20 --keep --no-write]`
+// (`-- --corpus-only DIR [--n N]` only writes the corpus, for profiling).
 //
 // Generates a deterministic corpus of N distinct, valid descriptions (with a config and a competency
 // catalogue) in a temporary folder and times whole processes of the real CLI (bin/ametijuhend.js):
@@ -285,6 +286,12 @@ const median = (xs) => {
 };
 
 // ---------- the run
+// `--corpus-only DIR`: write the corpus (N descriptions) to DIR and stop, for profiling by hand
+const corpusOnly = argv.indexOf('--corpus-only');
+if (corpusOnly !== -1) {
+  makeCorpus(resolve(argv[corpusOnly + 1] ?? 'bench-corpus'), N);
+  process.exit(0);
+}
 console.error('compiling dist/ …');
 execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
   cwd: ROOT,

@@ -523,3 +523,58 @@ it('the rich fixture has a hard break, a link, a quote, code and nested lists', 
   for (const needle of ['\\\n', '](https://', '\n> ', '\n```', '\n  - ', '\n### '])
     expect(text).toContain(needle);
 });
+
+describe('font subsets', () => {
+  // Every document's subset starts with a fixed standard set, so documents that use nothing else
+  // share one encoded font program per face (made once per process); others get their own subset.
+  const cyrillic = 'Юрий Гагарин';
+  const greek = 'Ωμέγα';
+
+  it('embeds glyphs beyond the standard set (Cyrillic, Greek) and still validates', async () => {
+    const model = modelOf(
+      replace(REFERENCE, 'employee: Helen Raja', `employee: ${cyrillic}`).replace(
+        'Ametijuhend vaadatakse',
+        `${greek} — ametijuhend vaadatakse`,
+      ),
+    );
+    const { file } = await renderTo(model, { pdfStandard: 'a-1b' });
+    const text = norm(await tool('pdftotext', [file, '-']));
+    expect(text).toContain(cyrillic);
+    expect(text).toContain(greek);
+    expect(text).toContain('psühhosotsiaalne'); // the standard set is still there
+    expect(await tool('qpdf', ['--check', file])).toContain('No syntax or stream encoding errors found');
+    const result = await preflight(file);
+    expect(result.output).toContain('is a valid PDF/A-1b file');
+  });
+
+  it('a document with its own subset does not change the next document that shares the standard one', async () => {
+    const plain = compileOrFail(REFERENCE_PATH);
+    const before = sha256(await renderPdf(plain, OPTIONS));
+    await renderPdf(modelOf(replace(REFERENCE, 'employee: Helen Raja', `employee: ${cyrillic}`)), OPTIONS);
+    expect(sha256(await renderPdf(plain, OPTIONS))).toBe(before);
+  });
+
+  it('shares the font program between documents that use only the standard set', async () => {
+    const fontStreams = async (file: string): Promise<string[]> => {
+      // qpdf shows each object; the embedded TrueType programs are the streams a FontFile2 names
+      const json = JSON.parse(await tool('qpdf', ['--json', '--json-stream-data=none', file])) as {
+        qpdf: [unknown, Record<string, { value?: Record<string, unknown> }>];
+      };
+      const objects = json.qpdf[1];
+      const refs = Object.values(objects)
+        .map((o) => o.value?.['/FontFile2'])
+        .filter((r): r is string => typeof r === 'string');
+      return refs.map((r) => {
+        const stream = objects[`obj:${r}`] as { stream?: { dict?: Record<string, unknown> } } | undefined;
+        return String(stream?.stream?.dict?.['/Length']);
+      });
+    };
+    const a = (await renderTo(compileOrFail(REFERENCE_PATH))).file;
+    const b = (await renderTo(compileOrFail(OFFICIAL_PATH))).file;
+    const la = await fontStreams(a);
+    const lb = await fontStreams(b);
+    expect(la.length).toBeGreaterThan(1);
+    // the regular face (first embedded in both) has the same program in two different documents
+    expect(la).toContain(lb[0]);
+  });
+});

@@ -10,12 +10,15 @@ import type { FontKey } from './fonts.js';
 import { getFaces } from './fonts.js';
 import type { Frag } from './inline.js';
 import { PAGE, SPACE } from './style.js';
+import { useStandardSubset } from './font-subset.js';
 import { writeText } from './text-writer.js';
 import type { Tagger, TagNode } from './tags.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
 const EPS = 0.01;
+/** Shaped words kept per face before the shared layout cache starts afresh. */
+const LAYOUT_CACHE_LIMIT = 50_000;
 /** Space between text and the border where a block is cut at a page break. */
 const CUT_PAD = SPACE.cellPadY;
 
@@ -54,7 +57,7 @@ export class Paginator {
   private y: number = PAGE.top;
   private atTop = true;
   /** Cached fontkit layouts per face, shared by every document of the process (see useFont). */
-  private static layoutCaches = new Map<FontKey, Record<string, unknown>>();
+  private static layoutCaches = new Map<FontKey, { cache: Record<string, unknown>; uses: number }>();
   private fontsSet = new Set<FontKey>();
   private currentFont: FontKey | undefined;
   private currentSize = 0;
@@ -213,7 +216,10 @@ export class Paginator {
     if (r.stroke) doc.lineWidth(0.6).rect(r.x, r.y, r.w, r.h).strokeColor(r.stroke).stroke();
   }
 
-  /** Selects a face; the first use in a document hands pdfkit the process-wide layout cache. */
+  /**
+   * Selects a face. Its first use in a document hands pdfkit the process-wide layout cache and puts
+   * the face's standard glyph set into the document's subset (see font-subset.ts).
+   */
   useFont(key: FontKey, size: number): void {
     if (key !== this.currentFont) {
       this.doc.font(key);
@@ -222,14 +228,16 @@ export class Paginator {
         // pdfkit keeps shaped words per font object and document; the shapes depend only on the
         // parsed font, so one cache per face serves every document of the batch.
         const font = (this.doc as unknown as { _font: { layoutCache?: Record<string, unknown> } })._font;
-        let cache = Paginator.layoutCaches.get(key);
-        if (!cache) {
-          cache = font.layoutCache ?? Object.create(null);
-          Paginator.layoutCaches.set(key, cache as Record<string, unknown>);
+        let shared = Paginator.layoutCaches.get(key);
+        // counting the words is not free: look every 100 documents whether the cache grew too big
+        if (shared && ++shared.uses % 100 === 0 && Object.keys(shared.cache).length > LAYOUT_CACHE_LIMIT)
+          shared = undefined;
+        if (!shared) {
+          shared = { cache: Object.create(null) as Record<string, unknown>, uses: 0 };
+          Paginator.layoutCaches.set(key, shared);
         }
-        if (Object.keys(cache as object).length > 50_000)
-          for (const k of Object.keys(cache as object)) delete (cache as Record<string, unknown>)[k];
-        font.layoutCache = cache;
+        font.layoutCache = shared.cache;
+        useStandardSubset(key, font);
       }
       this.currentFont = key;
     }

@@ -1,0 +1,272 @@
+/**
+ * A fixed font subset, so that a batch encodes each face once instead of once per document.
+ *
+ * pdfkit subsets every embedded font per document: at the end it re-encodes the glyphs the document
+ * used into a new TrueType file and deflates it (about 5 ms of the ~14 ms a description takes).
+ * Here every document's subset starts with the same standard set of glyphs (Latin-1, the Estonian
+ * letters, typographic punctuation, the common ligatures), in the same order. When a document uses
+ * nothing beyond that set, which is nearly always, its font objects are the same bytes as every
+ * other such document's, so the encoded and deflated font program and its ToUnicode map are made
+ * once per process and reused. A document that uses any other glyph (a Cyrillic name, a rare
+ * symbol) takes pdfkit's own path: its subset is the standard set plus its extra glyphs.
+ *
+ * Costs: each PDF carries the whole standard set of every face it uses (a few tens of KB more).
+ * Relies on pdfkit's EmbeddedFont internals (subset, widths, unicode, embed); the PDF tests
+ * (Preflight, qpdf, pdffonts, pdftotext) catch a pdfkit release that changes them.
+ */
+import { deflateSync } from 'node:zlib';
+import type PDFDocument from 'pdfkit';
+import type { FontkitFont } from 'fontkit';
+import type { FontKey } from './fonts.js';
+
+type Doc = InstanceType<typeof PDFDocument>;
+
+/** Characters whose glyphs every subset holds, in this order (the order fixes the glyph ids). */
+function standardCharacters(): string[] {
+  const chars: string[] = [];
+  for (let cp = 0x20; cp <= 0x7e; cp++) chars.push(String.fromCodePoint(cp));
+  for (let cp = 0xa0; cp <= 0xff; cp++) chars.push(String.fromCodePoint(cp));
+  chars.push(...'ŠšŽžŒœŸĀāČčĒēĢģĪīĶķĻļŅņŪūĄąĘęĖėĮįŲųŁłŃńŚśŹźŻżĆćŐőŰűĂăȘșȚțĞğİıŞş');
+  chars.push(...'‐‑‒–—―‘’‚‛“”„‟†‡•…‰′″‹›⁄€№™−∙≤≥≠±×÷→←↑↓✓▪');
+  return chars;
+}
+
+/** Common ligatures and pairs that shaping may turn into one glyph. */
+const LIGATURES = ['fi', 'fl', 'ff', 'ffi', 'ffl', 'fj', 'ft', 'tt'];
+
+interface Glyph {
+  id: number;
+  advanceWidth: number;
+  codePoints: number[];
+}
+
+interface Subset {
+  glyphs: number[];
+  includeGlyph(glyph: number): number;
+  encode(): Uint8Array;
+}
+
+/** The parts of pdfkit's EmbeddedFont used here. */
+interface EmbeddedFont {
+  font: FontkitFont & {
+    createSubset(): Subset;
+    getGlyph(id: number): Glyph;
+    layout(text: string): { glyphs: Glyph[] };
+  };
+  id: string;
+  subset: Subset;
+  widths: (number | undefined)[];
+  unicode: (number[] | undefined)[];
+  scale: number;
+  document: Doc;
+  dictionary: { data: Record<string, unknown>; end(): void };
+  embed(): void;
+  /** Set here: the face's standard set is already in this font's subset. */
+  standardSubset?: StandardSubset;
+}
+
+interface Ref {
+  data: Record<string, unknown>;
+  end(chunk?: Uint8Array | string): void;
+}
+
+/** One face's standard set and, once made, its encoded artefacts. */
+interface StandardSubset {
+  /** Glyph ids in subset order (after .notdef). */
+  glyphs: Glyph[];
+  /** The subset's length (with .notdef) when a document used nothing else. */
+  length: number;
+  /** Deflated TrueType program of exactly that subset. */
+  fontFile?: Uint8Array;
+  /** Deflated ToUnicode CMap of exactly that subset. */
+  toUnicode?: Uint8Array;
+}
+
+const standards = new Map<FontKey, StandardSubset>();
+export const subsetStats = { shared: 0, own: 0 };
+
+function standardFor(key: FontKey, font: EmbeddedFont['font']): StandardSubset {
+  let std = standards.get(key);
+  if (!std) {
+    const seen = new Set<number>([0]);
+    const glyphs: Glyph[] = [];
+    const add = (g: Glyph): void => {
+      if (seen.has(g.id)) return;
+      seen.add(g.id);
+      glyphs.push(g);
+    };
+    for (const ch of standardCharacters()) {
+      const cp = ch.codePointAt(0) ?? 0;
+      if (!font.hasGlyphForCodePoint(cp)) continue;
+      for (const g of font.layout(ch).glyphs) add(g);
+    }
+    for (const lig of LIGATURES) for (const g of font.layout(lig).glyphs) add(g);
+    std = { glyphs, length: glyphs.length + 1 };
+    standards.set(key, std);
+  }
+  return std;
+}
+
+/**
+ * Puts the face's standard set into the subset of a document's font (call on the font's first use,
+ * before any text is encoded with it) and switches its embedding to the shared artefacts.
+ */
+export function useStandardSubset(key: FontKey, pdfFont: unknown): void {
+  const font = pdfFont as EmbeddedFont;
+  if (font.standardSubset || font.subset.glyphs.length !== 1) return;
+  const std = standardFor(key, font.font);
+  for (const g of std.glyphs) {
+    const gid = font.subset.includeGlyph(g.id);
+    font.widths[gid] ??= g.advanceWidth * font.scale;
+    font.unicode[gid] ??= g.codePoints;
+  }
+  font.standardSubset = std;
+  const ownEmbed = font.embed.bind(font);
+  font.embed = () => {
+    if (font.subset.glyphs.length === std.length) {
+      subsetStats.shared++;
+      embedShared(font, std);
+    } else {
+      subsetStats.own++;
+      ownEmbed();
+    }
+  };
+}
+
+const toHex = (n: number): string => n.toString(16).padStart(4, '0');
+
+/** pdfkit's ToUnicode CMap for the font's unicode table (same text as EmbeddedFont.toUnicodeCmap). */
+function toUnicodeCmap(unicode: readonly (number[] | undefined)[]): string {
+  const entries: string[] = [];
+  for (const codePoints of unicode) {
+    const encoded: string[] = [];
+    for (let value of codePoints ?? []) {
+      if (value > 0xffff) {
+        value -= 0x10000;
+        encoded.push(toHex(((value >>> 10) & 0x3ff) | 0xd800));
+        value = 0xdc00 | (value & 0x3ff);
+      }
+      encoded.push(toHex(value));
+    }
+    entries.push(`<${encoded.join(' ')}>`);
+  }
+  const ranges: string[] = [];
+  for (let start = 0; start < entries.length; start += 256) {
+    const end = Math.min(start + 256, entries.length);
+    ranges.push(`<${toHex(start)}> <${toHex(end - 1)}> [${entries.slice(start, end).join(' ')}]`);
+  }
+  return `/CIDInit /ProcSet findresource begin
+12 dict begin
+begincmap
+/CIDSystemInfo <<
+  /Registry (Adobe)
+  /Ordering (UCS)
+  /Supplement 0
+>> def
+/CMapName /Adobe-Identity-UCS def
+/CMapType 2 def
+1 begincodespacerange
+<0000><ffff>
+endcodespacerange
+${ranges.length} beginbfrange
+${ranges.join('\n')}
+endbfrange
+endcmap
+CMapName currentdict /CMap defineresource pop
+end
+end
+`;
+}
+
+/** A stream object holding already-deflated bytes (pdfkit would deflate them again otherwise). */
+function deflatedStream(doc: Doc, data: Record<string, unknown>, bytes: Uint8Array): Ref {
+  const ref = (doc as unknown as { ref(data: Record<string, unknown>): Ref }).ref({
+    ...data,
+    Filter: 'FlateDecode',
+  });
+  ref.end(bytes);
+  return ref;
+}
+
+/** pdfkit's EmbeddedFont.embed for a TrueType face, with the font program and CMap made once. */
+function embedShared(font: EmbeddedFont, std: StandardSubset): void {
+  const doc = font.document;
+  const fontkit = font.font as unknown as {
+    'OS/2'?: { sFamilyClass?: number };
+    post: { isFixedPitch?: number };
+    head: { macStyle: { italic?: boolean } };
+    bbox: { minX: number; minY: number; maxX: number; maxY: number };
+    italicAngle: number;
+    capHeight: number;
+    xHeight: number;
+    ascent: number;
+    postscriptName: string;
+  };
+  if (!std.fontFile) {
+    // the first document's subset is exactly the standard set: encode it once for the process
+    std.fontFile = deflateSync(font.subset.encode());
+    std.toUnicode = deflateSync(Buffer.from(toUnicodeCmap(font.unicode), 'latin1'));
+  }
+  const fontFile = deflatedStream(doc, {}, std.fontFile);
+
+  const familyClass = (fontkit['OS/2']?.sFamilyClass ?? 0) >> 8;
+  let flags = 0;
+  if (fontkit.post.isFixedPitch) flags |= 1 << 0;
+  if (familyClass >= 1 && familyClass <= 7) flags |= 1 << 1;
+  flags |= 1 << 2;
+  if (familyClass === 10) flags |= 1 << 3;
+  if (fontkit.head.macStyle.italic) flags |= 1 << 6;
+  const tag = [1, 2, 3, 4, 5, 6].map((i) => String.fromCharCode((font.id.charCodeAt(i) || 73) + 17)).join('');
+  const name = `${tag}+${fontkit.postscriptName.replaceAll(' ', '_')}`;
+  const { bbox, scale } = { bbox: fontkit.bbox, scale: font.scale };
+  const ref = (data: Record<string, unknown>): Ref =>
+    (doc as unknown as { ref(data: Record<string, unknown>): Ref }).ref(data);
+  const descriptor = ref({
+    Type: 'FontDescriptor',
+    FontName: name,
+    Flags: flags,
+    FontBBox: [bbox.minX * scale, bbox.minY * scale, bbox.maxX * scale, bbox.maxY * scale],
+    ItalicAngle: fontkit.italicAngle,
+    Ascent: fontkit.ascent * scale,
+    Descent: (font as unknown as { descender: number }).descender,
+    CapHeight: (fontkit.capHeight || fontkit.ascent) * scale,
+    XHeight: (fontkit.xHeight || 0) * scale,
+    StemV: 0,
+    FontFile2: fontFile,
+  });
+  if ((doc as unknown as { subset?: number }).subset === 1) {
+    // PDF/A-1: the CIDSet lists the glyphs present
+    const maxCID = font.widths.length - 1;
+    const cidSet = new Uint8Array(Math.ceil((maxCID + 1) / 8));
+    for (let cid = 0; cid <= maxCID; cid++) {
+      if (font.widths[cid] != null) cidSet[Math.floor(cid / 8)]! |= 0x80 >> (cid % 8);
+    }
+    const cidSetRef = ref({});
+    cidSetRef.end(cidSet);
+    descriptor.data.CIDSet = cidSetRef;
+  }
+  descriptor.end();
+  const descendant = ref({
+    Type: 'Font',
+    Subtype: 'CIDFontType2',
+    BaseFont: name,
+    CIDSystemInfo: {
+      Registry: new String('Adobe'),
+      Ordering: new String('Identity'),
+      Supplement: 0,
+    },
+    FontDescriptor: descriptor,
+    W: [0, font.widths],
+    CIDToGIDMap: 'Identity',
+  });
+  descendant.end();
+  font.dictionary.data = {
+    Type: 'Font',
+    Subtype: 'Type0',
+    BaseFont: name,
+    Encoding: 'Identity-H',
+    DescendantFonts: [descendant],
+    ToUnicode: deflatedStream(doc, {}, std.toUnicode!),
+  };
+  font.dictionary.end();
+}
