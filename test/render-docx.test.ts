@@ -10,13 +10,14 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { crc32, inflateRawSync } from 'node:zlib';
 import validate from '@ooxml-tools/validate';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileFile } from '../src/compile.js';
 import type { JobDescription } from '../src/model/types.js';
 import { buildOutline, inlineText, type Outline } from '../src/render/common/outline.js';
-import { renderDocx } from '../src/render/docx/index.js';
+import { renderDocx, setStaticPartReuse } from '../src/render/docx/index.js';
 import type { RenderOptions } from '../src/render/types.js';
 
 const run = promisify(execFile);
@@ -472,6 +473,53 @@ describe('reproducibility', () => {
     }
     expect(names[0]).toBe('[Content_Types].xml');
     expect(names.length).toBe(Object.keys(unzipSync(bytes)).length);
+  });
+
+  it('is a sound zip: every entry inflates to its stated size and CRC-32, the central directory agrees', () => {
+    for (const path of [REFERENCE, ENGLISH, OFFICIAL]) {
+      const bytes = Buffer.from(get(path).bytes);
+      const local: string[] = [];
+      let at = 0;
+      for (; bytes.readUInt32LE(at) === 0x04034b50;) {
+        expect(bytes.readUInt16LE(at + 8)).toBe(8); // deflate
+        const crc = bytes.readUInt32LE(at + 14);
+        const compressed = bytes.readUInt32LE(at + 18);
+        const size = bytes.readUInt32LE(at + 22);
+        const nameLength = bytes.readUInt16LE(at + 26);
+        const start = at + 30 + nameLength + bytes.readUInt16LE(at + 28);
+        const data = inflateRawSync(bytes.subarray(start, start + compressed));
+        expect(data.length).toBe(size);
+        expect(crc32(data)).toBe(crc);
+        local.push(bytes.toString('latin1', at + 30, at + 30 + nameLength));
+        at = start + compressed;
+      }
+      const end = bytes.length - 22;
+      expect(bytes.readUInt32LE(end)).toBe(0x06054b50);
+      expect(bytes.readUInt16LE(end + 10)).toBe(local.length);
+      expect(bytes.readUInt32LE(end + 16)).toBe(at); // the central directory follows the last entry
+      const central: string[] = [];
+      for (let c = at; bytes.readUInt32LE(c) === 0x02014b50;) {
+        const nameLength = bytes.readUInt16LE(c + 28);
+        central.push(bytes.toString('latin1', c + 46, c + 46 + nameLength));
+        c += 46 + nameLength + bytes.readUInt16LE(c + 30) + bytes.readUInt16LE(c + 32);
+      }
+      expect(central).toEqual(local);
+    }
+  });
+
+  it('reusing the parts that do not depend on the description gives the bytes docx gives on its own', async () => {
+    // in both languages, interleaved, so a part remembered for one language never leaks into the other
+    const paths = [REFERENCE, ENGLISH, OFFICIAL, ENGLISH, REFERENCE];
+    const reused: string[] = [];
+    for (const path of paths) reused.push(sha256(await renderDocx(compileOrFail(path), OPTIONS)));
+    setStaticPartReuse(false);
+    try {
+      const own: string[] = [];
+      for (const path of paths) own.push(sha256(await renderDocx(compileOrFail(path), OPTIONS)));
+      expect(reused).toEqual(own);
+    } finally {
+      setStaticPartReuse(true);
+    }
   });
 
   it('renumbers relationship ids: no random hyperlink ids', () => {

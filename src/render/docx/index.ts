@@ -12,11 +12,71 @@ import { TABLE_STYLE_XML } from './styles.js';
 /** docx's internal part compiler (what Packer zips). Not public API: checked at run time. */
 interface PartCompiler {
   compile(file: Document, prettify?: undefined, overrides?: readonly []): Map<string, unknown>;
+  formatter?: { format(input: unknown, context: { file?: unknown }): unknown };
+}
+
+/**
+ * The parts of a docx File that depend only on the options buildDocument passes for a language
+ * (styles, theme, settings, font table, the empty footnotes/endnotes/comments, package properties and
+ * relationships), never on the description. docx formats each of them again for every document
+ * (about 3 ms of ~10); they are formatted once per language here, and docx writes the remembered
+ * result. render-docx.test.ts checks that this gives the very bytes docx gives on its own.
+ */
+const STATIC_PARTS = [
+  'Styles',
+  'Theme',
+  'Settings',
+  'AppProperties',
+  'CustomProperties',
+  'FileRelationships',
+  'ContentTypes',
+  'Comments',
+  'CommentsExtended',
+  'CommentsIds',
+] as const;
+const STATIC_VIEWS = ['FontTable', 'FootNotes', 'Endnotes'] as const;
+
+/** The language whose static parts may be reused while a document is compiled (unset: none). */
+let staticKey: string | undefined;
+const formatted = new Map<string, unknown>();
+
+function staticPartName(file: Record<string, unknown>, input: unknown): string | undefined {
+  for (const name of STATIC_PARTS) if (file[name] === input) return name;
+  for (const name of STATIC_VIEWS) {
+    const part = file[name] as { View?: unknown; Relationships?: unknown } | undefined;
+    if (part?.View === input) return `${name}.View`;
+    if (name === 'FontTable' && part?.Relationships === input) return `${name}.Relationships`;
+  }
+  return undefined;
+}
+
+let installed = false;
+function installStaticMemo(compiler: PartCompiler): void {
+  const formatter = compiler.formatter;
+  if (installed || typeof formatter?.format !== 'function') return;
+  installed = true;
+  const format = formatter.format.bind(formatter);
+  formatter.format = (input, context) => {
+    const file = context?.file as Record<string, unknown> | undefined;
+    const name = staticKey === undefined || !file ? undefined : staticPartName(file, input);
+    if (name === undefined) return format(input, context);
+    const key = `${staticKey}\0${name}`;
+    if (!formatted.has(key)) formatted.set(key, format(input, context));
+    return formatted.get(key);
+  };
+}
+
+let reuseStatic = true;
+/** Turns the reuse of static parts off (for the test that compares with docx's own output). */
+export function setStaticPartReuse(on: boolean): void {
+  reuseStatic = on;
 }
 
 function partCompiler(): PartCompiler | undefined {
   const compiler = (Packer as unknown as { compiler?: Partial<PartCompiler> }).compiler;
-  return typeof compiler?.compile === 'function' ? (compiler as PartCompiler) : undefined;
+  if (typeof compiler?.compile !== 'function') return undefined;
+  installStaticMemo(compiler as PartCompiler);
+  return compiler as PartCompiler;
 }
 
 /**
@@ -24,8 +84,14 @@ function partCompiler(): PartCompiler | undefined {
  * twice (and inflating once) per document, about 4 ms of ~10; Packer.pack is the fallback should
  * a docx release rename the compiler.
  */
-async function packageParts(doc: Document): Promise<PackageParts> {
-  const compiled = partCompiler()?.compile(doc, undefined, []);
+async function packageParts(doc: Document, locale: string): Promise<PackageParts> {
+  let compiled: Map<string, unknown> | undefined;
+  staticKey = reuseStatic ? locale : undefined;
+  try {
+    compiled = partCompiler()?.compile(doc, undefined, []);
+  } finally {
+    staticKey = undefined;
+  }
   if (compiled) {
     const parts: PackageParts = new Map();
     let usable = true;
@@ -45,7 +111,7 @@ async function packageParts(doc: Document): Promise<PackageParts> {
 export const renderDocx: Renderer = async (model, options) => {
   const outline = buildOutline(model);
   const doc = buildDocument(model, outline, options);
-  return normaliseDocx(await packageParts(doc), {
+  return normaliseDocx(await packageParts(doc, outline.locale), {
     date: options.date,
     application: `ametijuhend ${options.toolVersion}`,
     patches: { 'word/styles.xml': (xml) => xml.replace('</w:styles>', `${TABLE_STYLE_XML}</w:styles>`) },

@@ -4,7 +4,8 @@
  * fixed core dates, relationship ids renumbered rId1…rIdN per part, fixed entry times, and a fixed
  * entry order ([Content_Types].xml first, as Word writes it).
  */
-import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { unzipSync } from 'fflate';
+import { zipEntries, type ZipEntry } from './zip.js';
 
 const CONTENT_TYPES = '[Content_Types].xml';
 const encoder = new TextEncoder();
@@ -72,22 +73,6 @@ function fillAppProperties(app: string, application: string): string {
   return app.replace(/(<Properties\b[^>]*>)/, `$1${body}`);
 }
 
-/**
- * The zip's DOS time stamps are written from a Date's *local* fields, so a Date built from the
- * UTC fields of `date` gives the same bytes in every time zone. DOS dates span 1980–2099.
- */
-function zipTime(date: Date): Date {
-  const year = Math.min(2099, Math.max(1980, date.getUTCFullYear()));
-  return new Date(
-    year,
-    date.getUTCMonth(),
-    date.getUTCDate(),
-    date.getUTCHours(),
-    date.getUTCMinutes(),
-    date.getUTCSeconds(),
-  );
-}
-
 export interface NormaliseOptions {
   date: Date;
   /** Written to docProps/app.xml as the application. */
@@ -122,16 +107,18 @@ export function normaliseDocx(parts: PackageParts, options: NormaliseOptions): U
   const app = text.get('docProps/app.xml');
   if (app !== undefined) text.set('docProps/app.xml', fillAppProperties(app, options.application));
 
-  const mtime = zipTime(options.date);
   const ordered = names.includes(CONTENT_TYPES)
     ? [CONTENT_TYPES, ...names.filter((n) => n !== CONTENT_TYPES)]
     : names;
-  const out: Zippable = {};
+  const entries: ZipEntry[] = [];
   for (const name of ordered) {
     const t = text.get(name);
-    const data = t === undefined ? parts.get(name) : t;
-    if (data !== undefined)
-      out[name] = [typeof data === 'string' ? encoder.encode(data) : data, { mtime, level: 6 }];
+    if (t !== undefined) entries.push({ name, data: encoder.encode(t), text: t });
+    else {
+      const data = parts.get(name);
+      if (data !== undefined)
+        entries.push({ name, data: typeof data === 'string' ? encoder.encode(data) : data });
+    }
   }
-  return zipSync(out);
+  return zipEntries(entries, options.date);
 }

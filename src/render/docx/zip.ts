@@ -1,0 +1,112 @@
+/**
+ * Writes the DOCX package (a plain zip: deflate, no zip64, no extra fields) with Node's zlib.
+ *
+ * Most of a description's package is the same in every document of its language (styles, theme,
+ * settings, font table, the relationship parts …). Those entries are deflated once per process and
+ * reused: an entry whose name and text were zipped before gets the stored compressed bytes and
+ * CRC-32, which are exactly what deflating it again would give.
+ */
+import { crc32, deflateRawSync } from 'node:zlib';
+
+export interface ZipEntry {
+  name: string;
+  data: Uint8Array;
+  /** The entry's text, when it is text: the key under which its compressed form is remembered. */
+  text?: string;
+}
+
+interface Compressed {
+  deflated: Uint8Array;
+  crc: number;
+  size: number;
+}
+
+/** Entries whose compressed form is remembered (parts that do not depend on the description). */
+const REUSABLE =
+  /^(?:\[Content_Types\]\.xml|_rels\/\.rels|docProps\/(?:app|custom)\.xml|word\/(?:styles|settings|fontTable|footnotes|endnotes|numbering|theme\/theme1)\.xml|word\/_rels\/(?:header\d+|footer\d+|footnotes|endnotes|fontTable)\.xml\.rels)$/;
+/** At most this many remembered entries (a few per language are expected). */
+const LIMIT = 256;
+const remembered = new Map<string, Compressed>();
+
+const encoder = new TextEncoder();
+
+function compress(entry: ZipEntry): Compressed {
+  const key =
+    entry.text !== undefined && REUSABLE.test(entry.name) ? `${entry.name}\0${entry.text}` : undefined;
+  const known = key === undefined ? undefined : remembered.get(key);
+  if (known) return known;
+  const made = {
+    deflated: deflateRawSync(entry.data, { level: 6 }),
+    crc: crc32(entry.data),
+    size: entry.data.length,
+  };
+  if (key !== undefined) {
+    if (remembered.size >= LIMIT) remembered.clear();
+    remembered.set(key, made);
+  }
+  return made;
+}
+
+/** MS-DOS time and date of the UTC fields of `date` (zip has no time zone; 1980–2099). */
+function dosDateTime(date: Date): { time: number; date: number } {
+  const year = Math.min(2099, Math.max(1980, date.getUTCFullYear()));
+  return {
+    time: (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | (date.getUTCSeconds() >> 1),
+    date: ((year - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate(),
+  };
+}
+
+/** The zip of `entries`, in that order, every entry stamped with `mtime`. */
+export function zipEntries(entries: readonly ZipEntry[], mtime: Date): Uint8Array {
+  const stamp = dosDateTime(mtime);
+  const chunks: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = encoder.encode(entry.name);
+    const { deflated, crc, size } = compress(entry);
+    const utf8 = /[^\x20-\x7e]/.test(entry.name) ? 0x0800 : 0;
+
+    const local = Buffer.alloc(30 + name.length);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
+    local.writeUInt16LE(utf8, 6);
+    local.writeUInt16LE(8, 8); // deflate
+    local.writeUInt16LE(stamp.time, 10);
+    local.writeUInt16LE(stamp.date, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(deflated.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(0, 28);
+    local.set(name, 30);
+
+    const header = Buffer.alloc(46 + name.length);
+    header.writeUInt32LE(0x02014b50, 0);
+    header.writeUInt16LE(20, 4); // made by: MS-DOS, 2.0
+    header.writeUInt16LE(20, 6);
+    header.writeUInt16LE(utf8, 8);
+    header.writeUInt16LE(8, 10);
+    header.writeUInt16LE(stamp.time, 12);
+    header.writeUInt16LE(stamp.date, 14);
+    header.writeUInt32LE(crc, 16);
+    header.writeUInt32LE(deflated.length, 20);
+    header.writeUInt32LE(size, 24);
+    header.writeUInt16LE(name.length, 28);
+    // extra length, comment length, disk number, internal and external attributes: 0
+    header.writeUInt32LE(offset, 42);
+    header.set(name, 46);
+
+    chunks.push(local, deflated);
+    central.push(header);
+    offset += local.length + deflated.length;
+  }
+  const centralSize = central.reduce((n, c) => n + c.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(centralSize, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...chunks, ...central, end]);
+}
