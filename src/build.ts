@@ -247,7 +247,7 @@ export async function buildPaths(paths: readonly string[], options: BuildOptions
               writeFileAtomic(target, data);
               if (cache) {
                 try {
-                  if (!fromCache) cache.putOutput(keys[i]!, data);
+                  if (!fromCache) cache.putOutput(keys[i]!, data, target);
                   cache.wrote(target, keys[i]!);
                 } catch {
                   // a cache that cannot be written only costs time next run
@@ -289,7 +289,7 @@ export async function buildPaths(paths: readonly string[], options: BuildOptions
   } finally {
     await pool?.close();
     try {
-      cache?.saveState();
+      cache?.save();
     } catch {
       // as above
     }

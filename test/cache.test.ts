@@ -2,7 +2,7 @@
  * The build cache: a hit gives the same bytes as a build and renders nothing; anything the outputs
  * depend on invalidates it; --force ignores it; a damaged entry is ignored safely.
  */
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPaths, type BuildOptions } from '../src/build.js';
@@ -170,10 +170,34 @@ describe('build cache', () => {
     const dir = repo();
     await build(dir);
     const built = hashes(join(dir, 'out'));
-    writeFileSync(join(dir, 'out/teine.html'), 'edited');
+    // saved as a new file (as most editors do): restored from the cache
+    writeFileSync(join(dir, 'out/teine.html.new'), 'edited');
+    renameSync(join(dir, 'out/teine.html.new'), join(dir, 'out/teine.html'));
     const r = await build(dir);
     expect(r.rendered).toBe(0);
     expect(hashes(join(dir, 'out'))).toEqual(built);
+    // written in place: the cache entry may be the same file (a hard link), so it no longer matches
+    // its SHA-256 and the description is rendered again, to the same bytes
+    writeFileSync(join(dir, 'out/teine.html'), 'edited');
+    const again = await build(dir);
+    expect(again.rendered).toBeLessThanOrEqual(1);
+    expect(again.failures).toEqual([]);
+    expect(hashes(join(dir, 'out'))).toEqual(built);
+  });
+
+  it('stores outputs as hard links to the written files, not second copies, and keeps one index', async () => {
+    const dir = repo();
+    await build(dir);
+    const files = cacheFiles(join(dir, 'out'));
+    const entries = files.filter((f) => !f.endsWith('.json'));
+    expect(entries).toHaveLength(6); // two valid descriptions × three formats
+    for (const f of entries) expect(statSync(f).nlink).toBe(2);
+    expect(
+      files
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => f.split('/').pop())
+        .sort(),
+    ).toEqual(['index.json', 'state.json']);
   });
 
   it('the summary line says how many were rendered and how many came from the cache', () => {

@@ -4,28 +4,34 @@
  * listing stays exactly the outputs; one per output folder, so building the same sources into two
  * folders, say in two time zones, renders both).
  *
- * - `m/<key>.json`: what compiling one source gave (its id, whether it is valid, its diagnostics).
- *   The key hashes everything the compile depends on: the source bytes, its path (the default id and
- *   the paths in messages), the config fingerprint (config + catalogue + default sections), the tool
- *   version, the message language and SOURCE_DATE_EPOCH.
- * - `o/<key>`: one rendered output, keyed by the compile key plus the format and its options. Stored
- *   with a header and the SHA-256 of the bytes, so a damaged entry is detected and ignored.
+ * - `index.json`: what compiling each source gave (its id, whether it is valid, its diagnostics),
+ *   by compile key, and the SHA-256 of every stored output, by output key. The compile key hashes
+ *   everything the compile depends on: the source bytes, its path (the default id and the paths in
+ *   messages), the config fingerprint (config + catalogue + default sections), the tool version, the
+ *   message language and SOURCE_DATE_EPOCH. One file, written at the end of a build (and now and
+ *   then during a long one), rather than one file per description: creating thousands of small
+ *   files costs more than the rest of the cache.
+ * - `o/<xx>/<key>`: one rendered output, keyed by the compile key plus the format and its options.
+ *   Where the file system allows, a hard link to the output file just written (no second copy of
+ *   the bytes); otherwise a copy. Read back only when its SHA-256 is the recorded one, so a damaged
+ *   entry, or an output edited in place through the link, is detected and rendered again.
  * - `state.json`: which cache entry each output file was last written from, with its size and mtime,
  *   so a rebuild with nothing changed neither reads nor writes outputs.
  *
  * Every read is defensive: anything unexpected is a miss, never an error.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../validate/diagnostic.js';
 import { writeFileAtomic } from '../write.js';
 
 export const CACHE_DIR = '.ametijuhend-cache';
 /** Bump when the layout or meaning of entries changes. */
-const LAYOUT = '1';
-const MAGIC = Buffer.from('AJC1');
-const HEADER = MAGIC.length + 32;
+const LAYOUT = '2';
+/** Save the index after this many new entries, so an interrupted batch keeps most of its work. */
+const SAVE_EVERY = 250;
 
 export interface CompileKeyInput {
   toolVersion: string;
@@ -106,35 +112,51 @@ function isMeta(v: unknown): v is CompileMeta {
   );
 }
 
+const sha256 = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');
+
 export class BuildCache {
   readonly dir: string;
   private state = new Map<string, TargetState>();
   private stateChanged = false;
+  private compiled = new Map<string, unknown>();
+  /** Output key → SHA-256 (hex) of the stored bytes. */
+  private outputs = new Map<string, string>();
+  private unsaved = 0;
+  private createdDirs = new Set<string>();
 
   /** Counters, for tests and the summary line. */
   readonly stats = { metaHits: 0, outputHits: 0, corrupt: 0 };
 
   constructor(dir: string) {
     this.dir = dir;
-    try {
-      const raw = JSON.parse(readFileSync(join(this.dir, 'state.json'), 'utf8')) as unknown;
-      if (typeof raw === 'object' && raw !== null && (raw as { layout?: unknown }).layout === LAYOUT) {
-        const targets = (raw as { targets?: unknown }).targets;
-        if (typeof targets === 'object' && targets !== null) {
-          for (const [target, s] of Object.entries(targets as Record<string, unknown>)) {
-            const t = s as Partial<TargetState> | null;
-            if (t && typeof t.key === 'string' && typeof t.size === 'number' && typeof t.mtimeMs === 'number')
-              this.state.set(target, { key: t.key, size: t.size, mtimeMs: t.mtimeMs });
-          }
-        }
+    const read = (name: string): Record<string, unknown> | undefined => {
+      try {
+        const raw = JSON.parse(readFileSync(join(this.dir, name), 'utf8')) as unknown;
+        if (typeof raw === 'object' && raw !== null && (raw as { layout?: unknown }).layout === LAYOUT)
+          return raw as Record<string, unknown>;
+      } catch {
+        // none yet, or unreadable: a cold cache
       }
-    } catch {
-      // no state yet, or unreadable: every output is (re)written
+      return undefined;
+    };
+    const state = read('state.json');
+    const targets = state?.targets;
+    if (typeof targets === 'object' && targets !== null) {
+      for (const [target, s] of Object.entries(targets as Record<string, unknown>)) {
+        const t = s as Partial<TargetState> | null;
+        if (t && typeof t.key === 'string' && typeof t.size === 'number' && typeof t.mtimeMs === 'number')
+          this.state.set(target, { key: t.key, size: t.size, mtimeMs: t.mtimeMs });
+      }
     }
-  }
-
-  private metaPath(key: string): string {
-    return join(this.dir, 'm', `${key}.json`);
+    const index = read('index.json');
+    const compiled = index?.compiled;
+    if (typeof compiled === 'object' && compiled !== null)
+      for (const [key, meta] of Object.entries(compiled)) this.compiled.set(key, meta);
+    const outputs = index?.outputs;
+    if (typeof outputs === 'object' && outputs !== null) {
+      for (const [key, digest] of Object.entries(outputs as Record<string, unknown>))
+        if (typeof digest === 'string' && /^[0-9a-f]{64}$/.test(digest)) this.outputs.set(key, digest);
+    }
   }
 
   private outputPath(key: string): string {
@@ -142,15 +164,11 @@ export class BuildCache {
   }
 
   getMeta(key: string): CompileMeta | undefined {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(this.metaPath(key), 'utf8'));
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') this.stats.corrupt++;
-      return undefined;
-    }
+    const raw = this.compiled.get(key);
+    if (raw === undefined) return undefined;
     if (!isMeta(raw)) {
       this.stats.corrupt++;
+      this.compiled.delete(key);
       return undefined;
     }
     this.stats.metaHits++;
@@ -158,37 +176,66 @@ export class BuildCache {
   }
 
   putMeta(key: string, meta: CompileMeta): void {
-    writeFileAtomic(this.metaPath(key), Buffer.from(JSON.stringify(meta)));
+    this.compiled.set(key, meta);
+    this.touched();
   }
 
+  /** True when the entry is recorded (its file is checked when it is read). */
   hasOutput(key: string): boolean {
-    return existsSync(this.outputPath(key));
+    return this.outputs.has(key);
   }
 
-  /** The stored bytes of an output, or undefined when missing or damaged. */
+  /** The stored bytes of an output, or undefined when missing, damaged or edited. */
   getOutput(key: string): Uint8Array | undefined {
-    let raw: Buffer;
+    const digest = this.outputs.get(key);
+    if (digest === undefined) return undefined;
+    let data: Buffer;
     try {
-      raw = readFileSync(this.outputPath(key));
+      data = readFileSync(this.outputPath(key));
     } catch {
+      this.outputs.delete(key);
       return undefined;
     }
-    const data = raw.subarray(HEADER);
-    if (
-      raw.length < HEADER ||
-      !raw.subarray(0, MAGIC.length).equals(MAGIC) ||
-      !createHash('sha256').update(data).digest().equals(raw.subarray(MAGIC.length, HEADER))
-    ) {
+    if (sha256(data) !== digest) {
       this.stats.corrupt++;
+      this.outputs.delete(key);
+      this.touched();
       return undefined;
     }
     this.stats.outputHits++;
     return data;
   }
 
-  putOutput(key: string, data: Uint8Array): void {
-    const digest = createHash('sha256').update(data).digest();
-    writeFileAtomic(this.outputPath(key), Buffer.concat([MAGIC, digest, data]));
+  /**
+   * Stores `data` as the output `key`. `writtenTo` is a file that holds exactly these bytes (the
+   * output just written): the entry is then a hard link to it, else a copy.
+   */
+  putOutput(key: string, data: Uint8Array, writtenTo?: string): void {
+    const path = this.outputPath(key);
+    const folder = join(this.dir, 'o', key.slice(0, 2));
+    if (!this.createdDirs.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      this.createdDirs.add(folder);
+    }
+    let linked = false;
+    if (writtenTo !== undefined) {
+      // link beside the entry, then rename over it: the entry is always whole
+      const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+      try {
+        linkSync(writtenTo, tmp);
+        renameSync(tmp, path);
+        linked = true;
+      } catch {
+        rmSync(tmp, { force: true });
+      }
+    }
+    if (!linked) writeFileAtomic(path, data);
+    this.outputs.set(key, sha256(data));
+    this.touched();
+  }
+
+  private touched(): void {
+    if (++this.unsaved >= SAVE_EVERY) this.save();
   }
 
   /** True when `target` is still exactly what was written from the entry `key`. */
@@ -218,11 +265,24 @@ export class BuildCache {
     if (this.state.delete(target)) this.stateChanged = true;
   }
 
-  saveState(): void {
-    if (!this.stateChanged) return;
-    const targets: Record<string, TargetState> = {};
-    for (const [t, s] of this.state) targets[t] = s;
-    writeFileAtomic(join(this.dir, 'state.json'), Buffer.from(JSON.stringify({ layout: LAYOUT, targets })));
-    this.stateChanged = false;
+  /** Writes the index and the output state (when anything changed). */
+  save(): void {
+    if (this.unsaved > 0) {
+      const compiled: Record<string, unknown> = {};
+      for (const [k, m] of this.compiled) compiled[k] = m;
+      const outputs: Record<string, string> = {};
+      for (const [k, d] of this.outputs) outputs[k] = d;
+      writeFileAtomic(
+        join(this.dir, 'index.json'),
+        Buffer.from(JSON.stringify({ layout: LAYOUT, compiled, outputs })),
+      );
+      this.unsaved = 0;
+    }
+    if (this.stateChanged) {
+      const targets: Record<string, TargetState> = {};
+      for (const [t, s] of this.state) targets[t] = s;
+      writeFileAtomic(join(this.dir, 'state.json'), Buffer.from(JSON.stringify({ layout: LAYOUT, targets })));
+      this.stateChanged = false;
+    }
   }
 }
