@@ -30,8 +30,11 @@ import { writeFileAtomic } from '../write.js';
 export const CACHE_DIR = '.ametijuhend-cache';
 /** Bump when the layout or meaning of entries changes. */
 const LAYOUT = '2';
-/** Save the index after this many new entries, so an interrupted batch keeps most of its work. */
-const SAVE_EVERY = 250;
+/**
+ * Save the index after this many new entries (about four per description: its compile and three
+ * outputs), so an interrupted batch keeps most of its work.
+ */
+const SAVE_EVERY = 1000;
 
 export interface CompileKeyInput {
   toolVersion: string;
