@@ -528,7 +528,8 @@ describe('font subsets', () => {
   // Every document's subset starts with a fixed standard set, so documents that use nothing else
   // share one encoded font program per face (made once per process); others get their own subset.
   const cyrillic = 'Юрий Гагарин';
-  const greek = 'Ωμέγα';
+  // (no μ: Source Sans draws μ and the micro sign µ with one glyph, which extracts as one of them)
+  const greek = 'Δέλτα';
 
   it('embeds glyphs beyond the standard set (Cyrillic, Greek) and still validates', async () => {
     const model = modelOf(
