@@ -42,6 +42,7 @@ interface Glyph {
 
 interface Subset {
   glyphs: number[];
+  mapping: Record<number, number>;
   includeGlyph(glyph: number): number;
   encode(): Uint8Array;
 }
@@ -76,6 +77,13 @@ interface StandardSubset {
   glyphs: Glyph[];
   /** The subset's length (with .notdef) when a document used nothing else. */
   length: number;
+  /** What pdfkit's subset and font hold after the set is included: copied into each document. */
+  subsetGlyphs: number[];
+  mapping: Record<number, number>;
+  widths: number[];
+  unicode: number[][];
+  /** The descendant font's W array as PDF text (the same in every document that shares the set). */
+  widthArray?: string;
   /** Deflated TrueType program of exactly that subset. */
   fontFile?: Uint8Array;
   /** Deflated ToUnicode CMap of exactly that subset. */
@@ -101,7 +109,17 @@ function standardFor(key: FontKey, font: EmbeddedFont['font']): StandardSubset {
       for (const g of font.layout(ch).glyphs) add(g);
     }
     for (const lig of LIGATURES) for (const g of font.layout(lig).glyphs) add(g);
-    std = { glyphs, length: glyphs.length + 1 };
+    const scale = 1000 / font.unitsPerEm;
+    const mapping: Record<number, number> = { 0: 0 };
+    glyphs.forEach((g, i) => (mapping[g.id] = i + 1));
+    std = {
+      glyphs,
+      length: glyphs.length + 1,
+      subsetGlyphs: [0, ...glyphs.map((g) => g.id)],
+      mapping,
+      widths: glyphs.map((g) => g.advanceWidth * scale),
+      unicode: glyphs.map((g) => g.codePoints),
+    };
     standards.set(key, std);
   }
   return std;
@@ -115,11 +133,11 @@ export function useStandardSubset(key: FontKey, pdfFont: unknown): void {
   const font = pdfFont as EmbeddedFont;
   if (font.standardSubset || font.subset.glyphs.length !== 1) return;
   const std = standardFor(key, font.font);
-  for (const g of std.glyphs) {
-    const gid = font.subset.includeGlyph(g.id);
-    font.widths[gid] ??= g.advanceWidth * font.scale;
-    font.unicode[gid] ??= g.codePoints;
-  }
+  // what including each glyph (as pdfkit's encode does) would give, copied at once
+  font.subset.glyphs = std.subsetGlyphs.slice();
+  font.subset.mapping = { ...std.mapping };
+  font.widths = [font.widths[0] as number, ...std.widths];
+  font.unicode = [font.unicode[0] as number[], ...std.unicode];
   font.standardSubset = std;
   const ownEmbed = font.embed.bind(font);
   font.embed = () => {
@@ -176,6 +194,23 @@ CMapName currentdict /CMap defineresource pop
 end
 end
 `;
+}
+
+/** Text that pdfkit writes into a PDF object as it is (its converter falls back to toString). */
+class PdfText {
+  constructor(private readonly text: string) {}
+  get [Symbol.toStringTag](): string {
+    return 'PdfText';
+  }
+  toString(): string {
+    return this.text;
+  }
+}
+
+/** `[0 [w0 w1 …]]` as pdfkit's converter writes `[0, widths]`. */
+function widthArray(widths: readonly (number | undefined)[]): string {
+  const items = Array.from(widths, (w) => (w === undefined ? 'null' : String(Math.round(w * 1e6) / 1e6)));
+  return `[0 [${items.join(' ')}]]`;
 }
 
 /** A stream object holding already-deflated bytes (pdfkit would deflate them again otherwise). */
@@ -256,7 +291,7 @@ function embedShared(font: EmbeddedFont, std: StandardSubset): void {
       Supplement: 0,
     },
     FontDescriptor: descriptor,
-    W: [0, font.widths],
+    W: new PdfText((std.widthArray ??= widthArray(font.widths))),
     CIDToGIDMap: 'Identity',
   });
   descendant.end();
