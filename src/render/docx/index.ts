@@ -20,7 +20,8 @@ interface PartCompiler {
  * (styles, theme, settings, font table, the empty footnotes/endnotes/comments, package properties and
  * relationships), never on the description. docx formats each of them again for every document
  * (about 3 ms of ~10); they are formatted once per language here, and docx writes the remembered
- * result. render-docx.test.ts checks that this gives the very bytes docx gives on its own.
+ * result. The numbering part is remembered by the list instances a document uses (numberingKey).
+ * render-docx.test.ts checks that this gives the very bytes docx gives on its own.
  */
 const STATIC_PARTS = [
   'Styles',
@@ -39,8 +40,24 @@ const STATIC_VIEWS = ['FontTable', 'FootNotes', 'Endnotes'] as const;
 /** The language whose static parts may be reused while a document is compiled (unset: none). */
 let staticKey: string | undefined;
 const formatted = new Map<string, unknown>();
+/** Remembered parts at most (numbering parts vary with the lists used; a few are expected). */
+const FORMATTED_LIMIT = 500;
+
+/**
+ * The numbering part depends on the lists a document uses: docx numbers the list instances in the
+ * order they are first used, from definitions that are the same for every document. Documents with
+ * the same list instances in the same order have the same numbering part.
+ */
+function numberingKey(numbering: unknown): string | undefined {
+  const n = numbering as { abstractNumberingMap?: unknown; concreteNumberingMap?: unknown };
+  if (!(n.abstractNumberingMap instanceof Map) || !(n.concreteNumberingMap instanceof Map)) return undefined;
+  return `Numbering\u0001${[...n.abstractNumberingMap.keys()].join('\u0002')}\u0001${[
+    ...n.concreteNumberingMap.keys(),
+  ].join('\u0002')}`;
+}
 
 function staticPartName(file: Record<string, unknown>, input: unknown): string | undefined {
+  if (file.Numbering === input) return numberingKey(input);
   for (const name of STATIC_PARTS) if (file[name] === input) return name;
   for (const name of STATIC_VIEWS) {
     const part = file[name] as { View?: unknown; Relationships?: unknown } | undefined;
@@ -61,7 +78,10 @@ function installStaticMemo(compiler: PartCompiler): void {
     const name = staticKey === undefined || !file ? undefined : staticPartName(file, input);
     if (name === undefined) return format(input, context);
     const key = `${staticKey}\0${name}`;
-    if (!formatted.has(key)) formatted.set(key, format(input, context));
+    if (!formatted.has(key)) {
+      if (formatted.size >= FORMATTED_LIMIT) formatted.clear();
+      formatted.set(key, format(input, context));
+    }
     return formatted.get(key);
   };
 }
