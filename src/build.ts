@@ -244,11 +244,11 @@ export async function buildPaths(paths: readonly string[], options: BuildOptions
           targets.forEach((target, i) => {
             const data = bytes![i];
             if (data !== undefined) {
-              writeFileAtomic(target, data);
+              const written = writeFileAtomic(target, data);
               if (cache) {
                 try {
                   if (!fromCache) cache.putOutput(keys[i]!, data, target);
-                  cache.wrote(target, keys[i]!);
+                  cache.wrote(target, keys[i]!, written);
                 } catch {
                   // a cache that cannot be written only costs time next run
                 }

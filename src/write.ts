@@ -4,7 +4,16 @@
  * the process is interrupted are removed.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  rmSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 const inFlight = new Set<string>();
@@ -21,16 +30,32 @@ function installHandlers(): void {
   }
 }
 
-export function writeFileAtomic(target: string, data: Uint8Array): void {
+/**
+ * Writes `data` to `target` through a temporary file beside it, creating the folder when it is
+ * missing. Returns the written file's status (size, mtime), read before it is closed.
+ */
+export function writeFileAtomic(target: string, data: Uint8Array): Stats {
   installHandlers();
   const dir = dirname(target);
-  mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   inFlight.add(tmp);
+  let fd: number | undefined;
   try {
-    writeFileSync(tmp, data);
+    try {
+      fd = openSync(tmp, 'w');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      mkdirSync(dir, { recursive: true });
+      fd = openSync(tmp, 'w');
+    }
+    for (let done = 0; done < data.length;) done += writeSync(fd, data, done);
+    const stats = fstatSync(fd);
+    closeSync(fd);
+    fd = undefined;
     renameSync(tmp, target);
+    return stats;
   } catch (e) {
+    if (fd !== undefined) closeSync(fd);
     rmSync(tmp, { force: true });
     throw e;
   } finally {

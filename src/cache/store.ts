@@ -21,7 +21,7 @@
  * Every read is defensive: anything unexpected is a miss, never an error.
  */
 import { createHash } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, type Stats } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../validate/diagnostic.js';
@@ -223,13 +223,21 @@ export class BuildCache {
     let linked = false;
     if (writtenTo !== undefined) {
       // link beside the entry, then rename over it: the entry is always whole
-      const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
       try {
-        linkSync(writtenTo, tmp);
-        renameSync(tmp, path);
+        linkSync(writtenTo, path);
         linked = true;
-      } catch {
-        rmSync(tmp, { force: true });
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
+          // an entry from an earlier run: link beside it, then rename over it, so it is always whole
+          const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+          try {
+            linkSync(writtenTo, tmp);
+            renameSync(tmp, path);
+            linked = true;
+          } catch {
+            rmSync(tmp, { force: true });
+          }
+        }
       }
     }
     if (!linked) writeFileAtomic(path, data);
@@ -254,9 +262,9 @@ export class BuildCache {
   }
 
   /** Records that `target` was just written from the entry `key`. */
-  wrote(target: string, key: string): void {
+  wrote(target: string, key: string, written?: Stats): void {
     try {
-      const st = statSync(target);
+      const st = written ?? statSync(target);
       this.state.set(target, { key, size: st.size, mtimeMs: st.mtimeMs });
       this.stateChanged = true;
     } catch {
