@@ -71,6 +71,14 @@ export const renderPdf: Renderer = async (model, options) => {
     font: null as unknown as string,
     info,
   });
+  // pdfkit turns every line it writes into bytes with a JavaScript loop (charCode & 0xff per
+  // character); Node's latin1 encoder gives the same bytes natively.
+  const internals = doc as unknown as { push(chunk: Uint8Array): boolean; _offset: number };
+  (doc as unknown as { _write(data: string | Uint8Array): void })._write = (data) => {
+    const bytes = data instanceof Uint8Array ? data : Buffer.from(`${data}\n`, 'latin1');
+    internals.push(bytes);
+    internals._offset += bytes.length;
+  };
   for (const key of FONT_KEYS) doc.registerFont(key, faces[key].font as unknown as Uint8Array);
   installXmp(doc, info, outline.locale);
   // The bookmark root needs /Count (PDF/A); pdfkit writes it only for an "expanded" outline.
