@@ -67,32 +67,28 @@ export function zipEntries(entries: readonly ZipEntry[], mtime: Date): Uint8Arra
     const { deflated, crc, size } = compress(entry);
     const utf8 = /[^\x20-\x7e]/.test(entry.name) ? 0x0800 : 0;
 
+    // The local header and the central directory record share a run of fields (from "version
+    // needed" to the file name's length); the central record has "made by" before it.
+    const fields = (header: Buffer, at: number): void => {
+      header.writeUInt16LE(20, at); // version needed: 2.0 (deflate)
+      header.writeUInt16LE(utf8, at + 2);
+      header.writeUInt16LE(8, at + 4); // deflate
+      header.writeUInt16LE(stamp.time, at + 6);
+      header.writeUInt16LE(stamp.date, at + 8);
+      header.writeUInt32LE(crc, at + 10);
+      header.writeUInt32LE(deflated.length, at + 14);
+      header.writeUInt32LE(size, at + 18);
+      header.writeUInt16LE(name.length, at + 22);
+    };
     const local = Buffer.alloc(30 + name.length);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    local.writeUInt16LE(utf8, 6);
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt16LE(stamp.time, 10);
-    local.writeUInt16LE(stamp.date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(deflated.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    fields(local, 4);
     local.set(name, 30);
 
     const header = Buffer.alloc(46 + name.length);
     header.writeUInt32LE(0x02014b50, 0);
     header.writeUInt16LE(20, 4); // made by: MS-DOS, 2.0
-    header.writeUInt16LE(20, 6);
-    header.writeUInt16LE(utf8, 8);
-    header.writeUInt16LE(8, 10);
-    header.writeUInt16LE(stamp.time, 12);
-    header.writeUInt16LE(stamp.date, 14);
-    header.writeUInt32LE(crc, 16);
-    header.writeUInt32LE(deflated.length, 20);
-    header.writeUInt32LE(size, 24);
-    header.writeUInt16LE(name.length, 28);
+    fields(header, 6);
     // extra length, comment length, disk number, internal and external attributes: 0
     header.writeUInt32LE(offset, 42);
     header.set(name, 46);
