@@ -416,6 +416,37 @@ describe('reproducibility', () => {
   }, 120_000);
 });
 
+describe('reproducibility in a batch', () => {
+  it('gives the same bytes whatever the process rendered before (glyphs shared by characters)', async () => {
+    // Source Sans draws space and no-break space, the hyphens, µ and μ with one glyph each; fontkit
+    // remembers the characters of whichever text used a glyph first in the process.
+    const shared = join(FIXTURES, 'shared-glyphs.md');
+    const render = async (paths: string[]): Promise<Record<string, string>> => {
+      const { stdout } = await exec(
+        process.execPath,
+        [
+          '--import',
+          join(ROOT, 'test', 'fixtures', 'ts-loader', 'register.mjs'),
+          join(FIXTURES, 'render-child.mjs'),
+          JSON.stringify({ date: OPTIONS.date.toISOString(), toolVersion: OPTIONS.toolVersion }),
+          ...paths,
+        ],
+        { cwd: ROOT, maxBuffer: 1 << 20 },
+      );
+      return (JSON.parse(stdout) as { hashes: Record<string, string> }).hashes;
+    };
+    const [after, alone] = await Promise.all([render([shared, REFERENCE_PATH]), render([REFERENCE_PATH])]);
+    expect(after[REFERENCE_PATH]).toBe(alone[REFERENCE_PATH]);
+    // and the spaces of a document rendered after it still extract as spaces
+    const { file } = await renderTo(compileOrFail(shared));
+    const { file: reference } = await renderTo(compileOrFail(REFERENCE_PATH));
+    expect(await tool('pdftotext', [file, '-'])).toContain('Nõunik');
+    const text = await tool('pdftotext', [reference, '-']);
+    expect(text).toContain('Ekspert (psühhosotsiaalne kriisiabi)');
+    expect(text).not.toContain('\u00a0');
+  }, 120_000);
+});
+
 describe('conformance levels', () => {
   it.each<[PdfStandard, string, string | undefined]>([
     ['a-2a', '1.7', '<pdfaid:part>2</pdfaid:part>\\s*<pdfaid:conformance>A'],

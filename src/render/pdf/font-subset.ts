@@ -98,17 +98,22 @@ function standardFor(key: FontKey, font: EmbeddedFont['font']): StandardSubset {
   if (!std) {
     const seen = new Set<number>([0]);
     const glyphs: Glyph[] = [];
-    const add = (g: Glyph): void => {
-      if (seen.has(g.id)) return;
+    const unicode: number[][] = [];
+    // A glyph's text is that of the first standard character (or ligature) that gives it, not the
+    // code points fontkit remembers for it: fontkit keeps those from whichever text first used the
+    // glyph in this process, and a glyph can stand for several characters (space and no-break
+    // space, the hyphens, µ and μ). So the ToUnicode map, and the bytes, never depend on what else
+    // the process rendered before; the ASCII character comes first, so a space extracts as a space.
+    const add = (text: string): void => {
+      const shaped = font.layout(text).glyphs;
+      const g = shaped[0];
+      if (shaped.length !== 1 || !g || seen.has(g.id)) return;
       seen.add(g.id);
       glyphs.push(g);
+      unicode.push(Array.from(text, (ch) => ch.codePointAt(0) ?? 0));
     };
-    for (const ch of standardCharacters()) {
-      const cp = ch.codePointAt(0) ?? 0;
-      if (!font.hasGlyphForCodePoint(cp)) continue;
-      for (const g of font.layout(ch).glyphs) add(g);
-    }
-    for (const lig of LIGATURES) for (const g of font.layout(lig).glyphs) add(g);
+    for (const ch of standardCharacters()) if (font.hasGlyphForCodePoint(ch.codePointAt(0) ?? 0)) add(ch);
+    for (const lig of LIGATURES) add(lig);
     const scale = 1000 / font.unitsPerEm;
     const mapping: Record<number, number> = { 0: 0 };
     glyphs.forEach((g, i) => (mapping[g.id] = i + 1));
@@ -118,7 +123,7 @@ function standardFor(key: FontKey, font: EmbeddedFont['font']): StandardSubset {
       subsetGlyphs: [0, ...glyphs.map((g) => g.id)],
       mapping,
       widths: glyphs.map((g) => g.advanceWidth * scale),
-      unicode: glyphs.map((g) => g.codePoints),
+      unicode,
     };
     standards.set(key, std);
   }
