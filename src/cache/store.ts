@@ -126,12 +126,22 @@ export class BuildCache {
   private outputs = new Map<string, string>();
   private unsaved = 0;
   private createdDirs = new Set<string>();
+  /** This build's number (one more than the last saved), and the last build that used each entry. */
+  private readonly run: number;
+  private used = new Map<string, number>();
+  private readonly maxEntries: number;
 
   /** Counters, for tests and the summary line. */
   readonly stats = { metaHits: 0, outputHits: 0, corrupt: 0 };
 
-  constructor(dir: string) {
+  /**
+   * `maxEntries`: entries (compile results and outputs) kept at least; beyond it and beyond four
+   * times what the current build uses, the entries unused the longest are dropped when the index is
+   * saved, with their files, so the cache of a repository edited for years stays bounded.
+   */
+  constructor(dir: string, options: { maxEntries?: number } = {}) {
     this.dir = dir;
+    this.maxEntries = options.maxEntries ?? 20_000;
     const read = (name: string): Record<string, unknown> | undefined => {
       try {
         const raw = JSON.parse(readFileSync(join(this.dir, name), 'utf8')) as unknown;
@@ -160,6 +170,19 @@ export class BuildCache {
       for (const [key, digest] of Object.entries(outputs as Record<string, unknown>))
         if (typeof digest === 'string' && /^[0-9a-f]{64}$/.test(digest)) this.outputs.set(key, digest);
     }
+    this.run = (typeof index?.run === 'number' && Number.isSafeInteger(index.run) ? index.run : 0) + 1;
+    const used = index?.used;
+    if (typeof used === 'object' && used !== null) {
+      for (const [key, run] of Object.entries(used as Record<string, unknown>))
+        if (typeof run === 'number') this.used.set(key, run);
+    }
+  }
+
+  private use(key: string): void {
+    if (this.used.get(key) !== this.run) {
+      this.used.set(key, this.run);
+      this.unsaved++;
+    }
   }
 
   private outputPath(key: string): string {
@@ -175,17 +198,21 @@ export class BuildCache {
       return undefined;
     }
     this.stats.metaHits++;
+    this.use(key);
     return raw;
   }
 
   putMeta(key: string, meta: CompileMeta): void {
     this.compiled.set(key, meta);
+    this.use(key);
     this.touched();
   }
 
   /** True when the entry is recorded (its file is checked when it is read). */
   hasOutput(key: string): boolean {
-    return this.outputs.has(key);
+    if (!this.outputs.has(key)) return false;
+    this.use(key);
+    return true;
   }
 
   /** The stored bytes of an output, or undefined when missing, damaged or edited. */
@@ -242,7 +269,25 @@ export class BuildCache {
     }
     if (!linked) writeFileAtomic(path, data);
     this.outputs.set(key, sha256(data));
+    this.use(key);
     this.touched();
+  }
+
+  /** Drops the entries unused the longest while there are more than the bound (see constructor). */
+  private prune(): void {
+    const total = this.compiled.size + this.outputs.size;
+    let thisRun = 0;
+    for (const r of this.used.values()) if (r === this.run) thisRun++;
+    const bound = Math.max(this.maxEntries, 4 * thisRun);
+    if (total <= bound) return;
+    const keys = [...this.compiled.keys(), ...this.outputs.keys()];
+    keys.sort((a, b) => (this.used.get(a) ?? 0) - (this.used.get(b) ?? 0));
+    for (const key of keys.slice(0, total - bound)) {
+      if (this.used.get(key) === this.run) break;
+      this.compiled.delete(key);
+      if (this.outputs.delete(key)) rmSync(this.outputPath(key), { force: true });
+      this.used.delete(key);
+    }
   }
 
   private touched(): void {
@@ -279,13 +324,16 @@ export class BuildCache {
   /** Writes the index and the output state (when anything changed). */
   save(): void {
     if (this.unsaved > 0) {
+      this.prune();
       const compiled: Record<string, unknown> = {};
       for (const [k, m] of this.compiled) compiled[k] = m;
       const outputs: Record<string, string> = {};
       for (const [k, d] of this.outputs) outputs[k] = d;
+      const used: Record<string, number> = {};
+      for (const [k, r] of this.used) if (this.compiled.has(k) || this.outputs.has(k)) used[k] = r;
       writeFileAtomic(
         join(this.dir, 'index.json'),
-        Buffer.from(JSON.stringify({ layout: LAYOUT, compiled, outputs })),
+        Buffer.from(JSON.stringify({ layout: LAYOUT, run: this.run, compiled, outputs, used })),
       );
       this.unsaved = 0;
     }
