@@ -10,7 +10,8 @@
  *   messages), the config fingerprint (config + catalogue + default sections), the tool version, the
  *   message language and SOURCE_DATE_EPOCH. One file, written at the end of a build (and now and
  *   then during a long one), rather than one file per description: creating thousands of small
- *   files costs more than the rest of the cache.
+ *   files costs more than the rest of the cache. It also records the last build that used each
+ *   entry; beyond a bound, the entries unused the longest are dropped (BuildCache's constructor).
  * - `o/<xx>/<key>`: one rendered output, keyed by the compile key plus the format and its options.
  *   Where the file system allows, a hard link to the output file just written (no second copy of
  *   the bytes); otherwise a copy. Read back only when its SHA-256 is the recorded one, so a damaged
