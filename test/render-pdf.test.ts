@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileFile } from '../src/compile.js';
 import type { Block, JobDescription } from '../src/model/types.js';
 import { buildOutline, inlineText, type Outline } from '../src/render/common/outline.js';
+import { subsetStats } from '../src/render/pdf/font-subset.js';
 import { renderPdf } from '../src/render/pdf/index.js';
 import type { PdfStandard, RenderOptions } from '../src/render/types.js';
 import { compileRef, REFERENCE, replace } from './helpers.js';
@@ -584,6 +585,14 @@ describe('font subsets', () => {
     const before = sha256(await renderPdf(plain, OPTIONS));
     await renderPdf(modelOf(replace(REFERENCE, 'employee: Helen Raja', `employee: ${cyrillic}`)), OPTIONS);
     expect(sha256(await renderPdf(plain, OPTIONS))).toBe(before);
+  });
+
+  it('the examples use only the standard set (a new symbol in the renderer would make every PDF slow)', async () => {
+    const before = { ...subsetStats };
+    for (const path of [REFERENCE_PATH, ENGLISH_PATH, OFFICIAL_PATH])
+      await renderPdf(compileOrFail(path), OPTIONS);
+    expect(subsetStats.own).toBe(before.own);
+    expect(subsetStats.shared).toBeGreaterThan(before.shared + 6);
   });
 
   it('shares the font program between documents that use only the standard set', async () => {
