@@ -81,7 +81,8 @@ export interface BuildResult {
 type Plan =
   | { kind: 'direct' } // unreadable or too large: compileFile reports it
   | { kind: 'hit'; key: string; meta: CompileMeta }
-  | { kind: 'miss'; key: string };
+  /** `bytes`: the source as hashed, rendered as it is (dropped once handed over). */
+  | { kind: 'miss'; key: string; bytes?: Uint8Array };
 
 /** The source bytes, or undefined when compileFile should report the file (unreadable, too large). */
 function readSource(path: string): Uint8Array | undefined {
@@ -116,7 +117,7 @@ export async function buildPaths(paths: readonly string[], options: BuildOptions
   const plans: Plan[] = files.map((file) => {
     const bytes = readSource(file.path);
     if (!bytes) return { kind: 'direct' };
-    if (!cache) return { kind: 'miss', key: '' };
+    if (!cache) return { kind: 'miss', key: '', bytes };
     const key = compileKey({
       toolVersion: VERSION,
       configFingerprint: loader.forDir(dirname(file.path)).fingerprint,
@@ -129,7 +130,7 @@ export async function buildPaths(paths: readonly string[], options: BuildOptions
     const meta = options.force ? undefined : cache.getMeta(key);
     if (meta && (!meta.ok || outputKeys(key).every((k) => cache.hasOutput(k))))
       return { kind: 'hit', key, meta };
-    return { kind: 'miss', key };
+    return { kind: 'miss', key, bytes };
   });
 
   // 2. work: misses go to worker threads when there are enough of them to pay for starting threads
@@ -138,8 +139,10 @@ export async function buildPaths(paths: readonly string[], options: BuildOptions
   const pool =
     jobs > 1 && misses >= (options.poolThreshold ?? 50) ? new WorkerPool(settings, jobs) : undefined;
   let runner: TaskRunner | undefined;
-  const render = (path: string): Promise<RenderOutcome> => {
-    const bytes = readSource(path);
+  // Misses render the very bytes their key was made from (read once; a file edited during the build
+  // can never be cached under the key of its earlier content).
+  const render = (path: string, given?: Uint8Array): Promise<RenderOutcome> => {
+    const bytes = given ?? readSource(path);
     if (!bytes) return Promise.reject(new Error(`cannot read ${path}`));
     if (pool) return pool.run({ path, bytes });
     runner ??= new TaskRunner(settings);
@@ -158,9 +161,11 @@ export async function buildPaths(paths: readonly string[], options: BuildOptions
     const plan = plans[i];
     const file = files[i];
     if (plan?.kind !== 'miss' || !file || inflight.has(i)) return;
+    const bytes = plan.bytes;
+    delete plan.bytes;
     inflight.set(
       i,
-      render(file.path).catch((e: unknown) => failedOutcome(file, e)),
+      render(file.path, bytes).catch((e: unknown) => failedOutcome(file, e)),
     );
   };
 
