@@ -59,6 +59,9 @@ interface EmbeddedFont {
   widths: (number | undefined)[];
   unicode: (number[] | undefined)[];
   scale: number;
+  /** Ascent and descent in 1/1000 em (pdfkit's scale). */
+  ascender: number;
+  descender: number;
   document: Doc;
   dictionary: { data: Record<string, unknown>; end(): void };
   embed(): void;
@@ -259,7 +262,8 @@ function embedShared(font: EmbeddedFont, std: StandardSubset): void {
   if (fontkit.head.macStyle.italic) flags |= 1 << 6;
   const tag = [1, 2, 3, 4, 5, 6].map((i) => String.fromCharCode((font.id.charCodeAt(i) || 73) + 17)).join('');
   const name = `${tag}+${fontkit.postscriptName.replaceAll(' ', '_')}`;
-  const { bbox, scale } = { bbox: fontkit.bbox, scale: font.scale };
+  const { bbox } = fontkit;
+  const { scale } = font;
   const ref = (data: Record<string, unknown>): Ref =>
     (doc as unknown as { ref(data: Record<string, unknown>): Ref }).ref(data);
   const descriptor = ref({
@@ -268,8 +272,8 @@ function embedShared(font: EmbeddedFont, std: StandardSubset): void {
     Flags: flags,
     FontBBox: [bbox.minX * scale, bbox.minY * scale, bbox.maxX * scale, bbox.maxY * scale],
     ItalicAngle: fontkit.italicAngle,
-    Ascent: fontkit.ascent * scale,
-    Descent: (font as unknown as { descender: number }).descender,
+    Ascent: font.ascender,
+    Descent: font.descender,
     CapHeight: (fontkit.capHeight || fontkit.ascent) * scale,
     XHeight: (fontkit.xHeight || 0) * scale,
     StemV: 0,
