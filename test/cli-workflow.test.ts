@@ -180,7 +180,8 @@ describe('build --watch', () => {
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     const until = async (test: () => boolean, what: string): Promise<void> => {
-      const end = Date.now() + 20_000;
+      // generous: the other test files may be running LibreOffice and PDFBox beside this one
+      const end = Date.now() + 45_000;
       while (!test()) {
         if (Date.now() > end) throw new Error(`timed out waiting for ${what}\n${stderr}`);
         await new Promise((r) => setTimeout(r, 100));
@@ -213,5 +214,5 @@ describe('build --watch', () => {
     } finally {
       child.kill('SIGINT');
     }
-  });
+  }, 180_000);
 });
