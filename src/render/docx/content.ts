@@ -2,9 +2,9 @@
  * mdast → docx: inline content to runs and hyperlinks, block content to paragraphs. Raw HTML is
  * never passed through (the model has none; any that slipped in is dropped).
  */
-import { ExternalHyperlink, Paragraph, TextRun, type IParagraphOptions, type ParagraphChild } from 'docx';
 import type { Block, Inline } from '../../model/types.js';
 import { NUMBERING, STYLE } from './styles.js';
+import { paragraph, type InlineNode, type ParagraphNode, type RunNode } from './tree.js';
 
 /** Formatting inherited from enclosing inline nodes. */
 interface RunFormat {
@@ -32,22 +32,22 @@ function flatten(text: string): string {
   return text.replace(/[ \t]*\r?\n[ \t]*/g, ' ');
 }
 
-function run(text: string, f: RunFormat, hyperlink = false): TextRun {
-  return new TextRun({
+function run(text: string, f: RunFormat, hyperlink = false, lineBreak = false): RunNode {
+  return {
+    kind: 'run',
     text: xmlSafe(text),
+    ...(lineBreak ? { break: true } : {}),
     ...(f.bold ? { bold: true } : {}),
     ...(f.italics ? { italics: true } : {}),
     ...(f.strike ? { strike: true } : {}),
     ...(f.code ? { style: STYLE.codeChar } : hyperlink ? { style: 'Hyperlink' } : {}),
-  });
+  };
 }
 
+const LINE_BREAK: RunNode = { kind: 'run', break: true };
+
 /** Converts inline mdast into paragraph children. */
-export function inlines(
-  nodes: readonly Inline[],
-  f: RunFormat = {},
-  out: ParagraphChild[] = [],
-): ParagraphChild[] {
+export function inlines(nodes: readonly Inline[], f: RunFormat = {}, out: InlineNode[] = []): InlineNode[] {
   for (const node of nodes) {
     switch (node.type) {
       case 'text':
@@ -66,12 +66,12 @@ export function inlines(
         out.push(run(node.value, { ...f, code: true }));
         break;
       case 'break':
-        out.push(new TextRun({ break: 1 }));
+        out.push(LINE_BREAK);
         break;
       case 'link': {
         const runs = SAFE_LINK.test(node.url) ? inlineRunsForLink(node.children, f) : [];
         if (runs.length) {
-          out.push(new ExternalHyperlink({ link: node.url, children: runs }));
+          out.push({ kind: 'link', url: node.url, runs });
         } else {
           inlines(node.children, f, out);
         }
@@ -98,8 +98,8 @@ export function inlines(
 }
 
 /** Runs inside a hyperlink: the link style on every run, nested formatting kept. */
-function inlineRunsForLink(nodes: readonly Inline[], f: RunFormat): TextRun[] {
-  const out: TextRun[] = [];
+function inlineRunsForLink(nodes: readonly Inline[], f: RunFormat): RunNode[] {
+  const out: RunNode[] = [];
   const walk = (list: readonly Inline[], fmt: RunFormat): void => {
     for (const node of list) {
       if (node.type === 'html') continue; // never passed through
@@ -108,7 +108,7 @@ function inlineRunsForLink(nodes: readonly Inline[], f: RunFormat): TextRun[] {
       else if (node.type === 'emphasis') walk(node.children, { ...fmt, italics: true });
       else if (node.type === 'strong') walk(node.children, { ...fmt, bold: true });
       else if (node.type === 'delete') walk(node.children, { ...fmt, strike: true });
-      else if (node.type === 'break') out.push(new TextRun({ break: 1 }));
+      else if (node.type === 'break') out.push(LINE_BREAK);
       else if ('children' in node && Array.isArray(node.children)) walk(node.children as Inline[], fmt);
       else if ('value' in node && typeof node.value === 'string')
         out.push(run(flatten(node.value), fmt, true));
@@ -125,49 +125,42 @@ export class BlockWriter {
   constructor(private readonly baseStyle?: string) {}
 
   /** Paragraph options shared by every body paragraph written by this writer. */
-  private base(extra: Omit<IParagraphOptions, 'children'>, children: ParagraphChild[]): Paragraph {
-    return new Paragraph({ ...(this.baseStyle ? { style: this.baseStyle } : {}), ...extra, children });
+  private base(extra: Omit<ParagraphNode, 'kind' | 'children'>, children: InlineNode[]): ParagraphNode {
+    return paragraph(children, { ...(this.baseStyle ? { style: this.baseStyle } : {}), ...extra });
   }
 
-  blocks(blocks: readonly Block[], out: Paragraph[] = [], depth = 0, indent = 0): Paragraph[] {
+  blocks(blocks: readonly Block[], out: ParagraphNode[] = [], depth = 0, indent = 0): ParagraphNode[] {
     for (const block of blocks) this.block(block, out, depth, indent);
     return out;
   }
 
   /** A bulleted paragraph at the given level. */
-  bullet(children: ParagraphChild[], level = 0): Paragraph {
+  bullet(children: InlineNode[], level = 0): ParagraphNode {
     return this.base({ numbering: { reference: NUMBERING.bullet, level } }, children);
   }
 
-  private block(block: Block, out: Paragraph[], depth: number, indent: number): void {
+  private block(block: Block, out: ParagraphNode[], depth: number, indent: number): void {
     const indentOpt = indent ? { indent: { left: indent } } : {};
     switch (block.type) {
       case 'paragraph':
         out.push(this.base(indentOpt, inlines(block.children)));
         break;
       case 'heading':
-        out.push(new Paragraph({ style: STYLE.heading3, children: inlines(block.children) }));
+        out.push(paragraph(inlines(block.children), { style: STYLE.heading3 }));
         break;
       case 'blockquote':
         this.blocks(block.children as Block[], out, depth, indent + 567);
         break;
       case 'code':
         out.push(
-          new Paragraph({
-            style: STYLE.code,
-            children: block.value
-              .split(/\r?\n/)
-              .map((line, i) => new TextRun({ text: line, ...(i ? { break: 1 } : {}) })),
-          }),
+          paragraph(
+            block.value.split(/\r?\n/).map((line, i) => run(line, {}, false, i > 0)),
+            { style: STYLE.code },
+          ),
         );
         break;
       case 'thematicBreak':
-        out.push(
-          new Paragraph({
-            border: { bottom: { style: 'single', size: 4, color: 'auto', space: 1 } },
-            children: [],
-          }),
-        );
+        out.push(paragraph([], { ruleBelow: true }));
         break;
       case 'list': {
         const level = Math.min(depth, 8);

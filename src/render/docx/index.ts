@@ -5,7 +5,7 @@
 import { Packer, type Document } from 'docx';
 import { buildOutline } from '../common/outline.js';
 import type { Renderer } from '../types.js';
-import { buildDocument } from './document.js';
+import { buildDocument, buildTree } from './document.js';
 import { normaliseDocx, partsOfZip, type PackageParts } from './reproducible.js';
 import { TABLE_STYLE_XML } from './styles.js';
 
@@ -130,7 +130,7 @@ async function packageParts(doc: Document, locale: string): Promise<PackageParts
 
 export const renderDocx: Renderer = async (model, options) => {
   const outline = buildOutline(model);
-  const doc = buildDocument(model, outline, options);
+  const doc = buildDocument(buildTree(model, outline, options), outline.locale);
   return normaliseDocx(await packageParts(doc, outline.locale), {
     date: options.date,
     application: `ametijuhend ${options.toolVersion}`,
