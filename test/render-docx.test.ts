@@ -5,7 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -17,7 +17,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileFile } from '../src/compile.js';
 import type { JobDescription } from '../src/model/types.js';
 import { buildOutline, inlineText, type Outline } from '../src/render/common/outline.js';
-import { renderDocx, setStaticPartReuse } from '../src/render/docx/index.js';
+import {
+  docxWriterStats,
+  renderDocx,
+  useFastDocxWriter,
+  writeDocxPackage,
+} from '../src/render/docx/index.js';
+import type { DocTree, RunNode } from '../src/render/docx/tree.js';
 import type { RenderOptions } from '../src/render/types.js';
 
 const run = promisify(execFile);
@@ -26,6 +32,10 @@ const FIXTURES = join(ROOT, 'test', 'fixtures', 'docx');
 const REFERENCE = join(ROOT, 'examples', 'ekspert-kriisiabi.md');
 const ENGLISH = join(ROOT, 'examples', 'data-analyst.md');
 const OFFICIAL = join(FIXTURES, 'official.md');
+const CONSTRUCTS = join(FIXTURES, 'constructs.md');
+const FIXTURE_SOURCES = ['html/official.md', 'html/injection.md', 'pdf/official-rich.md'].map((f) =>
+  join(ROOT, 'test', 'fixtures', f),
+);
 const OPTIONS: RenderOptions = { date: new Date(Date.UTC(2026, 2, 1, 9, 30, 15)), toolVersion: '0.1.0-test' };
 
 interface Rendered {
@@ -507,18 +517,178 @@ describe('reproducibility', () => {
     }
   });
 
-  it('reusing the parts that do not depend on the description gives the bytes docx gives on its own', async () => {
-    // in both languages, interleaved, so a part remembered for one language never leaks into the other
-    const paths = [REFERENCE, ENGLISH, OFFICIAL, ENGLISH, REFERENCE];
-    const reused: string[] = [];
-    for (const path of paths) reused.push(sha256(await renderDocx(compileOrFail(path), OPTIONS)));
-    setStaticPartReuse(false);
+  it('the fast writer gives the bytes docx gives: examples, fixtures and 150 generated descriptions', async () => {
+    const corpus = mkdtempSync(join(tmpdir(), 'ametijuhend-docx-corpus-'));
     try {
-      const own: string[] = [];
-      for (const path of paths) own.push(sha256(await renderDocx(compileOrFail(path), OPTIONS)));
-      expect(reused).toEqual(own);
+      await run(process.execPath, [
+        join(ROOT, 'scripts', 'bench.mjs'),
+        '--corpus-only',
+        corpus,
+        '--n',
+        '150',
+      ]);
+      const paths = [REFERENCE, ENGLISH, OFFICIAL, CONSTRUCTS, ...FIXTURE_SOURCES];
+      const models: JobDescription[] = paths.map(compileOrFail);
+      for (const dir of readdirSync(corpus)
+        .filter((d) => d.startsWith('osakond'))
+        .sort()) {
+        for (const f of readdirSync(join(corpus, dir)).sort()) {
+          const result = compileFile(join(corpus, dir, f), { cwd: corpus });
+          if (result.model) models.push(result.model);
+        }
+      }
+      expect(models.length).toBeGreaterThanOrEqual(150 + paths.length);
+      // both languages interleaved, so no template of one language can serve the other
+      const before = { ...docxWriterStats };
+      const fast: string[] = [];
+      for (const m of models) fast.push(sha256(await renderDocx(m, OPTIONS)));
+      expect(docxWriterStats.fast - before.fast).toBe(models.length);
+      expect(docxWriterStats.docx - before.docx).toBe(0);
+      useFastDocxWriter(false);
+      try {
+        const reference: string[] = [];
+        for (const m of models) reference.push(sha256(await renderDocx(m, OPTIONS)));
+        expect(docxWriterStats.docx - before.docx).toBe(models.length);
+        const differing = models.filter((_m, i) => fast[i] !== reference[i]).map((m) => m.title);
+        expect(differing).toEqual([]);
+      } finally {
+        useFastDocxWriter(true);
+      }
     } finally {
-      setStaticPartReuse(true);
+      rmSync(corpus, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('the fast writer writes every feature of the document tree as docx does', async () => {
+    const r = (text: string, f: Omit<RunNode, 'kind' | 'text'> = {}): RunNode => ({
+      kind: 'run',
+      text,
+      ...f,
+    });
+    const none = { style: 'none', size: 0, color: 'auto' } as const;
+    const tree: DocTree = {
+      body: [
+        { kind: 'p', children: [] },
+        { kind: 'p', ruleBelow: true, children: [] },
+        {
+          kind: 'p',
+          style: 'Heading3',
+          keepNext: true,
+          children: [
+            r('kõik', { bold: true, italics: true, strike: true, style: 'VerbatimChar' }),
+            r('läbi', { strike: true }),
+            r('rida', { break: true }),
+            { kind: 'run', break: true },
+            r(''),
+            r('"\'<>& \u0001\u001f 😀 \u00a0'),
+            { kind: 'run', tab: true },
+            { kind: 'run', field: 'PAGE' },
+            { kind: 'run', field: 'NUMPAGES' },
+          ],
+        },
+        {
+          kind: 'p',
+          numbering: { reference: 'ametijuhend-ordered', level: 2, instance: 7 },
+          children: [r('seitsmes')],
+        },
+        {
+          kind: 'p',
+          style: 'TableText',
+          numbering: { reference: 'ametijuhend-bullet', level: 0 },
+          spacing: { before: 10 },
+          indent: { left: 340 },
+          children: [r('täpp')],
+        },
+        {
+          kind: 'p',
+          numbering: { reference: 'ametijuhend-ordered', level: 0, instance: 2 },
+          tabStops: [
+            { type: 'left', position: 567 },
+            { type: 'right', position: 9638 },
+          ],
+          spacing: { after: 2, before: 1 },
+          indent: { left: 1, hanging: 2 },
+          children: [
+            {
+              kind: 'link',
+              url: 'https://example.ee/?a=1&b="2"',
+              runs: [r('a', { style: 'Hyperlink' }), r('b', { bold: true })],
+            },
+            r(' '),
+            { kind: 'link', url: 'mailto:x@example.ee', runs: [r('c')] },
+          ],
+        },
+        { kind: 'p', spacing: { after: 5 }, children: [r('ainult after')] },
+        {
+          kind: 'table',
+          style: 'JobDescriptionTable',
+          width: 9638,
+          columnWidths: [4000, 5638],
+          firstRowLook: true,
+          rows: [
+            {
+              header: true,
+              cantSplit: true,
+              cells: [
+                { width: 4000, fill: 'EDEDED', children: [{ kind: 'p', children: [r('päis')] }] },
+                { width: 5638, children: [{ kind: 'p', style: 'TableText', children: [] }] },
+              ],
+            },
+            {
+              header: true,
+              cells: [
+                {
+                  width: 9638,
+                  span: 2,
+                  borders: {
+                    top: { style: 'single', size: 4, color: '1A1A1A' },
+                    bottom: none,
+                    left: none,
+                    right: none,
+                  },
+                  children: [
+                    {
+                      kind: 'table',
+                      width: 9000,
+                      columnWidths: [9000],
+                      noBorders: true,
+                      margins: { top: 60, bottom: 0, left: 0, right: 0 },
+                      firstRowLook: false,
+                      rows: [{ cells: [{ width: 9000, children: [{ kind: 'p', children: [r('sees')] }] }] }],
+                    },
+                    { kind: 'p', children: [r('pärast')] },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+      header: [{ kind: 'p', style: 'Header', children: [r('päis & <jalus>')] }],
+      footer: [
+        {
+          kind: 'p',
+          style: 'Footer',
+          tabStops: [{ type: 'right', position: 9638 }],
+          children: [r('Versioon 1'), { kind: 'run', tab: true }, r('lk '), { kind: 'run', field: 'PAGE' }],
+        },
+      ],
+      properties: {
+        title: 'Pealkiri & "jutumärgid" <x> @@date@@',
+        subject: "aine 'ü'",
+        creator: 'Amet',
+        keywords: 'a, b',
+        description: 'Kirjeldus\nteisel real',
+      },
+    };
+    for (const locale of ['et-EE', 'en-GB']) {
+      const fast = await writeDocxPackage(tree, locale, OPTIONS.date, 'ametijuhend test', 'fast');
+      const reference = await writeDocxPackage(tree, locale, OPTIONS.date, 'ametijuhend test', 'docx');
+      const a = unzipText(fast);
+      const b = unzipText(reference);
+      expect(Object.keys(a)).toEqual(Object.keys(b));
+      for (const name of Object.keys(b)) expect(a[name], name).toBe(b[name]);
+      expect(Buffer.from(fast).equals(Buffer.from(reference))).toBe(true);
     }
   });
 

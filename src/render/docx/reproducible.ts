@@ -89,8 +89,14 @@ export function partsOfZip(zip: Uint8Array): PackageParts {
   return new Map(Object.entries(unzipSync(zip)));
 }
 
-/** Zips the parts, normalised: see the module comment. */
-export function normaliseDocx(parts: PackageParts, options: NormaliseOptions): Uint8Array {
+/** A normalised package: its part names in package order and each part as a zip entry. */
+export interface NormalisedPackage {
+  names: string[];
+  entries: Map<string, ZipEntry>;
+}
+
+/** The parts, normalised (see the module comment), ready to zip. */
+export function normaliseParts(parts: PackageParts, options: NormaliseOptions): NormalisedPackage {
   const names = [...parts.keys()];
   const text = new Map<string, string>();
   for (const [name, data] of parts) {
@@ -110,15 +116,24 @@ export function normaliseDocx(parts: PackageParts, options: NormaliseOptions): U
   const ordered = names.includes(CONTENT_TYPES)
     ? [CONTENT_TYPES, ...names.filter((n) => n !== CONTENT_TYPES)]
     : names;
-  const entries: ZipEntry[] = [];
+  const entries = new Map<string, ZipEntry>();
   for (const name of ordered) {
     const t = text.get(name);
-    if (t !== undefined) entries.push({ name, data: encoder.encode(t), text: t });
+    if (t !== undefined) entries.set(name, { name, data: encoder.encode(t), text: t });
     else {
       const data = parts.get(name);
       if (data !== undefined)
-        entries.push({ name, data: typeof data === 'string' ? encoder.encode(data) : data });
+        entries.set(name, { name, data: typeof data === 'string' ? encoder.encode(data) : data });
     }
   }
-  return zipEntries(entries, options.date);
+  return { names: ordered.filter((n) => entries.has(n)), entries };
+}
+
+/** Zips the parts, normalised: see the module comment. */
+export function normaliseDocx(parts: PackageParts, options: NormaliseOptions): Uint8Array {
+  const { names, entries } = normaliseParts(parts, options);
+  return zipEntries(
+    names.map((n) => entries.get(n)!),
+    options.date,
+  );
 }

@@ -13,9 +13,11 @@ export interface ZipEntry {
   data: Uint8Array;
   /** The entry's text, when it is text: the key under which its compressed form is remembered. */
   text?: string;
+  /** Its compressed form, when the caller keeps it (see precompressed). */
+  compressed?: Compressed;
 }
 
-interface Compressed {
+export interface Compressed {
   deflated: Uint8Array;
   crc: number;
   size: number;
@@ -31,6 +33,7 @@ const remembered = new Map<string, Compressed>();
 const encoder = new TextEncoder();
 
 function compress(entry: ZipEntry): Compressed {
+  if (entry.compressed) return entry.compressed;
   const key =
     entry.text !== undefined && REUSABLE.test(entry.name) ? `${entry.name}\0${entry.text}` : undefined;
   const known = key === undefined ? undefined : remembered.get(key);
@@ -45,6 +48,18 @@ function compress(entry: ZipEntry): Compressed {
     remembered.set(key, made);
   }
   return made;
+}
+
+/** The entry with its compressed form attached, for an entry that is zipped again and again. */
+export function precompressed(entry: ZipEntry): ZipEntry {
+  return {
+    ...entry,
+    compressed: {
+      deflated: deflateRawSync(entry.data, { level: 6 }),
+      crc: crc32(entry.data),
+      size: entry.data.length,
+    },
+  };
 }
 
 /** MS-DOS time and date of the UTC fields of `date` (zip has no time zone; 1980–2099). */
