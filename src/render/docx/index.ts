@@ -16,7 +16,13 @@ import { Packer, type Document } from 'docx';
 import { buildOutline } from '../common/outline.js';
 import type { Renderer } from '../types.js';
 import { buildDocument, buildTree } from './document.js';
-import { normaliseParts, partsOfZip, type NormalisedPackage, type PackageParts } from './reproducible.js';
+import {
+  normaliseDocx,
+  normaliseParts,
+  partsOfZip,
+  type NormalisedPackage,
+  type PackageParts,
+} from './reproducible.js';
 import { TABLE_STYLE_XML } from './styles.js';
 import { paragraph, run, type DocTree } from './tree.js';
 import { PartWriter, escapeXml } from './wordml.js';
@@ -285,11 +291,11 @@ export async function writeDocxPackage(
     }
   }
   docxWriterStats.docx++;
-  const { names, entries } = await normalisedWithDocx(tree, locale, date, application);
-  return zipEntries(
-    names.map((n) => entries.get(n)!),
+  return normaliseDocx(await packageParts(buildDocument(tree, locale)), {
     date,
-  );
+    application,
+    patches: PATCHES,
+  });
 }
 
 export const renderDocx: Renderer = async (model, options) => {

@@ -2,16 +2,15 @@
  * Writes the DOCX package (a plain zip: deflate, no zip64, no extra fields) with Node's zlib.
  *
  * Most of a description's package is the same in every document of its language (styles, theme,
- * settings, font table, the relationship parts …). Those entries are deflated once per process and
- * reused: an entry whose name and text were zipped before gets the stored compressed bytes and
- * CRC-32, which are exactly what deflating it again would give.
+ * settings, font table …): the renderer deflates those entries once (precompressed) and hands the
+ * stored compressed bytes and CRC-32 in again, which are exactly what deflating them again gives.
  */
 import { crc32, deflateRawSync } from 'node:zlib';
 
 export interface ZipEntry {
   name: string;
   data: Uint8Array;
-  /** The entry's text, when it is text: the key under which its compressed form is remembered. */
+  /** The entry's text, when it is text. */
   text?: string;
   /** Its compressed form, when the caller keeps it (see precompressed). */
   compressed?: Compressed;
@@ -23,43 +22,21 @@ export interface Compressed {
   size: number;
 }
 
-/** Entries whose compressed form is remembered (parts that do not depend on the description). */
-const REUSABLE =
-  /^(?:\[Content_Types\]\.xml|_rels\/\.rels|docProps\/(?:app|custom)\.xml|word\/(?:styles|settings|fontTable|footnotes|endnotes|numbering|theme\/theme1)\.xml|word\/_rels\/(?:header\d+|footer\d+|footnotes|endnotes|fontTable)\.xml\.rels)$/;
-/** At most this many remembered entries (a few per language are expected). */
-const LIMIT = 256;
-const remembered = new Map<string, Compressed>();
-
-const encoder = new TextEncoder();
-
 function compress(entry: ZipEntry): Compressed {
-  if (entry.compressed) return entry.compressed;
-  const key =
-    entry.text !== undefined && REUSABLE.test(entry.name) ? `${entry.name}\0${entry.text}` : undefined;
-  const known = key === undefined ? undefined : remembered.get(key);
-  if (known) return known;
-  const made = {
-    deflated: deflateRawSync(entry.data, { level: 6 }),
-    crc: crc32(entry.data),
-    size: entry.data.length,
-  };
-  if (key !== undefined) {
-    if (remembered.size >= LIMIT) remembered.clear();
-    remembered.set(key, made);
-  }
-  return made;
-}
-
-/** The entry with its compressed form attached, for an entry that is zipped again and again. */
-export function precompressed(entry: ZipEntry): ZipEntry {
-  return {
-    ...entry,
-    compressed: {
+  return (
+    entry.compressed ?? {
       deflated: deflateRawSync(entry.data, { level: 6 }),
       crc: crc32(entry.data),
       size: entry.data.length,
-    },
-  };
+    }
+  );
+}
+
+const encoder = new TextEncoder();
+
+/** The entry with its compressed form attached, for an entry that is zipped again and again. */
+export function precompressed(entry: ZipEntry): ZipEntry {
+  return { ...entry, compressed: compress(entry) };
 }
 
 /** MS-DOS time and date of the UTC fields of `date` (zip has no time zone; 1980–2099). */
