@@ -25,7 +25,7 @@ import {
 } from './reproducible.js';
 import { TABLE_STYLE_XML } from './styles.js';
 import { paragraph, run, type DocTree } from './tree.js';
-import { PartWriter, escapeXml } from './wordml.js';
+import { PartWriter, escapeAsDocx } from './wordml.js';
 import { precompressed, zipEntries, type ZipEntry } from './zip.js';
 
 /** docx's internal part compiler (what Packer zips). Not public API: checked at run time. */
@@ -231,7 +231,7 @@ async function renderFast(
   const links = body.links;
   let rels = t.rels.head;
   links.forEach((url, i) => {
-    rels += `<Relationship Id="rId${t.rels.linkBase + i}" Type="${HYPERLINK_TYPE}" Target="${escapeXml(url)}" TargetMode="External"/>`;
+    rels += `<Relationship Id="rId${t.rels.linkBase + i}" Type="${HYPERLINK_TYPE}" Target="${escapeAsDocx(url)}" TargetMode="External"/>`;
   });
   t.rels.tail.forEach((r, i) => {
     rels += `<Relationship Id="rId${t.rels.linkBase + links.length + i}" Type="${r.type}" Target="${r.target}"/>`;
@@ -240,11 +240,11 @@ async function renderFast(
 
   const p = tree.properties;
   const values: Record<string, string> = {
-    title: escapeXml(p.title),
-    subject: escapeXml(p.subject),
-    creator: escapeXml(p.creator),
-    keywords: escapeXml(p.keywords),
-    description: escapeXml(p.description),
+    title: escapeAsDocx(p.title),
+    subject: escapeAsDocx(p.subject),
+    creator: escapeAsDocx(p.creator),
+    keywords: escapeAsDocx(p.keywords),
+    description: escapeAsDocx(p.description),
     date: date.toISOString().replace(/\.\d{3}Z$/, 'Z'),
   };
   const core = t.core.replace(/@@(\w+)@@/g, (all, name: string) => values[name] ?? all);

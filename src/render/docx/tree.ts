@@ -205,7 +205,7 @@ function docxCell(c: CellNode): TableCell {
   return new TableCell(options);
 }
 
-export function docxTable(t: TableNode): Table {
+function docxTable(t: TableNode): Table {
   const options: ITableOptions = {
     ...(t.style ? { style: t.style } : {}),
     layout: TableLayoutType.FIXED,

@@ -8,7 +8,10 @@
  */
 import type { BlockNode, Border, CellNode, InlineNode, ParagraphNode, RunNode, TableNode } from './tree.js';
 
-/** docx's escaping of text and attribute values: five entities, C0 controls dropped. */
+/**
+ * docx's escaping of text and attribute values: five entities, C0 controls dropped (not replaced, as
+ * report/junit.ts does: the bytes must be docx's).
+ */
 // eslint-disable-next-line no-control-regex -- the control characters are what is dropped
 const ESCAPE = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g;
 // eslint-disable-next-line no-control-regex -- as above
@@ -21,12 +24,12 @@ const ENTITIES: Record<string, string> = {
   '>': '&gt;',
 };
 
-export function escapeXml(value: string): string {
+export function escapeAsDocx(value: string): string {
   return NEEDS_ESCAPE.test(value) ? value.replace(ESCAPE, (c) => ENTITIES[c] ?? '') : value;
 }
 
 /** The list a numbered paragraph belongs to, as docx names it. */
-export function listKey(reference: string, instance = 0): string {
+function listKey(reference: string, instance = 0): string {
   return `${reference}-${instance}`;
 }
 
@@ -65,7 +68,7 @@ export class PartWriter {
   paragraph(p: ParagraphNode): void {
     let pPr = '';
     if (p.numbering && !p.style) pPr += '<w:pStyle w:val="ListParagraph"/>';
-    if (p.style) pPr += `<w:pStyle w:val="${escapeXml(p.style)}"/>`;
+    if (p.style) pPr += `<w:pStyle w:val="${escapeAsDocx(p.style)}"/>`;
     if (p.keepNext) pPr += '<w:keepNext/>';
     if (p.numbering) {
       const key = listKey(p.numbering.reference, p.numbering.instance);
@@ -119,20 +122,20 @@ export class PartWriter {
       return;
     }
     let rPr = '';
-    if (r.style) rPr += `<w:rStyle w:val="${escapeXml(r.style)}"/>`;
+    if (r.style) rPr += `<w:rStyle w:val="${escapeAsDocx(r.style)}"/>`;
     if (r.bold) rPr += '<w:b/><w:bCs/>';
     if (r.italics) rPr += '<w:i/><w:iCs/>';
     if (r.strike) rPr += '<w:strike/>';
     let xml = rPr ? `<w:r><w:rPr>${rPr}</w:rPr>` : '<w:r>';
     if (r.break) xml += '<w:br/>';
     if (r.tab) xml += '<w:tab/>';
-    else if (r.text !== undefined) xml += `<w:t xml:space="preserve">${escapeXml(r.text)}</w:t>`;
+    else if (r.text !== undefined) xml += `<w:t xml:space="preserve">${escapeAsDocx(r.text)}</w:t>`;
     this.out += `${xml}</w:r>`;
   }
 
   private table(t: TableNode): void {
     let xml = '<w:tbl><w:tblPr>';
-    if (t.style) xml += `<w:tblStyle w:val="${escapeXml(t.style)}"/>`;
+    if (t.style) xml += `<w:tblStyle w:val="${escapeAsDocx(t.style)}"/>`;
     xml += `<w:tblW w:type="dxa" w:w="${t.width}"/>`;
     if (t.noBorders) {
       xml += '<w:tblBorders>';
@@ -172,7 +175,7 @@ export class PartWriter {
       const b = c.borders;
       xml += `<w:tcBorders>${border('top', b.top)}${border('left', b.left)}${border('bottom', b.bottom)}${border('right', b.right)}</w:tcBorders>`;
     }
-    if (c.fill) xml += `<w:shd w:fill="${escapeXml(c.fill)}" w:color="auto" w:val="clear"/>`;
+    if (c.fill) xml += `<w:shd w:fill="${escapeAsDocx(c.fill)}" w:color="auto" w:val="clear"/>`;
     this.out += `${xml}</w:tcPr>`;
     this.blocks(c.children);
     this.out += '</w:tc>';
@@ -180,5 +183,5 @@ export class PartWriter {
 }
 
 function border(side: string, b: Border): string {
-  return `<w:${side} w:val="${b.style}" w:color="${escapeXml(b.color)}" w:sz="${b.size}"/>`;
+  return `<w:${side} w:val="${b.style}" w:color="${escapeAsDocx(b.color)}" w:sz="${b.size}"/>`;
 }
