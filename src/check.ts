@@ -3,9 +3,9 @@
  * all of them, collect every problem.
  */
 import { existsSync, statSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { changedFiles, filterChanged } from './changed.js';
-import { compileFile, type CompileResult } from './compile.js';
+import { compileFile, displayPath, type CompileResult } from './compile.js';
 import { ConfigLoader } from './config/load.js';
 import { discover, type InputFile } from './discover.js';
 import { summarize, type DescriptionSummary } from './model/summary.js';
@@ -36,11 +36,6 @@ export interface CheckResult {
   warningCount: number;
 }
 
-function displayFile(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  return rel && !rel.startsWith('..') ? rel : path;
-}
-
 /** A folder or a glob was given (or nothing, meaning the current folder): the repository rules apply. */
 export function isRepositoryCheck(paths: readonly string[], cwd: string): boolean {
   if (paths.length === 0) return true;
@@ -60,7 +55,7 @@ export async function checkPaths(paths: readonly string[], options: CheckOptions
   const results = files.map((f) =>
     compileFile(f.path, { configLoader: loader, cwd, ...(options.lang ? { lang: options.lang } : {}) }),
   );
-  const summaries = results.map((r, i) => summarize(r, displayFile(files[i]!.path, cwd)));
+  const summaries = results.map((r, i) => summarize(r, displayPath(files[i]!.path, cwd)));
   const all = results.flatMap((r) => r.diagnostics);
   if (options.repository ?? isRepositoryCheck(paths, cwd)) {
     const repo = repositoryDiagnostics(summaries, options.lang ? { lang: options.lang } : {});

@@ -43,7 +43,8 @@ export interface CompileResult {
   source?: ParsedSource;
 }
 
-function displayPath(path: string, cwd: string | undefined): string {
+/** A path as messages show it: relative to cwd when inside it, else as given. */
+export function displayPath(path: string, cwd: string | undefined): string {
   const rel = relative(cwd ?? process.cwd(), resolve(path));
   return rel && !rel.startsWith('..') ? rel : path;
 }

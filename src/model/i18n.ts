@@ -127,19 +127,28 @@ export const LABELS: Record<DocLang, DocumentLabels> = {
 
 const displayNames = new Map<DocLang, Intl.DisplayNames>();
 const listFormats = new Map<DocLang, Intl.ListFormat>();
+/** Names already asked for, by language and code (ICU's lookup is slow for a hot path; codes are few). */
+const knownNames = new Map<string, string | undefined>();
+const KNOWN_NAMES_LIMIT = 10_000;
 
 /** The name of a language in the document's language ("eesti", "English"); undefined when unknown. */
 export function languageName(code: string, lang: DocLang): string | undefined {
+  const key = `${lang}:${code}`;
+  if (knownNames.has(key)) return knownNames.get(key);
   let names = displayNames.get(lang);
   if (!names) {
     names = new Intl.DisplayNames([lang], { type: 'language', fallback: 'none' });
     displayNames.set(lang, names);
   }
+  let name: string | undefined;
   try {
-    return names.of(code);
+    name = names.of(code);
   } catch {
-    return undefined;
+    name = undefined;
   }
+  if (knownNames.size >= KNOWN_NAMES_LIMIT) knownNames.clear();
+  knownNames.set(key, name);
+  return name;
 }
 
 /** "inglise või vene" / "English or Russian": alternatives joined in the document's language. */
