@@ -1,13 +1,15 @@
 /**
  * JSON Schema validation of YAML data (a description's frontmatter or a config file) with ajv, every
  * error handed to the rules so that it is reported in the user's terms at the YAML node concerned.
+ * The validators are ajv's code for the schemas, generated ahead of time (validators.generated.ts,
+ * `npm run gen:validators`; CI fails when it is stale).
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { ErrorObject } from 'ajv';
 import { createRequire } from 'node:module';
 import type { YamlSource } from '../parse/markdown.js';
 import { locate, type YamlPath } from '../parse/positions.js';
 import type { Reporter, Rule, SchemaContext } from './rule.js';
+import { config, description } from './validators.generated.js';
 
 const require = createRequire(import.meta.url);
 export const descriptionSchema = require('../../schemas/job-description.schema.json') as Record<
@@ -16,20 +18,13 @@ export const descriptionSchema = require('../../schemas/job-description.schema.j
 >;
 export const configSchema = require('../../schemas/config.schema.json') as Record<string, unknown>;
 
-type AddFormats = (ajv: Ajv2020) => Ajv2020;
-const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ??
-  addFormatsModule) as unknown as AddFormats;
-
-let validators: { description: ValidateFunction; config: ValidateFunction } | undefined;
-
-function getValidators(): { description: ValidateFunction; config: ValidateFunction } {
-  if (!validators) {
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false });
-    addFormats(ajv);
-    validators = { description: ajv.compile(descriptionSchema), config: ajv.compile(configSchema) };
-  }
-  return validators;
+/** A generated validator: true when valid, else its errors in `errors`. */
+interface ValidateFunction {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
 }
+
+const validators = { description, config } as unknown as Record<'description' | 'config', ValidateFunction>;
 
 /** "/requirements/languages/0/level" → ['requirements', 'languages', 0, 'level']. */
 export function pointerToPath(pointer: string, data: unknown): (string | number)[] {
@@ -66,7 +61,7 @@ export function validateYaml(
   reporter: Reporter,
   rules: readonly Rule[],
 ): void {
-  const validate = getValidators()[kind];
+  const validate = validators[kind];
   const data = yaml.data;
   if (validate(data)) return;
   const ctx: SchemaContext = {
