@@ -58,6 +58,16 @@ describe('fast Markdown path', () => {
     headingClosesList: '- a\n## H\n- b\n',
     differentBullets: '- a\n* b\n+ c\n',
     looseList: '1. a\n\n2. b\n',
+    looseListNested: '1. a\n   - x\n   - z\n\n2. b\n   - y\n\n3. c\n',
+    looseListBlankLines: '1. a\n\n\n2. b\n\nLõpp\n',
+    looseThenTight: '- a\n\n- b\n- c\n',
+    looseThenHeading: '1. a\n\n2. b\n## H\n',
+    looseWideNumbers: '9. a\n   - b\n\n10. c\n    - d\n',
+    looseBulletsNestedOrdered: '- a\n  1. x\n\n- b\n',
+    looseOtherMarker: '- a\n\n* b\n',
+    looseOrderedAfterBullets: '- a\n\n1. b\n',
+    blankInsideNestedList: '1. a\n   - x\n\n   - y\n',
+    blankInsideItem: '1. a\n\n   jätk\n',
     lazy: '- a\nlaisk\n',
     htmlBlock: '<div>\nx\n</div>\n\ntekst\n',
     codeBlock: '```\nkood\n```\n',
@@ -77,6 +87,17 @@ describe('fast Markdown path', () => {
   };
   it.each(Object.entries(cases))('%s parses identically', (_, text) => {
     same(text);
+  });
+
+  it('takes the fast path on loose lists (blank lines between items of the outermost list)', () => {
+    for (const name of [
+      'looseList',
+      'looseListNested',
+      'looseListBlankLines',
+      'looseThenTight',
+      'looseWideNumbers',
+    ])
+      expect(fastParse(cases[name]!, snippet), name).toBeDefined();
   });
 
   it('mixes of the supported shapes parse identically (property)', () => {
@@ -99,6 +120,16 @@ describe('fast Markdown path', () => {
       fc
         .array(fc.tuple(lineText, fc.array(lineText, { maxLength: 2 })), { minLength: 1, maxLength: 4 })
         .map((items) => items.flatMap(([t, subs], i) => [`${i + 1}. ${t}`, ...subs.map((s) => `   - ${s}`)])),
+      // a loose list: a blank line between items
+      fc
+        .array(fc.tuple(lineText, fc.array(lineText, { maxLength: 2 })), { minLength: 2, maxLength: 4 })
+        .map((items) =>
+          items.flatMap(([t, subs], i) => [
+            ...(i ? [''] : []),
+            `${i + 1}. ${t}`,
+            ...subs.map((s) => `   - ${s}`),
+          ]),
+        ),
       fc.array(lineText, { minLength: 1, maxLength: 3 }).map((items) => items.map((t) => `- ${t}`)),
       fc.array(lineText, { minLength: 2, maxLength: 3 }),
     );

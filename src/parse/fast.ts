@@ -5,8 +5,9 @@
  * several times faster; paragraphs and headings with inline markup (emphasis, links, code, raw HTML,
  * escapes, entities, hard breaks) have just their own text parsed by micromark.
  *
- * Anything outside that subset (tabs, CR, block quotes, code blocks, HTML blocks, thematic breaks,
- * setext headings, definitions, loose lists, lazy continuation lines, unusual indentation…) makes
+ * Blank lines between the items of an outermost list (a loose list) are in the subset; anything else
+ * outside it (tabs, CR, block quotes, code blocks, HTML blocks, thematic breaks, setext headings,
+ * definitions, blank lines inside items or nested lists, lazy continuation lines, unusual indentation…) makes
  * `fastParse` return undefined, and the caller parses the whole file with micromark. The test
  * test/parse-equivalence.test.ts compares both parsers on the examples, the fixtures and variants.
  */
@@ -173,9 +174,17 @@ function parse(text: string, snippet: SnippetParser): Root {
     }
     if (unsupportedStart(rest)) throw new Bail();
     if (blank && stack.length) {
-      // after a blank line inside a list: only a new top-level block (no list item) is simple
-      if (indent > 0 || BULLET.test(rest) || ORDERED.test(rest)) throw new Bail();
-      closeTo(0);
+      const top = stack[0]!;
+      const itemMarker = BULLET.exec(rest)?.[1] ?? (ORDERED.test(rest) ? '.' : undefined);
+      if (itemMarker !== undefined && indent === top.markerCol && itemMarker === top.marker) {
+        // blank lines between two items of the outermost list: a loose list, as micromark makes it
+        // (the list is spread, its items are not); the item itself is opened below as a sibling
+        top.list.spread = true;
+      } else {
+        // anything else after a blank line inside a list is simple only as a new top-level block
+        if (indent > 0 || itemMarker !== undefined) throw new Bail();
+        closeTo(0);
+      }
     }
     blank = false;
 
