@@ -145,9 +145,10 @@ describe('fast Markdown path', () => {
       fc.property(doc, (text) => {
         if (same(text) === 'fast') fast++;
       }),
-      { numRuns: 400 },
+      { numRuns: 1000 },
     );
-    // the property must mostly exercise the fast path, not only the fallback
-    expect(fast).toBeGreaterThan(40);
+    // the property must exercise the fast path, not only the fallback (~12 % of runs take it; at
+    // 1,000 runs 50 is far below what any seed gives)
+    expect(fast).toBeGreaterThan(50);
   });
 });
