@@ -5,11 +5,12 @@
  * several times faster; paragraphs and headings with inline markup (emphasis, links, code, raw HTML,
  * escapes, entities, hard breaks) have just their own text parsed by micromark.
  *
- * Blank lines between the items of an outermost list (a loose list) are in the subset; anything else
- * outside it (tabs, CR, block quotes, code blocks, HTML blocks, thematic breaks, setext headings,
- * definitions, blank lines inside items or nested lists, lazy continuation lines, unusual indentation…) makes
- * `fastParse` return undefined, and the caller parses the whole file with micromark. The test
- * test/parse-equivalence.test.ts compares both parsers on the examples, the fixtures and variants.
+ * Blank lines inside lists (loose lists, an item's further paragraphs or nested list after a blank
+ * line) are in the subset; anything else outside it (tabs, CR, block quotes, code blocks, HTML
+ * blocks, thematic breaks, setext headings, definitions, lazy continuation lines, unusual
+ * indentation…) makes `fastParse` return undefined, and the caller parses the whole file with
+ * micromark. The test test/parse-equivalence.test.ts compares both parsers on the examples, the
+ * fixtures and variants.
  */
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { Point, Position } from 'unist';
@@ -174,14 +175,18 @@ function parse(text: string, snippet: SnippetParser): Root {
     }
     if (unsupportedStart(rest)) throw new Bail();
     if (blank && stack.length) {
-      const top = stack[0]!;
+      // After blank lines inside a list, as micromark reads them:
+      // - an item of an open list, at its marker's column: the list is loose (spread), its items not;
+      // - content at an open item's content column (a further paragraph, a nested list): that item
+      //   is spread (lists between it and the line close as usual below);
+      // - a top-level block: every list closes;
+      // anything else (odd indentation, another marker) takes the slow path.
       const itemMarker = BULLET.exec(rest)?.[1] ?? (ORDERED.test(rest) ? '.' : undefined);
-      if (itemMarker !== undefined && indent === top.markerCol && itemMarker === top.marker) {
-        // blank lines between two items of the outermost list: a loose list, as micromark makes it
-        // (the list is spread, its items are not); the item itself is opened below as a sibling
-        top.list.spread = true;
-      } else {
-        // anything else after a blank line inside a list is simple only as a new top-level block
+      const sibling = stack.findIndex((o) => o.markerCol === indent && o.marker === itemMarker);
+      const within = sibling === -1 ? stack.findIndex((o) => o.contentCol === indent) : -1;
+      if (sibling !== -1) stack[sibling]!.list.spread = true;
+      else if (within !== -1) stack[within]!.item.spread = true;
+      else {
         if (indent > 0 || itemMarker !== undefined) throw new Bail();
         closeTo(0);
       }
