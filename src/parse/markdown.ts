@@ -10,6 +10,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Position } from 'unist';
 import { LineCounter, parseDocument, type Document } from 'yaml';
+import { fastYaml } from './fast-yaml.js';
 import { fastParse } from './fast.js';
 import { toPlainText } from './text.js';
 
@@ -54,8 +55,16 @@ export interface ParsedSource {
 /** Parses YAML text that starts on `firstLine` of some file. */
 export function parseYaml(value: string, firstLine: number, position: Position): YamlSource {
   const lineCounter = new LineCounter();
-  // logLevel 'error': problems are reported as diagnostics, never as process warnings on stderr
-  const doc = parseDocument(value, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+  let doc = fastYaml(value);
+  if (doc) {
+    // what yaml's lexer records: the start of every line (and the end, after a final newline)
+    lineCounter.addNewLine(0);
+    for (let at = value.indexOf('\n'); at !== -1; at = value.indexOf('\n', at + 1))
+      lineCounter.addNewLine(at + 1);
+  } else {
+    // logLevel 'error': problems are reported as diagnostics, never as process warnings on stderr
+    doc = parseDocument(value, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+  }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });

@@ -1,0 +1,264 @@
+/**
+ * A fast path for the YAML that frontmatter and catalogues are made of: block mappings and
+ * sequences by indentation, single-line plain and quoted strings, evenly indented folded and
+ * literal block strings, and one-line flow sequences and mappings of such strings. For such text it builds the very Document the `yaml` package builds
+ * (the same node classes, values, source texts, styles and ranges), several times faster.
+ *
+ * Anything else (comments other than at the top, blank lines, numbers, booleans, nulls, escapes, multi-line scalars,
+ * block scalars, anchors, tags, indentless sequences, duplicate keys, tabs …) makes `fastYaml`
+ * return undefined, and the caller parses with `yaml`, which also reports every problem.
+ * test/yaml-equivalence.test.ts compares both on the examples, the fixtures and generated text.
+ */
+import { Document, isMap, isScalar, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+
+class Bail extends Error {}
+
+interface Line {
+  /** Offset of the line's first character in the text. */
+  start: number;
+  indent: number;
+  /** The line without its indentation. */
+  text: string;
+  /** Offset just after the line's newline (or the text's end). */
+  next: number;
+}
+
+type Node = Scalar | YAMLMap | YAMLSeq;
+
+/** Plain scalars the core schema reads as something other than a string (null, bool, number). */
+const NOT_STRING =
+  /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+/** A plain scalar on one line: no indicator first, no `: ` or ` #` inside, no trailing space. */
+const PLAIN = /^[^\s\-?:,[\]{}#&*!|>'"%@`](?:[^:#]|:(?! |$)|(?<! )#)*$/;
+/** `key: rest` or `key:` with a plain key. */
+const KEY = /^([^\s\-?:,[\]{}#&*!|>'"%@`](?:[^:#]|:(?! |$)|(?<! )#)*?):(?: (.*))?$/;
+const FLOW_PLAIN = /^[^\s\-?:,[\]{}#&*!|>'"%@`][^,[\]{}:#]*$/;
+
+function scalar(value: string, source: string, type: Scalar.Type, range: [number, number, number]): Scalar {
+  const s = new Scalar(value);
+  s.range = range;
+  s.source = source;
+  s.type = type;
+  return s;
+}
+
+/** A string scalar written plain or quoted (no escapes), or undefined. */
+function inlineString(text: string): { value: string; type: Scalar.Type } | undefined {
+  if (text.length >= 2 && text.startsWith('"') && text.endsWith('"')) {
+    const value = text.slice(1, -1);
+    return /["\\]/.test(value) ? undefined : { value, type: 'QUOTE_DOUBLE' };
+  }
+  if (text.length >= 2 && text.startsWith("'") && text.endsWith("'")) {
+    const value = text.slice(1, -1);
+    return value.includes("'") ? undefined : { value, type: 'QUOTE_SINGLE' };
+  }
+  return undefined;
+}
+
+function plainString(text: string, range: [number, number, number]): Scalar {
+  if (!PLAIN.test(text) || NOT_STRING.test(text)) throw new Bail();
+  return scalar(text, text, 'PLAIN', range);
+}
+
+/** One-line flow collection `[a, "b"]` or `{ k: v }` starting at `at`; `end` is the node end after it. */
+function flow(text: string, at: number, nodeEnd: number): YAMLMap | YAMLSeq {
+  const map = text.startsWith('{');
+  if (!text.endsWith(map ? '}' : ']')) throw new Bail();
+  const node = map ? new YAMLMap() : new YAMLSeq();
+  node.flow = true;
+  node.range = [at, at + text.length, nodeEnd];
+  const inner = text.slice(1, -1);
+  const parts = inner.split(',');
+  let offset = at + 1;
+  const keys = new Set<string>();
+  parts.forEach((part, i) => {
+    const lead = part.length - part.trimStart().length;
+    const body = part.trim();
+    const start = offset + lead;
+    // the last item's node ends where the closing bracket is (trailing spaces included)
+    const itemEnd = (end: number): [number, number, number] => [
+      start,
+      end,
+      i === parts.length - 1 ? offset + part.length : end,
+    ];
+    if (body === '') throw new Bail();
+    if (i < parts.length - 1 && part !== part.trimEnd()) throw new Bail(); // space before a comma
+    if (map) {
+      const colon = body.indexOf(': ');
+      if (colon <= 0) throw new Bail();
+      const keyText = body.slice(0, colon);
+      const valueText = body.slice(colon + 2).trimStart();
+      const valueStart = start + body.length - valueText.length;
+      if (!FLOW_PLAIN.test(keyText) || NOT_STRING.test(keyText) || keys.has(keyText)) throw new Bail();
+      keys.add(keyText);
+      const key = scalar(keyText, keyText, 'PLAIN', [start, start + keyText.length, start + keyText.length]);
+      const value = flowItem(
+        valueText,
+        valueStart,
+        i === parts.length - 1 ? offset + part.length : undefined,
+      );
+      (node as YAMLMap).items.push(new Pair(key, value));
+    } else {
+      (node as YAMLSeq).items.push(flowItem(body, start, itemEnd(start + body.length)[2]));
+    }
+    offset += part.length + 1;
+  });
+  return node;
+}
+
+function flowItem(text: string, start: number, nodeEnd?: number): Scalar {
+  const end = start + text.length;
+  const quoted = inlineString(text);
+  if (quoted) return scalar(quoted.value, quoted.value, quoted.type, [start, end, nodeEnd ?? end]);
+  if (!FLOW_PLAIN.test(text) || NOT_STRING.test(text)) throw new Bail();
+  return scalar(text, text, 'PLAIN', [start, end, nodeEnd ?? end]);
+}
+
+/** A value written on its key's or dash's line, starting at offset `at`. */
+function inlineValue(text: string, at: number, line: Line): Node {
+  const end = at + text.length;
+  const range: [number, number, number] = [at, end, line.next];
+  if (text.startsWith('[') || text.startsWith('{')) return flow(text, at, line.next);
+  const quoted = inlineString(text);
+  if (quoted) return scalar(quoted.value, quoted.value, quoted.type, range);
+  return plainString(text, range);
+}
+
+export function fastYaml(text: string): Document.Parsed | undefined {
+  // tabs, CR, control characters, a BOM, escapes, directives and document markers: the slow path
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0009\u000b-\u001f\u007f\ufeff\\]/.test(text) || /^(?:%|---|\.\.\.)/m.test(text))
+    return undefined;
+  // comment lines are simple only at the very top, right before the content (the schema line
+  // `# yaml-language-server: $schema=…` that editors read): yaml gives them to the first key
+  let contentStart = 0;
+  const comments: string[] = [];
+  while (text.startsWith('#', contentStart)) {
+    const nl = text.indexOf('\n', contentStart);
+    if (nl === -1) return undefined;
+    comments.push(text.slice(contentStart + 1, nl) || ' '); // as yaml: an empty comment reads ' '
+    contentStart = nl + 1;
+  }
+  if (text.includes('#', contentStart)) return undefined;
+  const lines: Line[] = [];
+  for (let start = contentStart; start < text.length;) {
+    const nl = text.indexOf('\n', start);
+    const end = nl === -1 ? text.length : nl;
+    const raw = text.slice(start, end);
+    let indent = 0;
+    while (raw.charCodeAt(indent) === 32) indent++;
+    if (indent === raw.length || raw.endsWith(' ')) return undefined; // blank line or trailing space
+    lines.push({ start, indent, text: raw.slice(indent), next: nl === -1 ? end : end + 1 });
+    start = end + 1;
+  }
+  if (lines.length === 0 || lines[0]!.indent !== 0) return undefined;
+  let i = 0;
+
+  const blockMap = (indent: number, firstKeyAt?: { line: Line; col: number }): YAMLMap => {
+    const map = new YAMLMap();
+    const keys = new Set<string>();
+    let start = -1;
+    let end = -1;
+    let first = firstKeyAt;
+    while (i < lines.length) {
+      const line = lines[i]!;
+      let col: number;
+      if (first) {
+        col = first.col;
+        first = undefined;
+      } else {
+        if (line.indent !== indent) break;
+        col = line.indent;
+      }
+      const content = line.text.slice(col - line.indent);
+      const m = KEY.exec(content);
+      if (!m) throw new Bail();
+      const keyText = m[1]!;
+      if (NOT_STRING.test(keyText) || keyText !== keyText.trimEnd() || keys.has(keyText)) throw new Bail();
+      keys.add(keyText);
+      const keyAt = line.start + col;
+      if (start === -1) start = keyAt;
+      const key = scalar(keyText, keyText, 'PLAIN', [keyAt, keyAt + keyText.length, keyAt + keyText.length]);
+      i++;
+      let value: Node;
+      if (m[2] !== undefined && /^[>|]-?$/.test(m[2])) {
+        value = blockScalar(m[2], keyAt + keyText.length + 2, indent);
+      } else if (m[2] !== undefined) {
+        if (m[2] === '' || m[2].startsWith(' ')) throw new Bail();
+        value = inlineValue(m[2], keyAt + keyText.length + 2, line);
+      } else {
+        const next = lines[i];
+        if (!next || next.indent <= indent) throw new Bail(); // empty value, or an indentless sequence
+        value = next.text.startsWith('- ') ? blockSeq(next.indent) : blockMap(next.indent);
+      }
+      map.items.push(new Pair(key, value));
+      end = value.range![2];
+    }
+    if (start === -1) throw new Bail();
+    map.range = [start, end, end];
+    return map;
+  };
+
+  /**
+   * A folded (`>`) or literal (`|`) block scalar whose lines all share one indentation: folded
+   * lines join with spaces, literal ones with line breaks; `-` strips the final line break.
+   */
+  const blockScalar = (header: string, at: number, parentIndent: number): Scalar => {
+    const body: Line[] = [];
+    while (i < lines.length && lines[i]!.indent > parentIndent) body.push(lines[i++]!);
+    const first = body[0];
+    const last = body[body.length - 1];
+    if (!first || !last || body.some((l) => l.indent !== first.indent)) throw new Bail();
+    const strip = header.endsWith('-');
+    // a kept final line break needs one to keep
+    if (!strip && last.next === last.start + last.indent + last.text.length) throw new Bail();
+    const value = body.map((l) => l.text).join(header.startsWith('>') ? ' ' : '\n') + (strip ? '' : '\n');
+    return scalar(value, value, header.startsWith('>') ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL', [
+      at,
+      last.next,
+      last.next,
+    ]);
+  };
+
+  const blockSeq = (indent: number): YAMLSeq => {
+    const seq = new YAMLSeq();
+    let start = -1;
+    let end = -1;
+    while (i < lines.length) {
+      const line = lines[i]!;
+      if (line.indent !== indent || !line.text.startsWith('- ')) break;
+      if (start === -1) start = line.start + indent;
+      const rest = line.text.slice(2);
+      if (rest === '' || rest.startsWith(' ')) throw new Bail();
+      let item: Node;
+      if (KEY.test(rest) && !rest.startsWith('[') && !rest.startsWith('{') && !inlineString(rest)) {
+        // "- key: value" opens a mapping whose further keys are indented to the key
+        item = blockMap(indent + 2, { line, col: indent + 2 });
+      } else {
+        item = inlineValue(rest, line.start + indent + 2, line);
+        i++;
+      }
+      seq.items.push(item);
+      end = item.range![2];
+    }
+    seq.range = [start, end, end];
+    return seq;
+  };
+
+  try {
+    const contents = lines[0]!.text.startsWith('- ') ? blockSeq(0) : blockMap(0);
+    if (i !== lines.length) return undefined;
+    if (comments.length) {
+      const firstKey = isMap(contents) ? contents.items[0]?.key : undefined;
+      if (!isScalar(firstKey)) return undefined;
+      firstKey.commentBefore = comments.join('\n');
+    }
+    const doc = new Document() as Document.Parsed;
+    doc.contents = contents as Document.Parsed['contents'];
+    doc.range = [contentStart, text.length, text.length];
+    return doc;
+  } catch (e) {
+    if (e instanceof Bail) return undefined;
+    throw e;
+  }
+}
