@@ -1,13 +1,15 @@
 /**
  * A fast path for the YAML that frontmatter and catalogues are made of: block mappings and
  * sequences by indentation, single-line plain and quoted strings, evenly indented folded and
- * literal block strings, and one-line flow sequences and mappings of such strings. For such text it builds the very Document the `yaml` package builds
- * (the same node classes, values, source texts, styles and ranges), several times faster.
+ * literal block strings, one-line flow sequences and mappings of such strings, and comment lines
+ * at the very top. For such text it builds the very Document the `yaml` package builds (the same
+ * node classes, values, source texts, styles and ranges), several times faster.
  *
- * Anything else (comments other than at the top, blank lines, numbers, booleans, nulls, escapes, multi-line scalars,
- * block scalars, anchors, tags, indentless sequences, duplicate keys, tabs …) makes `fastYaml`
- * return undefined, and the caller parses with `yaml`, which also reports every problem.
- * test/yaml-equivalence.test.ts compares both on the examples, the fixtures and generated text.
+ * Anything else (comments further down, blank lines, numbers, booleans, nulls, escapes, multi-line
+ * plain or quoted scalars, more-indented or kept block scalars, anchors, tags, indentless
+ * sequences, duplicate keys, tabs …) makes `fastYaml` return undefined, and the caller parses with
+ * `yaml`, which also reports every problem. test/yaml-equivalence.test.ts compares both on the
+ * examples, the fixtures, chosen shapes and generated text.
  */
 import { Document, isMap, isScalar, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 
