@@ -1,6 +1,6 @@
 // Generates docs/rules.md from the rules' own metadata (id, severity, Estonian and English description).
 // `--check` fails when the committed file is out of date. Needs the built library (npm run build).
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeOrCheck } from './generated.mjs';
 import { RULES } from '../dist/validate/rules/index.js';
 
 const out = new URL('../docs/rules.md', import.meta.url);
@@ -24,14 +24,4 @@ const lines = [
   '',
 ];
 const text = lines.join('\n');
-if (process.argv.includes('--check')) {
-  const current = await readFile(out, 'utf8').catch(() => '');
-  if (current !== text) {
-    console.error('docs/rules.md is out of date: run `npm run build && npm run gen:docs` and commit it.');
-    process.exit(1);
-  }
-  console.log('docs/rules.md is up to date');
-} else {
-  await writeFile(out, text);
-  console.log('wrote docs/rules.md');
-}
+await writeOrCheck(out, text, 'npm run build && npm run gen:docs');

@@ -5,7 +5,8 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import addFormatsModule from 'ajv-formats';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { writeOrCheck } from './generated.mjs';
 
 const standaloneCode = standaloneCodeModule.default ?? standaloneCodeModule;
 const addFormats = addFormatsModule.default ?? addFormatsModule;
@@ -29,16 +30,4 @@ const text = [
   '',
 ].join('\n');
 
-if (process.argv.includes('--check')) {
-  const current = await readFile(out, 'utf8').catch(() => '');
-  if (current !== text) {
-    console.error(
-      'src/validate/validators.generated.ts is out of date: run `npm run gen:validators` and commit it.',
-    );
-    process.exit(1);
-  }
-  console.log('generated validators are up to date');
-} else {
-  await writeFile(out, text);
-  console.log('wrote src/validate/validators.generated.ts');
-}
+await writeOrCheck(out, text, 'npm run gen:validators');
