@@ -57,73 +57,59 @@ function inlineString(text: string): { value: string; type: Scalar.Type } | unde
   return undefined;
 }
 
-function plainString(text: string, range: [number, number, number]): Scalar {
-  if (!PLAIN.test(text) || NOT_STRING.test(text)) throw new Bail();
+/** A string scalar, quoted or plain; `plain` is what a plain one must match where it stands. */
+function stringScalar(text: string, range: [number, number, number], plain: RegExp): Scalar {
+  const quoted = inlineString(text);
+  if (quoted) return scalar(quoted.value, quoted.value, quoted.type, range);
+  if (!plain.test(text) || NOT_STRING.test(text)) throw new Bail();
   return scalar(text, text, 'PLAIN', range);
 }
 
-/** One-line flow collection `[a, "b"]` or `{ k: v }` starting at `at`; `end` is the node end after it. */
+/** One-line flow collection `[a, "b"]` or `{ k: v }` starting at `at`, its node ending at `nodeEnd`. */
 function flow(text: string, at: number, nodeEnd: number): YAMLMap | YAMLSeq {
   const map = text.startsWith('{');
   if (!text.endsWith(map ? '}' : ']')) throw new Bail();
   const node = map ? new YAMLMap() : new YAMLSeq();
   node.flow = true;
   node.range = [at, at + text.length, nodeEnd];
-  const inner = text.slice(1, -1);
-  const parts = inner.split(',');
+  const parts = text.slice(1, -1).split(',');
   let offset = at + 1;
   const keys = new Set<string>();
   parts.forEach((part, i) => {
-    const lead = part.length - part.trimStart().length;
     const body = part.trim();
-    const start = offset + lead;
+    const start = offset + part.length - part.trimStart().length;
+    const last = i === parts.length - 1;
+    if (body === '' || (!last && part !== part.trimEnd())) throw new Bail(); // empty, or space before a comma
     // the last item's node ends where the closing bracket is (trailing spaces included)
-    const itemEnd = (end: number): [number, number, number] => [
-      start,
-      end,
-      i === parts.length - 1 ? offset + part.length : end,
+    const range = (from: number, to: number): [number, number, number] => [
+      from,
+      to,
+      last ? offset + part.length : to,
     ];
-    if (body === '') throw new Bail();
-    if (i < parts.length - 1 && part !== part.trimEnd()) throw new Bail(); // space before a comma
     if (map) {
       const colon = body.indexOf(': ');
-      if (colon <= 0) throw new Bail();
-      const keyText = body.slice(0, colon);
+      const keyText = body.slice(0, Math.max(colon, 0));
+      if (colon <= 0 || !FLOW_PLAIN.test(keyText) || NOT_STRING.test(keyText) || keys.has(keyText))
+        throw new Bail();
+      keys.add(keyText);
       const valueText = body.slice(colon + 2).trimStart();
       const valueStart = start + body.length - valueText.length;
-      if (!FLOW_PLAIN.test(keyText) || NOT_STRING.test(keyText) || keys.has(keyText)) throw new Bail();
-      keys.add(keyText);
-      const key = scalar(keyText, keyText, 'PLAIN', [start, start + keyText.length, start + keyText.length]);
-      const value = flowItem(
-        valueText,
-        valueStart,
-        i === parts.length - 1 ? offset + part.length : undefined,
-      );
+      const keyEnd = start + keyText.length;
+      const key = scalar(keyText, keyText, 'PLAIN', [start, keyEnd, keyEnd]);
+      const value = stringScalar(valueText, range(valueStart, valueStart + valueText.length), FLOW_PLAIN);
       (node as YAMLMap).items.push(new Pair(key, value));
     } else {
-      (node as YAMLSeq).items.push(flowItem(body, start, itemEnd(start + body.length)[2]));
+      (node as YAMLSeq).items.push(stringScalar(body, range(start, start + body.length), FLOW_PLAIN));
     }
     offset += part.length + 1;
   });
   return node;
 }
 
-function flowItem(text: string, start: number, nodeEnd?: number): Scalar {
-  const end = start + text.length;
-  const quoted = inlineString(text);
-  if (quoted) return scalar(quoted.value, quoted.value, quoted.type, [start, end, nodeEnd ?? end]);
-  if (!FLOW_PLAIN.test(text) || NOT_STRING.test(text)) throw new Bail();
-  return scalar(text, text, 'PLAIN', [start, end, nodeEnd ?? end]);
-}
-
 /** A value written on its key's or dash's line, starting at offset `at`. */
 function inlineValue(text: string, at: number, line: Line): Node {
-  const end = at + text.length;
-  const range: [number, number, number] = [at, end, line.next];
   if (text.startsWith('[') || text.startsWith('{')) return flow(text, at, line.next);
-  const quoted = inlineString(text);
-  if (quoted) return scalar(quoted.value, quoted.value, quoted.type, range);
-  return plainString(text, range);
+  return stringScalar(text, [at, at + text.length, line.next], PLAIN);
 }
 
 export function fastYaml(text: string): Document.Parsed | undefined {
