@@ -42,7 +42,7 @@ function heading(number: string, title: string): ParagraphNode {
 }
 
 function text(value: string, style?: string): ParagraphNode {
-  return paragraph([run(xmlSafe(value))], style ? { style } : {});
+  return paragraph([plain(value)], style ? { style } : {});
 }
 
 /** A plain run of text from the model. */
