@@ -8,11 +8,12 @@
  * threads (pool/); results are taken in file order, so messages, progress and outputs are the
  * same as on a single thread.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { BuildCache, cacheDirFor, compileKey, outputKey, type CompileMeta } from './cache/store.js';
 import { compileFile } from './compile.js';
 import { ConfigLoader } from './config/load.js';
+import { checkOutDir } from './fs/outdir.js';
+import { readRegularFile } from './fs/read.js';
 import { discover, outputDir, type InputFile } from './discover.js';
 import { defaultJobs, WorkerPool } from './pool/pool.js';
 import { TaskRunner, type RenderOutcome, type RunSettings } from './pool/task.js';
@@ -86,19 +87,17 @@ type Plan =
 
 /** The source bytes, or undefined when compileFile should report the file (unreadable, too large). */
 function readSource(path: string): Uint8Array | undefined {
-  try {
-    if (statSync(path).size > MAX_SOURCE_BYTES) return undefined;
-    return readFileSync(path);
-  } catch {
-    return undefined;
-  }
+  const read = readRegularFile(path, MAX_SOURCE_BYTES);
+  return read.ok ? read.bytes : undefined;
 }
 
 export async function buildPaths(paths: readonly string[], options: BuildOptions): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd();
   const outDir = resolve(cwd, options.outDir ?? 'dist');
+  checkOutDir(outDir, options.outDir ?? 'dist');
   const loader = new ConfigLoader({ cwd, ...(options.lang ? { lang: options.lang } : {}) });
-  const files = await discover(paths, loader, cwd);
+  const skipped: Diagnostic[] = [];
+  const files = await discover(paths, loader, cwd, { skipped });
   const formats = [...options.formats];
   const pdfStandard = options.pdfStandard ?? 'a-2a';
   const sourceDateEpoch = (options.env ?? process.env).SOURCE_DATE_EPOCH;
@@ -183,7 +182,7 @@ export async function buildPaths(paths: readonly string[], options: BuildOptions
     failures: [],
   };
   const written = new Map<string, string>();
-  const all: Diagnostic[] = [];
+  const all: Diagnostic[] = [...skipped];
   options.onProgress?.({ type: 'start', total: files.length });
   let ahead = 0;
   try {

@@ -49,14 +49,15 @@ export function isRepositoryCheck(paths: readonly string[], cwd: string): boolea
 export async function checkPaths(paths: readonly string[], options: CheckOptions = {}): Promise<CheckResult> {
   const cwd = options.cwd ?? process.cwd();
   const loader = new ConfigLoader({ cwd, ...(options.lang ? { lang: options.lang } : {}) });
-  let files = await discover(paths, loader, cwd);
+  const skipped: Diagnostic[] = [];
+  let files = await discover(paths, loader, cwd, { skipped });
   if (options.changedSince !== undefined)
     files = filterChanged(files, changedFiles(options.changedSince, cwd), loader);
   const results = files.map((f) =>
     compileFile(f.path, { configLoader: loader, cwd, ...(options.lang ? { lang: options.lang } : {}) }),
   );
   const summaries = results.map((r, i) => summarize(r, displayPath(files[i]!.path, cwd)));
-  const all = results.flatMap((r) => r.diagnostics);
+  const all = [...skipped, ...results.flatMap((r) => r.diagnostics)];
   if (options.repository ?? isRepositoryCheck(paths, cwd)) {
     const repo = repositoryDiagnostics(summaries, options.lang ? { lang: options.lang } : {});
     all.push(...repo);

@@ -2,10 +2,11 @@
  * The compiler's front half: bytes → parsed source → validated → typed model.
  * One call compiles one description; a ConfigLoader shared across calls caches configs.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { ConfigLoader, emptyConfig } from './config/load.js';
 import type { ResolvedConfig } from './config/types.js';
+import { readRegularFile } from './fs/read.js';
+import { reportReadFailure } from './fs/report.js';
 import { buildModel } from './model/build.js';
 import type { JobDescription } from './model/types.js';
 import { parseSource, type ParsedSource } from './parse/markdown.js';
@@ -146,28 +147,21 @@ function tooLarge(
   return finish(collector, config);
 }
 
-/** Reads and compiles a description file (one larger than any description is not read). */
+/**
+ * Reads and compiles a description file: only a regular file, and never more than a description
+ * can be (a larger one, a folder, a named pipe or a device is reported, not read).
+ */
 export function compileFile(path: string, options: Omit<CompileOptions, 'path'> = {}): CompileResult {
-  let bytes: Uint8Array;
-  try {
-    const size = statSync(path).size;
-    if (size > MAX_SOURCE_BYTES) {
-      const config =
-        options.config ??
-        (options.configLoader ?? new ConfigLoader({ cwd: options.cwd })).forDir(dirname(resolve(path)));
-      return tooLarge(size, displayPath(path, options.cwd), config, options.lang);
-    }
-    bytes = readFileSync(path);
-  } catch (e) {
-    const config = options.config ?? emptyConfig(process.cwd());
-    const collector = new Collector(options.lang ?? 'et', displayPath(path, options.cwd), config.severities);
-    collector.report(
-      encoding,
-      'unreadable',
-      { detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message },
-      undefined,
+  const read = readRegularFile(path, MAX_SOURCE_BYTES);
+  if (read.ok) return compileSource(read.bytes, { ...options, path });
+  const config =
+    options.config ??
+    (options.configLoader ?? new ConfigLoader({ cwd: options.cwd, lang: options.lang })).forDir(
+      dirname(resolve(path)),
     );
-    return finish(collector, config);
-  }
-  return compileSource(bytes, { ...options, path });
+  const file = displayPath(path, options.cwd);
+  if (read.reason === 'tooLarge') return tooLarge(read.size, file, config, options.lang);
+  const collector = new Collector(options.lang ?? config.lang ?? 'et', file, config.severities);
+  reportReadFailure(collector, read, MAX_SOURCE_BYTES, undefined, file);
+  return finish(collector, config);
 }

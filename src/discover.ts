@@ -1,11 +1,23 @@
 /**
  * Which files a run reads: paths given on the command line are files, folders (every `*.md`
  * below, skipping node_modules, hidden folders, README.md and files a config refers to) or globs.
+ *
+ * A folder walk or a glob stays inside the repository (the git work tree above the folder, or the
+ * folder itself): a symbolic link whose real path is outside it is not followed, a link inside it
+ * is (each real file is read once, so a link loop ends). What is skipped, and folders that cannot
+ * be read, are reported as `skipped-path` warnings. A file named on the command line is read
+ * wherever it is (the user chose it), but only when it is a regular file (compile.ts).
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import * as fs from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import type { ConfigLoader } from './config/load.js';
+import type { SpecialKind } from './fs/read.js';
+import { KIND } from './fs/report.js';
+import { isInside, realPath, repositoryRoot } from './fs/root.js';
+import type { Diagnostic, MessageLang } from './validate/diagnostic.js';
+import { Collector } from './validate/rule.js';
+import skippedPath from './validate/rules/skipped-path.js';
 
 export interface InputFile {
   /** Absolute path. */
@@ -18,70 +30,229 @@ export class UsageError extends Error {}
 
 const SKIP_DIRS = new Set(['node_modules', 'dist', '.git']);
 
-function walk(dir: string, out: string[]): void {
+const isCandidate = (name: string): boolean =>
+  name.toLowerCase().endsWith('.md') && name.toLowerCase() !== 'readme.md';
+
+/** What a walk or a glob skipped: reported as warnings on the skipped path. */
+class Skipped {
+  private readonly collector: Collector;
+  private readonly seen = new Set<string>();
+  constructor(
+    lang: MessageLang,
+    private readonly cwd: string,
+  ) {
+    this.collector = new Collector(lang, '');
+  }
+
+  private show(path: string): string {
+    const rel = relative(this.cwd, path);
+    return rel && !rel.startsWith('..') ? rel : path;
+  }
+
+  private once(path: string, id: string, data: Record<string, string>): void {
+    if (this.seen.has(path)) return;
+    this.seen.add(path);
+    this.collector.report(skippedPath, id, data, undefined, this.show(path));
+  }
+
+  outside(link: string, target: string): void {
+    this.once(link, 'linkOutside', { target });
+  }
+  special(path: string, kind: SpecialKind): void {
+    this.once(path, 'notFile', { kind_et: KIND[kind].et, kind_en: KIND[kind].en });
+  }
+  broken(link: string): void {
+    this.once(link, 'brokenLink', {});
+  }
+  unreadable(folder: string, e: unknown): void {
+    const code = (e as NodeJS.ErrnoException).code;
+    const denied = code === 'EACCES' || code === 'EPERM';
+    this.once(folder, 'unreadableFolder', {
+      detail_et: denied ? 'lugemisõigus puudub' : `süsteemi viga ${code ?? 'EIO'}`,
+      detail_en: denied ? 'permission denied' : `system error ${code ?? 'EIO'}`,
+    });
+  }
+
+  get diagnostics(): Diagnostic[] {
+    return this.collector.diagnostics;
+  }
+}
+
+/**
+ * Every candidate `*.md` below `dir` (real path `realDir`), following symbolic links that stay
+ * inside `allowed`; `visited` holds the real folders already walked (a link loop ends there).
+ */
+function walk(
+  dir: string,
+  realDir: string,
+  allowed: string,
+  out: string[],
+  skipped: Skipped,
+  visited: Set<string>,
+): void {
+  if (visited.has(realDir)) return;
+  visited.add(realDir);
   let entries;
   try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    skipped.unreadable(dir, e);
     return;
   }
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const full = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name)) walk(full, out);
-    } else if (
-      entry.isFile() &&
-      entry.name.toLowerCase().endsWith('.md') &&
-      entry.name.toLowerCase() !== 'readme.md'
-    ) {
-      out.push(full);
+      if (!SKIP_DIRS.has(entry.name)) walk(full, join(realDir, entry.name), allowed, out, skipped, visited);
+    } else if (entry.isFile()) {
+      if (isCandidate(entry.name)) out.push(full);
+    } else if (entry.isSymbolicLink()) {
+      const real = realPath(full);
+      let st: fs.Stats | undefined;
+      try {
+        st = real === undefined ? undefined : fs.statSync(real);
+      } catch {
+        st = undefined;
+      }
+      const isDir = st?.isDirectory() ?? false;
+      // only links that could lead to a description are worth a word
+      if (!isDir && !isCandidate(entry.name)) continue;
+      if (real === undefined || st === undefined) skipped.broken(full);
+      else if (!isInside(real, allowed)) skipped.outside(full, real);
+      else if (isDir) {
+        if (!SKIP_DIRS.has(entry.name)) walk(full, real, allowed, out, skipped, visited);
+      } else out.push(full);
+    } else if (isCandidate(entry.name)) {
+      // a named pipe, socket or device called *.md: never opened
+      const kind = entry.isFIFO() ? 'fifo' : entry.isSocket() ? 'socket' : 'device';
+      skipped.special(
+        full,
+        entry.isCharacterDevice() || entry.isBlockDevice() || kind !== 'device' ? kind : 'other',
+      );
     }
   }
 }
 
 const isGlob = (p: string): boolean => /[*?[\]{}]/.test(p);
 
+type Callback<T> = (error: NodeJS.ErrnoException | null, value: T) => void;
+
 /**
- * Expands paths to description files, sorted and without duplicates. Files a config refers to
- * (default sections) are skipped unless named explicitly. A path that matches nothing is a usage error.
+ * The file system as the glob crawler sees it: links out of `allowed` (and broken ones) look
+ * unresolvable and are noted; unreadable folders are noted.
+ */
+function guardedFs(allowed: string, skipped: Skipped): typeof fs {
+  const readdir = (path: string, options: unknown, cb: Callback<fs.Dirent[]>): void => {
+    fs.readdir(path, options as { withFileTypes: true }, (error, entries) => {
+      // a folder that is not there is no folder that cannot be read
+      if (error && error.code !== 'ENOENT' && error.code !== 'ENOTDIR')
+        skipped.unreadable(resolve(path), error);
+      cb(error, entries);
+    });
+  };
+  const realpath = (path: string, cb: Callback<string>): void => {
+    fs.realpath(path, (error, real) => {
+      const candidate = isCandidate(path.replace(/\/+$/, ''));
+      if (error) {
+        if (candidate) skipped.broken(resolve(path));
+        cb(error, '');
+        return;
+      }
+      if (!isInside(real, allowed)) {
+        let isDir = false;
+        try {
+          isDir = fs.statSync(real).isDirectory();
+        } catch {
+          // a file that vanished: skipped either way
+        }
+        if (candidate || isDir) skipped.outside(resolve(path), real);
+        const refused: NodeJS.ErrnoException = new Error(`outside the repository: ${path}`);
+        refused.code = 'EACCES';
+        cb(refused, '');
+        return;
+      }
+      cb(null, real);
+    });
+  };
+  return { ...fs, readdir, realpath } as unknown as typeof fs;
+}
+
+export interface DiscoverOptions {
+  /** Skipped paths are added here as warnings (when not given, they are dropped). */
+  skipped?: Diagnostic[];
+  /** Language of those warnings (default: Estonian). */
+  lang?: MessageLang;
+}
+
+/**
+ * Expands paths to description files, sorted and without duplicates (one real file is read once).
+ * Files a config refers to (default sections) are skipped unless named explicitly. A path that
+ * matches nothing is a usage error.
  */
 export async function discover(
   paths: readonly string[],
   loader: ConfigLoader,
   cwd = process.cwd(),
+  options: DiscoverOptions = {},
 ): Promise<InputFile[]> {
+  const skipped = new Skipped(options.lang ?? loader.lang ?? 'et', cwd);
   const found = new Map<string, InputFile>();
+  const reals = new Set<string>();
   const add = (path: string, root: string, explicit: boolean): void => {
     if (found.has(path)) return;
+    const real = realPath(path) ?? path;
     if (!explicit) {
       const config = loader.forDir(dirname(path));
-      if (config.referencedFiles.has(path)) return;
+      if (config.referencedFiles.has(path) || config.referencedFiles.has(real)) return;
+      if (reals.has(real)) return;
     }
+    reals.add(real);
     found.set(path, { path, root });
   };
   for (const p of paths.length ? paths : ['.']) {
     const abs = resolve(cwd, p);
-    if (isGlob(p) && !existsSync(abs)) {
-      const matches = await glob(p, { cwd, absolute: true, ignore: ['**/node_modules/**'], onlyFiles: true });
-      const md = matches.filter((m) => m.toLowerCase().endsWith('.md')).sort();
-      if (md.length === 0) throw new UsageError(`no files match "${p}"`);
+    if (isGlob(p) && !fs.existsSync(abs)) {
       const base = resolve(cwd, p.split(/[*?[{]/)[0]!.replace(/[^/]*$/, '') || '.');
+      const allowed = repositoryRoot(fs.existsSync(base) ? base : cwd);
+      const before = skipped.diagnostics.length;
+      const matches = await glob(p, {
+        cwd,
+        absolute: true,
+        ignore: ['**/node_modules/**'],
+        onlyFiles: true,
+        fs: guardedFs(allowed, skipped),
+      });
+      const all = matches.filter((m) => m.toLowerCase().endsWith('.md'));
+      // matching only what was skipped is not "nothing matches": the warnings say what happened
+      if (all.length === 0 && skipped.diagnostics.length === before)
+        throw new UsageError(`no files match "${p}"`);
+      const md = all
+        .filter((m) => {
+          // the crawler's own checks aside: what is read must really be inside
+          const real = realPath(m);
+          if (real === undefined) skipped.broken(resolve(m));
+          else if (!isInside(real, allowed)) skipped.outside(resolve(m), real);
+          else return true;
+          return false;
+        })
+        .sort();
       for (const m of md) add(resolve(m), base, false);
       continue;
     }
     let stat;
     try {
-      stat = statSync(abs);
+      stat = fs.statSync(abs);
     } catch {
       throw new UsageError(`no such file or folder: ${p}`);
     }
     if (stat.isDirectory()) {
       const files: string[] = [];
-      walk(abs, files);
+      const real = realPath(abs) ?? abs;
+      walk(abs, real, repositoryRoot(real), files, skipped, new Set());
       for (const f of files.sort()) add(f, abs, false);
     } else add(abs, dirname(abs), true);
   }
+  options.skipped?.push(...skipped.diagnostics);
   return [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 

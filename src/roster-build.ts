@@ -3,11 +3,13 @@
  * block, named `<id>-<employee-slug>.<ext>`. Bad rows and unknown ids are reported with their CSV
  * line; the other rows still build.
  */
-import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { BuildOptions, BuildResult } from './build.js';
 import { compileFile } from './compile.js';
 import { ConfigLoader } from './config/load.js';
+import { checkOutDir } from './fs/outdir.js';
+import { readRegularFile } from './fs/read.js';
+import { readFailureWords } from './fs/report.js';
 import { discover, outputDir, UsageError, type InputFile } from './discover.js';
 import { summarize } from './model/summary.js';
 import type { JobDescription } from './model/types.js';
@@ -24,6 +26,9 @@ export type RosterBuildOptions = Pick<
   'formats' | 'outDir' | 'pdfStandard' | 'lang' | 'cwd' | 'env' | 'onProgress'
 > & { roster: string };
 
+/** A roster is a CSV of employees: larger than this it is not one. */
+const MAX_ROSTER_BYTES = 32 * 1024 * 1024;
+
 export async function buildRoster(
   paths: readonly string[],
   options: RosterBuildOptions,
@@ -32,19 +37,23 @@ export async function buildRoster(
   const outDir = resolve(cwd, options.outDir ?? 'dist');
   const rosterPath = resolve(cwd, options.roster);
   const rosterFile = relative(cwd, rosterPath) || options.roster;
-  let text: string;
-  try {
-    text = readFileSync(rosterPath, 'utf8');
-  } catch {
-    throw new UsageError(`cannot read the roster ${options.roster} / nimekirja ei saa lugeda`);
+  checkOutDir(outDir, options.outDir ?? 'dist');
+  const read = readRegularFile(rosterPath, MAX_ROSTER_BYTES);
+  if (!read.ok) {
+    const why = readFailureWords(read, MAX_ROSTER_BYTES);
+    throw new UsageError(
+      `cannot read the roster ${options.roster}: ${why.en} / nimekirja ei saa lugeda: ${why.et}`,
+    );
   }
+  const text = read.bytes.toString('utf8');
   const lang = options.lang;
   const parsed = parseRoster(text, rosterFile, lang ?? 'et');
   const loader = new ConfigLoader({ cwd, ...(lang ? { lang } : {}) });
-  const files = await discover(paths, loader, cwd);
+  const skipped: Diagnostic[] = [];
+  const files = await discover(paths, loader, cwd, { skipped });
 
   // every description is compiled once; only the ids the roster names are rendered
-  const all: Diagnostic[] = [...parsed.diagnostics];
+  const all: Diagnostic[] = [...parsed.diagnostics, ...skipped];
   const models = new Map<string, { model: JobDescription; file: InputFile }>();
   const invalid = new Set<string>();
   const ids = new Set<string>();

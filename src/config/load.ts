@@ -3,14 +3,19 @@
  * upwards, with its competency catalogue and default sections loaded once and cached per run.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import type { Position } from 'unist';
 import { isMap, isPair, isScalar, isSeq } from 'yaml';
 import { parseMarkdown, parseYaml, type YamlSource } from '../parse/markdown.js';
 import { locate, positionOfRange } from '../parse/positions.js';
 import { decodeSource } from '../parse/source.js';
 import { SECTION_KEYS, type AmetijuhendConfig, type SectionKey } from '../model/types.js';
-import { Collector } from '../validate/rule.js';
+import { readRegularFile } from '../fs/read.js';
+import { reportReadFailure } from '../fs/report.js';
+import { isInside, realPath, repositoryRoot } from '../fs/root.js';
+import { Collector, type Reporter } from '../validate/rule.js';
+import { MAX_SOURCE_BYTES } from '../validate/rules/file-too-large.js';
 import type { MessageLang } from '../validate/diagnostic.js';
 import { validateYaml } from '../validate/schema.js';
 import { RULES, catalogueFormat, configFile, encoding } from '../validate/rules/index.js';
@@ -25,16 +30,35 @@ const WHOLE: YamlSource['position'] = {
   end: { line: 1, column: 1, offset: 0 },
 };
 
-/** Reads a text file for the config machinery; problems go to the collector. */
-function readText(path: string, collector: Collector, display: string): string | undefined {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    collector.report(encoding, 'unreadable', { detail: (e as Error).message }, undefined, display);
+/** Where a referenced file is named in the config: messages about it are shown there. */
+interface RefPlace {
+  /** The config file (display path). */
+  file: string;
+  place: Position | undefined;
+  /** The path as the config writes it. */
+  ref: string;
+}
+
+/** The largest config, catalogue or default section read (as a description: larger is not one). */
+const MAX_CONFIG_BYTES = MAX_SOURCE_BYTES;
+
+/**
+ * Reads a text file for the config machinery (only a regular file, at most MAX_CONFIG_BYTES);
+ * problems go to the collector, at the referring config key when `at` is given.
+ */
+function readText(
+  path: string,
+  collector: Collector,
+  display: string,
+  at?: RefPlace,
+): { text: string; bytes: Uint8Array } | undefined {
+  const read = readRegularFile(path, MAX_CONFIG_BYTES);
+  if (!read.ok) {
+    if (at) reportReadFailure(collector, read, MAX_CONFIG_BYTES, at.place, at.file, at.ref);
+    else reportReadFailure(collector, read, MAX_CONFIG_BYTES, undefined, display);
     return undefined;
   }
-  const decoded = decodeSource(bytes);
+  const decoded = decodeSource(read.bytes);
   if (!decoded.ok) {
     const at = { line: decoded.line, column: decoded.column };
     collector.report(
@@ -46,7 +70,7 @@ function readText(path: string, collector: Collector, display: string): string |
     );
     return undefined;
   }
-  return decoded.text;
+  return { text: decoded.text, bytes: read.bytes };
 }
 
 export function emptyConfig(dir: string): ResolvedConfig {
@@ -64,12 +88,23 @@ export function emptyConfig(dir: string): ResolvedConfig {
   };
 }
 
-function loadCatalogue(path: string, display: string, collector: Collector): Catalogue | undefined {
-  const text = readText(path, collector, display);
-  if (text === undefined) return undefined;
+/**
+ * YAML problems of a catalogue without the offending line quoted: a file that is not a catalogue
+ * at all (a wrong path) must not have its content echoed in messages.
+ */
+function unquoted(collector: Collector): Reporter {
+  return {
+    report: (rule, id, data, place, file) =>
+      id === 'errorAt'
+        ? collector.report(rule, 'error', { ...data, line: undefined }, place, file)
+        : collector.report(rule, id, data, place, file),
+  };
+}
+
+function loadCatalogue(text: string, display: string, collector: Collector): Catalogue | undefined {
   const y = parseYaml(text, 1, WHOLE);
   // a broken catalogue has its own errors; without it the names cannot be checked (unknown-competency skips them)
-  if (reportYamlProblems(y, collector, display) > 0) return undefined;
+  if (reportYamlProblems(y, unquoted(collector), display) > 0) return undefined;
   const entries = new Map<string, CatalogueEntry>();
   const root = y.doc.contents;
   if (root === null || root === undefined) return { path: display, entries };
@@ -77,6 +112,7 @@ function loadCatalogue(path: string, display: string, collector: Collector): Cat
     collector.report(catalogueFormat, 'notMap', {}, locate(y, []), display);
     return { path: display, entries };
   }
+  const bad: { name: string; position: Position }[] = [];
   for (const pair of root.items) {
     if (!isPair(pair) || !isScalar(pair.key)) continue;
     const name = String(pair.key.value);
@@ -90,19 +126,23 @@ function loadCatalogue(path: string, display: string, collector: Collector): Cat
         ? value.items.map((i) => String((i as { value: unknown }).value))
         : undefined;
     if (!indicators) {
-      collector.report(catalogueFormat, 'badEntry', { name }, position, display);
+      bad.push({ name, position });
       // still a known name: the entry's own error is enough, descriptions naming it are not wrong
       entries.set(name, { indicators: [], position });
       continue;
     }
     entries.set(name, { indicators, position });
   }
+  if (bad.length > 0 && bad.length === entries.size) {
+    // not one entry is a competency: this is no catalogue, and its keys are not quoted back
+    collector.report(catalogueFormat, 'notCatalogue', {}, bad[0]!.position, display);
+    return { path: display, entries: new Map() };
+  }
+  for (const b of bad) collector.report(catalogueFormat, 'badEntry', { name: b.name }, b.position, display);
   return { path: display, entries };
 }
 
-function loadDefault(path: string, display: string, collector: Collector): DefaultSection | undefined {
-  const text = readText(path, collector, display);
-  if (text === undefined) return undefined;
+function loadDefault(text: string, display: string): DefaultSection {
   const tree = parseMarkdown(text);
   let blocks = tree.children.filter((n) => n.type !== 'yaml' && n.type !== 'html');
   // a default file may carry its own heading; the description's numbering replaces it
@@ -122,6 +162,11 @@ export class ConfigLoader {
   private readonly byDir = new Map<string, string | null>();
   private readonly byFile = new Map<string, ResolvedConfig>();
   constructor(private readonly options: ConfigLoaderOptions = {}) {}
+
+  /** The language messages about config problems are given in (undefined: each file's own). */
+  get lang(): MessageLang | undefined {
+    return this.options.lang;
+  }
 
   private display(path: string): string {
     const rel = relative(this.options.cwd ?? process.cwd(), path);
@@ -176,7 +221,7 @@ export class ConfigLoader {
     const config = emptyConfig(dirname(abs));
     config.path = display;
     const hash = createHash('sha256');
-    const text = readText(abs, collector, display);
+    const text = readText(abs, collector, display)?.text;
     let y: YamlSource | undefined;
     if (text !== undefined) {
       hash.update(text);
@@ -222,37 +267,63 @@ export class ConfigLoader {
           config.severities[rule] = setting;
       }
     }
-    const resolveRef = (ref: string, path: (string | number)[]): string | undefined => {
+    const root = repositoryRoot(config.dir);
+    const realDir = realPath(config.dir) ?? config.dir;
+    /**
+     * A path the config names, resolved against its folder; it must stay inside the repository
+     * (real paths compared, so no symbolic link leads out). Outside, absolute or missing: reported
+     * at the key's value, and the file is never read.
+     */
+    const resolveRef = (
+      ref: string,
+      path: (string | number)[],
+    ): { target: string; at: RefPlace } | undefined => {
+      const place = y ? locate(y, path) : undefined;
+      const at: RefPlace = { file: display, place, ref };
+      const key = path.join('.');
+      if (isAbsolute(ref) || /^[a-zA-Z]:[\\/]/.test(ref)) {
+        collector.report(configFile, 'absolute', { key, file: ref }, place, display);
+        return undefined;
+      }
       const target = resolve(config.dir, ref);
-      if (!existsSync(target)) {
+      const real = realPath(target);
+      if (!isInside(real ?? resolve(realDir, ref), root)) {
+        collector.report(configFile, 'outside', { key, file: ref, root: this.display(root) }, place, display);
+        return undefined;
+      }
+      if (real === undefined) {
         collector.report(
           configFile,
           'missing',
           { file: ref, resolved: this.display(target) },
-          y ? locate(y, path) : undefined,
+          place,
           display,
         );
         return undefined;
       }
       config.referencedFiles.add(target);
-      return target;
+      config.referencedFiles.add(real);
+      return { target, at };
     };
     if (typeof data.competencies === 'string') {
-      const target = resolveRef(data.competencies, ['competencies']);
-      if (target) {
-        config.catalogue = loadCatalogue(target, this.display(target), collector);
-        hash.update('\0catalogue\0').update(readFileSync(target));
+      const found = resolveRef(data.competencies, ['competencies']);
+      if (found) {
+        const shown = this.display(found.target);
+        const read = readText(found.target, collector, shown, found.at);
+        if (read) config.catalogue = loadCatalogue(read.text, shown, collector);
+        hash.update('\0catalogue\0').update(read ? read.bytes : 'unreadable');
       }
     }
     if (isRecord(data.defaults)) {
       for (const key of SECTION_KEYS) {
         const ref = data.defaults[key];
         if (typeof ref !== 'string') continue;
-        const target = resolveRef(ref, ['defaults', key]);
-        if (!target) continue;
-        const section = loadDefault(target, this.display(target), collector);
-        if (section) config.defaults[key as SectionKey] = section;
-        hash.update(`\0default:${key}\0`).update(readFileSync(target));
+        const found = resolveRef(ref, ['defaults', key]);
+        if (!found) continue;
+        const shown = this.display(found.target);
+        const read = readText(found.target, collector, shown, found.at);
+        if (read) config.defaults[key as SectionKey] = loadDefault(read.text, shown);
+        hash.update(`\0default:${key}\0`).update(read ? read.bytes : 'unreadable');
       }
     }
     config.diagnostics = collector.diagnostics;

@@ -12,6 +12,10 @@ export default defineRule({
       et: 'Kompetentsikataloog peab olema kaart „nimi: [näitajad]“.',
       en: 'The competency catalogue must be a map "name: [indicators]".',
     },
+    notCatalogue: {
+      et: 'Selles failis pole ühtegi kompetentsi kujul „nimi: [näitajad]“: kas seadistus viitab õigele failile?',
+      en: 'This file holds no competency of the form "name: [indicators]": does the config name the right file?',
+    },
     badEntry: {
       et: 'Kompetentsi „{name}“ näitajad peavad olema tekstide loend (vähemalt üks).',
       en: 'The indicators of "{name}" must be a list of strings (at least one).',

@@ -1,7 +1,5 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileFile } from '../../compile.js';
-import { compileRef, expectClean, only, REFERENCE, replace, tempProject } from '../../../test/helpers.js';
+import { compileRef, expectClean, only, REFERENCE, replace } from '../../../test/helpers.js';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -57,14 +55,6 @@ describe('encoding', () => {
       'encoding',
     );
     expect([d.line, d.column]).toEqual([1, 1]);
-  });
-
-  it('reports a file that cannot be read', () => {
-    const dir = tempProject({});
-    const r = compileFile(join(dir, 'puudub.md'), { cwd: dir });
-    const d = only(r, 'encoding');
-    expect([d.line, d.column]).toEqual([1, 1]);
-    expect(d.message).toContain('ENOENT');
   });
 
   it('accepts a BOM and CRLF line endings with the same line numbers', () => {

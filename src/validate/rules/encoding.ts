@@ -16,6 +16,5 @@ export default defineRule({
       et: 'Fail sisaldab nullbaite: see on binaarfail, mitte Markdown.',
       en: 'The file contains NUL bytes: it is a binary file, not Markdown.',
     },
-    unreadable: { et: 'Faili ei saa lugeda: {detail}', en: 'The file cannot be read: {detail}' },
   },
 });

@@ -26,15 +26,19 @@ import officialApproval from './official-approval.js';
 import rawHtml from './raw-html.js';
 import reviewOverdue from './review-overdue.js';
 import roster from './roster.js';
+import skippedPath from './skipped-path.js';
 import textBeforeHeading from './text-before-heading.js';
 import unknownCompetency from './unknown-competency.js';
 import unknownKey from './unknown-key.js';
 import unknownReference from './unknown-reference.js';
 import unknownSection from './unknown-section.js';
+import unreadableFile from './unreadable-file.js';
 import yamlSyntax from './yaml-syntax.js';
 
 export const RULES: readonly Rule[] = [
   // file and syntax
+  unreadableFile,
+  skippedPath,
   fileTooLarge,
   encoding,
   emptyFile,
@@ -78,6 +82,8 @@ export {
   encoding,
   fileTooLarge,
   frontmatter,
+  skippedPath,
   unknownKey,
+  unreadableFile,
   yamlSyntax,
 };

@@ -1,0 +1,44 @@
+/**
+ * The repository a path belongs to: the git work tree above it (a `.git` folder or file), or the
+ * folder itself when there is none. Inputs reached through a config, a folder walk or a glob must
+ * stay inside it, compared by real path so a symbolic link cannot lead out.
+ */
+import { existsSync, realpathSync } from 'node:fs';
+import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
+
+const roots = new Map<string, string>();
+
+/** The real path of `path`, or undefined when it does not resolve (missing, broken or looping link). */
+export function realPath(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The real path of the git work tree containing `dir`, else the real path of `dir`. */
+export function repositoryRoot(dir: string): string {
+  const start = realPath(resolve(dir)) ?? resolve(dir);
+  const cached = roots.get(start);
+  if (cached) return cached;
+  let current = start;
+  let found = start;
+  for (;;) {
+    if (existsSync(join(current, '.git'))) {
+      found = current;
+      break;
+    }
+    const parent = dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  roots.set(start, found);
+  return found;
+}
+
+/** Whether `path` is `root` or below it (both absolute, already real). */
+export function isInside(path: string, root: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
