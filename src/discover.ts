@@ -9,7 +9,7 @@
  * wherever it is (the user chose it), but only when it is a regular file (compile.ts).
  */
 import * as fs from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import type { ConfigLoader } from './config/load.js';
 import type { SpecialKind } from './fs/read.js';
@@ -50,8 +50,10 @@ class Skipped {
   }
 
   private once(path: string, id: string, data: Record<string, string>): void {
-    if (this.seen.has(path)) return;
-    this.seen.add(path);
+    // one report per real place, however many link paths lead to it
+    const key = join(realPath(dirname(path)) ?? dirname(path), basename(path));
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
     this.collector.report(skippedPath, id, data, undefined, this.show(path));
   }
 
