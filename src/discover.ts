@@ -15,7 +15,7 @@ import type { ConfigLoader } from './config/load.js';
 import type { SpecialKind } from './fs/read.js';
 import { KIND } from './fs/report.js';
 import { isInside, realPath, repositoryRoot } from './fs/root.js';
-import type { Diagnostic, MessageLang } from './validate/diagnostic.js';
+import { compareDiagnostics, type Diagnostic, type MessageLang } from './validate/diagnostic.js';
 import { Collector } from './validate/rule.js';
 import skippedPath from './validate/rules/skipped-path.js';
 
@@ -254,7 +254,7 @@ export async function discover(
       for (const f of files.sort()) add(f, abs, false);
     } else add(abs, dirname(abs), true);
   }
-  options.skipped?.push(...skipped.diagnostics);
+  options.skipped?.push(...[...skipped.diagnostics].sort(compareDiagnostics));
   return [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 

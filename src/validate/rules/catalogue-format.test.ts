@@ -36,6 +36,20 @@ describe('catalogue-format', () => {
     expect(ofRule(r, 'unknown-competency')).toEqual([]);
   });
 
+  it('a file without a single competency is "not a catalogue", and neither its keys nor its lines are quoted', () => {
+    const notes = 'salajane-võti: salajane väärtus\nteine-võti: 42\n';
+    const r = compileInProject(REFERENCE, BASE_CONFIG, { 'competencies.yaml': notes });
+    const d = only(r, 'catalogue-format');
+    expect(d).toMatchObject({ file: 'competencies.yaml', line: 1, column: 1 });
+    expect(d.message).toMatch(/^Selles failis pole ühtegi kompetentsi/);
+    const broken = compileInProject(REFERENCE, BASE_CONFIG, {
+      'competencies.yaml': 'salajane: "rida\n',
+    });
+    const messages = broken.diagnostics.map((x) => x.message).join('\n');
+    expect(broken.diagnostics.some((x) => x.rule === 'yaml-syntax')).toBe(true);
+    expect(messages + r.diagnostics.map((x) => x.message).join('\n')).not.toMatch(/salajane/);
+  });
+
   it('stays silent for the example catalogue', () => {
     expect(compileInProject(REFERENCE, BASE_CONFIG).diagnostics).toEqual([]);
   });

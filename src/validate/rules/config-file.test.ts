@@ -38,6 +38,27 @@ describe('config-file', () => {
     expect(en.message).toBe('Unknown rule "no-such-rule-at-all".');
   });
 
+  it('refuses a path out of the repository at its value, naming the key, and never reads it', () => {
+    const r = compileInProject(REFERENCE, 'organisation: X\ncompetencies: ../../../../etc/shadow\n');
+    const d = only(r, 'config-file');
+    expect(d).toMatchObject({ file: 'ametijuhend.config.yaml', line: 2, column: 15, severity: 'error' });
+    expect(d.message).toMatch(
+      /^Võti „competencies“ viitab failile „\.\.\/\.\.\/\.\.\/\.\.\/etc\/shadow“ väljaspool hoidlat/,
+    );
+    expect(r.config.referencedFiles.size).toBe(0);
+    const en = only(
+      compileInProject(
+        dropSection(REFERENCE, 'Töövahendid'),
+        `${BASE_CONFIG}defaults:\n  tools: /etc/passwd\n`,
+        {},
+        { lang: 'en' },
+      ),
+      'config-file',
+    );
+    expect(en).toMatchObject({ line: 5, column: 10 });
+    expect(en.message).toMatch(/^The key "defaults\.tools": the path "\/etc\/passwd" is absolute/);
+  });
+
   it('stays silent for a config whose files exist', () => {
     const r = compileInProject(
       dropSection(REFERENCE, 'Õigused'),
