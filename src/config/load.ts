@@ -221,7 +221,11 @@ export class ConfigLoader {
     const config = emptyConfig(dirname(abs));
     config.path = display;
     const hash = createHash('sha256');
-    const text = readText(abs, collector, display)?.text;
+    // a config that is a symbolic link out of the repository is not the repository's config
+    const realConfig = realPath(abs);
+    const outside = realConfig !== undefined && !isInside(realConfig, repositoryRoot(dirname(abs)));
+    if (outside) collector.report(configFile, 'linkOutside', { target: realConfig }, undefined, display);
+    const text = outside ? undefined : readText(abs, collector, display)?.text;
     let y: YamlSource | undefined;
     if (text !== undefined) {
       hash.update(text);

@@ -1,5 +1,15 @@
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BASE_CONFIG, compileInProject, only, REFERENCE, dropSection } from '../../../test/helpers.js';
+import { ConfigLoader } from '../../config/load.js';
+import {
+  BASE_CONFIG,
+  compileInProject,
+  only,
+  REFERENCE,
+  dropSection,
+  tempProject,
+} from '../../../test/helpers.js';
 
 describe('config-file', () => {
   it('reports a missing catalogue file at its value in the config', () => {
@@ -57,6 +67,20 @@ describe('config-file', () => {
     );
     expect(en).toMatchObject({ line: 5, column: 10 });
     expect(en.message).toMatch(/^The key "defaults\.tools": the path "\/etc\/passwd" is absolute/);
+  });
+
+  it('does not read a config that is a symbolic link out of the repository', () => {
+    const dir = tempProject({ 'ametijuhend.md': REFERENCE });
+    symlinkSync('/etc/passwd', join(dir, 'ametijuhend.config.yaml'));
+    const config = new ConfigLoader({ cwd: dir, lang: 'en' }).forDir(dir);
+    expect(config.diagnostics.map((d) => [d.file, d.line, d.rule, d.message])).toEqual([
+      [
+        'ametijuhend.config.yaml',
+        1,
+        'config-file',
+        'The config file is a symbolic link out of the repository (/etc/passwd): it is not read.',
+      ],
+    ]);
   });
 
   it('stays silent for a config whose files exist', () => {

@@ -20,6 +20,10 @@ export default defineRule({
       et: 'Võti „{key}“: tee „{file}“ on absoluutne; kirjuta see seadistuse kausta suhtes (nt shared/fail.md).',
       en: 'The key "{key}": the path "{file}" is absolute; write it relative to the config\'s folder (e.g. shared/file.md).',
     },
+    linkOutside: {
+      et: 'Seadistusfail on sümbolviide hoidlast välja ({target}): seda ei loeta.',
+      en: 'The config file is a symbolic link out of the repository ({target}): it is not read.',
+    },
     unknownRule: {
       et: 'Tundmatu reegel „{rule}“{hint_et}.',
       en: 'Unknown rule "{rule}"{hint_en}.',
