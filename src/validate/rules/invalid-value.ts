@@ -9,8 +9,8 @@ export default defineRule({
   id: 'invalid-value',
   severity: 'error',
   description: {
-    et: 'Väärtus ei ole lubatud: vale valik, vigane kuupäev või tunnus, tühi tekst või loend.',
-    en: 'A value is not allowed: a wrong choice, a malformed date or id, an empty text or list.',
+    et: 'Väärtus ei ole lubatud: vale valik, vigane kuupäev või tunnus (ka failinimest võetud tunnus), tühi tekst või loend.',
+    en: 'A value is not allowed: a wrong choice, a malformed date or id (also an id taken from the file name), an empty text or list.',
   },
   messages: {
     enum: {
