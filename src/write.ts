@@ -64,7 +64,8 @@ function isAlive(pid: number): boolean {
  * Removes the temporary files that processes no longer running left under `root` (the output
  * folder, the cache): only regular files named exactly as this tool names them, whose PID is not a
  * live process or that are older than six hours (a PID reused by another process). Symbolic links
- * are neither followed nor removed. Returns the paths removed.
+ * are neither followed nor removed; hidden folders and node_modules are not entered. Returns the
+ * paths removed.
  */
 export function removeStaleTempFiles(root: string, now = Date.now()): string[] {
   const removed: string[] = [];
@@ -78,7 +79,9 @@ export function removeStaleTempFiles(root: string, now = Date.now()): string[] {
     for (const e of entries) {
       const path = join(dir, e.name);
       if (e.isDirectory()) {
-        walk(path);
+        // outputs never go to hidden folders or node_modules (discover skips them): an out-dir of
+        // "." does not walk .git or node_modules
+        if (!e.name.startsWith('.') && e.name !== 'node_modules') walk(path);
         continue;
       }
       if (!e.isFile()) continue;

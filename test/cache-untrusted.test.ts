@@ -59,14 +59,17 @@ async function damaged(damage: (dir: string) => void) {
 
 describe('a damaged cache', () => {
   it('a cached id with ../ is a miss: rendered again, nothing written outside the output folder', async () => {
+    const escaped = `escaped-${process.pid}-${Date.now()}`;
     const { dir, r } = await damaged((dir) => {
       const index = readJson<Index>(dir, 'index.json');
-      for (const meta of Object.values(index.compiled)) meta.id = '../../escaped';
+      for (const meta of Object.values(index.compiled)) meta.id = `../../${escaped}`;
       writeJson(dir, 'index.json', index);
     });
     expect(r.rendered).toBe(2);
-    expect(existsSync(join(dirname(dir), 'escaped.pdf'))).toBe(false);
-    expect(existsSync(join(dir, 'escaped.pdf'))).toBe(false);
+    for (const ext of ['pdf', 'html', 'docx']) {
+      expect(existsSync(join(dirname(dir), `${escaped}.${ext}`))).toBe(false);
+      expect(existsSync(join(dir, `${escaped}.${ext}`))).toBe(false);
+    }
     // the damaged entries are gone from the index
     const ids = Object.values(readJson<Index>(dir, 'index.json').compiled).map((m) => m.id);
     expect(ids.sort()).toEqual(['ekspert-kriisiabi', 'teine']);

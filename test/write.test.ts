@@ -59,7 +59,12 @@ describe('stale temporary files', () => {
       join(out, `.x.html.${dead}.0123abcd.tmp.bak`),
       join(out, `.x.html.0.0123abcd.tmp`),
       join(out, 'sub', `.teine.html.${dead}.0123abc.tmp`),
+      // folders outputs never go to are not entered (an out-dir of "." does not walk them)
+      join(out, 'node_modules', `.x.html.${dead}.0123abcd.tmp`),
+      join(out, '.git', `.x.html.${dead}.0123abcd.tmp`),
     ];
+    mkdirSync(join(out, 'node_modules'));
+    mkdirSync(join(out, '.git'));
     for (const f of [...stale, ...kept]) writeFileSync(f, '');
     const hoursAgo = Date.now() / 1000 - 7 * 3600;
     utimesSync(stale[4]!, hoursAgo, hoursAgo);
