@@ -268,7 +268,11 @@ export class BuildCache {
     if (sha256(data) !== digest) {
       this.stats.corrupt++;
       this.outputs.delete(key);
-      rmSync(this.outputPath(key), { force: true });
+      try {
+        rmSync(this.outputPath(key), { force: true });
+      } catch {
+        // rewritten when the description is rendered again
+      }
       this.touched();
       return undefined;
     }
