@@ -185,8 +185,8 @@ export interface RosterDescription {
 
 /**
  * Problems of rows against the descriptions found: unknown ids (with suggestions), names that give
- * no file name, and output names taken twice. `descriptions` maps every description id to its file:
- * an output name is unique across the whole roster (compared case-insensitively, so a file system
+ * no file name, and output names taken twice. `descriptions` lists every description found (id,
+ * file, output folder): an output name is unique across the whole roster (compared case-insensitively, so a file system
  * that folds case never merges two) and never the plain `<id>` name of another description written
  * to the same output folder, so no row ever overwrites another document; the later row is the one
  * reported.
