@@ -19,9 +19,10 @@ import { defaultJobs, WorkerPool } from './pool/pool.js';
 import { TaskRunner, type RenderOutcome, type RunSettings } from './pool/task.js';
 import type { OutputFormat, PdfStandard } from './render/types.js';
 import { type Diagnostic, type MessageLang, sortAndDedupe } from './validate/diagnostic.js';
+import { ID_PATTERN } from './slug.js';
 import { MAX_SOURCE_BYTES } from './validate/rules/file-too-large.js';
 import { VERSION } from './version.js';
-import { writeFileAtomic } from './write.js';
+import { assertInside, FolderNotWritable, removeStaleTempFiles, writeFileAtomic } from './write.js';
 
 export interface BuildOptions {
   formats: readonly OutputFormat[];
@@ -109,6 +110,9 @@ export async function buildPaths(paths: readonly string[], options: BuildOptions
     ...(sourceDateEpoch !== undefined ? { sourceDateEpoch } : {}),
   };
   const cache = options.noCache ? undefined : new BuildCache(options.cacheDir ?? cacheDirFor(cwd, outDir));
+  // temporary files a killed build left behind (never anything else)
+  removeStaleTempFiles(outDir);
+  if (cache) removeStaleTempFiles(cache.dir);
   const formatOptions = (f: OutputFormat): string => (f === 'pdf' ? pdfStandard : '');
   const outputKeys = (key: string): string[] => formats.map((f) => outputKey(key, f, formatOptions(f)));
 
@@ -216,7 +220,15 @@ export async function buildPaths(paths: readonly string[], options: BuildOptions
         const keys = plan.kind === 'direct' || !cache ? [] : outputKeys(plan.key);
         const dir = outputDir(file, outDir);
         try {
+          // an id names files: one the schema would reject (a rule turned off) is never a path
+          if (!ID_PATTERN.test(id))
+            throw new OutputCollision(
+              `the id "${id}" cannot be a file name: use only a-z, 0-9 and - / ` +
+                `tunnus „${id}“ ei sobi failinimeks: kasuta ainult a–z, 0–9 ja -`,
+            );
           const targets = formats.map((f) => join(dir, `${id}.${f}`));
+          // ids are checked (compile, cache), and this holds whatever an id or a folder name holds
+          for (const target of targets) assertInside(outDir, target);
           for (const target of targets) {
             const previous = written.get(target);
             if (previous) {
@@ -229,10 +241,10 @@ export async function buildPaths(paths: readonly string[], options: BuildOptions
           // a cache hit: the stored outputs, unless an output file is already exactly that entry
           let bytes: (Uint8Array | undefined)[] | undefined;
           if (fromCache && cache) {
-            bytes = targets.map((t, i) =>
-              cache.isCurrent(t, keys[i]!) ? undefined : cache.getOutput(keys[i]!),
-            );
-            if (bytes.some((b, i) => b === undefined && !cache.isCurrent(targets[i]!, keys[i]!))) {
+            // each output file is hashed at most once (isCurrent), and only when it is to be reused
+            const current = targets.map((t, i) => cache.isCurrent(t, keys[i]!));
+            bytes = targets.map((_, i) => (current[i] ? undefined : cache.getOutput(keys[i]!)));
+            if (bytes.some((b, i) => b === undefined && !current[i])) {
               // a damaged or vanished entry: render this one again
               fromCache = false;
               outcome = await render(file.path).catch((e: unknown) => failedOutcome(file, e));
@@ -267,7 +279,7 @@ export async function buildPaths(paths: readonly string[], options: BuildOptions
         } catch (e) {
           result.failures.push({
             file: outcome.sourcePath,
-            message: (e as Error).message,
+            message: e instanceof FolderNotWritable ? e.describe(cwd) : (e as Error).message,
             kind: e instanceof OutputCollision ? 'input' : 'internal',
           });
         }

@@ -5,7 +5,7 @@
  */
 import { join, relative, resolve } from 'node:path';
 import type { BuildOptions, BuildResult } from './build.js';
-import { compileFile } from './compile.js';
+import { compileFile, displayPath } from './compile.js';
 import { ConfigLoader } from './config/load.js';
 import { checkOutDir } from './fs/outdir.js';
 import { readRegularFile } from './fs/read.js';
@@ -15,10 +15,10 @@ import { summarize } from './model/summary.js';
 import type { JobDescription } from './model/types.js';
 import { documentDate } from './render/date.js';
 import { loadRenderer } from './render/index.js';
-import { checkRosterRows, parseRoster, personalise } from './roster.js';
+import { checkRosterRows, parseRoster, personalise, type RosterDescription } from './roster.js';
 import { type Diagnostic, sortAndDedupe } from './validate/diagnostic.js';
 import { VERSION } from './version.js';
-import { writeFileAtomic } from './write.js';
+import { assertInside, FolderNotWritable, removeStaleTempFiles, writeFileAtomic } from './write.js';
 
 /** The build options that apply to a roster export (no cache, no workers), and the roster file. */
 export type RosterBuildOptions = Pick<
@@ -56,19 +56,20 @@ export async function buildRoster(
   const all: Diagnostic[] = [...parsed.diagnostics, ...skipped];
   const models = new Map<string, { model: JobDescription; file: InputFile }>();
   const invalid = new Set<string>();
-  const ids = new Set<string>();
+  const descriptions: RosterDescription[] = [];
   for (const file of files) {
     const compiled = compileFile(file.path, { configLoader: loader, cwd, ...(lang ? { lang } : {}) });
     const id = compiled.model?.id ?? summarize(compiled, file.path).id;
-    ids.add(id);
+    descriptions.push({ id, file: displayPath(file.path, cwd), dir: outputDir(file, outDir) });
     const wanted = parsed.rows.some((r) => r.id === id);
     if (wanted) all.push(...compiled.diagnostics);
     if (compiled.model && !models.has(id)) models.set(id, { model: compiled.model, file });
     else if (!compiled.model) invalid.add(id);
   }
-  const checked = checkRosterRows(parsed.rows, ids, invalid, rosterFile, lang ?? 'et');
+  const checked = checkRosterRows(parsed.rows, descriptions, invalid, rosterFile, lang ?? 'et');
   all.push(...checked.diagnostics);
 
+  removeStaleTempFiles(outDir);
   const renderers = await Promise.all(options.formats.map((f) => loadRenderer(f)));
   const result: BuildResult = {
     files,
@@ -83,6 +84,7 @@ export async function buildRoster(
     warningCount: 0,
     failures: [],
   };
+  const written = new Set<string>();
   options.onProgress?.({ type: 'start', total: checked.valid.length });
   for (const [index, row] of checked.valid.entries()) {
     const { model, file } = models.get(row.id)!;
@@ -94,6 +96,9 @@ export async function buildRoster(
       const rendered: [string, Uint8Array][] = [];
       for (const [i, render] of renderers.entries()) {
         const target = join(outputDir(file, outDir), `${personal.id}.${options.formats[i]}`);
+        assertInside(outDir, target);
+        // checkRosterRows made every name unique: this only guards that promise
+        if (written.has(target)) throw new Error(`${target} already written / ${target} on juba kirjutatud`);
         rendered.push([
           target,
           await render(personal, { date, toolVersion: VERSION, pdfStandard: options.pdfStandard ?? 'a-2a' }),
@@ -101,6 +106,7 @@ export async function buildRoster(
       }
       for (const [target, bytes] of rendered) {
         writeFileAtomic(target, bytes);
+        written.add(target);
         outputs.push(target);
       }
       ok = true;
@@ -110,7 +116,7 @@ export async function buildRoster(
       result.failed++;
       result.failures.push({
         file: `${rosterFile}:${row.line}`,
-        message: (e as Error).message,
+        message: e instanceof FolderNotWritable ? e.describe(cwd) : (e as Error).message,
         kind: 'internal',
       });
     }

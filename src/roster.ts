@@ -8,6 +8,7 @@ import type { JobDescription } from './model/types.js';
 import { Collector } from './validate/rule.js';
 import type { Diagnostic, MessageLang } from './validate/diagnostic.js';
 import rosterRule from './validate/rules/roster.js';
+import { ID_PATTERN, slugify } from './slug.js';
 import { closest } from './validate/util.js';
 
 export interface RosterRow {
@@ -154,14 +155,13 @@ export function parseRoster(input: string, file: string, lang: MessageLang = 'et
   return { rows, diagnostics: collector.diagnostics };
 }
 
-/** "Õnne-Liis Šõmer" → "onne-liis-somer". */
-export function slugify(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+/** The employee's part of an output name (see slug.ts: Cyrillic and Greek transliterated). */
+export { slugify };
+
+/** The output name (without extension) of a roster row: `<id>-<employee-slug>`, or undefined when the name gives no slug. */
+export function rosterName(row: Pick<RosterRow, 'id' | 'employee'>): string | undefined {
+  const slug = slugify(row.employee);
+  return slug ? `${row.id}-${slug}` : undefined;
 }
 
 /** The description for one roster row: the same model with that employee (and employer) signing. */
@@ -170,24 +170,49 @@ export function personalise(model: JobDescription, row: RosterRow): JobDescripti
   if (row.role) employee.role = row.role;
   const signatures = { ...model.signatures, employee };
   if (row.employer) signatures.employer = { ...(model.signatures.employer ?? {}), name: row.employer };
-  return { ...model, id: `${model.id}-${slugify(row.employee) || 'tootaja'}`, signatures };
+  const id = rosterName({ id: model.id, employee: row.employee });
+  // checkRosterRows rejects such rows: never a made-up name that could be someone else's
+  if (id === undefined || !ID_PATTERN.test(id)) throw new Error(`no file name for ${row.employee}`);
+  return { ...model, id, signatures };
 }
 
-/** Problems of rows against the descriptions found: unknown ids (with suggestions) and duplicates. */
+/** A description a roster row may name: its id, its file (for messages) and its output folder. */
+export interface RosterDescription {
+  id: string;
+  file: string;
+  dir: string;
+}
+
+/**
+ * Problems of rows against the descriptions found: unknown ids (with suggestions), names that give
+ * no file name, and output names taken twice. `descriptions` lists every description found (id,
+ * file, output folder): an output name is unique across the whole roster (compared case-insensitively, so a file system
+ * that folds case never merges two) and never the plain `<id>` name of another description written
+ * to the same output folder, so no row ever overwrites another document; the later row is the one
+ * reported.
+ */
 export function checkRosterRows(
   rows: readonly RosterRow[],
-  ids: ReadonlySet<string>,
+  descriptions: readonly RosterDescription[],
   invalidIds: ReadonlySet<string>,
   file: string,
   lang: MessageLang = 'et',
 ): { valid: RosterRow[]; diagnostics: Diagnostic[] } {
   const collector = new Collector(lang, file);
   const at = (line: number) => ({ start: { line, column: 1 }, end: { line, column: 1 } });
-  const seen = new Map<string, number>();
+  const byId = new Map<string, RosterDescription>();
+  const plain = new Map<string, string>();
+  for (const d of descriptions) {
+    if (!byId.has(d.id)) byId.set(d.id, d);
+    const key = `${d.dir}\0${d.id.toLowerCase()}`;
+    if (!plain.has(key)) plain.set(key, d.file);
+  }
+  const seen = new Map<string, RosterRow>();
   const valid: RosterRow[] = [];
   for (const row of rows) {
-    if (!ids.has(row.id)) {
-      const hint = closest(row.id, ids, 1)[0];
+    const own = byId.get(row.id);
+    if (!own) {
+      const hint = closest(row.id, byId.keys(), 1)[0];
       collector.report(
         rosterRule,
         'unknownId',
@@ -204,13 +229,28 @@ export function checkRosterRows(
       collector.report(rosterRule, 'invalidDescription', { id: row.id }, at(row.line));
       continue;
     }
-    const name = `${row.id}-${slugify(row.employee)}`;
-    const first = seen.get(name);
-    if (first !== undefined) {
-      collector.report(rosterRule, 'duplicate', { line: first, name }, at(row.line));
+    const name = rosterName(row);
+    if (name === undefined) {
+      collector.report(rosterRule, 'noFileName', { employee: row.employee }, at(row.line));
       continue;
     }
-    seen.set(name, row.line);
+    const key = name.toLowerCase();
+    const first = seen.get(key);
+    if (first !== undefined) {
+      collector.report(
+        rosterRule,
+        first.employee === row.employee ? 'duplicate' : 'sameFileName',
+        { line: first.line, name, employee: first.employee },
+        at(row.line),
+      );
+      continue;
+    }
+    const description = plain.get(`${own.dir}\0${key}`);
+    if (description !== undefined) {
+      collector.report(rosterRule, 'descriptionName', { name, file: description }, at(row.line));
+      continue;
+    }
+    seen.set(key, row);
     valid.push(row);
   }
   return { valid, diagnostics: collector.diagnostics };

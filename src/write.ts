@@ -1,7 +1,8 @@
 /**
  * Safe output: every file is written to a temporary file beside its target and renamed into place,
  * so an interrupted build never leaves a half-written output. Temporary files still in flight when
- * the process is interrupted are removed.
+ * the process is interrupted are removed; those a killed process left behind (`kill -9`, a crash, a
+ * power cut) are removed by the next build (removeStaleTempFiles).
  */
 import { randomBytes } from 'node:crypto';
 import {
@@ -14,20 +15,149 @@ import {
   writeSync,
   type Stats,
 } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { lstatSync, readdirSync, statSync } from 'node:fs';
 
 const inFlight = new Set<string>();
 let handlersInstalled = false;
+
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // not there, or its folder cannot be: nothing to remove
+  }
+}
 
 function installHandlers(): void {
   if (handlersInstalled) return;
   handlersInstalled = true;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
-      for (const tmp of inFlight) rmSync(tmp, { force: true });
+      for (const tmp of inFlight) removeQuietly(tmp);
       process.exit(signal === 'SIGINT' ? 130 : 143);
     });
   }
+}
+
+/** The name of a temporary file: `.<name>.<pid>.<8 hex>.tmp` beside its target. */
+const tempName = (target: string): string =>
+  `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+/** Exactly the temporary files this tool makes: writeFileAtomic's, and the cache's link-then-rename ones. */
+const TEMP_FILE = /^\..+\.([1-9][0-9]{0,9})\.[0-9a-f]{8}\.tmp$/;
+const CACHE_TEMP_FILE = /^[0-9a-f]{64}\.([1-9][0-9]{0,9})\.[0-9a-f]{8}\.tmp$/;
+/** A temporary file this old is stale even if its PID is now some other live process. */
+const STALE_AFTER_MS = 6 * 60 * 60 * 1000;
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: alive, another user's process
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files that processes no longer running left under `root` (the output
+ * folder, the cache): only regular files named exactly as this tool names them, whose PID is not a
+ * live process or that are older than six hours (a PID reused by another process). Symbolic links
+ * are neither followed nor removed; hidden folders and node_modules are not entered. Returns the
+ * paths removed.
+ */
+export function removeStaleTempFiles(root: string, now = Date.now()): string[] {
+  const removed: string[] = [];
+  const walk = (dir: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return; // missing or unreadable: nothing to clean
+    }
+    for (const e of entries) {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) {
+        // outputs never go to hidden folders or node_modules (discover skips them): an out-dir of
+        // "." does not walk .git or node_modules
+        if (!e.name.startsWith('.') && e.name !== 'node_modules') walk(path);
+        continue;
+      }
+      if (!e.isFile()) continue;
+      const m = TEMP_FILE.exec(e.name) ?? CACHE_TEMP_FILE.exec(e.name);
+      if (!m) continue;
+      try {
+        if (isAlive(Number(m[1])) && now - lstatSync(path).mtimeMs < STALE_AFTER_MS) continue;
+        rmSync(path, { force: true });
+        removed.push(path);
+      } catch {
+        // gone meanwhile, or not ours to remove
+      }
+    }
+  };
+  walk(root);
+  return removed;
+}
+
+/** True when `path` is `root` or inside it (both resolved; no `..` escapes). */
+export function isInside(root: string, path: string): boolean {
+  const rel = relative(resolve(root), resolve(path));
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+}
+
+/** Throws unless `path` is inside `root`: a write outside the output folder (or cache) is a bug or a damaged input. */
+export function assertInside(root: string, path: string): void {
+  if (!isInside(root, path))
+    throw new Error(
+      `refusing to write ${path} outside ${root} / ${path} on väljaspool kausta ${root}: ei kirjuta`,
+    );
+}
+
+/** A folder that cannot be written (or created), with the file in the way when there is one. */
+export class FolderNotWritable extends Error {
+  constructor(
+    readonly folder: string,
+    readonly code: string,
+    readonly blocker?: string,
+  ) {
+    super('');
+    this.message = this.describe();
+  }
+
+  /** The message, with paths relative to `cwd` when given. */
+  describe(cwd?: string): string {
+    const show = (p: string): string => {
+      if (cwd === undefined) return p;
+      const rel = relative(cwd, p);
+      return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : p;
+    };
+    const folder = show(this.folder);
+    if (this.blocker !== undefined) {
+      const b = show(this.blocker);
+      return (
+        `cannot write to the folder ${folder}: ${b} is a file, not a folder / ` +
+        `kausta ${folder} ei saa kirjutada: ${b} on fail, mitte kaust`
+      );
+    }
+    return `cannot write to the folder ${folder} (${this.code}) / kausta ${folder} ei saa kirjutada (${this.code})`;
+  }
+}
+
+/** The nearest ancestor of `dir` (or itself) that exists but is not a folder. */
+function fileInTheWay(dir: string): string | undefined {
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    try {
+      return statSync(d).isDirectory() ? undefined : d;
+    } catch {
+      if (dirname(d) === d) return undefined;
+    }
+  }
+}
+
+function notWritable(dir: string, e: unknown): FolderNotWritable {
+  const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+  return new FolderNotWritable(resolve(dir), code, fileInTheWay(dir));
 }
 
 /**
@@ -37,16 +167,21 @@ function installHandlers(): void {
 export function writeFileAtomic(target: string, data: Uint8Array): Stats {
   installHandlers();
   const dir = dirname(target);
-  const tmp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = join(dir, tempName(target));
   inFlight.add(tmp);
   let fd: number | undefined;
   try {
     try {
-      fd = openSync(tmp, 'w');
+      try {
+        fd = openSync(tmp, 'w');
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+        mkdirSync(dir, { recursive: true });
+        fd = openSync(tmp, 'w');
+      }
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-      mkdirSync(dir, { recursive: true });
-      fd = openSync(tmp, 'w');
+      // name the folder, not the temporary file nobody asked for
+      throw notWritable(dir, e);
     }
     for (let done = 0; done < data.length;) done += writeSync(fd, data, done);
     const stats = fstatSync(fd);
@@ -56,7 +191,8 @@ export function writeFileAtomic(target: string, data: Uint8Array): Stats {
     return stats;
   } catch (e) {
     if (fd !== undefined) closeSync(fd);
-    rmSync(tmp, { force: true });
+    // rmSync's own lstat fails where the folder cannot be (ENOTDIR): the first error is the one to say
+    removeQuietly(tmp);
     throw e;
   } finally {
     inFlight.delete(tmp);

@@ -219,13 +219,15 @@ describe('build cache size', () => {
     const cacheDir = join(dir, 'cache');
     const meta = { ok: true, id: 'x', sourcePath: 'x.md', diagnostics: [] };
     const key = (run: number, i: number): string => `${run}`.padStart(4, '0') + `${i}`.padStart(60, '0');
+    // an output key: also 64 hex digits (the cache takes no other key)
+    const okey = (run: number, i: number): string => `f${key(run, i).slice(1)}`;
     // eight builds, each storing four new compile results and four outputs and using one old one:
     // the bound is then max(20, 4 × 9 entries used by the build) = 36
     for (let run = 1; run <= 8; run++) {
       const cache = new BuildCache(cacheDir, { maxEntries: 20 });
       for (let i = 0; i < 4; i++) {
         cache.putMeta(key(run, i), meta);
-        cache.putOutput(`o${key(run, i)}`, Buffer.from(`output ${run} ${i}`));
+        cache.putOutput(okey(run, i), Buffer.from(`output ${run} ${i}`));
       }
       // the first build's first entry is used again by every build
       cache.getMeta(key(1, 0));
@@ -234,9 +236,9 @@ describe('build cache size', () => {
     const cache = new BuildCache(cacheDir, { maxEntries: 20 });
     expect(cache.getMeta(key(1, 0))).toEqual(meta); // used every time: kept
     expect(cache.getMeta(key(1, 1))).toBeUndefined(); // unused since the first build: dropped
-    expect(cache.getOutput(`o${key(1, 1)}`)).toBeUndefined();
+    expect(cache.getOutput(okey(1, 1))).toBeUndefined();
     expect(cache.getMeta(key(8, 3))).toEqual(meta);
-    expect(Buffer.from(cache.getOutput(`o${key(8, 3)}`)!).toString()).toBe('output 8 3');
+    expect(Buffer.from(cache.getOutput(okey(8, 3))!).toString()).toBe('output 8 3');
     const index = JSON.parse(readFileSync(join(cacheDir, 'index.json'), 'utf8')) as {
       compiled: object;
       outputs: object;

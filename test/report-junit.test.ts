@@ -107,7 +107,9 @@ describe('check --format junit', () => {
       'ametijuhend.config.yaml': config,
       'competencies.yaml': catalogue,
       'ok.md': reference,
+      // a file name that is not an id needs an id of its own (invalid-value)
       'sub dir/x,y.md': reference
+        .replace('title: Ekspert', 'id: x-y\ntitle: Ekspert')
         .replace('## Vastutus', '## Vastutuss')
         .replace('reportsTo: Tiimijuht', 'reportTo: Tiimijuht'),
       'w.md': reference.replace('Töötajal on õigus:', 'Töötajal on <b>õigus</b>:'),

@@ -183,7 +183,10 @@ describe('check --format sarif', () => {
   it('a SARIF 2.1.0 log: one run, every rule with both languages, a result per problem', () => {
     const dir = repo({
       'ok.md': reference,
-      'sub dir/x,y.md': reference.replace('## Vastutus', '## Vastutuss'),
+      // a file name that is not an id needs an id of its own (invalid-value)
+      'sub dir/x,y.md': reference
+        .replace('title: Ekspert', 'id: x-y\ntitle: Ekspert')
+        .replace('## Vastutus', '## Vastutuss'),
       'w.md': reference.replace('Töötajal on õigus:', 'Töötajal on <b>õigus</b>:'),
     });
     const r = cli(['check', '--format', 'sarif', '--lang', 'en'], dir);

@@ -19,14 +19,20 @@
  * - `state.json`: which cache entry each output file was last written from, with its size and mtime,
  *   so a rebuild with nothing changed neither reads nor writes outputs.
  *
- * Every read is defensive: anything unexpected is a miss, never an error.
+ * Everything read from the cache is untrusted input (a damaged disk, a hand edit, another tool):
+ * every field is schema-checked as it is loaded (keys are 64 hex digits, ids match the id pattern
+ * of the schema, sizes and times are non-negative numbers, diagnostics have exactly their fields
+ * and sane positions); an entry that fails is a miss, dropped from the index, and the description is
+ * rendered again. Nothing read from the cache names a path: output paths are built from the output
+ * folder and the id, and both the build and the cache refuse to write outside their folders.
  */
 import { createHash } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, type Stats } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
+import { ID_PATTERN } from '../slug.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
-import { writeFileAtomic } from '../write.js';
+import { assertInside, writeFileAtomic } from '../write.js';
 
 export const CACHE_DIR = '.ametijuhend-cache';
 /** Bump when the layout or meaning of entries changes. */
@@ -88,31 +94,54 @@ interface TargetState {
   mtimeMs: number;
 }
 
+/** A cache key: a SHA-256 in hex (anything else in an index is damage, and never becomes a path). */
+const KEY = /^[0-9a-f]{64}$/;
+const DIAGNOSTIC_FIELDS = new Set([
+  'file',
+  'line',
+  'column',
+  'endLine',
+  'endColumn',
+  'severity',
+  'rule',
+  'message',
+]);
+const META_FIELDS = new Set(['id', 'ok', 'sourcePath', 'diagnostics']);
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const only = (r: Record<string, unknown>, fields: ReadonlySet<string>): boolean =>
+  Object.keys(r).every((k) => fields.has(k));
+/** A line or column: a positive integer. */
+const isPlace = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) >= 1;
+const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+
 function isDiagnostic(d: unknown): d is Diagnostic {
-  if (typeof d !== 'object' || d === null) return false;
-  const r = d as Record<string, unknown>;
+  if (!isRecord(d) || !only(d, DIAGNOSTIC_FIELDS)) return false;
   return (
-    typeof r.file === 'string' &&
-    typeof r.line === 'number' &&
-    typeof r.column === 'number' &&
-    typeof r.endLine === 'number' &&
-    typeof r.endColumn === 'number' &&
-    (r.severity === 'error' || r.severity === 'warning') &&
-    typeof r.rule === 'string' &&
-    typeof r.message === 'string'
+    typeof d.file === 'string' &&
+    isPlace(d.line) &&
+    isPlace(d.column) &&
+    isPlace(d.endLine) &&
+    isPlace(d.endColumn) &&
+    (d.severity === 'error' || d.severity === 'warning') &&
+    typeof d.rule === 'string' &&
+    /^[a-z0-9-]+$/.test(d.rule) &&
+    typeof d.message === 'string'
   );
 }
 
-function isMeta(v: unknown): v is CompileMeta {
-  if (typeof v !== 'object' || v === null) return false;
-  const r = v as Record<string, unknown>;
+/** A compile entry as stored: every field checked; the id is one the schema accepts (it names files). */
+export function isMeta(v: unknown): v is CompileMeta {
+  if (!isRecord(v) || !only(v, META_FIELDS)) return false;
   return (
-    typeof r.ok === 'boolean' &&
-    typeof r.sourcePath === 'string' &&
-    (r.id === undefined || typeof r.id === 'string') &&
-    (!r.ok || typeof r.id === 'string') &&
-    Array.isArray(r.diagnostics) &&
-    r.diagnostics.every(isDiagnostic)
+    typeof v.ok === 'boolean' &&
+    typeof v.sourcePath === 'string' &&
+    v.sourcePath !== '' &&
+    (v.id === undefined || (typeof v.id === 'string' && ID_PATTERN.test(v.id))) &&
+    (!v.ok || typeof v.id === 'string') &&
+    Array.isArray(v.diagnostics) &&
+    v.diagnostics.every(isDiagnostic)
   );
 }
 
@@ -141,7 +170,7 @@ export class BuildCache {
    * saved, with their files, so the cache of a repository edited for years stays bounded.
    */
   constructor(dir: string, options: { maxEntries?: number } = {}) {
-    this.dir = dir;
+    this.dir = resolve(dir);
     this.maxEntries = options.maxEntries ?? 20_000;
     const read = (name: string): Record<string, unknown> | undefined => {
       try {
@@ -156,26 +185,32 @@ export class BuildCache {
     const state = read('state.json');
     const targets = state?.targets;
     if (typeof targets === 'object' && targets !== null) {
-      for (const [target, s] of Object.entries(targets as Record<string, unknown>)) {
-        const t = s as Partial<TargetState> | null;
-        if (t && typeof t.key === 'string' && typeof t.size === 'number' && typeof t.mtimeMs === 'number')
-          this.state.set(target, { key: t.key, size: t.size, mtimeMs: t.mtimeMs });
+      for (const [target, t] of Object.entries(targets as Record<string, unknown>)) {
+        if (
+          isRecord(t) &&
+          typeof t.key === 'string' &&
+          KEY.test(t.key) &&
+          Number.isSafeInteger(t.size) &&
+          (t.size as number) >= 0 &&
+          isTime(t.mtimeMs)
+        )
+          this.state.set(target, { key: t.key, size: t.size as number, mtimeMs: t.mtimeMs });
       }
     }
     const index = read('index.json');
     const compiled = index?.compiled;
     if (typeof compiled === 'object' && compiled !== null)
-      for (const [key, meta] of Object.entries(compiled)) this.compiled.set(key, meta);
+      for (const [key, meta] of Object.entries(compiled)) if (KEY.test(key)) this.compiled.set(key, meta);
     const outputs = index?.outputs;
     if (typeof outputs === 'object' && outputs !== null) {
       for (const [key, digest] of Object.entries(outputs as Record<string, unknown>))
-        if (typeof digest === 'string' && /^[0-9a-f]{64}$/.test(digest)) this.outputs.set(key, digest);
+        if (KEY.test(key) && typeof digest === 'string' && KEY.test(digest)) this.outputs.set(key, digest);
     }
     this.run = (typeof index?.run === 'number' && Number.isSafeInteger(index.run) ? index.run : 0) + 1;
     const used = index?.used;
     if (typeof used === 'object' && used !== null) {
       for (const [key, run] of Object.entries(used as Record<string, unknown>))
-        if (typeof run === 'number') this.used.set(key, run);
+        if (KEY.test(key) && Number.isSafeInteger(run)) this.used.set(key, run as number);
     }
   }
 
@@ -187,6 +222,7 @@ export class BuildCache {
   }
 
   private outputPath(key: string): string {
+    if (!KEY.test(key)) throw new Error(`not a cache key: ${key}`);
     return join(this.dir, 'o', key.slice(0, 2), key);
   }
 
@@ -194,8 +230,10 @@ export class BuildCache {
     const raw = this.compiled.get(key);
     if (raw === undefined) return undefined;
     if (!isMeta(raw)) {
+      // damaged: a miss, and dropped from the index when it is next saved
       this.stats.corrupt++;
       this.compiled.delete(key);
+      this.touched();
       return undefined;
     }
     this.stats.metaHits++;
@@ -230,6 +268,11 @@ export class BuildCache {
     if (sha256(data) !== digest) {
       this.stats.corrupt++;
       this.outputs.delete(key);
+      try {
+        rmSync(this.outputPath(key), { force: true });
+      } catch {
+        // rewritten when the description is rendered again
+      }
       this.touched();
       return undefined;
     }
@@ -243,6 +286,7 @@ export class BuildCache {
    */
   putOutput(key: string, data: Uint8Array, writtenTo?: string): void {
     const path = this.outputPath(key);
+    assertInside(this.dir, path);
     const folder = join(this.dir, 'o', key.slice(0, 2));
     if (!this.createdDirs.has(folder)) {
       mkdirSync(folder, { recursive: true });
@@ -295,13 +339,19 @@ export class BuildCache {
     if (++this.unsaved >= SAVE_EVERY) this.save();
   }
 
-  /** True when `target` is still exactly what was written from the entry `key`. */
+  /**
+   * True when `target` is still exactly what was written from the entry `key`: the same size and
+   * mtime as recorded, and then its SHA-256 the entry's (an output edited in place with its size
+   * and mtime put back is caught; hashing only what is about to be reused keeps it cheap).
+   */
   isCurrent(target: string, key: string): boolean {
     const s = this.state.get(target);
-    if (!s || s.key !== key) return false;
+    const digest = this.outputs.get(key);
+    if (!s || s.key !== key || digest === undefined) return false;
     try {
       const st = statSync(target);
-      return st.size === s.size && st.mtimeMs === s.mtimeMs;
+      if (!st.isFile() || st.size !== s.size || st.mtimeMs !== s.mtimeMs) return false;
+      return sha256(readFileSync(target)) === digest;
     } catch {
       return false;
     }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { compileRef, expectClean, expectOnly, only, REFERENCE, replace } from '../../../test/helpers.js';
+import {
+  compileRef,
+  expectClean,
+  expectOnly,
+  only,
+  REFERENCE,
+  REFERENCE_PATH,
+  replace,
+} from '../../../test/helpers.js';
 
 const add = (yaml: string): string => replace(REFERENCE, 'reportsTo:', `${yaml}\nreportsTo:`);
 
@@ -62,5 +70,30 @@ describe('invalid-value', () => {
 
   it('stays silent for valid values', () => {
     expectClean(compileRef(add('id: ekspert-2\nkind: employee\nlang: et\nreviewed: 2026-01-31\nversion: 2')));
+  });
+});
+
+describe('invalid-value: the id taken from the file name', () => {
+  it.each([
+    ['Foo Bar.md', 'foo-bar'],
+    ['a;rm -rf x.md', 'a-rm-rf-x'],
+    ['<script>.md', 'script'],
+    ['.md', 'ametijuhend'],
+    ['Иван.md', 'ivan'],
+  ])('%s is checked like a frontmatter id, at 1:1, with a suggested id', (name, suggestion) => {
+    const path = REFERENCE_PATH.replace(/[^/]+$/, name);
+    const r = compileRef(REFERENCE, { path });
+    const d = only(r, 'invalid-value');
+    expect([d.line, d.column, d.severity]).toEqual([1, 1, 'error']);
+    expect(d.message).toBe(
+      `Ilma „id“-ta on tunnus failinimest, aga „${name}“ ei sobi: kasuta ainult väiketähti a–z, numbreid ja sidekriipsu. Nimeta fail „${suggestion}.md“ või lisa päisesse „id: ${suggestion}“.`,
+    );
+    expect(only(compileRef(REFERENCE, { path, lang: 'en' }), 'invalid-value').message).toBe(
+      `Without an "id" the id is the file name, but "${name}" does not fit: use only lower-case a–z, digits and hyphens. Rename the file "${suggestion}.md" or add "id: ${suggestion}" to the frontmatter.`,
+    );
+    expectOnly(r, 'invalid-value');
+    expect(r.model).toBeUndefined();
+    // a frontmatter id makes the file name irrelevant
+    expectClean(compileRef(add('id: hea-id'), { path }));
   });
 });

@@ -1,22 +1,16 @@
+import { basename } from 'node:path';
+import { ID_PATTERN, slugify as slug } from '../../slug.js';
+import { WHOLE_FILE } from '../diagnostic.js';
 import { defineRule } from '../rule.js';
 import { displayPath } from '../schema.js';
-import { closest, valueAt } from '../util.js';
-
-function slug(value: string): string {
-  return value
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
+import { closest, isRecord, valueAt } from '../util.js';
 
 export default defineRule({
   id: 'invalid-value',
   severity: 'error',
   description: {
-    et: 'Väärtus ei ole lubatud: vale valik, vigane kuupäev või tunnus, tühi tekst või loend.',
-    en: 'A value is not allowed: a wrong choice, a malformed date or id, an empty text or list.',
+    et: 'Väärtus ei ole lubatud: vale valik, vigane kuupäev või tunnus (ka failinimest võetud tunnus), tühi tekst või loend.',
+    en: 'A value is not allowed: a wrong choice, a malformed date or id (also an id taken from the file name), an empty text or list.',
   },
   messages: {
     enum: {
@@ -30,6 +24,10 @@ export default defineRule({
     id: {
       et: '„{path}“ väärtus „{value}“ ei sobi: kasuta ainult väiketähti a–z, numbreid ja sidekriipsu, nt „{suggestion}“.',
       en: '"{path}" has the value "{value}", which does not fit: use only lower-case a–z, digits and hyphens, e.g. "{suggestion}".',
+    },
+    fileId: {
+      et: 'Ilma „id“-ta on tunnus failinimest, aga „{name}“ ei sobi: kasuta ainult väiketähti a–z, numbreid ja sidekriipsu. Nimeta fail „{suggestion}.md“ või lisa päisesse „id: {suggestion}“.',
+      en: 'Without an "id" the id is the file name, but "{name}" does not fit: use only lower-case a–z, digits and hyphens. Rename the file "{suggestion}.md" or add "id: {suggestion}" to the frontmatter.',
     },
     date: {
       et: '„{path}“ väärtus „{value}“ ei ole kuupäev kujul AAAA-KK-PP (nt 2026-01-31).',
@@ -51,6 +49,14 @@ export default defineRule({
       et: '„{path}“ väärtus ei sobi ({detail}).',
       en: '"{path}" has a value that does not fit ({detail}).',
     },
+  },
+  // the default id is the file name (model/build.ts): checked like a frontmatter id, since it names the outputs
+  check(ctx) {
+    if (!ctx.source.frontmatter || !isRecord(ctx.data) || ctx.data.id !== undefined) return;
+    const name = basename(ctx.source.path);
+    const id = name.replace(/\.md$/i, '');
+    if (ID_PATTERN.test(id)) return;
+    ctx.report(this, 'fileId', { name, suggestion: slug(id) || 'ametijuhend' }, WHOLE_FILE);
   },
   schemaError(error, path, ctx) {
     const value = valueAt(ctx.data, path);

@@ -40,6 +40,18 @@ export default defineRule({
       et: 'Sama ametijuhend ja töötaja on juba real {line}: väljundfail oleks sama ({name}).',
       en: 'The same description and employee are already on line {line}: the output would be the same ({name}).',
     },
+    sameFileName: {
+      et: 'Real {line} on töötaja „{employee}“, kelle väljundfail on sama ({name}): failinimes on suur- ja väiketäht, täpid ja kirjavahemärgid ühesugused. Erista nimed nimekirjas (nt lisa teise eesnime täht).',
+      en: 'Line {line} has the employee "{employee}", whose output file is the same ({name}): file names do not tell case, diacritics or punctuation apart. Tell the names apart in the roster (e.g. add a middle initial).',
+    },
+    descriptionName: {
+      et: 'Selle rea väljundfail {name} oleks sama mis ametijuhendi {file} oma: erista töötaja nimi nimekirjas.',
+      en: 'The output file of this row, {name}, would be that of the description {file}: tell the employee apart in the roster.',
+    },
+    noFileName: {
+      et: 'Töötaja nimest „{employee}“ ei saa failinime: ladina tähtedeks teisendatakse ainult kirillitsa ja kreeka kiri. Kirjuta nimi (ka) ladina tähtedega.',
+      en: 'The employee name "{employee}" gives no file name: only Cyrillic and Greek are transliterated to Latin letters. Write the name (also) in Latin letters.',
+    },
     noRows: {
       et: 'Nimekirjas pole ühtegi rida.',
       en: 'The roster has no rows.',
