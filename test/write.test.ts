@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildPaths } from '../src/build.js';
 import { cacheDirFor } from '../src/cache/store.js';
-import { removeStaleTempFiles } from '../src/write.js';
+import { FolderNotWritable, removeStaleTempFiles, writeFileAtomic } from '../src/write.js';
 import { cli, EXAMPLES, tempTree } from './cli.js';
 
 const reference = readFileSync(join(EXAMPLES, 'ekspert-kriisiabi.md'), 'utf8');
@@ -85,39 +85,38 @@ describe('stale temporary files', () => {
 describe('an output folder that cannot be written', () => {
   // As root, chmod does not stop writes; a path whose parent is a regular file cannot be created
   // by anyone, so the tests put the output folder under (or at) a file.
-  it('is named in the failure, with the file in the way, in both languages (not a temporary file)', async () => {
-    const dir = repo({ blocker: 'a file' });
-    const r = await buildPaths(['docs'], {
-      formats: ['html'],
-      outDir: 'blocker/out',
-      cwd: dir,
-      jobs: 1,
-      env: {},
-    });
-    expect(r.outputs).toEqual([]);
-    expect(r.failures.map((f) => [f.file, f.message, f.kind])).toEqual([
-      [
-        'docs/ekspert-kriisiabi.md',
-        'cannot write to the folder blocker/out: blocker is a file, not a folder / kausta blocker/out ei saa kirjutada: blocker on fail, mitte kaust',
-        'internal',
-      ],
-      [
-        'docs/sub/teine.md',
-        'cannot write to the folder blocker/out/sub: blocker is a file, not a folder / kausta blocker/out/sub ei saa kirjutada: blocker on fail, mitte kaust',
-        'internal',
-      ],
-    ]);
+  it('a write names the folder and the file in the way, in both languages (not a temporary file)', () => {
+    const dir = tempTree({ blocker: 'a file' });
+    let caught: unknown;
+    try {
+      writeFileAtomic(join(dir, 'blocker', 'out', 'x.html'), new TextEncoder().encode('x'));
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(FolderNotWritable);
+    expect((caught as FolderNotWritable).describe(dir)).toBe(
+      'cannot write to the folder blocker/out: blocker is a file, not a folder / kausta blocker/out ei saa kirjutada: blocker on fail, mitte kaust',
+    );
+    expect((caught as Error).message).not.toMatch(/\.tmp|lstat|ENOTDIR/);
     expect(readFileSync(join(dir, 'blocker'), 'utf8')).toBe('a file');
   });
 
-  it('through the CLI: the out-dir itself a file', () => {
+  it('a build refuses it before any work, naming the folder', async () => {
+    const dir = repo({ blocker: 'a file' });
+    await expect(
+      buildPaths(['docs'], { formats: ['html'], outDir: 'blocker/out', cwd: dir, jobs: 1, env: {} }),
+    ).rejects.toThrow(/blocker/);
+    expect(readFileSync(join(dir, 'blocker'), 'utf8')).toBe('a file');
+  });
+
+  it('through the CLI: the out-dir itself a file (usage error, exit 2, nothing written)', () => {
     const dir = repo({ out: 'a file' });
     const r = cli(['build', 'docs', '-o', 'out', '--format', 'html', '--lang', 'en', '-q'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
-      'ametijuhend: docs/ekspert-kriisiabi.md: build failed: cannot write to the folder out: out is a file, not a folder / kausta out ei saa kirjutada: out on fail, mitte kaust',
+      'the output folder out is a file, not a folder / väljundkaust out on fail, mitte kaust',
     );
     expect(r.stderr).not.toMatch(/\.tmp|lstat|ENOTDIR/);
-    expect(r.stderr).toMatch(/Built 0 descriptions \(0 files\), 2 failed/);
+    expect(readFileSync(join(dir, 'out'), 'utf8')).toBe('a file');
   });
 });
