@@ -17,6 +17,7 @@ import { compileFile } from '../src/compile.js';
 import type { Block, JobDescription } from '../src/model/types.js';
 import { buildOutline, inlineText, type Outline } from '../src/render/common/outline.js';
 import { subsetStats } from '../src/render/pdf/font-subset.js';
+import { measureStats } from '../src/render/pdf/fonts.js';
 import { renderPdf } from '../src/render/pdf/index.js';
 import type { PdfStandard, RenderOptions } from '../src/render/types.js';
 import { compileRef, REFERENCE, replace } from './helpers.js';
@@ -624,5 +625,78 @@ describe('font subsets', () => {
     expect(la.length).toBeGreaterThan(1);
     // the regular face (first embedded in both) has the same program in two different documents
     expect(la).toContain(lb[0]);
+  });
+});
+
+describe('very long text', () => {
+  // A footer used to shorten the title one character at a time, measuring the whole string each
+  // time, on every page: a 10,000-character title took minutes. Widths are now found by a galloping
+  // binary search, so the characters shaped to measure stay a small multiple of the input.
+  const TITLE = Array.from({ length: 1000 }, (_, i) => `Pealkiri${i}`)
+    .join(' ')
+    .slice(0, 10_000);
+  const WORD = 'ü'.repeat(50_000);
+  const CODE = 'x'.repeat(100_000);
+  let file: string;
+  let shaped: number;
+
+  beforeAll(async () => {
+    const text = replace(
+      replace(
+        replace(REFERENCE, 'title: Ekspert (psühhosotsiaalne kriisiabi)', `title: ${TITLE}`),
+        '1. Teenuste toetamine',
+        `1. ${WORD} Teenuste toetamine`,
+      ),
+      'Ametijuhend vaadatakse',
+      `\`\`\`\n${CODE}\n\`\`\`\n\nAmetijuhend vaadatakse`,
+    );
+    const model = modelOf(text);
+    expect(model.title).toBe(TITLE);
+    const before = measureStats.chars;
+    ({ file } = await renderTo(model));
+    shaped = measureStats.chars - before;
+  });
+
+  it('measures near-linearly (not once per character of the title, the word or the code line)', () => {
+    const input = TITLE.length + WORD.length + CODE.length;
+    expect(shaped).toBeGreaterThan(0);
+    // the old footer alone shaped about 10,000² / 2 = 5·10⁷ characters per page
+    expect(shaped).toBeLessThan(40 * input);
+  });
+
+  it('keeps the whole word and code line, and truncates the footer with … inside its room', async () => {
+    const plain = (await tool('pdftotext', [file, '-'])).replace(/\s+/g, '');
+    // (counted, not searched: the footers of the pages interrupt them)
+    expect(plain.split('ü').length - 1).toBeGreaterThanOrEqual(WORD.length);
+    expect(plain.split('x').length - 1).toBe(CODE.length);
+    const pages = await pageCount(file);
+    expect(pages).toBeGreaterThan(3);
+    // pdftotext -bbox: every word with its box; the footer is the last line of each page
+    const html = await tool('pdftotext', ['-bbox', '-f', '1', '-l', String(pages), file, '-']);
+    const pageBlocks = html.split('<page ').slice(1);
+    expect(pageBlocks).toHaveLength(pages);
+    pageBlocks.forEach((page, i) => {
+      const words = [
+        ...page.matchAll(
+          /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g,
+        ),
+      ].map((m) => ({ x0: Number(m[1]), y: Number(m[2]), x1: Number(m[3]), text: m[4] ?? '' }));
+      const footerY = Math.max(...words.map((w) => w.y));
+      const footer = words.filter((w) => Math.abs(w.y - footerY) < 1).sort((a, b) => a.x0 - b.x0);
+      const label = footer.findIndex((w) => w.text === 'lk');
+      expect(label, `page ${i + 1} footer`).toBeGreaterThan(0);
+      const left = footer.slice(0, label);
+      expect(left[0]?.text).toBe('Sotsiaalkindlustusamet');
+      expect(left[left.length - 1]?.text.endsWith('\u2026'), `page ${i + 1}`).toBe(true);
+      expect(left[0]!.x0).toBeGreaterThanOrEqual(69);
+      // the title stops before the page label, with the gap the renderer leaves
+      expect(left[left.length - 1]!.x1).toBeLessThan(footer[label]!.x0 - 12);
+      expect(
+        footer
+          .map((w) => w.text)
+          .slice(label)
+          .join(' '),
+      ).toBe(`lk ${i + 1} / ${pages}`);
+    });
   });
 });

@@ -31,6 +31,11 @@ export interface Face {
 
 /** Cached widths are dropped past this many entries, so a long batch cannot grow without bound. */
 const WIDTH_CACHE_LIMIT = 50_000;
+/** Only words up to this length are cached (a cache of long prefixes would hold megabytes). */
+const WIDTH_CACHE_MAX_LENGTH = 64;
+
+/** Code units shaped to measure widths (cache misses), for tests that show layout stays near-linear. */
+export const measureStats = { chars: 0 };
 
 function makeFace(key: FontKey, font: FontkitFont): Face {
   const cache = new Map<string, number>();
@@ -44,8 +49,11 @@ function makeFace(key: FontKey, font: FontkitFont): Face {
       let w = cache.get(text);
       if (w === undefined) {
         w = font.layout(text).advanceWidth / upm;
-        if (cache.size >= WIDTH_CACHE_LIMIT) cache.clear();
-        cache.set(text, w);
+        measureStats.chars += text.length;
+        if (text.length <= WIDTH_CACHE_MAX_LENGTH) {
+          if (cache.size >= WIDTH_CACHE_LIMIT) cache.clear();
+          cache.set(text, w);
+        }
       }
       return w;
     },

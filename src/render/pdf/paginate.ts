@@ -24,11 +24,21 @@ const CUT_PAD = SPACE.cellPadY;
 
 /** Valid cut positions of a block (between lines, never through a line of text), ascending. */
 function cutsOf(b: Block): number[] {
-  const texts = b.atoms.filter((a): a is TextAtom => a.kind === 'text');
+  const texts = b.atoms.filter((a): a is TextAtom => a.kind === 'text').sort((p, q) => p.y - q.y);
   const candidates = [...new Set(texts.map((a) => a.y + a.h))].sort((p, q) => p - q);
-  const valid = candidates.filter(
-    (c) => c < b.height - EPS && !texts.some((a) => a.y < c - EPS && a.y + a.h > c + EPS),
-  );
+  // A cut c goes through a line when a line starting above it ends below it: sweep the lines in
+  // order of their top, keeping the lowest bottom of those above (linear, not lines × cuts).
+  const valid: number[] = [];
+  let i = 0;
+  let bottom = -Infinity;
+  for (const c of candidates) {
+    if (c >= b.height - EPS) break;
+    for (; i < texts.length && (texts[i] as TextAtom).y < c - EPS; i++) {
+      const a = texts[i] as TextAtom;
+      bottom = Math.max(bottom, a.y + a.h);
+    }
+    if (!(bottom > c + EPS)) valid.push(c);
+  }
   valid.push(b.height);
   return valid;
 }
