@@ -700,3 +700,68 @@ describe('very long text', () => {
     });
   });
 });
+
+describe('characters Source Sans lacks', () => {
+  // Cyrillic and Greek are in Source Sans; Hebrew, Arabic, Armenian, Georgian and some emoji come
+  // from DejaVu Sans; CJK and most emoji are in neither font; a zero-width space is not drawn.
+  const cyrillic = 'Юрий Ґалаґан';
+  const greek = 'Δέλτα';
+  const hebrew = 'שלום';
+  const armenian = 'Բարեւ';
+  const georgian = 'გამარჯობა';
+  const text = `${greek} ${hebrew}, مرحبا, *${armenian}* **${georgian}** 😀 🚀 中文 nulllaius\u200bega.`;
+  let source: string;
+  let file: string;
+
+  beforeAll(async () => {
+    source = replace(
+      replace(REFERENCE, 'employee: Helen Raja', `employee: ${cyrillic}`),
+      'Ametijuhend vaadatakse',
+      `${text}\n\nAmetijuhend vaadatakse`,
+    );
+    ({ file } = await renderTo(modelOf(source), { pdfStandard: 'a-1b' }));
+  });
+
+  it('draws them with DejaVu Sans (embedded, subset), in the text layer, and validates as PDF/A-1b', async () => {
+    const plain = norm(await tool('pdftotext', [file, '-']));
+    for (const t of [cyrillic, greek, armenian, georgian, '😀', 'nulllaiusega']) expect(plain).toContain(t);
+    // poppler gives right-to-left words back in logical order
+    expect(plain).toContain(hebrew);
+    expect(plain).toContain('مرحبا');
+    expect(plain).toContain('? ??'); // 🚀 and 中文: no font has them
+    const fonts = (await tool('pdffonts', [file])).trim().split('\n').slice(2);
+    expect(fonts.some((l) => /^[A-Z]{6}\+DejaVuSans\s+CID TrueType\s+Identity-H\s+yes yes yes/.test(l))).toBe(
+      true,
+    );
+    // the italic Armenian and the bold Georgian come from DejaVu's oblique and bold faces
+    expect(fonts.some((l) => /\+DejaVuSans-Oblique\s/.test(l))).toBe(true);
+    expect(fonts.some((l) => /\+DejaVuSans-Bold\s/.test(l))).toBe(true);
+    for (const line of fonts) expect(line).toMatch(/^[A-Z]{6}\+(SourceSans3|DejaVuSans)-?\S*\s+CID TrueType/);
+    expect(await tool('qpdf', ['--check', file])).toContain('No syntax or stream encoding errors found');
+    const result = await preflight(file);
+    expect(result.output).toContain('is a valid PDF/A-1b file');
+    expect(result.code).toBe(0);
+  });
+
+  it('gives the same bytes again, also after other documents', async () => {
+    const model = modelOf(source);
+    const first = sha256(await renderPdf(model, { ...OPTIONS, pdfStandard: 'a-1b' }));
+    await renderPdf(compileOrFail(ENGLISH_PATH), OPTIONS);
+    expect(sha256(await renderPdf(model, { ...OPTIONS, pdfStandard: 'a-1b' }))).toBe(first);
+    expect(sha256(readFileSync(file))).toBe(first);
+  });
+
+  it('check warns about the emoji and CJK it cannot draw, the zero-width space and the RTL run, at their places', () => {
+    const result = compileRef(source);
+    const line = source.split('\n').findIndex((l) => l.startsWith(greek)) + 1;
+    const col = (s: string): number => source.split('\n')[line - 1]!.indexOf(s) + 1;
+    const warnings = result.diagnostics.filter((d) => d.rule === 'pdf-glyph');
+    expect(warnings.map((d) => [d.line, d.column, /U\+[0-9A-F]+/.exec(d.message)?.[0]])).toEqual([
+      // Hebrew and Arabic words side by side: right to left text the PDF puts left to right
+      [line, col(hebrew), undefined],
+      [line, col('🚀'), 'U+1F680'],
+      [line, col('中文'), 'U+4E2D'],
+      [line, col('\u200b'), 'U+200B'],
+    ]);
+  });
+});
