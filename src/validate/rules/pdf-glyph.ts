@@ -7,8 +7,10 @@ import { defineRule } from '../rule.js';
  * Characters Source Sans surely draws (Latin, Estonian, typographic punctuation, € ▪): most
  * descriptions never get past this test. The rule's test checks the list against the fonts.
  */
-export const PLAIN =
-  /^[\t\n\r\x20-\x7e\xa0-\xac\xae-\u017f\u2010-\u201e\u2020-\u2023\u2026\u2030\u2039\u203a\u20ac\u2122\u2212\u25aa]*$/;
+const PLAIN_CLASS = String.raw`\t\n\r\x20-\x7e\xa0-\xac\xae-\u017f\u2010-\u201e\u2020-\u2023\u2026\u2030\u2039\u203a\u20ac\u2122\u2212\u25aa`;
+export const PLAIN = new RegExp(`^[${PLAIN_CLASS}]*$`);
+/** Finds the next character that is not plain. */
+const NOT_PLAIN = new RegExp(`[^${PLAIN_CLASS}]`, 'g');
 
 /** Names of the invisible characters people paste in by accident. */
 const NAMES: Record<number, string> = {
@@ -64,9 +66,8 @@ function hiddenRanges(text: string, tree: Nodes, frontmatterEnd: number): [numbe
   };
   visit(tree);
   // whole-line YAML comments
-  const comment = /^[ \t]*#.*$/gm;
-  for (let m = comment.exec(text); m && m.index < frontmatterEnd; m = comment.exec(text))
-    out.push([m.index, m.index + m[0].length]);
+  const yaml = text.slice(0, frontmatterEnd);
+  for (const m of yaml.matchAll(/^[ \t]*#.*$/gm)) out.push([m.index, m.index + m[0].length]);
   return out.sort((a, b) => a[0] - b[0]);
 }
 
@@ -95,6 +96,13 @@ function scan(text: string): Found[] {
     gap = -1;
   };
   for (let i = 0; i < text.length;) {
+    if (!rtl && !current) {
+      // skip plain text at once
+      NOT_PLAIN.lastIndex = i;
+      const next = NOT_PLAIN.exec(text);
+      if (!next) break;
+      i = next.index;
+    }
     const cp = text.codePointAt(i) ?? 0;
     const width = cp > 0xffff ? 2 : 1;
     let kind: Coverage = coverage(cp);
