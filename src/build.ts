@@ -15,7 +15,7 @@ import { ConfigLoader } from './config/load.js';
 import { checkOutDir } from './fs/outdir.js';
 import { readRegularFile } from './fs/read.js';
 import { discover, outputDir, type InputFile } from './discover.js';
-import { defaultJobs, WorkerPool } from './pool/pool.js';
+import { defaultJobs, maxJobs, WorkerPool } from './pool/pool.js';
 import { TaskRunner, type RenderOutcome, type RunSettings } from './pool/task.js';
 import type { OutputFormat, PdfStandard } from './render/types.js';
 import { type Diagnostic, type MessageLang, sortAndDedupe } from './validate/diagnostic.js';
@@ -40,10 +40,15 @@ export interface BuildOptions {
   noCache?: boolean;
   /** Cache folder (default: `.ametijuhend-cache/<hash of the output folder>` under cwd). */
   cacheDir?: string;
-  /** Worker threads for compiling and rendering (default: one per core, at most 4; 1: none). */
+  /** Worker threads for compiling and rendering (default: one per core, at most 4; never more than the cores). */
   jobs?: number;
   /** Fewer descriptions to render than this are rendered on the main thread (default 50). */
   poolThreshold?: number;
+  /**
+   * Render off the main thread even then (in one worker for a small batch or `jobs: 1`), so the main
+   * thread stays free to act on Ctrl+C and SIGTERM during a long render. The CLI sets it.
+   */
+  isolate?: boolean;
 }
 
 export type BuildEvent =
@@ -138,9 +143,11 @@ export async function buildPaths(paths: readonly string[], options: BuildOptions
 
   // 2. work: misses go to worker threads when there are enough of them to pay for starting threads
   const misses = plans.filter((p) => p.kind === 'miss').length;
-  const jobs = Math.max(1, options.jobs ?? defaultJobs());
-  const pool =
-    jobs > 1 && misses >= (options.poolThreshold ?? 50) ? new WorkerPool(settings, jobs) : undefined;
+  // never more threads than cores: each holds a heap of its own (--jobs 128 took 9 GB)
+  const jobs = Math.min(maxJobs(), Math.max(1, options.jobs ?? defaultJobs()));
+  const poolSize =
+    jobs > 1 && misses >= (options.poolThreshold ?? 50) ? jobs : options.isolate && misses > 0 ? 1 : 0;
+  const pool = poolSize > 0 ? new WorkerPool(settings, poolSize) : undefined;
   let runner: TaskRunner | undefined;
   // Misses render the very bytes their key was made from (read once; a file edited during the build
   // can never be cached under the key of its earlier content).
@@ -158,7 +165,7 @@ export async function buildPaths(paths: readonly string[], options: BuildOptions
   });
 
   // results are taken in file order; a bounded window of tasks runs ahead, so memory stays flat
-  const window = pool ? jobs * 4 : 1;
+  const window = pool ? poolSize * 4 : 1;
   const inflight = new Map<number, Promise<RenderOutcome>>();
   const launch = (i: number): void => {
     const plan = plans[i];
@@ -179,7 +186,7 @@ export async function buildPaths(paths: readonly string[], options: BuildOptions
     failed: 0,
     rendered: 0,
     cached: 0,
-    workers: pool ? jobs : 0,
+    workers: poolSize,
     diagnostics: [],
     errorCount: 0,
     warningCount: 0,

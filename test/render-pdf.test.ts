@@ -17,6 +17,7 @@ import { compileFile } from '../src/compile.js';
 import type { Block, JobDescription } from '../src/model/types.js';
 import { buildOutline, inlineText, type Outline } from '../src/render/common/outline.js';
 import { subsetStats } from '../src/render/pdf/font-subset.js';
+import { measureStats } from '../src/render/pdf/fonts.js';
 import { renderPdf } from '../src/render/pdf/index.js';
 import type { PdfStandard, RenderOptions } from '../src/render/types.js';
 import { compileRef, REFERENCE, replace } from './helpers.js';
@@ -624,5 +625,143 @@ describe('font subsets', () => {
     expect(la.length).toBeGreaterThan(1);
     // the regular face (first embedded in both) has the same program in two different documents
     expect(la).toContain(lb[0]);
+  });
+});
+
+describe('very long text', () => {
+  // A footer used to shorten the title one character at a time, measuring the whole string each
+  // time, on every page: a 10,000-character title took minutes. Widths are now found by a galloping
+  // binary search, so the characters shaped to measure stay a small multiple of the input.
+  const TITLE = Array.from({ length: 1000 }, (_, i) => `Pealkiri${i}`)
+    .join(' ')
+    .slice(0, 10_000);
+  const WORD = 'ü'.repeat(50_000);
+  const CODE = 'x'.repeat(100_000);
+  let file: string;
+  let shaped: number;
+
+  beforeAll(async () => {
+    const text = replace(
+      replace(
+        replace(REFERENCE, 'title: Ekspert (psühhosotsiaalne kriisiabi)', `title: ${TITLE}`),
+        '1. Teenuste toetamine',
+        `1. ${WORD} Teenuste toetamine`,
+      ),
+      'Ametijuhend vaadatakse',
+      `\`\`\`\n${CODE}\n\`\`\`\n\nAmetijuhend vaadatakse`,
+    );
+    const model = modelOf(text);
+    expect(model.title).toBe(TITLE);
+    const before = measureStats.chars;
+    ({ file } = await renderTo(model));
+    shaped = measureStats.chars - before;
+  });
+
+  it('measures near-linearly (not once per character of the title, the word or the code line)', () => {
+    const input = TITLE.length + WORD.length + CODE.length;
+    expect(shaped).toBeGreaterThan(0);
+    // the old footer alone shaped about 10,000² / 2 = 5·10⁷ characters per page
+    expect(shaped).toBeLessThan(40 * input);
+  });
+
+  it('keeps the whole word and code line, and truncates the footer with … inside its room', async () => {
+    const plain = (await tool('pdftotext', [file, '-'])).replace(/\s+/g, '');
+    // (counted, not searched: the footers of the pages interrupt them)
+    expect(plain.split('ü').length - 1).toBeGreaterThanOrEqual(WORD.length);
+    expect(plain.split('x').length - 1).toBe(CODE.length);
+    const pages = await pageCount(file);
+    expect(pages).toBeGreaterThan(3);
+    // pdftotext -bbox: every word with its box; the footer is the last line of each page
+    const html = await tool('pdftotext', ['-bbox', '-f', '1', '-l', String(pages), file, '-']);
+    const pageBlocks = html.split('<page ').slice(1);
+    expect(pageBlocks).toHaveLength(pages);
+    pageBlocks.forEach((page, i) => {
+      const words = [
+        ...page.matchAll(
+          /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g,
+        ),
+      ].map((m) => ({ x0: Number(m[1]), y: Number(m[2]), x1: Number(m[3]), text: m[4] ?? '' }));
+      const footerY = Math.max(...words.map((w) => w.y));
+      const footer = words.filter((w) => Math.abs(w.y - footerY) < 1).sort((a, b) => a.x0 - b.x0);
+      const label = footer.findIndex((w) => w.text === 'lk');
+      expect(label, `page ${i + 1} footer`).toBeGreaterThan(0);
+      const left = footer.slice(0, label);
+      expect(left[0]?.text).toBe('Sotsiaalkindlustusamet');
+      expect(left[left.length - 1]?.text.endsWith('\u2026'), `page ${i + 1}`).toBe(true);
+      expect(left[0]!.x0).toBeGreaterThanOrEqual(69);
+      // the title stops before the page label, with the gap the renderer leaves
+      expect(left[left.length - 1]!.x1).toBeLessThan(footer[label]!.x0 - 12);
+      expect(
+        footer
+          .map((w) => w.text)
+          .slice(label)
+          .join(' '),
+      ).toBe(`lk ${i + 1} / ${pages}`);
+    });
+  });
+});
+
+describe('characters Source Sans lacks', () => {
+  // Cyrillic and Greek are in Source Sans; Hebrew, Arabic, Armenian, Georgian and some emoji come
+  // from DejaVu Sans; CJK and most emoji are in neither font; a zero-width space is not drawn.
+  const cyrillic = 'Юрий Ґалаґан';
+  const greek = 'Δέλτα';
+  const hebrew = 'שלום';
+  const armenian = 'Բարեւ';
+  const georgian = 'გამარჯობა';
+  const text = `${greek} ${hebrew}, مرحبا, *${armenian}* **${georgian}** 😀 🚀 中文 nulllaius\u200bega.`;
+  let source: string;
+  let file: string;
+
+  beforeAll(async () => {
+    source = replace(
+      replace(REFERENCE, 'employee: Helen Raja', `employee: ${cyrillic}`),
+      'Ametijuhend vaadatakse',
+      `${text}\n\nAmetijuhend vaadatakse`,
+    );
+    ({ file } = await renderTo(modelOf(source), { pdfStandard: 'a-1b' }));
+  });
+
+  it('draws them with DejaVu Sans (embedded, subset), in the text layer, and validates as PDF/A-1b', async () => {
+    const plain = norm(await tool('pdftotext', [file, '-']));
+    for (const t of [cyrillic, greek, armenian, georgian, '😀', 'nulllaiusega']) expect(plain).toContain(t);
+    // poppler gives right-to-left words back in logical order
+    expect(plain).toContain(hebrew);
+    expect(plain).toContain('مرحبا');
+    expect(plain).toContain('? ??'); // 🚀 and 中文: no font has them
+    const fonts = (await tool('pdffonts', [file])).trim().split('\n').slice(2);
+    expect(fonts.some((l) => /^[A-Z]{6}\+DejaVuSans\s+CID TrueType\s+Identity-H\s+yes yes yes/.test(l))).toBe(
+      true,
+    );
+    // the italic Armenian and the bold Georgian come from DejaVu's oblique and bold faces
+    expect(fonts.some((l) => /\+DejaVuSans-Oblique\s/.test(l))).toBe(true);
+    expect(fonts.some((l) => /\+DejaVuSans-Bold\s/.test(l))).toBe(true);
+    for (const line of fonts) expect(line).toMatch(/^[A-Z]{6}\+(SourceSans3|DejaVuSans)-?\S*\s+CID TrueType/);
+    expect(await tool('qpdf', ['--check', file])).toContain('No syntax or stream encoding errors found');
+    const result = await preflight(file);
+    expect(result.output).toContain('is a valid PDF/A-1b file');
+    expect(result.code).toBe(0);
+  });
+
+  it('gives the same bytes again, also after other documents', async () => {
+    const model = modelOf(source);
+    const first = sha256(await renderPdf(model, { ...OPTIONS, pdfStandard: 'a-1b' }));
+    await renderPdf(compileOrFail(ENGLISH_PATH), OPTIONS);
+    expect(sha256(await renderPdf(model, { ...OPTIONS, pdfStandard: 'a-1b' }))).toBe(first);
+    expect(sha256(readFileSync(file))).toBe(first);
+  });
+
+  it('check warns about the emoji and CJK it cannot draw, the zero-width space and the RTL run, at their places', () => {
+    const result = compileRef(source);
+    const line = source.split('\n').findIndex((l) => l.startsWith(greek)) + 1;
+    const col = (s: string): number => source.split('\n')[line - 1]!.indexOf(s) + 1;
+    const warnings = result.diagnostics.filter((d) => d.rule === 'pdf-glyph');
+    expect(warnings.map((d) => [d.line, d.column, /U\+[0-9A-F]+/.exec(d.message)?.[0]])).toEqual([
+      // Hebrew and Arabic words side by side: right to left text the PDF puts left to right
+      [line, col(hebrew), undefined],
+      [line, col('🚀'), 'U+1F680'],
+      [line, col('中文'), 'U+4E2D'],
+      [line, col('\u200b'), 'U+200B'],
+    ]);
   });
 });

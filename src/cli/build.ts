@@ -5,6 +5,7 @@ import { watchPaths } from '../watch.js';
 import { UsageError } from '../discover.js';
 import { stylish } from '../report/stylish.js';
 import { OUTPUT_FORMATS, type OutputFormat, type PdfStandard } from '../render/types.js';
+import { maxJobs } from '../pool/pool.js';
 import { uiLang } from './ui.js';
 
 export interface BuildCliOptions {
@@ -77,6 +78,15 @@ export async function runBuild(paths: string[], opts: BuildCliOptions): Promise<
     }
     throw e;
   }
+  const cores = maxJobs();
+  if (opts.jobs !== undefined && opts.jobs > cores) {
+    process.stderr.write(
+      lang === 'et'
+        ? `ametijuhend: --jobs ${opts.jobs} on rohkem kui protsessorituumi (${cores}): kasutan ${cores} lõime\n`
+        : `ametijuhend: --jobs ${opts.jobs} is more than the cores (${cores}): using ${cores} threads\n`,
+    );
+    opts = { ...opts, jobs: cores };
+  }
   const once = (quiet: boolean): Promise<number> => buildOnce(paths, opts, formats, lang, quiet);
   const code = await once(Boolean(opts.quiet));
   if (!opts.watch || code === 2) return code;
@@ -121,6 +131,8 @@ async function buildOnce(
       : await buildPaths(paths, {
           ...common,
           ...(opts.force ? { force: true } : {}),
+          // renders run in worker threads, so Ctrl+C and SIGTERM stop even a long render at once
+          isolate: true,
           ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}),
         });
   } catch (e) {

@@ -76,7 +76,7 @@ export function program(): Command {
     )
     .option(
       '-j, --jobs <n>',
-      'worker threads (default: one per core, at most 4; 1: none) / lõimede arv',
+      'worker threads (default: one per core, at most 4; at most one per core) / lõimede arv',
       parseCount,
     )
     .option(

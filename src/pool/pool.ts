@@ -38,6 +38,11 @@ export function defaultJobs(): number {
   return Math.max(1, Math.min(4, availableParallelism()));
 }
 
+/** The most workers a pool starts: one per core (more only add heaps, not speed). */
+export function maxJobs(): number {
+  return Math.max(1, availableParallelism());
+}
+
 /**
  * V8 grows a heap by a factor of up to 4 over what survived the last full collection when a program
  * allocates fast, as rendering does: each worker then holds ~220 MB for ~40 MB of live data. Growing
@@ -63,7 +68,8 @@ export class WorkerPool {
     size: number,
   ) {
     limitHeapGrowth();
-    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+    const n = Math.min(maxJobs(), Math.max(1, size));
+    for (let i = 0; i < n; i++) this.slots.push(this.spawn());
   }
 
   private spawn(): Slot {

@@ -5,7 +5,7 @@
  */
 import type { Block as MdBlock, ListItem } from '../../model/types.js';
 import { getFaces } from './fonts.js';
-import { breakLines, inlineRuns, run, type Line, type Run, type RunStyle } from './inline.js';
+import { breakLines, fitCount, inlineRuns, run, type Line, type Run, type RunStyle } from './inline.js';
 import { BULLET, COLOR, LEADING, SIZE, SPACE } from './style.js';
 import type { TagNode } from './tags.js';
 
@@ -219,12 +219,11 @@ function codeBlock(value: string, ctx: Ctx): Block {
   for (const raw of value.replace(/\t/g, '    ').split('\n')) {
     // Preserve indentation with no-break spaces; wrap long lines at any character.
     const text = raw.replace(/^ +/, (m) => '\u00a0'.repeat(m.length)) || '\u00a0';
-    let rest = text;
-    while (rest.length > 0) {
-      let n = rest.length;
-      while (n > 1 && face.width(rest.slice(0, n)) * size > inner) n--;
-      const piece = rest.slice(0, n);
-      rest = rest.slice(n);
+    const cps = Array.from(text);
+    for (let at = 0; at < cps.length;) {
+      const n = fitCount(cps, at, (p) => face.width(p) * size <= inner);
+      const piece = cps.slice(at, at + n).join('');
+      at += n;
       const line = breakLines([run(piece, { code: true })], Infinity, size)[0];
       if (line) atoms.push({ kind: 'text', x: ctx.x + pad, y, h, line, tag });
       y += h;

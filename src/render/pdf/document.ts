@@ -25,6 +25,11 @@ import { inlineRuns, run, type Run } from './inline.js';
 import { BULLET, COLOR, CONTENT_WIDTH, PAGE, SIZE, SPACE } from './style.js';
 import type { TagNode } from './tags.js';
 
+/** `out.push(...items)` without spreading: a spread of 100,000+ items overflows the call stack. */
+function append<T>(out: T[], items: readonly T[]): void {
+  for (const item of items) out.push(item);
+}
+
 const X = PAGE.left;
 const W = CONTENT_WIDTH;
 
@@ -66,7 +71,10 @@ function titleBlocks(outline: Outline, root: TagNode): Block[] {
       [a.line, false],
     ] as const) {
       const t = textAtoms([run(text, { bold })], { x, width, size: SIZE.body, tag: sect.child('P') });
-      parts.push(...t.atoms.map((atom) => ({ ...atom, y: atom.y + y })));
+      append(
+        parts,
+        t.atoms.map((atom) => ({ ...atom, y: atom.y + y })),
+      );
       y += t.height;
     }
     out.push(block(parts, y + 10, 0, { unbreakable: true }));
@@ -263,17 +271,17 @@ function sectionItems(section: OutlineSection, outline: Outline, root: TagNode):
   const ctx: Ctx = { x: X, width: W, parent: sect, size: SIZE.body, depth: 0 };
   switch (section.kind) {
     case 'prose':
-      out.push(...markdownBlocks(section.blocks, ctx));
+      append(out, markdownBlocks(section.blocks, ctx));
       break;
     case 'duties': {
       const d = section.duties;
-      out.push(...markdownBlocks(d.intro, ctx));
+      append(out, markdownBlocks(d.intro, ctx));
       if (d.hasResults && d.duties.length) out.push(dutiesTable(section.number, d.duties, outline, sect));
-      else out.push(...dutiesList(section.number, d.duties, ctx));
+      else append(out, dutiesList(section.number, d.duties, ctx));
       break;
     }
     case 'requirements':
-      for (const item of section.items) out.push(...requirementBlocks(item, ctx));
+      for (const item of section.items) append(out, requirementBlocks(item, ctx));
       break;
   }
   return out;
@@ -294,7 +302,10 @@ function signatureColumn(
       return;
     }
     const t = textAtoms([run(text, { bold, color })], { x, width, size, tag: div.child('P') });
-    atoms.push(...t.atoms.map((a) => ({ ...a, y: a.y + y })));
+    append(
+      atoms,
+      t.atoms.map((a) => ({ ...a, y: a.y + y })),
+    );
     y += t.height;
   };
   add(slot.label, SIZE.body, true);
@@ -319,7 +330,10 @@ function signatureBlock(outline: Outline, root: TagNode): Block {
   let height = lead.height;
   slots.forEach((slot, i) => {
     const col = signatureColumn(slot, X + i * (width + gap), width, sect);
-    atoms.push(...col.atoms.map((a) => ({ ...a, y: a.y + lead.height })));
+    append(
+      atoms,
+      col.atoms.map((a) => ({ ...a, y: a.y + lead.height })),
+    );
     height = Math.max(height, lead.height + col.height);
   });
   return block(atoms, height, SPACE.sectionBefore + 6, { unbreakable: true });
@@ -331,7 +345,7 @@ export function documentFlow(outline: Outline, root: TagNode): FlowItem[] {
   const general = root.child('Sect');
   items.push(sectionHeading(outline.general.number, outline.general.title, outline, general));
   items.push(generalGrid(outline, general));
-  for (const section of outline.sections) items.push(...sectionItems(section, outline, root));
+  for (const section of outline.sections) append(items, sectionItems(section, outline, root));
   items.push(signatureBlock(outline, root));
   return items;
 }

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { create, type FontkitFont } from 'fontkit';
+import { coverage } from './coverage.js';
 
 export type FontKey = 'regular' | 'bold' | 'italic' | 'boldItalic' | 'semibold';
 
@@ -18,23 +19,44 @@ export const FONT_FILES: Record<FontKey, string> = {
 
 export const FONT_KEYS = Object.keys(FONT_FILES) as FontKey[];
 
-export interface Face {
-  key: FontKey;
+/** DejaVu Sans faces that draw what Source Sans lacks: one per main face (semibold takes the bold). */
+export type FallbackKey = 'regularFb' | 'boldFb' | 'italicFb' | 'boldItalicFb' | 'semiboldFb';
+/** A face text is drawn with: a main face or its fallback. */
+export type DrawKey = FontKey | FallbackKey;
+
+const FALLBACK_FILES: Record<FontKey, string> = {
+  regular: 'DejaVuSans.ttf',
+  bold: 'DejaVuSans-Bold.ttf',
+  italic: 'DejaVuSans-Oblique.ttf',
+  boldItalic: 'DejaVuSans-BoldOblique.ttf',
+  semibold: 'DejaVuSans-Bold.ttf',
+};
+
+export const isFallback = (key: DrawKey): key is FallbackKey => key.endsWith('Fb');
+
+export interface Face<K extends DrawKey = FontKey> {
+  key: K;
   font: FontkitFont;
   /** (ascent - descent) / unitsPerEm: the height of a line box at size 1. */
   boxHeight: number;
   /** ascent / unitsPerEm. */
   ascent: number;
-  /** Width of `text` at size 1 (in em). */
+  /** Width of `text` at size 1 (in em); a main face measures the characters its fallback draws with it. */
   width(text: string): number;
 }
 
 /** Cached widths are dropped past this many entries, so a long batch cannot grow without bound. */
 const WIDTH_CACHE_LIMIT = 50_000;
+/** Only words up to this length are cached (a cache of long prefixes would hold megabytes). */
+const WIDTH_CACHE_MAX_LENGTH = 64;
 
-function makeFace(key: FontKey, font: FontkitFont): Face {
+/** Code units shaped to measure widths (cache misses), for tests that show layout stays near-linear. */
+export const measureStats = { chars: 0 };
+
+function makeFace<K extends DrawKey>(key: K, font: FontkitFont): Face<K> {
   const cache = new Map<string, number>();
   const upm = font.unitsPerEm;
+  const main = !isFallback(key);
   return {
     key,
     font,
@@ -43,9 +65,18 @@ function makeFace(key: FontKey, font: FontkitFont): Face {
     width(text: string): number {
       let w = cache.get(text);
       if (w === undefined) {
-        w = font.layout(text).advanceWidth / upm;
-        if (cache.size >= WIDTH_CACHE_LIMIT) cache.clear();
-        cache.set(text, w);
+        const parts = main ? segments(key as FontKey, text) : undefined;
+        if (parts) {
+          w = 0;
+          for (const part of parts) w += drawFace(part.face).width(part.text);
+        } else {
+          w = font.layout(text).advanceWidth / upm;
+          measureStats.chars += text.length;
+        }
+        if (text.length <= WIDTH_CACHE_MAX_LENGTH) {
+          if (cache.size >= WIDTH_CACHE_LIMIT) cache.clear();
+          cache.set(text, w);
+        }
       }
       return w;
     },
@@ -69,27 +100,89 @@ export function getFaces(): Record<FontKey, Face> {
   return faces;
 }
 
-const coverage = new Map<number, boolean>();
+const fallbackFonts = new Map<string, FontkitFont>();
+const fallbackFaces = new Map<FallbackKey, Face<FallbackKey>>();
+
+/** Resolves a TTF inside the installed `dejavu-fonts-ttf` package. */
+export function fallbackPath(key: FontKey): string {
+  return createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${FALLBACK_FILES[key]}`);
+}
+
+/** The face for `key`, parsing a fallback face on its first use (a document of Latin text never does). */
+export function drawFace(key: DrawKey): Face<DrawKey> {
+  if (!isFallback(key)) return getFaces()[key];
+  let face = fallbackFaces.get(key);
+  if (!face) {
+    const main = key.slice(0, -2) as FontKey;
+    const file = FALLBACK_FILES[main];
+    let font = fallbackFonts.get(file);
+    if (!font) {
+      font = create(readFileSync(fallbackPath(main)));
+      fallbackFonts.set(file, font);
+    }
+    face = makeFace(key, font);
+    fallbackFaces.set(key, face);
+  }
+  return face;
+}
+
+/** A piece of text and the face that draws it. */
+export interface Segment {
+  text: string;
+  face: DrawKey;
+}
+
+/** True when every character of `text` is one Source Sans surely has (most text: no lookup). */
+function plain(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 || c >= 0x7f) && (c < 0xa0 || c >= 0x180 || c === 0xad)) return false;
+  }
+  return true;
+}
 
 /**
- * Replaces characters the font cannot draw (they would print as .notdef, which PDF/A forbids) and
- * control characters. All faces of Source Sans 3 cover the same characters; the regular face decides.
+ * Splits drawable text (see drawable) into pieces for the main face `key` and for its fallback;
+ * undefined when the main face draws all of it. A character the fallback's style lacks (DejaVu's
+ * obliques have no Arabic) is drawn upright.
+ */
+export function segments(key: FontKey, text: string): Segment[] | undefined {
+  if (plain(text)) return undefined;
+  const out: Segment[] = [];
+  let any = false;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    let face: DrawKey = key;
+    if (coverage(cp) === 'fallback') {
+      any = true;
+      face = `${key}Fb`;
+      if (!drawFace(face).font.hasGlyphForCodePoint(cp)) face = 'regularFb';
+    }
+    const last = out[out.length - 1];
+    if (last && last.face === face) last.text += ch;
+    else out.push({ text: ch, face });
+  }
+  return any ? out : undefined;
+}
+
+/**
+ * Replaces what the PDF cannot draw: characters neither Source Sans nor DejaVu Sans has become
+ * "?" (they would print as .notdef, which PDF/A forbids), as do control characters; tabs and line
+ * breaks become spaces and format characters (zero-width, bidi controls) are left out. The
+ * pdf-glyph rule reports each of them at its place in the source.
  */
 export function drawable(text: string): string {
-  const regular = getFaces().regular.font;
+  if (plain(text)) return text;
   let out = '';
   let changed = false;
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0;
-    let ok = coverage.get(cp);
-    if (ok === undefined) {
-      ok = cp >= 0x20 && cp !== 0x7f && regular.hasGlyphForCodePoint(cp);
-      coverage.set(cp, ok);
-    }
-    if (ok) out += ch;
+    const kind = coverage(cp);
+    if (kind === 'main' && cp >= 0x20) out += ch;
+    else if (kind === 'fallback') out += ch;
     else {
       changed = true;
-      out += cp === 0x09 || cp === 0x0a || cp === 0x0d ? ' ' : /\p{Cf}/u.test(ch) ? '' : '?';
+      out += kind === 'main' ? ' ' : kind === 'invisible' ? '' : '?';
     }
   }
   return changed ? out : text;

@@ -7,7 +7,7 @@ import { buildOutline, type Outline } from '../common/outline.js';
 import type { PdfStandard, Renderer } from '../types.js';
 import { documentFlow } from './document.js';
 import { FONT_KEYS, getFaces } from './fonts.js';
-import { singleLine } from './inline.js';
+import { singleLine, type Line } from './inline.js';
 import { documentInfo, installXmp } from './metadata.js';
 import { Paginator } from './paginate.js';
 import { COLOR, CONTENT_WIDTH, PAGE, SIZE } from './style.js';
@@ -34,11 +34,18 @@ function drawFooters(doc: Doc, outline: Outline, paginator: Paginator, tagger: T
   const left = outline.version
     ? `${outline.runningHeader} · ${outline.labels.version} ${outline.version}`
     : outline.runningHeader;
+  // the left part depends only on the room the page label leaves: fitted once per room
+  const fitted = new Map<number, Line>();
   for (let i = 0; i < count; i++) {
     doc.switchToPage(start + i);
     paginator.resetFont();
     const page = singleLine(outline.labels.page(i + 1, count), { color: COLOR.muted }, SIZE.footer);
-    const text = singleLine(left, { color: COLOR.muted }, SIZE.footer, CONTENT_WIDTH - page.width - 24);
+    const room = CONTENT_WIDTH - page.width - 24;
+    let text = fitted.get(room);
+    if (!text) {
+      text = singleLine(left, { color: COLOR.muted }, SIZE.footer, room);
+      fitted.set(room, text);
+    }
     const h = SIZE.footer * 1.4;
     tagger.artifact('Pagination', () => {
       paginator.line({ kind: 'text', x: PAGE.left, y: PAGE.footerY, h, line: text, tag: null });

@@ -247,13 +247,43 @@ export function breakLines(runs: readonly Run[], width: number, size: number): L
   return lines;
 }
 
+/**
+ * How many code points of `cps`, from `start`, make the longest piece that `fits` (at least one).
+ * A galloping then binary search over the cut (widths grow with the piece, kerning aside), so a
+ * piece of n code points costs O(n log n) measuring, never one measurement per character.
+ */
+export function fitCount(cps: readonly string[], start: number, fits: (piece: string) => boolean): number {
+  const max = cps.length - start;
+  if (max <= 1) return max;
+  const piece = (n: number): string => cps.slice(start, start + n).join('');
+  let good = 1; // taken even when it does not fit
+  let bad = 2;
+  while (bad <= max && fits(piece(bad))) {
+    good = bad;
+    bad *= 2;
+  }
+  if (bad > max) bad = max + 1;
+  while (bad - good > 1) {
+    const mid = Math.floor((good + bad) / 2);
+    if (fits(piece(mid))) good = mid;
+    else bad = mid;
+  }
+  return good;
+}
+
+/** The longest prefix of `text` that `fits` (whole when it fits; at least one code point). */
+export function fittingPrefix(text: string, fits: (prefix: string) => boolean): string {
+  if (fits(text)) return text;
+  const cps = Array.from(text);
+  return cps.slice(0, fitCount(cps, 0, fits)).join('');
+}
+
 /** One unbroken line (labels, footers); `maxWidth` truncates with an ellipsis. */
 export function singleLine(text: string, style: RunStyle, size: number, maxWidth = Infinity): Line {
   let r = run(text, style);
   let w = measure(r.text, r.font, size);
   if (w > maxWidth) {
-    let t = r.text;
-    while (t.length > 1 && measure(`${t}\u2026`, r.font, size) > maxWidth) t = t.slice(0, -1);
+    const t = fittingPrefix(r.text, (p) => measure(`${p}\u2026`, r.font, size) <= maxWidth);
     r = { ...r, text: `${t.trimEnd()}\u2026` };
     w = measure(r.text, r.font, size);
   }

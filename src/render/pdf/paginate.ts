@@ -6,8 +6,7 @@
  */
 import type PDFDocument from 'pdfkit';
 import type { Block, FlowItem, RectAtom, TextAtom } from './blocks.js';
-import type { FontKey } from './fonts.js';
-import { getFaces } from './fonts.js';
+import { drawFace, isFallback, segments, type DrawKey } from './fonts.js';
 import type { Frag } from './inline.js';
 import { PAGE, SPACE } from './style.js';
 import { useStandardSubset } from './font-subset.js';
@@ -24,11 +23,21 @@ const CUT_PAD = SPACE.cellPadY;
 
 /** Valid cut positions of a block (between lines, never through a line of text), ascending. */
 function cutsOf(b: Block): number[] {
-  const texts = b.atoms.filter((a): a is TextAtom => a.kind === 'text');
+  const texts = b.atoms.filter((a): a is TextAtom => a.kind === 'text').sort((p, q) => p.y - q.y);
   const candidates = [...new Set(texts.map((a) => a.y + a.h))].sort((p, q) => p - q);
-  const valid = candidates.filter(
-    (c) => c < b.height - EPS && !texts.some((a) => a.y < c - EPS && a.y + a.h > c + EPS),
-  );
+  // A cut c goes through a line when a line starting above it ends below it: sweep the lines in
+  // order of their top, keeping the lowest bottom of those above (linear, not lines × cuts).
+  const valid: number[] = [];
+  let i = 0;
+  let bottom = -Infinity;
+  for (const c of candidates) {
+    if (c >= b.height - EPS) break;
+    for (; i < texts.length && (texts[i] as TextAtom).y < c - EPS; i++) {
+      const a = texts[i] as TextAtom;
+      bottom = Math.max(bottom, a.y + a.h);
+    }
+    if (!(bottom > c + EPS)) valid.push(c);
+  }
   valid.push(b.height);
   return valid;
 }
@@ -57,9 +66,9 @@ export class Paginator {
   private y: number = PAGE.top;
   private atTop = true;
   /** Cached fontkit layouts per face, shared by every document of the process (see useFont). */
-  private static layoutCaches = new Map<FontKey, { cache: Record<string, unknown>; uses: number }>();
-  private fontsSet = new Set<FontKey>();
-  private currentFont: FontKey | undefined;
+  private static layoutCaches = new Map<DrawKey, { cache: Record<string, unknown>; uses: number }>();
+  private fontsSet = new Set<DrawKey>();
+  private currentFont: DrawKey | undefined;
   private currentSize = 0;
 
   constructor(
@@ -220,8 +229,11 @@ export class Paginator {
    * Selects a face. Its first use in a document hands pdfkit the process-wide layout cache and puts
    * the face's standard glyph set into the document's subset (see font-subset.ts).
    */
-  useFont(key: FontKey, size: number): void {
+  useFont(key: DrawKey, size: number): void {
     if (key !== this.currentFont) {
+      // a fallback face is registered with the document only when its text needs it
+      if (isFallback(key) && !this.fontsSet.has(key))
+        this.doc.registerFont(key, drawFace(key).font as unknown as Uint8Array);
       this.doc.font(key);
       if (!this.fontsSet.has(key)) {
         this.fontsSet.add(key);
@@ -237,7 +249,7 @@ export class Paginator {
           Paginator.layoutCaches.set(key, shared);
         }
         font.layoutCache = shared.cache;
-        useStandardSubset(key, font);
+        if (!isFallback(key)) useStandardSubset(key, font);
       }
       this.currentFont = key;
     }
@@ -257,15 +269,22 @@ export class Paginator {
   }
 
   private frag(f: Frag, x: number, y: number, h: number, characterSpacing?: number): void {
-    this.useFont(f.font, f.size);
     this.fill(f.color);
-    const face = getFaces()[f.font];
+    const face = drawFace(f.font);
     const top = y + (h - face.boxHeight * f.size) / 2;
     const left = x + f.x;
-    if (!writeText(this.doc, f.text, f.size, left, top, characterSpacing)) {
-      const options: PDFKit.Mixins.TextOptions = { lineBreak: false };
-      if (characterSpacing) options.characterSpacing = characterSpacing;
-      this.doc.text(f.text, left, top, options);
+    const parts = segments(f.font, f.text);
+    if (!parts) this.draw(f.font, f.text, f.size, left, top, characterSpacing);
+    else {
+      // characters Source Sans lacks are drawn with the fallback face, on the same baseline
+      const baseline = top + face.ascent * f.size;
+      let at = left;
+      for (const part of parts) {
+        const partFace = drawFace(part.face);
+        this.draw(part.face, part.text, f.size, at, baseline - partFace.ascent * f.size, characterSpacing);
+        at += partFace.width(part.text) * f.size;
+        if (characterSpacing) at += characterSpacing * Array.from(part.text).length;
+      }
     }
     if (f.link) {
       const underline = top + face.ascent * f.size + f.size * 0.12;
@@ -277,6 +296,23 @@ export class Paginator {
         .strokeColor(f.color)
         .stroke()
         .restore();
+    }
+  }
+
+  /** Draws text in one face with the top of its line box at (x, top). */
+  private draw(
+    key: DrawKey,
+    text: string,
+    size: number,
+    x: number,
+    top: number,
+    characterSpacing?: number,
+  ): void {
+    this.useFont(key, size);
+    if (!writeText(this.doc, text, size, x, top, characterSpacing)) {
+      const options: PDFKit.Mixins.TextOptions = { lineBreak: false };
+      if (characterSpacing) options.characterSpacing = characterSpacing;
+      this.doc.text(text, x, top, options);
     }
   }
 

@@ -23,6 +23,7 @@ import languageLevel from './language-level.js';
 import missingKey from './missing-key.js';
 import missingSection from './missing-section.js';
 import officialApproval from './official-approval.js';
+import pdfGlyph from './pdf-glyph.js';
 import rawHtml from './raw-html.js';
 import reviewOverdue from './review-overdue.js';
 import roster from './roster.js';
@@ -64,6 +65,7 @@ export const RULES: readonly Rule[] = [
   dutiesFormat,
   dutiesResults,
   rawHtml,
+  pdfGlyph,
   reviewOverdue,
   // repository-wide
   duplicateId,

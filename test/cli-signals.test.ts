@@ -1,0 +1,136 @@
+/**
+ * A user can always stop a build: Ctrl+C (SIGINT) and SIGTERM end `build` at once even while a
+ * long render runs (renders run in a worker thread, so the main thread is free to act on the
+ * signal), with exit status 130 / 143, no temporary files and no half-written outputs. And
+ * `--jobs` is capped at the core count, with a notice.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildPaths } from '../src/build.js';
+import { BIN, cli, EXAMPLES, tempTree } from './cli.js';
+
+const reference = readFileSync(join(EXAMPLES, 'ekspert-kriisiabi.md'), 'utf8');
+const catalogue = readFileSync(join(EXAMPLES, 'competencies.yaml'), 'utf8');
+const CONFIG = 'organisation: Sotsiaalkindlustusamet\nlang: et\ncompetencies: competencies.yaml\n';
+
+/** Every file under a folder (hidden ones too), relative. */
+function files(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+    .sort();
+}
+
+/**
+ * A folder with a small description (a.md, built first) and one that takes half a minute to
+ * render (b.md: 250,000 paragraphs, under the 1 MB source limit).
+ */
+function project(): string {
+  const slow = reference.replace(
+    'Ametijuhend vaadatakse',
+    `${'x\n\n'.repeat(250_000)}Ametijuhend vaadatakse`,
+  );
+  expect(slow.length).toBeLessThan(1024 * 1024);
+  return tempTree({
+    'ametijuhend.config.yaml': CONFIG,
+    'competencies.yaml': catalogue,
+    'docs/a.md': reference.replace('title: Ekspert', 'id: a\ntitle: Ekspert'),
+    'docs/b.md': slow.replace('title: Ekspert', 'id: b\ntitle: Ekspert'),
+  });
+}
+
+describe.each([
+  ['SIGTERM', 143],
+  ['SIGINT', 130],
+] as const)('%s during a long render', (signal, status) => {
+  it(`stops the build at once with status ${status}, leaving whole outputs only`, async () => {
+    const dir = project();
+    const out = join(dir, 'out');
+    const child = spawn(process.execPath, [BIN, 'build', 'docs', '-o', 'out', '--jobs', '1'], {
+      cwd: dir,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.on('exit', (code, sig) => resolve({ code, signal: sig })),
+    );
+    try {
+      // the small description is written first (its three files), then b renders
+      const end = Date.now() + 45_000;
+      while (!existsSync(join(out, 'a.docx'))) {
+        if (Date.now() > end) throw new Error(`a was never built\n${stderr}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await new Promise((r) => setTimeout(r, 300)); // b is rendering now
+      child.kill(signal);
+      // rendering b takes far longer than this (half a minute on this machine): only a build that
+      // acts on the signal during the render exits in time
+      const result = await Promise.race([
+        exited,
+        new Promise<'hung'>((r) => setTimeout(() => r('hung'), 8_000)),
+      ]);
+      expect(result, stderr).toEqual({ code: status, signal: null });
+    } finally {
+      child.kill('SIGKILL');
+    }
+    expect(files(out).filter((f) => !f.startsWith('.ametijuhend-cache'))).toEqual([
+      'a.docx',
+      'a.html',
+      'a.pdf',
+    ]);
+    expect(files(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    // the outputs that exist are whole
+    expect(readFileSync(join(out, 'a.pdf'), 'latin1').trimEnd().endsWith('%%EOF')).toBe(true);
+    expect(readFileSync(join(out, 'a.html'), 'utf8').trimEnd().endsWith('</html>')).toBe(true);
+  }, 90_000);
+});
+
+describe('--jobs', () => {
+  it('is capped at the core count, with a notice', () => {
+    const cores = availableParallelism();
+    const dir = tempTree({
+      'ametijuhend.config.yaml': CONFIG,
+      'competencies.yaml': catalogue,
+      'docs/a.md': reference,
+    });
+    const asked = cores + 62;
+    const et = cli(['build', 'docs', '-o', 'out', '--format', 'html', '--jobs', String(asked)], dir);
+    expect(et.code, et.stderr).toBe(0);
+    expect(et.stderr).toContain(
+      `--jobs ${asked} on rohkem kui protsessorituumi (${cores}): kasutan ${cores} lõime`,
+    );
+    const en = cli(
+      ['build', 'docs', '-o', 'out2', '--format', 'html', '--jobs', String(asked), '--lang', 'en'],
+      dir,
+    );
+    expect(en.stderr).toContain(`--jobs ${asked} is more than the cores (${cores}): using ${cores} threads`);
+    // within the cap: no notice
+    const fine = cli(['build', 'docs', '-o', 'out3', '--format', 'html', '--jobs', String(cores)], dir);
+    expect(fine.code).toBe(0);
+    expect(fine.stderr).not.toContain('--jobs');
+  });
+});
+
+describe('buildPaths', () => {
+  it('never starts more workers than cores, and isolates a small batch in one worker', async () => {
+    const dir = tempTree({
+      'ametijuhend.config.yaml': CONFIG,
+      'competencies.yaml': catalogue,
+      'docs/a.md': reference.replace('title: Ekspert', 'id: a\ntitle: Ekspert'),
+      'docs/b.md': reference.replace('title: Ekspert', 'id: b\ntitle: Ekspert'),
+    });
+    const common = { formats: ['html'] as const, cwd: dir, noCache: true, env: {} };
+    const many = await buildPaths(['docs'], { ...common, outDir: 'o1', jobs: 64, poolThreshold: 1 });
+    expect(many.workers).toBe(availableParallelism());
+    const isolated = await buildPaths(['docs'], { ...common, outDir: 'o2', jobs: 1, isolate: true });
+    expect(isolated.workers).toBe(1);
+    const main = await buildPaths(['docs'], { ...common, outDir: 'o3', jobs: 1 });
+    expect(main.workers).toBe(0);
+    for (const r of [many, isolated, main]) expect(r.built).toBe(2);
+  });
+});
