@@ -59,11 +59,18 @@ const diagnosticKey = (d: Diagnostic): string =>
 
 /** One row per checked file, in the order checkPaths found them. */
 export function statusRows(result: Pick<CheckResult, 'summaries' | 'results' | 'diagnostics'>): StatusRow[] {
+  // the diagnostics grouped by file once (not scanned again for every file)
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of result.diagnostics) {
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
   return result.summaries.map((s, i) => {
     // the file's own problems (also those of its config) plus any reported at it by repository-wide checks
     const problems = new Map<string, Diagnostic>();
     for (const d of result.results[i]?.diagnostics ?? []) problems.set(diagnosticKey(d), d);
-    for (const d of result.diagnostics) if (d.file === s.file) problems.set(diagnosticKey(d), d);
+    for (const d of byFile.get(s.file) ?? []) problems.set(diagnosticKey(d), d);
     const list = [...problems.values()];
     const counts = countDiagnostics(list);
     const due =

@@ -31,12 +31,12 @@ export function addDuplicateKeyErrors(doc: Document.Parsed): void {
     }
   }
   if (found.length === 0) return;
-  // merged into yaml's other errors, each before the first one found further on
+  // merged into yaml's other errors, after those at or before its place
   found.sort((a, b) => a.pos[0] - b.pos[0]);
   const merged: YAMLParseError[] = [];
   let i = 0;
   for (const e of doc.errors) {
-    while (i < found.length && found[i]!.pos[0] <= e.pos[0]) merged.push(found[i++]!);
+    while (i < found.length && found[i]!.pos[0] < e.pos[0]) merged.push(found[i++]!);
     merged.push(e);
   }
   while (i < found.length) merged.push(found[i++]!);
