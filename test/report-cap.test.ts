@@ -106,10 +106,13 @@ describe('capped problems', () => {
     expect(annotations.filter((l) => l.endsWith(`::${en}`))).toHaveLength(1);
 
     const sarif = cli(['check', 'a.md', '--format', 'sarif', '--lang', 'en'], dir);
-    const results = (JSON.parse(sarif.stdout) as { runs: { results: { message: { text: string } }[] }[] })
-      .runs[0]!.results;
+    const results = (
+      JSON.parse(sarif.stdout) as {
+        runs: { results: { message: { text: string }; properties?: { omitted: number } }[] }[];
+      }
+    ).runs[0]!.results;
     expect(results).toHaveLength(MAX_PER_RULE + 1);
-    expect(results.filter((x) => x.message.text === en)).toHaveLength(1);
+    expect(results.filter((x) => x.message.text === en)).toMatchObject([{ properties: { omitted: 250 } }]);
 
     const junit = cli(['check', 'a.md', '--format', 'junit', '--lang', 'en'], dir);
     expect(junit.stdout.match(/<failure /g)).toHaveLength(MAX_PER_RULE + 1);
