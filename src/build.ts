@@ -18,7 +18,7 @@ import { discover, outputDir, type InputFile } from './discover.js';
 import { defaultJobs, maxJobs, WorkerPool } from './pool/pool.js';
 import { TaskRunner, type RenderOutcome, type RunSettings } from './pool/task.js';
 import type { OutputFormat, PdfStandard } from './render/types.js';
-import { type Diagnostic, type MessageLang, sortAndDedupe } from './validate/diagnostic.js';
+import { countDiagnostics, type Diagnostic, type MessageLang, sortAndDedupe } from './validate/diagnostic.js';
 import { ID_PATTERN } from './slug.js';
 import { MAX_SOURCE_BYTES } from './validate/rules/file-too-large.js';
 import { VERSION } from './version.js';
@@ -318,7 +318,6 @@ export async function buildPaths(paths: readonly string[], options: BuildOptions
     }
   }
   result.diagnostics = sortAndDedupe(all);
-  result.errorCount = result.diagnostics.filter((d) => d.severity === 'error').length;
-  result.warningCount = result.diagnostics.length - result.errorCount;
+  ({ errors: result.errorCount, warnings: result.warningCount } = countDiagnostics(result.diagnostics));
   return result;
 }

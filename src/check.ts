@@ -9,7 +9,7 @@ import { compileFile, displayPath, type CompileResult } from './compile.js';
 import { ConfigLoader } from './config/load.js';
 import { discover, type InputFile } from './discover.js';
 import { summarize, type DescriptionSummary } from './model/summary.js';
-import { type Diagnostic, type MessageLang, sortAndDedupe } from './validate/diagnostic.js';
+import { countDiagnostics, type Diagnostic, type MessageLang, sortAndDedupe } from './validate/diagnostic.js';
 import { repositoryDiagnostics } from './validate/repository.js';
 
 export interface CheckOptions {
@@ -65,18 +65,18 @@ export async function checkPaths(paths: readonly string[], options: CheckOptions
     const byFile = new Map(summaries.map((s) => [s.file, s]));
     for (const d of repo) {
       const s = byFile.get(d.file);
-      if (s && d.severity === 'error') s.errorCount++;
-      else if (s) s.warningCount++;
+      if (s && d.severity === 'error') s.errorCount += d.omitted ?? 1;
+      else if (s) s.warningCount += d.omitted ?? 1;
     }
   }
   const diagnostics = sortAndDedupe(all);
-  const errorCount = diagnostics.filter((d) => d.severity === 'error').length;
+  const { errors: errorCount, warnings: warningCount } = countDiagnostics(diagnostics);
   return {
     files,
     results,
     summaries,
     diagnostics,
     errorCount,
-    warningCount: diagnostics.length - errorCount,
+    warningCount,
   };
 }

@@ -12,7 +12,7 @@ import type { JobDescription } from './model/types.js';
 import { parseSource, type ParsedSource } from './parse/markdown.js';
 import { locate } from './parse/positions.js';
 import { decodeSource } from './parse/source.js';
-import { type Diagnostic, type MessageLang, sortAndDedupe } from './validate/diagnostic.js';
+import { countDiagnostics, type Diagnostic, type MessageLang, sortAndDedupe } from './validate/diagnostic.js';
 import { Collector, type DocumentContext } from './validate/rule.js';
 import { MAX_SOURCE_BYTES } from './validate/rules/file-too-large.js';
 import { RULES, emptyFile, encoding, fileTooLarge, frontmatter } from './validate/rules/index.js';
@@ -57,11 +57,11 @@ function finish(
   model?: JobDescription,
 ): CompileResult {
   const diagnostics = sortAndDedupe([...config.diagnostics, ...collector.diagnostics]);
-  const errorCount = diagnostics.filter((d) => d.severity === 'error').length;
+  const { errors: errorCount, warnings: warningCount } = countDiagnostics(diagnostics);
   const result: CompileResult = {
     diagnostics,
     errorCount,
-    warningCount: diagnostics.length - errorCount,
+    warningCount,
     config,
   };
   if (source) result.source = source;

@@ -16,7 +16,7 @@ import type { JobDescription } from './model/types.js';
 import { documentDate } from './render/date.js';
 import { loadRenderer } from './render/index.js';
 import { checkRosterRows, parseRoster, personalise, type RosterDescription } from './roster.js';
-import { type Diagnostic, sortAndDedupe } from './validate/diagnostic.js';
+import { countDiagnostics, type Diagnostic, sortAndDedupe } from './validate/diagnostic.js';
 import { VERSION } from './version.js';
 import { assertInside, FolderNotWritable, removeStaleTempFiles, writeFileAtomic } from './write.js';
 
@@ -75,7 +75,9 @@ export async function buildRoster(
     files,
     outputs: [],
     built: 0,
-    failed: parsed.diagnostics.filter((d) => d.severity === 'error').length + checked.diagnostics.length,
+    failed:
+      countDiagnostics(parsed.diagnostics).errors +
+      checked.diagnostics.reduce((n, d) => n + (d.omitted ?? 1), 0),
     rendered: 0,
     cached: 0,
     workers: 0,
@@ -124,7 +126,6 @@ export async function buildRoster(
     options.onProgress?.({ type: 'file', index, total: checked.valid.length, file, outputs, ok });
   }
   result.diagnostics = sortAndDedupe(all);
-  result.errorCount = result.diagnostics.filter((d) => d.severity === 'error').length;
-  result.warningCount = result.diagnostics.length - result.errorCount;
+  ({ errors: result.errorCount, warnings: result.warningCount } = countDiagnostics(result.diagnostics));
   return result;
 }

@@ -4,7 +4,8 @@
  * summaries, and the table, CSV and JSON forms of those rows.
  */
 import { checkPaths, type CheckOptions, type CheckResult } from './check.js';
-import type { Diagnostic, MessageLang } from './validate/diagnostic.js';
+import { terminalSafe } from './report/terminal.js';
+import { countDiagnostics, type Diagnostic, type MessageLang } from './validate/diagnostic.js';
 
 export interface StatusRow {
   /** Path as shown in messages. */
@@ -58,13 +59,20 @@ const diagnosticKey = (d: Diagnostic): string =>
 
 /** One row per checked file, in the order checkPaths found them. */
 export function statusRows(result: Pick<CheckResult, 'summaries' | 'results' | 'diagnostics'>): StatusRow[] {
+  // the diagnostics grouped by file once (not scanned again for every file)
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of result.diagnostics) {
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
   return result.summaries.map((s, i) => {
     // the file's own problems (also those of its config) plus any reported at it by repository-wide checks
     const problems = new Map<string, Diagnostic>();
     for (const d of result.results[i]?.diagnostics ?? []) problems.set(diagnosticKey(d), d);
-    for (const d of result.diagnostics) if (d.file === s.file) problems.set(diagnosticKey(d), d);
+    for (const d of byFile.get(s.file) ?? []) problems.set(diagnosticKey(d), d);
     const list = [...problems.values()];
-    const errors = list.filter((d) => d.severity === 'error').length;
+    const counts = countDiagnostics(list);
     const due =
       s.reviewed !== undefined && s.reviewMonths !== undefined
         ? reviewDueDate(s.reviewed, s.reviewMonths)
@@ -78,8 +86,8 @@ export function statusRows(result: Pick<CheckResult, 'summaries' | 'results' | '
       reviewed: s.reviewed ?? null,
       reviewDue: due ?? null,
       // never fewer than the summary counted, should a result come without its diagnostics
-      errors: Math.max(errors, s.errorCount),
-      warnings: Math.max(list.length - errors, s.warningCount),
+      errors: Math.max(counts.errors, s.errorCount),
+      warnings: Math.max(counts.warnings, s.warningCount),
     };
   });
 }
@@ -124,10 +132,13 @@ function cell(row: StatusRow, column: Column, unknown: string): string {
   return value === null ? unknown : String(value);
 }
 
-/** Aligned columns (numbers to the right), a rule under the headings, and a count. */
+/**
+ * Aligned columns (numbers to the right), a rule under the headings, and a count. Control and bidi
+ * characters in the cells are shown as escapes (the table is for a terminal).
+ */
 export function formatTable(rows: readonly StatusRow[], lang: MessageLang): string {
   const header = COLUMNS.map((c) => HEADERS[lang][c]);
-  const body = rows.map((r) => COLUMNS.map((c) => cell(r, c, UNKNOWN)));
+  const body = rows.map((r) => COLUMNS.map((c) => terminalSafe(cell(r, c, UNKNOWN))));
   const widths = COLUMNS.map((_, i) => Math.max(width(header[i]!), ...body.map((cells) => width(cells[i]!))));
   const numeric = (i: number): boolean => COLUMNS[i] === 'errors' || COLUMNS[i] === 'warnings';
   const line = (cells: string[]): string =>
@@ -148,9 +159,15 @@ export function formatTable(rows: readonly StatusRow[], lang: MessageLang): stri
   return `${lines.join('\n')}\n`;
 }
 
-/** RFC 4180: a field with a comma, quote, CR or LF is quoted, quotes doubled; CRLF line ends. */
+/**
+ * RFC 4180: a field with a comma, quote, CR or LF is quoted, quotes doubled; CRLF line ends.
+ * Control and bidi characters other than CR and LF are shown as escapes (`\x1b`, `\u202e`), and a field
+ * a spreadsheet would read as a formula (starting with = + - @, tab or CR) gets a leading
+ * apostrophe, as OWASP recommends against CSV injection.
+ */
 export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const safe = terminalSafe(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value, '\r\n');
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 const CSV_COLUMNS = ['file', ...COLUMNS] as const;

@@ -4,6 +4,7 @@ import { buildRoster } from '../roster-build.js';
 import { watchPaths } from '../watch.js';
 import { UsageError } from '../discover.js';
 import { stylish } from '../report/stylish.js';
+import { terminalSafe } from '../report/terminal.js';
 import { OUTPUT_FORMATS, type OutputFormat, type PdfStandard } from '../render/types.js';
 import { maxJobs } from '../pool/pool.js';
 import { uiLang } from './ui.js';
@@ -46,7 +47,7 @@ function progress(lang: 'et' | 'en', quiet: boolean): (event: BuildEvent) => voi
   const started = Date.now();
   return (event) => {
     if (event.type === 'start' || quiet) return;
-    const file = relative(process.cwd(), event.file.path);
+    const file = terminalSafe(relative(process.cwd(), event.file.path));
     const done = event.index + 1;
     if (tty) {
       const elapsed = Date.now() - started;
@@ -56,7 +57,7 @@ function progress(lang: 'et' | 'en', quiet: boolean): (event: BuildEvent) => voi
       process.stderr.write(`\r\x1b[2K${line.length > width - 1 ? `${line.slice(0, width - 2)}…` : line}`);
       if (done === event.total) process.stderr.write('\r\x1b[2K');
     } else if (event.ok) {
-      const outs = event.outputs.map((o) => relative(process.cwd(), o)).join(', ');
+      const outs = event.outputs.map((o) => terminalSafe(relative(process.cwd(), o))).join(', ');
       process.stderr.write(`${lang === 'et' ? 'valmis' : 'built'} ${file} → ${outs}\n`);
     } else {
       process.stderr.write(`${lang === 'et' ? 'EI KOOSTATUD' : 'FAILED'} ${file}\n`);
@@ -73,7 +74,7 @@ export async function runBuild(paths: string[], opts: BuildCliOptions): Promise<
       throw new UsageError('--watch and --roster do not go together / ei sobi kokku');
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`ametijuhend: ${e.message}\n`);
+      process.stderr.write(`ametijuhend: ${terminalSafe(e.message)}\n`);
       return 2;
     }
     throw e;
@@ -99,7 +100,7 @@ export async function runBuild(paths: string[], opts: BuildCliOptions): Promise<
   await watchPaths(paths, {
     ignore: opts.outDir,
     rebuild: async (files) => {
-      const names = files.map((f) => relative(process.cwd(), f.path)).join(', ');
+      const names = files.map((f) => terminalSafe(relative(process.cwd(), f.path))).join(', ');
       process.stderr.write(`${lang === 'et' ? 'Muutus' : 'Changed'}: ${names}\n`);
       await once(true);
     },
@@ -137,7 +138,7 @@ async function buildOnce(
         });
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`ametijuhend: ${e.message}\n`);
+      process.stderr.write(`ametijuhend: ${terminalSafe(e.message)}\n`);
       return 2;
     }
     throw e;
@@ -154,7 +155,7 @@ async function buildOnce(
   }
   for (const f of result.failures) {
     process.stderr.write(
-      `ametijuhend: ${f.file}: ${lang === 'et' ? 'koostamine ebaõnnestus' : 'build failed'}: ${f.message}\n`,
+      `ametijuhend: ${terminalSafe(f.file)}: ${lang === 'et' ? 'koostamine ebaõnnestus' : 'build failed'}: ${terminalSafe(f.message, '\n')}\n`,
     );
   }
   const time = seconds(Date.now() - started);

@@ -1,6 +1,7 @@
 import { checkPaths } from '../check.js';
 import { UsageError } from '../discover.js';
 import { REPORTERS, type ReporterName } from '../report/index.js';
+import { terminalSafe } from '../report/terminal.js';
 import { uiLang } from './ui.js';
 
 export interface CheckCliOptions {
@@ -21,7 +22,7 @@ export async function runCheck(paths: string[], opts: CheckCliOptions): Promise<
     });
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`ametijuhend: ${e.message}\n`);
+      process.stderr.write(`ametijuhend: ${terminalSafe(e.message)}\n`);
       return 2;
     }
     throw e;

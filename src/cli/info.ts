@@ -1,5 +1,6 @@
 import { RULES } from '../validate/rules/index.js';
 import { configSchema, descriptionSchema } from '../validate/schema.js';
+import { terminalSafe } from '../report/terminal.js';
 import { uiLang } from './ui.js';
 
 export function runSchema(opts: { config?: boolean }): number {
@@ -13,7 +14,7 @@ export function runRules(opts: { lang?: 'et' | 'en' }): number {
   for (const rule of RULES) {
     const severity =
       lang === 'et' ? (rule.severity === 'error' ? 'viga   ' : 'hoiatus') : rule.severity.padEnd(7);
-    process.stdout.write(`${rule.id.padEnd(width)}  ${severity}  ${rule.description[lang]}\n`);
+    process.stdout.write(`${rule.id.padEnd(width)}  ${severity}  ${terminalSafe(rule.description[lang])}\n`);
   }
   return 0;
 }

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { ConfigLoader } from '../config/load.js';
 import { initRepo, InitError, type InitLang, type InitResult } from '../init.js';
+import { terminalSafe } from '../report/terminal.js';
 import { uiLang } from './ui.js';
 
 export interface InitCliOptions {
@@ -11,10 +12,10 @@ export interface InitCliOptions {
 
 function listing(result: Pick<InitResult, 'created' | 'skipped'>, lang: 'et' | 'en'): string {
   const lines: string[] = [];
-  for (const f of result.created) lines.push(`  ${lang === 'et' ? 'loodud' : 'created'}  ${f}`);
+  for (const f of result.created) lines.push(`  ${lang === 'et' ? 'loodud' : 'created'}  ${terminalSafe(f)}`);
   for (const f of result.skipped)
     lines.push(
-      `  ${lang === 'et' ? 'jäetud vahele' : 'skipped'}  ${f} (${lang === 'et' ? 'on juba olemas' : 'already exists'})`,
+      `  ${lang === 'et' ? 'jäetud vahele' : 'skipped'}  ${terminalSafe(f)} (${lang === 'et' ? 'on juba olemas' : 'already exists'})`,
     );
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
@@ -48,7 +49,7 @@ export function runInit(dir: string | undefined, opts: InitCliOptions): number {
     if (e instanceof InitError) {
       process.stdout.write(listing(e, lang));
       process.stderr.write(
-        `ametijuhend: ${lang === 'et' ? 'sihtkausta ei saa kirjutada' : 'cannot write the target folder'}: ${e.message}\n`,
+        `ametijuhend: ${lang === 'et' ? 'sihtkausta ei saa kirjutada' : 'cannot write the target folder'}: ${terminalSafe(e.message)}\n`,
       );
       return 2;
     }
@@ -64,7 +65,7 @@ export function runInit(dir: string | undefined, opts: InitCliOptions): number {
   );
   if (n > 0) {
     const cd = where(result.dir);
-    const prefix = cd === '.' ? '' : `cd ${/\s/.test(cd) ? JSON.stringify(cd) : cd} && `;
+    const prefix = cd === '.' ? '' : `cd ${terminalSafe(/\s/.test(cd) ? JSON.stringify(cd) : cd)} && `;
     out.push(
       lang === 'et'
         ? `Edasi: ${prefix}npx ametijuhend check && npx ametijuhend build . --out-dir dist\n`

@@ -1,6 +1,7 @@
 import { checkPaths } from '../check.js';
 import { UsageError } from '../discover.js';
 import { formatStatus, statusRows, type StatusFormat } from '../status.js';
+import { terminalSafe } from '../report/terminal.js';
 import { uiLang } from './ui.js';
 
 export interface StatusCliOptions {
@@ -16,7 +17,7 @@ export async function runStatus(paths: string[], opts: StatusCliOptions): Promis
     result = await checkPaths(paths, opts.lang ? { lang: opts.lang } : {});
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`ametijuhend: ${e.message}\n`);
+      process.stderr.write(`ametijuhend: ${terminalSafe(e.message)}\n`);
       return 2;
     }
     throw e;

@@ -12,6 +12,7 @@ import type { Position } from 'unist';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { fastYaml } from './fast-yaml.js';
 import { fastParse } from './fast.js';
+import { addDuplicateKeyErrors } from './unique-keys.js';
 import { toPlainText } from './text.js';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
@@ -63,7 +64,9 @@ export function parseYaml(value: string, firstLine: number, position: Position):
       lineCounter.addNewLine(at + 1);
   } else {
     // logLevel 'error': problems are reported as diagnostics, never as process warnings on stderr
-    doc = parseDocument(value, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+    // duplicate keys are found in one pass afterwards (yaml's own check is quadratic)
+    doc = parseDocument(value, { lineCounter, prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
+    addDuplicateKeyErrors(doc);
   }
   let data: unknown;
   try {

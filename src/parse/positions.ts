@@ -3,7 +3,7 @@
  * is found in the YAML document and its range turned into file line and column numbers.
  */
 import type { Position } from 'unist';
-import { isMap, isNode, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { isMap, isNode, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { YamlSource } from './markdown.js';
 
 export type YamlPath = readonly (string | number)[];
@@ -22,15 +22,31 @@ function rangeOf(node: Node | undefined): [number, number] | undefined {
   return [node.range[0], node.range[1]];
 }
 
+/**
+ * Each mapping's pairs by key, built once per mapping on its first lookup: a document with
+ * 100,000 keys is located key by key in linear time, not quadratic. The first pair of a key wins,
+ * as a linear search would find it.
+ */
+const pairIndex = new WeakMap<YAMLMap, Map<string, Pair<unknown, unknown>>>();
+
+/** How many mapping indexes were built (tests count them to show each mapping is indexed once). */
+export const positionStats = { indexedMaps: 0 };
+
 function findPair(parent: unknown, key: string | number): Pair<unknown, unknown> | undefined {
   if (!isMap(parent)) return undefined;
-  for (const item of parent.items) {
-    if (!isPair(item)) continue;
-    const k = item.key;
-    const value = isScalar(k) ? k.value : k;
-    if (value === key || String(value) === String(key)) return item as Pair<unknown, unknown>;
+  let index = pairIndex.get(parent);
+  if (!index) {
+    index = new Map();
+    for (const item of parent.items) {
+      if (!isPair(item)) continue;
+      const k = item.key;
+      const name = String(isScalar(k) ? k.value : k);
+      if (!index.has(name)) index.set(name, item as Pair<unknown, unknown>);
+    }
+    pairIndex.set(parent, index);
+    positionStats.indexedMaps++;
   }
-  return undefined;
+  return index.get(String(key));
 }
 
 function child(

@@ -1,6 +1,12 @@
 import type { ReportInput } from './index.js';
+import { terminalSafe } from './terminal.js';
 
-const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+/**
+ * The runner's own escapes for % CR LF (in properties also : and ,); other control and bidi
+ * characters, which the runner would print raw into the log, are shown as escapes first.
+ */
+const escapeData = (s: string): string =>
+  terminalSafe(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /** GitHub Actions workflow commands: one `::error file=…,line=…::message` annotation per problem. */

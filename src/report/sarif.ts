@@ -47,8 +47,9 @@ function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
 
 /**
  * SARIF 2.1.0 for code-scanning tools: one run, every rule in tool.driver.rules (with both
- * languages), one result per problem with its rule, level, message and region. Columns count
- * UTF-16 code units, as the positions do.
+ * languages), one result per problem with its rule, level, message and region (the line standing
+ * for a rule's problems beyond the first 50 in a file has `properties.omitted`, how many). Columns
+ * count UTF-16 code units, as the positions do.
  */
 export function sarif(input: ReportInput): string {
   const index = new Map(RULES.map((r, i) => [r.id, i]));
@@ -59,6 +60,8 @@ export function sarif(input: ReportInput): string {
       ...(ruleIndex !== undefined ? { ruleIndex } : {}),
       level: d.severity === 'error' ? 'error' : 'warning',
       message: { text: d.message },
+      // the line that stands for a rule's further problems in the file: how many
+      ...(d.omitted !== undefined ? { properties: { omitted: d.omitted } } : {}),
       locations: [
         {
           physicalLocation: {

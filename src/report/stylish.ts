@@ -1,34 +1,36 @@
 import pc from 'picocolors';
+import { countDiagnostics } from '../validate/diagnostic.js';
 import type { ReportInput } from './index.js';
+import { terminalSafe } from './terminal.js';
 
 const plural = (n: number, lang: 'et' | 'en', one: [string, string], many: [string, string]): string =>
   `${n} ${n === 1 ? one[lang === 'et' ? 0 : 1] : many[lang === 'et' ? 0 : 1]}`;
 
 /**
  * For people: `path:line:column: severity message [rule]`, grouped by file (a blank line between
- * files), coloured on a terminal, and a closing count.
+ * files), coloured on a terminal, and a closing count (the true one, also of problems a capped
+ * rule only counted). Text from the files is shown with its control characters escaped.
  */
 export function stylish(input: ReportInput): string {
   const c = pc.createColors(input.color);
   const { lang } = input;
   const lines: string[] = [];
   let last: string | undefined;
-  let errors = 0;
   const files = new Set<string>();
   for (const d of input.diagnostics) {
     if (last !== undefined && d.file !== last) lines.push('');
     last = d.file;
     files.add(d.file);
-    if (d.severity === 'error') errors++;
     const severity =
       d.severity === 'error'
         ? c.red(lang === 'et' ? 'viga' : 'error')
         : c.yellow(lang === 'et' ? 'hoiatus' : 'warning');
     lines.push(
-      `${c.underline(d.file)}:${d.line}:${d.column}: ${severity} ${d.message} ${c.dim(`[${d.rule}]`)}`,
+      `${c.underline(terminalSafe(d.file))}:${d.line}:${d.column}: ${severity} ${terminalSafe(d.message)} ${c.dim(`[${terminalSafe(d.rule)}]`)}`,
     );
   }
-  const warnings = input.diagnostics.length - errors;
+  const { errors, warnings } = countDiagnostics(input.diagnostics);
+  const total = errors + warnings;
   const checked = plural(input.fileCount, lang, ['fail', 'file'], ['faili', 'files']);
   if (input.diagnostics.length === 0) {
     lines.push(
@@ -40,8 +42,8 @@ export function stylish(input: ReportInput): string {
     if (lines.length) lines.push('');
     const summary =
       lang === 'et'
-        ? `✖ ${plural(input.diagnostics.length, 'et', ['probleem', ''], ['probleemi', ''])} (${plural(errors, 'et', ['viga', ''], ['viga', ''])}, ${plural(warnings, 'et', ['hoiatus', ''], ['hoiatust', ''])}); probleemidega faile ${files.size}, kontrollitud ${input.fileCount}.`
-        : `✖ ${plural(input.diagnostics.length, 'en', ['', 'problem'], ['', 'problems'])} (${plural(errors, 'en', ['', 'error'], ['', 'errors'])}, ${plural(warnings, 'en', ['', 'warning'], ['', 'warnings'])}) in ${files.size} of ${checked}.`;
+        ? `✖ ${plural(total, 'et', ['probleem', ''], ['probleemi', ''])} (${plural(errors, 'et', ['viga', ''], ['viga', ''])}, ${plural(warnings, 'et', ['hoiatus', ''], ['hoiatust', ''])}); probleemidega faile ${files.size}, kontrollitud ${input.fileCount}.`
+        : `✖ ${plural(total, 'en', ['', 'problem'], ['', 'problems'])} (${plural(errors, 'en', ['', 'error'], ['', 'errors'])}, ${plural(warnings, 'en', ['', 'warning'], ['', 'warnings'])}) in ${files.size} of ${checked}.`;
     lines.push(errors ? c.red(c.bold(summary)) : c.yellow(c.bold(summary)));
   }
   return `${lines.join('\n')}\n`;

@@ -14,6 +14,34 @@ export interface Diagnostic {
   severity: Severity;
   rule: string;
   message: string;
+  /**
+   * Present on the one line that stands for the problems of its rule in its file beyond the first
+   * MAX_PER_RULE: how many more there are (they are counted, not kept).
+   */
+  omitted?: number;
+}
+
+/** At most this many problems of one rule in one file are kept; the rest are counted. */
+export const MAX_PER_RULE = 50;
+
+/** The true numbers of errors and warnings, counting what capped lines stand for. */
+export function countDiagnostics(list: readonly Diagnostic[]): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const d of list) {
+    const n = d.omitted ?? 1;
+    if (d.severity === 'error') errors += n;
+    else warnings += n;
+  }
+  return { errors, warnings };
+}
+
+const numberFormats = new Map<MessageLang, Intl.NumberFormat>();
+/** 19980 → "19 980" (Estonian) or "19,980" (English). */
+export function formatCount(n: number, lang: MessageLang): string {
+  let f = numberFormats.get(lang);
+  if (!f) numberFormats.set(lang, (f = new Intl.NumberFormat([lang])));
+  return f.format(n);
 }
 
 export interface Template {
@@ -23,11 +51,15 @@ export interface Template {
 
 export type TemplateData = Record<string, string | number | readonly string[] | undefined>;
 
+const listFormats = new Map<MessageLang, Intl.ListFormat>();
+
 function formatValue(value: TemplateData[string], lang: MessageLang): string {
   if (value === undefined) return '';
   if (Array.isArray(value)) {
     const quoted = value.map((v) => (lang === 'et' ? `„${v}“` : `"${v}"`));
-    return new Intl.ListFormat([lang], { type: 'disjunction' }).format(quoted);
+    let f = listFormats.get(lang);
+    if (!f) listFormats.set(lang, (f = new Intl.ListFormat([lang], { type: 'disjunction' })));
+    return f.format(quoted);
   }
   return String(value);
 }
@@ -52,7 +84,7 @@ export function sortAndDedupe(list: readonly Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   for (const d of [...list].sort(compareDiagnostics)) {
-    const key = `${d.file}\0${d.line}\0${d.column}\0${d.rule}\0${d.message}`;
+    const key = `${d.file}\0${d.line}\0${d.column}\0${d.rule}\0${d.message}\0${d.omitted ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(d);

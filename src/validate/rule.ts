@@ -16,7 +16,7 @@ import type {
   Template,
   TemplateData,
 } from './diagnostic.js';
-import { fill, WHOLE_FILE } from './diagnostic.js';
+import { countDiagnostics, fill, formatCount, MAX_PER_RULE, WHOLE_FILE } from './diagnostic.js';
 
 export interface RuleMeta<M extends string = string> {
   id: string;
@@ -77,9 +77,28 @@ export function defineRule<M extends string>(rule: Rule<M>): Rule<M> {
   return rule;
 }
 
-/** Collects diagnostics for a run, applying the message language and configured severities. */
+/** The line that stands for a rule's problems in a file beyond the first MAX_PER_RULE. */
+export const MORE_PROBLEMS: Template = {
+  et: 'ja veel {count} sama reegli probleemi selles failis (näidatud on esimesed {shown}).',
+  en: 'and {count} more problems of this rule in this file (the first {shown} are shown).',
+};
+
+interface Tally {
+  kept: number;
+  omitted: number;
+  /** The first problem not kept: the summary line stands at its place. */
+  first?: Diagnostic;
+}
+
+/**
+ * Collects diagnostics for a run, applying the message language and configured severities. Of each
+ * rule's problems in each file the first MAX_PER_RULE are kept; the rest are only counted, and one
+ * more line per file and rule says how many (so memory and every report stay bounded, and the
+ * counts stay true: see countDiagnostics).
+ */
 export class Collector implements Reporter {
-  readonly diagnostics: Diagnostic[] = [];
+  private readonly kept: Diagnostic[] = [];
+  private readonly tallies = new Map<string, Tally>();
   constructor(
     readonly lang: MessageLang,
     readonly file: string,
@@ -98,19 +117,45 @@ export class Collector implements Reporter {
     const template = rule.messages[messageId];
     if (!template) throw new Error(`rule ${rule.id} has no message ${messageId}`);
     const p = place ?? WHOLE_FILE;
-    this.diagnostics.push({
-      file: file ?? this.file,
+    const target = file ?? this.file;
+    const key = `${target}\0${rule.id}`;
+    let tally = this.tallies.get(key);
+    if (!tally) this.tallies.set(key, (tally = { kept: 0, omitted: 0 }));
+    const at = {
+      file: target,
       line: p.start.line,
       column: p.start.column,
       endLine: p.end?.line ?? p.start.line,
       endColumn: p.end?.column ?? p.start.column,
       severity: setting,
       rule: rule.id,
-      message: fill(template[this.lang], data, this.lang),
-    });
+    };
+    if (tally.kept >= MAX_PER_RULE) {
+      // counted, not kept (nor its message filled in)
+      if (tally.omitted++ === 0) tally.first = { ...at, message: '' };
+      return;
+    }
+    tally.kept++;
+    this.kept.push({ ...at, message: fill(template[this.lang], data, this.lang) });
   }
 
+  /** The kept problems, then one line per file and rule whose further problems were only counted. */
+  get diagnostics(): Diagnostic[] {
+    const out = [...this.kept];
+    for (const tally of this.tallies.values()) {
+      if (!tally.first) continue;
+      const data = { count: formatCount(tally.omitted, this.lang), shown: MAX_PER_RULE };
+      out.push({
+        ...tally.first,
+        message: fill(MORE_PROBLEMS[this.lang], data, this.lang),
+        omitted: tally.omitted,
+      });
+    }
+    return out;
+  }
+
+  /** The true number of errors, counting what the summary lines stand for. */
   get errorCount(): number {
-    return this.diagnostics.filter((d) => d.severity === 'error').length;
+    return countDiagnostics(this.diagnostics).errors;
   }
 }

@@ -44,6 +44,18 @@ describe('duplicate-id', () => {
     expect(list.map((d) => d.file)).toEqual(['teine.md', 'yks.md']);
   });
 
+  it('names at most ten other files and counts the rest (n files of one id are not n² names)', () => {
+    const one = summary(REFERENCE, 'x.md');
+    const list = repositoryDiagnostics(
+      Array.from({ length: 30 }, (_, i) => ({ ...one, file: `d${String(i).padStart(2, '0')}/x.md` })),
+      { lang: 'en' },
+    );
+    expect(list).toHaveLength(30);
+    expect(list[0]!.message).toBe(
+      `The id "x", which comes from the file name, is also used by ${Array.from({ length: 10 }, (_, i) => `d${String(i + 1).padStart(2, '0')}/x.md`).join(', ')} (+19): rename the file or add an id to the frontmatter.`,
+    );
+  });
+
   it('is silent for distinct ids', () => {
     expect(
       repositoryDiagnostics([summary(REFERENCE, 'a.md'), summary(REFERENCE, 'b.md')]).filter(

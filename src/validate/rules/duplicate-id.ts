@@ -1,4 +1,8 @@
+import type { DescriptionSummary } from '../../model/summary.js';
 import { defineRule } from '../rule.js';
+
+/** How many of the other files with the same id a message names. */
+const MAX_OTHERS = 10;
 
 export default defineRule({
   id: 'duplicate-id',
@@ -18,19 +22,24 @@ export default defineRule({
     },
   },
   repository(ctx) {
-    const byId = new Map<string, typeof ctx.summaries>();
-    for (const s of ctx.summaries) byId.set(s.id, [...(byId.get(s.id) ?? []), s]);
+    const byId = new Map<string, DescriptionSummary[]>();
+    for (const s of ctx.summaries) {
+      const list = byId.get(s.id);
+      if (list) list.push(s);
+      else byId.set(s.id, [s]);
+    }
     for (const [id, list] of byId) {
       if (list.length < 2) continue;
       for (const s of list) {
-        const others = list.filter((o) => o !== s).map((o) => o.file);
-        ctx.report(
-          this,
-          s.idPosition ? 'explicit' : 'fromName',
-          { id, others: others.join(', ') },
-          s,
-          s.idPosition,
-        );
+        // at most MAX_OTHERS named, the rest counted: n files of one id make n messages, not n² names
+        const others: string[] = [];
+        for (const o of list) {
+          if (others.length === MAX_OTHERS) break;
+          if (o !== s) others.push(o.file);
+        }
+        const rest = list.length - 1 - others.length;
+        const named = others.join(', ') + (rest > 0 ? ` (+${rest})` : '');
+        ctx.report(this, s.idPosition ? 'explicit' : 'fromName', { id, others: named }, s, s.idPosition);
       }
     }
   },
