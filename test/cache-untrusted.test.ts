@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPaths } from '../src/build.js';
-import { BuildCache, cacheDirFor } from '../src/cache/store.js';
+import { BuildCache, cacheDirFor, isMeta } from '../src/cache/store.js';
 import { EXAMPLES, hashes, tempTree } from './cli.js';
 
 const reference = readFileSync(join(EXAMPLES, 'ekspert-kriisiabi.md'), 'utf8');
@@ -182,5 +182,24 @@ describe('BuildCache', () => {
     const cache = new BuildCache(join(tempTree({}), 'c'));
     expect(() => cache.putOutput('../../x', Buffer.from('x'))).toThrow(/not a cache key/);
     expect(cache.getOutput('../../x')).toBeUndefined();
+  });
+});
+
+describe('cached diagnostics', () => {
+  const base = {
+    file: 'docs/x.md',
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    severity: 'warning',
+    rule: 'pdf-glyph',
+    message: 'and 70 more',
+  };
+  const meta = (d: unknown) => ({ id: 'x', ok: true, sourcePath: 'docs/x.md', diagnostics: [d] });
+  it('keep the count of a capped rule (omitted), and refuse a bad count', () => {
+    expect(isMeta(meta({ ...base, omitted: 70 }))).toBe(true);
+    expect(isMeta(meta(base))).toBe(true);
+    for (const omitted of [0, -1, 1.5, '70', null]) expect(isMeta(meta({ ...base, omitted }))).toBe(false);
   });
 });

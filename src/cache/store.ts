@@ -105,6 +105,7 @@ const DIAGNOSTIC_FIELDS = new Set([
   'severity',
   'rule',
   'message',
+  'omitted',
 ]);
 const META_FIELDS = new Set(['id', 'ok', 'sourcePath', 'diagnostics']);
 
@@ -127,7 +128,8 @@ function isDiagnostic(d: unknown): d is Diagnostic {
     (d.severity === 'error' || d.severity === 'warning') &&
     typeof d.rule === 'string' &&
     /^[a-z0-9-]+$/.test(d.rule) &&
-    typeof d.message === 'string'
+    typeof d.message === 'string' &&
+    (d.omitted === undefined || (Number.isSafeInteger(d.omitted) && (d.omitted as number) >= 1))
   );
 }
 
