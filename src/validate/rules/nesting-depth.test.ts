@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { compileRef, expectClean, expectOnly, only, REFERENCE, replace } from '../../../test/helpers.js';
+import {
+  BASE_CONFIG,
+  compileInProject,
+  compileRef,
+  expectClean,
+  expectOnly,
+  only,
+  REFERENCE,
+  replace,
+} from '../../../test/helpers.js';
 import { MAX_NESTING } from './nesting-depth.js';
 
 /** The reference document with `block` as the first content of "## Töövahendid" (line 109). */
@@ -75,5 +84,17 @@ describe('nesting-depth', () => {
     const broken = compileRef(replace(text, 'reportsTo: Tiimijuht', 'reportsTo: [katki'));
     expect(broken.diagnostics.map((x) => x.rule)).toContain('yaml-syntax');
     expect(broken.diagnostics.map((x) => x.rule)).toContain('nesting-depth');
+  });
+
+  it('stays an error when the config turns it off or down: nothing too deep is ever built', () => {
+    for (const setting of ['off', 'warning']) {
+      const r = compileInProject(
+        withBlock(`${'>'.repeat(40)} x`),
+        `${BASE_CONFIG}rules:\n  nesting-depth: ${setting}\n`,
+      );
+      const d = only(r, 'nesting-depth');
+      expect(d.severity).toBe('error');
+      expect(r.model).toBeUndefined();
+    }
   });
 });
