@@ -67,6 +67,15 @@ describe('deep nesting through compileSource', () => {
     }
   }
 
+  it('an unclosed frontmatter and a deep body: both reported', () => {
+    const text = `---\ntitle: x\n\n## Tööülesanded\n\n${'>'.repeat(50_000)} x\n\n${nestedList(800, 2)}\n`;
+    const r = compileRef(text);
+    expect(r.diagnostics.map((d) => `${d.line}:${d.column} ${d.rule}`)).toEqual([
+      '1:1 frontmatter',
+      '6:33 nesting-depth',
+    ]);
+  });
+
   it('a 4-space list 1,000 deep is too large to read at all (2 MB): file-too-large, no crash', () => {
     const r = compileRef(withBlock(nestedList(1_000, 4)));
     expect(r.diagnostics.map((d) => d.rule)).toEqual(['file-too-large']);
