@@ -291,6 +291,9 @@ export async function buildPaths(paths: readonly string[], options: BuildOptions
           });
         }
       }
+      // compiling itself failed (a bug): say why, not just that the description was not built
+      if (id === undefined && outcome.error !== undefined)
+        result.failures.push({ file: outcome.sourcePath, message: outcome.error, kind: 'internal' });
       // remember what compiling gave (never a crash: that is not a property of the input)
       if (cache && plan.kind === 'miss' && outcome.error === undefined && !fromCache) {
         try {

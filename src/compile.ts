@@ -106,7 +106,11 @@ export function compileSource(input: string | Uint8Array, options: CompileOption
   const fm = source.frontmatter;
   const docLang =
     fm && isRecord(fm.data) && (fm.data.lang === 'et' || fm.data.lang === 'en') ? fm.data.lang : undefined;
-  const collector = new Collector(options.lang ?? docLang ?? config.lang ?? 'et', file, config.severities);
+  // nesting-depth stays an error whatever the config says: nothing nested past the limit may be
+  // built into a model and handed to a renderer (their libraries recurse)
+  const severities = { ...config.severities };
+  delete severities['nesting-depth'];
+  const collector = new Collector(options.lang ?? docLang ?? config.lang ?? 'et', file, severities);
 
   let data: unknown;
   if (!fm) {

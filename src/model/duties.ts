@@ -32,7 +32,7 @@ export function analyseDuties(content: readonly RootContent[]): DutiesShape {
     const results: ListItem[] = [];
     for (const child of item.children) {
       if (!task && child.type === 'paragraph') task = child;
-      else if (child.type === 'list') results.push(...child.children);
+      else if (child.type === 'list') for (const result of child.children) results.push(result);
       else more.push(child);
     }
     return { item, task, more, results };
@@ -43,14 +43,18 @@ export function analyseDuties(content: readonly RootContent[]): DutiesShape {
 /** The inline content of a result item: its paragraphs joined (nested lists flattened). */
 export function resultInline(item: ListItem): PhrasingContent[] {
   const out: PhrasingContent[] = [];
-  const visit = (nodes: readonly RootContent[]): void => {
-    for (const node of nodes) {
-      if (node.type === 'paragraph' || node.type === 'heading') {
-        if (out.length) out.push({ type: 'text', value: ' ' });
-        out.push(...node.children);
-      } else if ('children' in node) visit(node.children as RootContent[]);
+  // iterative (a stack of blocks still to read, next on top): the rules read this before the
+  // nesting depth is known to be sane
+  const stack: RootContent[] = [...item.children].reverse();
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'paragraph' || node.type === 'heading') {
+      if (out.length) out.push({ type: 'text', value: ' ' });
+      for (const child of node.children) out.push(child);
+    } else if ('children' in node) {
+      const children = node.children as RootContent[];
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
     }
-  };
-  visit(item.children);
+  }
   return out;
 }

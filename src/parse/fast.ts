@@ -62,16 +62,21 @@ const point = (line: number, column: number, offset: number): Point => ({ line, 
 /** The micromark parser for inline snippets (set by the caller, who owns the unified processor). */
 export type SnippetParser = (text: string) => Root;
 
-function shift(node: { position?: Position; children?: unknown[] }, at: Line): void {
-  const p = node.position;
-  if (p) {
-    for (const pt of [p.start, p.end]) {
-      if (pt.line === 1) pt.column += at.col;
-      pt.line += at.line - 1;
-      if (pt.offset !== undefined) pt.offset += at.offset;
+function shift(root: { position?: Position; children?: unknown[] }, at: Line): void {
+  // iterative: an inline snippet may be nested deeply (emphasis in emphasis…)
+  const stack = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    const p = node.position;
+    if (p) {
+      for (const pt of [p.start, p.end]) {
+        if (pt.line === 1) pt.column += at.col;
+        pt.line += at.line - 1;
+        if (pt.offset !== undefined) pt.offset += at.offset;
+      }
     }
+    if (node.children) for (const c of node.children) stack.push(c as typeof node);
   }
-  if (node.children) for (const c of node.children) shift(c as typeof node, at);
 }
 
 class Bail extends Error {}

@@ -12,6 +12,7 @@ import type { Position } from 'unist';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { fastYaml } from './fast-yaml.js';
 import { fastParse } from './fast.js';
+import { parseBounded } from './nesting.js';
 import { addDuplicateKeyErrors } from './unique-keys.js';
 import { toPlainText } from './text.js';
 
@@ -51,6 +52,11 @@ export interface ParsedSource {
   /** Content between the frontmatter and the first level-2 heading. */
   preamble: RootContent[];
   sections: RawSection[];
+  /**
+   * The tree was parsed from the text with its too deeply nested lines cut short (see
+   * parse/nesting.ts): it has a node past the nesting limit, and the nesting-depth rule reports it.
+   */
+  nestingCut?: boolean;
 }
 
 /** Parses YAML text that starts on `firstLine` of some file. */
@@ -97,16 +103,16 @@ const ZERO: Position = { start: { line: 1, column: 1, offset: 0 }, end: { line: 
  * blanked out, line numbers kept. (Parsing the text as is makes the YAML lines a paragraph and, with
  * remark-frontmatter's failed fence, even stops later lists from being recognised.)
  */
-function bodyOfUnclosed(text: string): Root {
+function bodyOfUnclosed(text: string): { tree: Root; cut: boolean } {
   const lines = text.split('\n');
   let end = lines.findIndex((l, i) => i > 0 && /^#{1,6}(?:[ \t]|$)/.test(l));
   if (end === -1) end = lines.length;
   const blanked = lines.map((l, i) => (i < end ? '' : l)).join('\n');
-  return plain.parse(blanked);
+  return parseBounded(blanked, (t) => plain.parse(t));
 }
 
 export function parseSource(text: string, path: string): ParsedSource {
-  let tree = parseMarkdown(text);
+  let { tree, cut } = parseBounded(text, parseMarkdown);
   let children = tree.children;
   let index = 0;
   let frontmatter: YamlSource | undefined;
@@ -122,7 +128,7 @@ export function parseSource(text: string, path: string): ParsedSource {
       start: { line: 1, column: 1, offset: 0 },
       end: { line: 1, column: 4, offset: 3 },
     };
-    tree = bodyOfUnclosed(text);
+    ({ tree, cut } = bodyOfUnclosed(text));
     children = tree.children;
   }
   const preamble: RootContent[] = [];
@@ -148,5 +154,7 @@ export function parseSource(text: string, path: string): ParsedSource {
         current.position = { start: current.position.start, end: node.position.end };
     } else preamble.push(node);
   }
-  return { path, text, tree, frontmatter, unclosedFrontmatter, preamble, sections };
+  const source: ParsedSource = { path, text, tree, frontmatter, unclosedFrontmatter, preamble, sections };
+  if (cut) source.nestingCut = true;
+  return source;
 }

@@ -1,15 +1,13 @@
 import type { Nodes } from 'mdast';
+import { forEachNode } from './walk.js';
 
 /** The plain text of an mdast node (inline markup flattened, line breaks as spaces). */
 export function toPlainText(node: Nodes): string {
-  if ('value' in node && typeof node.value === 'string') {
-    return node.type === 'html' ? '' : node.value;
-  }
-  if (node.type === 'break') return ' ';
-  if ('children' in node) {
-    let out = '';
-    for (const child of node.children as Nodes[]) out += toPlainText(child);
-    return out;
-  }
-  return '';
+  let out = '';
+  forEachNode(node, (n) => {
+    if ('value' in n && typeof n.value === 'string') {
+      if (n.type !== 'html') out += n.value;
+    } else if (n.type === 'break') out += ' ';
+  });
+  return out;
 }

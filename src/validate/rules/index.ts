@@ -22,6 +22,7 @@ import languageCode from './language-code.js';
 import languageLevel from './language-level.js';
 import missingKey from './missing-key.js';
 import missingSection from './missing-section.js';
+import nestingDepth from './nesting-depth.js';
 import officialApproval from './official-approval.js';
 import pdfGlyph from './pdf-glyph.js';
 import rawHtml from './raw-html.js';
@@ -45,6 +46,7 @@ export const RULES: readonly Rule[] = [
   emptyFile,
   frontmatter,
   yamlSyntax,
+  nestingDepth,
   // schema: specific claims first
   languageLevel,
   languageCode,

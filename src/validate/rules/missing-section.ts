@@ -1,4 +1,5 @@
-import type { Heading, Nodes } from 'mdast';
+import type { Heading } from 'mdast';
+import { forEachNode } from '../../parse/walk.js';
 import { toPlainText } from '../../parse/text.js';
 import { knownHeadings, matchHeading, REQUIRED_SECTIONS, SECTION_HEADINGS } from '../../model/sections.js';
 import { SECTION_KEYS, type SectionKey } from '../../model/types.js';
@@ -36,14 +37,12 @@ export default defineRule({
     });
     // a heading of another level that names a section ("# Vastutus", "### Õigused") is the likely cause
     const otherLevel = new Map<SectionKey, Heading>();
-    const visit = (node: Nodes): void => {
+    forEachNode(ctx.source.tree, (node) => {
       if (node.type === 'heading' && node.depth !== 2) {
         const m = matchHeading(toPlainText(node), ctx.config);
         if (m.kind === 'known' && !otherLevel.has(m.key)) otherLevel.set(m.key, node);
       }
-      if ('children' in node) for (const child of node.children) visit(child as Nodes);
-    };
-    visit(ctx.source.tree);
+    });
     // a misspelt "## Tööülesaned" already gets unknown-section with the right suggestion: no second error
     const candidates = [...knownHeadings('et', ctx.config), ...knownHeadings('en', ctx.config)];
     const misspelt = new Set<SectionKey>();

@@ -1,4 +1,4 @@
-import type { Nodes } from 'mdast';
+import { forEachNode } from '../../parse/walk.js';
 import { defineRule } from '../rule.js';
 
 export default defineRule({
@@ -15,16 +15,13 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const visit = (node: Nodes): void => {
-      if (node.type === 'html') {
+    for (const section of ctx.source.sections)
+      forEachNode(section.content, (node) => {
+        if (node.type !== 'html') return;
         const value = node.value.trim();
         if (/^<!--[\s\S]*-->$/.test(value)) return;
         const html = value.length > 40 ? `${value.slice(0, 40)}…` : value;
         ctx.report(this, 'dropped', { html }, node.position);
-        return;
-      }
-      if ('children' in node) for (const child of node.children) visit(child as Nodes);
-    };
-    for (const section of ctx.source.sections) for (const node of section.content) visit(node);
+      });
   },
 });
