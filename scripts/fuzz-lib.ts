@@ -627,6 +627,14 @@ export async function checkCase(c: FuzzCase, options: PropertyOptions): Promise<
   return outcome;
 }
 
+/** Renders the reference document once in every format, so later cases do not pay for loading. */
+export async function warmUp(): Promise<void> {
+  const { readFileSync } = await import('node:fs');
+  const r = compileSource(readFileSync(PATH), { path: PATH, cwd: ROOT, config: exampleConfig() });
+  if (!r.model) throw new Error('the reference document does not compile');
+  for (const format of OUTPUT_FORMATS) await (await loadRenderer(format))(r.model, RENDER_OPTIONS);
+}
+
 function errorName(e: unknown): string {
   if (e instanceof RangeError && /call stack/.test(e.message)) return 'stack-overflow';
   return e instanceof Error ? e.name : typeof e;

@@ -164,7 +164,10 @@ async function main() {
 
 async function work({ runs, seed, renderShare, deadline }) {
   const { default: fc } = await import('fast-check');
-  const { fuzzCase, checkCase, FuzzFailure } = await import('./fuzz-lib.ts');
+  const { fuzzCase, checkCase, FuzzFailure, warmUp } = await import('./fuzz-lib.ts');
+  // the first render loads pdfkit, docx and the fonts (seconds on a busy machine): not a slow case
+  await warmUp();
+  parentPort.postMessage({ type: 'ready' });
   let remaining = runs;
   let s = seed;
   while (remaining > 0 && !(deadline && Date.now() >= deadline)) {
