@@ -556,7 +556,7 @@ function text(input: string | Uint8Array): string {
 }
 
 /** Checks the diagnostics' invariants; throws a FuzzFailure on the first broken one. */
-function checkDiagnostics(r: CompileResult, input: string | Uint8Array): void {
+export function checkDiagnostics(r: CompileResult, input: string | Uint8Array): void {
   const source = text(input);
   const lineCount = source.split(/\r\n|\r|\n/).length;
   const longest = Math.max(...source.split('\n').map((l) => l.length));
@@ -588,6 +588,10 @@ function checkDiagnostics(r: CompileResult, input: string | Uint8Array): void {
     throw new FuzzFailure('model-with-errors', 'a document with errors has a model');
 }
 
+/** The HTML holds a `<script` element (escaped text, `&lt;script`, is fine). */
+export const hasRawScript = (html: Uint8Array): boolean =>
+  /<script/i.test(Buffer.from(html).toString('utf8'));
+
 const same = (a: Uint8Array, b: Uint8Array): boolean =>
   a.length === b.length && Buffer.from(a).equals(Buffer.from(b));
 
@@ -617,7 +621,7 @@ export async function checkCase(c: FuzzCase, options: PropertyOptions): Promise<
       throw new FuzzFailure(`render-throws:${format}:${errorName(e)}`, describe(e));
     }
     if (!bytes.length) throw new FuzzFailure(`render-empty:${format}`, 'no bytes');
-    if (format === 'html' && /<script/i.test(Buffer.from(bytes).toString('utf8')))
+    if (format === 'html' && hasRawScript(bytes))
       throw new FuzzFailure('html-script', 'the HTML holds a raw <script');
     if (outcome.renderedTwice) {
       const again = await (await loadRenderer(format))(r.model, RENDER_OPTIONS);
