@@ -1,4 +1,4 @@
-// Fuzz campaign: `npm run fuzz [-- --runs 100000 --seed N --time-limit 30m --workers 2 --render 50
+// Fuzz campaign: `npm run fuzz [-- --runs 100000 --seed N --time-limit 30m --workers 2 --render 20
 //   --case-timeout 30]`
 //
 // fast-check over parse → validate → render (the generators and the property are in
@@ -35,7 +35,7 @@ async function main() {
   const runs = Number(opt('runs', 10000));
   const seed = Number(opt('seed', Date.now() % 2 ** 31));
   const workers = Math.max(1, Number(opt('workers', availableParallelism())));
-  const renderShare = Number(opt('render', 50));
+  const renderShare = Number(opt('render', 20));
   const timeLimit = duration(opt('time-limit'));
   const caseTimeout = duration(opt('case-timeout', '30')) ?? 30000;
   const { ROOT, toRegression, shortHash } = await import('./fuzz-lib.ts');
