@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fastYaml } from '../../parse/fast-yaml.js';
 import {
   BASE_CONFIG,
   CATALOGUE,
@@ -143,6 +144,14 @@ describe('yaml-syntax', () => {
       expect(compact.line).toBe(4);
     });
 
+    it('the fast YAML path bails out of deep text instead of overflowing the stack', () => {
+      const nested = (n: number): string =>
+        `${Array.from({ length: n }, (_, k) => `${' '.repeat(k)}a${k}:`).join('\n')} x\n`;
+      expect(() => fastYaml(nested(5000))).not.toThrow();
+      expect(fastYaml(nested(5000))).toBeUndefined();
+      expect(fastYaml(nested(20))?.toJS()).toMatchObject({ a0: { a1: { a2: {} } } });
+    });
+
     it('leaves brackets inside quoted, plain and block strings alone', () => {
       const text = replace(
         REFERENCE,
@@ -169,7 +178,7 @@ describe('yaml-syntax', () => {
       expect(only(flow, 'yaml-syntax')).toMatchObject({
         file: 'ametijuhend.config.yaml',
         line: 4,
-        column: 15 + 31,
+        column: 'extraSections: '.length + 32,
       });
       const catalogue = compileInProject(REFERENCE, BASE_CONFIG, {
         'competencies.yaml': `Kliendikesksus: ${'{'.repeat(10_000)}\n`,
