@@ -106,14 +106,15 @@ export function parseYaml(value: string, firstLine: number, position: Position):
   // both parsers recurse once per level: text nested absurdly deep is not parsed at all
   const tooDeep = yamlTooDeep(value, MAX_YAML_DEPTH);
   if (tooDeep !== undefined) {
-    const doc = parseDocument('', { lineCounter: new LineCounter(), ...YAML_OPTIONS });
+    const doc = parseDocument('', YAML_OPTIONS);
     addLines(lineCounter, value);
     return { text: value, doc, lineCounter, firstLine, data: undefined, position, tooDeep };
   }
-  let doc = fastYaml(value);
-  if (doc) addLines(lineCounter, value);
+  // line starts counted here, not by yaml's lexer: after a broken flow collection the lexer reads the
+  // rest as one multi-line token and records no more lines, so later columns ran past the line's end
+  addLines(lineCounter, value);
   // logLevel 'error': problems are reported as diagnostics, never as process warnings on stderr
-  else doc = parseDocument(value, { lineCounter, ...YAML_OPTIONS });
+  const doc = fastYaml(value) ?? parseDocument(value, YAML_OPTIONS);
   let data: unknown;
   let aliasLimit: YamlSource['aliasLimit'];
   // toJS turns a list or map used as a key into a string, which takes exponential time when such keys

@@ -93,6 +93,20 @@ describe('yaml-syntax', () => {
     expect(map[0]).toMatchObject({ line: 6, column: 12 });
   });
 
+  it('places every error after a broken flow collection inside its own line', () => {
+    // found by the fuzz campaign: yaml's lexer stops counting lines after "*[", so later errors had
+    // columns far past the end of their line
+    const text = replace(REFERENCE, '      level: C1', '      level: C1\n      note: *[');
+    const lines = text.split('\n');
+    const list = ofRule(compileRef(text), 'yaml-syntax');
+    expect(list.length).toBeGreaterThan(1);
+    expect(list[0]).toMatchObject({ line: 15, column: 13 });
+    for (const d of list) {
+      expect(d.column, JSON.stringify(d)).toBeLessThanOrEqual(lines[d.line - 1]!.length + 1);
+      expect(d.message).toContain(`„${lines[d.line - 1]!.trim().slice(0, 50)}`);
+    }
+  });
+
   it('reports syntax errors in the config file', () => {
     const r = compileInProject(REFERENCE, `${BASE_CONFIG}extraSections: [Töötingimused\n`);
     const d = ofRule(r, 'yaml-syntax')[0];
