@@ -68,9 +68,11 @@ describe('render property: nothing check accepts crashes a renderer', () => {
         const deepest = Math.max(...parts.map((p) => p.depth));
         const r = compileRef(replace(REFERENCE, '## Töövahendid\n\n', `## Töövahendid\n\n${block}\n\n`));
         const nesting = r.diagnostics.filter((d) => d.rule === 'nesting-depth');
+        // random Unicode may hold characters the PDF fonts lack: those warnings are pdf-glyph's test
+        const problems = r.diagnostics.filter((d) => d.rule !== 'pdf-glyph');
         if (deepest > MAX_NESTING) {
           // the one error, on a line of the nested block (which starts on line 111)
-          expect(formatDiagnostics(r.diagnostics), block).toMatch(/^[^\n]*\[nesting-depth\]$/);
+          expect(formatDiagnostics(problems), block).toMatch(/^[^\n]*\[nesting-depth\]$/);
           const lines = block.split('\n').length;
           expect(nesting[0]!.line).toBeGreaterThanOrEqual(111);
           expect(nesting[0]!.line).toBeLessThan(111 + lines);
@@ -78,7 +80,7 @@ describe('render property: nothing check accepts crashes a renderer', () => {
           tooDeep++;
           return;
         }
-        expect(formatDiagnostics(r.diagnostics), block).toBe('(none)');
+        expect(formatDiagnostics(problems), block).toBe('(none)');
         const options = { date: new Date(Date.UTC(2026, 0, 1)), toolVersion: 'test' };
         for (const [i, render] of renderers.entries()) {
           const bytes = await render(r.model!, options);

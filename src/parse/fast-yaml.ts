@@ -12,6 +12,7 @@
  * examples, the fixtures, chosen shapes and generated text.
  */
 import { Document, isMap, isScalar, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { MAX_YAML_DEPTH } from './yaml-depth.js';
 
 class Bail extends Error {}
 
@@ -141,8 +142,14 @@ export function fastYaml(text: string): Document.Parsed | undefined {
   }
   if (lines.length === 0 || lines[0]!.indent !== 0) return undefined;
   let i = 0;
+  // the block parsers recurse once per level: deeper text is left to the caller (never a stack overflow)
+  let depth = 0;
+  const enter = (): void => {
+    if (++depth > MAX_YAML_DEPTH) throw new Bail();
+  };
 
   const blockMap = (indent: number, firstKeyAt?: { line: Line; col: number }): YAMLMap => {
+    enter();
     const map = new YAMLMap();
     const keys = new Set<string>();
     let start = -1;
@@ -184,6 +191,7 @@ export function fastYaml(text: string): Document.Parsed | undefined {
     }
     if (start === -1) throw new Bail();
     map.range = [start, end, end];
+    depth--;
     return map;
   };
 
@@ -209,6 +217,7 @@ export function fastYaml(text: string): Document.Parsed | undefined {
   };
 
   const blockSeq = (indent: number): YAMLSeq => {
+    enter();
     const seq = new YAMLSeq();
     let start = -1;
     let end = -1;
@@ -230,6 +239,7 @@ export function fastYaml(text: string): Document.Parsed | undefined {
       end = item.range![2];
     }
     seq.range = [start, end, end];
+    depth--;
     return seq;
   };
 

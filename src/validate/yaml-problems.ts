@@ -1,5 +1,5 @@
 import { visit } from 'yaml';
-import type { YamlSource } from '../parse/markdown.js';
+import { MAX_ALIAS_COUNT, MAX_YAML_DEPTH, type YamlSource } from '../parse/markdown.js';
 import { positionOfRange } from '../parse/positions.js';
 import type { Reporter } from './rule.js';
 import yamlSyntax from './rules/yaml-syntax.js';
@@ -96,7 +96,36 @@ function sourceLine(y: YamlSource, fileLine: number): string {
 
 /** Reports the YAML document's syntax errors and warnings; returns how many errors there were. */
 export function reportYamlProblems(y: YamlSource, reporter: Reporter, file: string): number {
+  if (y.tooDeep !== undefined) {
+    // nothing was parsed: this is the only problem known
+    const place = positionOfRange(y, y.tooDeep, y.tooDeep + 1);
+    reporter.report(
+      yamlSyntax,
+      'tooDeep',
+      { max: MAX_YAML_DEPTH, line: sourceLine(y, place.start.line) },
+      place,
+      file,
+    );
+    return 1;
+  }
   const errors = y.doc.errors;
+  let extra = 0;
+  if (y.collectionKey && errors.length === 0) {
+    const [start, end] = y.collectionKey;
+    reporter.report(yamlSyntax, 'collectionKey', {}, positionOfRange(y, start, end), file);
+    extra++;
+  }
+  if (y.aliasLimit) {
+    const [start, end] = y.aliasLimit.range;
+    reporter.report(
+      yamlSyntax,
+      'aliasLimit',
+      { alias: y.aliasLimit.name, max: MAX_ALIAS_COUNT },
+      positionOfRange(y, start, end),
+      file,
+    );
+    extra++;
+  }
   // "Implicit keys need to be on a single line" says more than the "nested mappings" error at the same place
   const multiline = new Set(errors.filter((e) => e.code === 'MULTILINE_IMPLICIT_KEY').map((e) => e.pos[0]));
   for (const e of errors) {
@@ -130,5 +159,5 @@ export function reportYamlProblems(y: YamlSource, reporter: Reporter, file: stri
       file,
     );
   }
-  return errors.length;
+  return errors.length + extra;
 }

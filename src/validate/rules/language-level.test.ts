@@ -47,6 +47,16 @@ describe('language-level', () => {
     expect(en.message).toContain(`CEFR level ${cefr}`);
   });
 
+  it.each(['__proto__', 'constructor', 'toString'])(
+    'treats %s as an unknown level, not a legacy one',
+    (name) => {
+      // found by the fuzz campaign: a lookup in a plain object answered "[object Object]"
+      const d = only(compileRef(withEstonianLevel(name)), 'language-level');
+      expect(d.message).toContain(`„${name}“`);
+      expect(d.message).not.toMatch(/object|function|CEFR taset/i);
+    },
+  );
+
   it('points at the second requirement when that one is wrong', () => {
     const d = only(compileRef(replace(REFERENCE, 'level: B1', 'level: B3')), 'language-level');
     expect([d.line, d.column]).toEqual([16, 14]);

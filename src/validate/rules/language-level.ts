@@ -45,7 +45,9 @@ export default defineRule({
       return true;
     }
     const value = typeof raw === 'string' ? raw : JSON.stringify(raw);
-    const legacy = LEGACY_LEVELS[value.trim().toLocaleLowerCase('et')];
+    const key = value.trim().toLocaleLowerCase('et');
+    // own keys only: "__proto__" or "constructor" is not a legacy level (found by the fuzz campaign)
+    const legacy = Object.hasOwn(LEGACY_LEVELS, key) ? LEGACY_LEVELS[key] : undefined;
     const upper = value.trim().toUpperCase();
     const data = { value, allowed: [...CEFR_LEVELS], path: displayPath(path) };
     if (legacy) ctx.report(this, 'legacy', { ...data, level: legacy }, ctx.at(path));

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { fastYaml } from '../../parse/fast-yaml.js';
 import {
   BASE_CONFIG,
+  CATALOGUE,
   compileInProject,
   compileRef,
   expectClean,
@@ -91,10 +93,183 @@ describe('yaml-syntax', () => {
     expect(map[0]).toMatchObject({ line: 6, column: 12 });
   });
 
+  it('places every error after a broken flow collection inside its own line', () => {
+    // found by the fuzz campaign: yaml's lexer stops counting lines after "*[", so later errors had
+    // columns far past the end of their line
+    const text = replace(REFERENCE, '      level: C1', '      level: C1\n      note: *[');
+    const lines = text.split('\n');
+    const list = ofRule(compileRef(text), 'yaml-syntax');
+    expect(list.length).toBeGreaterThan(1);
+    expect(list[0]).toMatchObject({ line: 15, column: 13 });
+    for (const d of list) {
+      expect(d.column, JSON.stringify(d)).toBeLessThanOrEqual(lines[d.line - 1]!.length + 1);
+      expect(d.message).toContain(`„${lines[d.line - 1]!.trim().slice(0, 50)}`);
+    }
+  });
+
   it('reports syntax errors in the config file', () => {
     const r = compileInProject(REFERENCE, `${BASE_CONFIG}extraSections: [Töötingimused\n`);
     const d = ofRule(r, 'yaml-syntax')[0];
     expect(d?.file).toBe('ametijuhend.config.yaml');
+  });
+
+  describe('nesting too deep to parse', () => {
+    /** A description whose frontmatter holds `yaml` after the title, then a body. */
+    const withYaml = (yaml: string): string =>
+      replace(REFERENCE, 'title: Ekspert (psühhosotsiaalne kriisiabi)\n', `title: x\n${yaml}\n`);
+
+    it('reports 10,000 nested [ at the first bracket past the limit, in both languages', () => {
+      const text = withYaml(`unit: ${'['.repeat(10_000)}`);
+      const et = compileRef(text);
+      const d = only(et, 'yaml-syntax');
+      // line 3; the 33rd bracket (the first block level is the mapping itself: 1 + 32 > 32)
+      expect([d.line, d.column, d.severity]).toEqual([3, 'unit: '.length + 32, 'error']);
+      expect(d.message).toContain('liiga sügavalt pesastatud');
+      expect(d.message).toContain('32');
+      expect(d.message).not.toMatch(/call stack/i);
+      expect(et.model).toBeUndefined();
+      const en = only(compileRef(text, { lang: 'en' }), 'yaml-syntax');
+      expect([en.line, en.column]).toEqual([d.line, d.column]);
+      expect(en.message).toContain('nested too deeply');
+      expect(en.message).toContain('"unit: [[[[');
+    });
+
+    it('reports 10,000 nested { and a deep flow list over several lines with CRLF', () => {
+      const map = only(compileRef(withYaml(`unit: ${'{a: '.repeat(10_000)}`)), 'yaml-syntax');
+      expect([map.line, map.column]).toEqual([3, 'unit: '.length + 1 + 4 * 31]);
+      const lines = withYaml(`unit:\n${Array.from({ length: 5000 }, () => '  [').join('\n')}`).replace(
+        /\n/g,
+        '\r\n',
+      );
+      const multi = only(compileRef(lines), 'yaml-syntax');
+      // unit (1) + its value's indentation (2) + 30 brackets = 32; the 31st bracket is on line 4 + 30
+      expect([multi.line, multi.column]).toEqual([4 + 30, 3]);
+    });
+
+    it('reports nesting by indentation at the first line too deep', () => {
+      const deep = Array.from({ length: 1000 }, (_, k) => `${' '.repeat(k)}a${k}:`).join('\n');
+      const d = only(compileRef(withYaml(deep)), 'yaml-syntax');
+      // a0 … a31 are 32 levels; a32 on line 3 + 32 is one too many
+      expect([d.line, d.column]).toEqual([3 + 32, 33]);
+      expect(d.message).toContain('„a32:“');
+      const seq = Array.from({ length: 1000 }, (_, k) => `${'  '.repeat(k)}- `).join('\n');
+      expect(ofRule(compileRef(withYaml(`unit:\n${seq}x`)), 'yaml-syntax')).toHaveLength(1);
+      const compact = only(compileRef(withYaml(`unit:\n  ${'- '.repeat(5000)}x`)), 'yaml-syntax');
+      expect(compact.line).toBe(4);
+    });
+
+    it('the fast YAML path bails out of deep text instead of overflowing the stack', () => {
+      const nested = (n: number): string =>
+        `${Array.from({ length: n }, (_, k) => `${' '.repeat(k)}a${k}:`).join('\n')} x\n`;
+      expect(() => fastYaml(nested(5000))).not.toThrow();
+      expect(fastYaml(nested(5000))).toBeUndefined();
+      expect(fastYaml(nested(20))?.toJS()).toMatchObject({ a0: { a1: { a2: {} } } });
+    });
+
+    it('leaves brackets inside quoted, plain and block strings alone', () => {
+      const text = replace(
+        REFERENCE,
+        'reportsTo: Tiimijuht',
+        `reportsTo: Tiimijuht ${'['.repeat(40)}\nversion: "${'{'.repeat(40)}"\nreviewed: >-\n  ${'['.repeat(40)}\n  ${'{'.repeat(40)}`,
+      );
+      expect(ofRule(compileRef(text), 'yaml-syntax')).toEqual([]);
+    });
+
+    it('reports deep nesting in the config file and in the catalogue', () => {
+      const deep = Array.from({ length: 5000 }, (_, k) => `${' '.repeat(k)}a${k}:`).join('\n');
+      const config = only(
+        compileInProject(REFERENCE, `${BASE_CONFIG}aliases:\n${deep.replace(/^/gm, ' ')}\n`),
+        'yaml-syntax',
+      );
+      expect(config).toMatchObject({ file: 'ametijuhend.config.yaml', line: 5 + 31, severity: 'error' });
+      expect(config.message).toContain('liiga sügavalt');
+      const flow = compileInProject(
+        REFERENCE,
+        `${BASE_CONFIG}extraSections: ${'['.repeat(10_000)}\n`,
+        {},
+        { lang: 'en' },
+      );
+      expect(only(flow, 'yaml-syntax')).toMatchObject({
+        file: 'ametijuhend.config.yaml',
+        line: 4,
+        column: 'extraSections: '.length + 32,
+      });
+      const catalogue = compileInProject(REFERENCE, BASE_CONFIG, {
+        'competencies.yaml': `Kliendikesksus: ${'{'.repeat(10_000)}\n`,
+      });
+      const c = only(catalogue, 'yaml-syntax');
+      expect(c).toMatchObject({ file: 'competencies.yaml', line: 1, column: 'Kliendikesksus: '.length + 32 });
+      expect(c.message).not.toMatch(/call stack/i);
+    });
+  });
+
+  describe('aliases that expand past the limit (billion laughs)', () => {
+    const BOMB = [
+      'l0: &a [x, x, x, x, x, x, x, x, x]',
+      'l1: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'l2: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      'l3: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
+      'l4: [*d, *d, *d, *d, *d, *d, *d, *d, *d]',
+    ].join('\n');
+
+    it('is reported at the alias where the limit is passed, in both languages', () => {
+      const text = replace(REFERENCE, 'reportsTo: Tiimijuht', `reportsTo: Tiimijuht\n${BOMB}`);
+      const et = compileRef(text);
+      const d = only(et, 'yaml-syntax');
+      // l3's first *c: each *c would copy 81 x's of l2 into a document already past the limit
+      expect([d.line, d.column, d.severity]).toEqual([10, 9, 'error']);
+      expect(text.split('\n')[9]!.slice(8)).toMatch(/^\*c,/);
+      expect(d.message).toMatch(/^Viide „\*c“ laieneb üle piiri/);
+      expect(d.message).toContain('100');
+      expect(et.diagnostics.map((x) => x.rule)).not.toContain('invalid-type');
+      expect(et.diagnostics.some((x) => /puudub|nothing/.test(x.message))).toBe(false);
+      const en = only(compileRef(text, { lang: 'en' }), 'yaml-syntax');
+      expect([en.line, en.column]).toEqual([d.line, d.column]);
+      expect(en.message).toMatch(/^The alias "\*[abc]" expands past the limit/);
+    });
+
+    it('is reported in the config file and in the catalogue', () => {
+      const config = only(compileInProject(REFERENCE, `${BASE_CONFIG}${BOMB}\n`), 'yaml-syntax');
+      expect(config.file).toBe('ametijuhend.config.yaml');
+      expect(config.line).toBeGreaterThan(4);
+      expect(config.message).toContain('laieneb üle piiri');
+      const catalogue = only(
+        compileInProject(
+          REFERENCE,
+          BASE_CONFIG,
+          { 'competencies.yaml': `${CATALOGUE}${BOMB}\n` },
+          { lang: 'en' },
+        ),
+        'yaml-syntax',
+      );
+      expect(catalogue.file).toBe('competencies.yaml');
+      expect(catalogue.message).toContain('expands past the limit');
+    });
+
+    it('allows a few aliases', () => {
+      const text = replace(REFERENCE, 'substitutes: [Tiimijuht, koordinaator]', 'substitutes: *s').replace(
+        'substitutedBy: [Tiimijuht, koordinaator]',
+        'substitutedBy: &s [Tiimijuht, koordinaator]',
+      );
+      expect(ofRule(compileRef(text), 'yaml-syntax')).toEqual([]);
+    });
+  });
+
+  it('reports a list or map used as a key, and nested ones in time', () => {
+    const d = only(
+      compileRef(replace(REFERENCE, 'reportsTo: Tiimijuht', '? [a, b]\n: x\nreportsTo: Tiimijuht')),
+      'yaml-syntax',
+    );
+    expect([d.line, d.column]).toEqual([6, 3]);
+    expect(d.message).toContain('võti peab olema tekst');
+    // tab-indented lines that yaml's error recovery nests as keys, hundreds deep
+    const tabbed = replace(
+      REFERENCE,
+      'unit:',
+      `unit:\n${Array.from({ length: 300 }, () => '\t- x\n\tx:').join('\n')}`,
+    );
+    const r = compileRef(tabbed);
+    expect(ofRule(r, 'yaml-syntax').length).toBeGreaterThan(0);
   });
 
   it('stays silent for well-formed YAML', () => {
