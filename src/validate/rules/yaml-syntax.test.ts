@@ -102,6 +102,7 @@ describe('yaml-syntax', () => {
     expect(list.length).toBeGreaterThan(1);
     expect(list[0]).toMatchObject({ line: 15, column: 13 });
     for (const d of list) {
+      if (d.omitted) continue; // the line that counts the problems past the cap of 50 quotes nothing
       expect(d.column, JSON.stringify(d)).toBeLessThanOrEqual(lines[d.line - 1]!.length + 1);
       expect(d.message).toContain(`„${lines[d.line - 1]!.trim().slice(0, 50)}`);
     }
@@ -176,7 +177,8 @@ describe('yaml-syntax', () => {
     });
 
     it('reports deep nesting in the config file and in the catalogue', () => {
-      const deep = Array.from({ length: 5000 }, (_, k) => `${' '.repeat(k)}a${k}:`).join('\n');
+      // 1,000 levels (~0.5 MB): a config over 1 MiB is not read at all (unreadable-file)
+      const deep = Array.from({ length: 1000 }, (_, k) => `${' '.repeat(k)}a${k}:`).join('\n');
       const config = only(
         compileInProject(REFERENCE, `${BASE_CONFIG}aliases:\n${deep.replace(/^/gm, ' ')}\n`),
         'yaml-syntax',
