@@ -92,11 +92,6 @@ export async function runBuild(paths: string[], opts: BuildCliOptions): Promise<
   const code = await once(Boolean(opts.quiet));
   if (!opts.watch || code === 2) return code;
   // keep running: rebuild what a change affects (the cache makes the rebuild incremental)
-  process.stderr.write(
-    lang === 'et'
-      ? 'Jälgin muudatusi (lõpetamiseks Ctrl+C) …\n'
-      : 'Watching for changes (Ctrl+C to stop) …\n',
-  );
   await watchPaths(paths, {
     ignore: opts.outDir,
     rebuild: async (files) => {
@@ -105,6 +100,12 @@ export async function runBuild(paths: string[], opts: BuildCliOptions): Promise<
       await once(true);
     },
   });
+  // only once the folders are watched: a change made after this line is never missed
+  process.stderr.write(
+    lang === 'et'
+      ? 'Jälgin muudatusi (lõpetamiseks Ctrl+C) …\n'
+      : 'Watching for changes (Ctrl+C to stop) …\n',
+  );
   return new Promise<number>(() => {
     // runs until interrupted
   });
