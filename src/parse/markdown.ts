@@ -12,6 +12,7 @@ import type { Position } from 'unist';
 import { Alias, isCollection, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { fastYaml } from './fast-yaml.js';
 import { fastParse } from './fast.js';
+import { scanMarkdownLimits, type MarkdownLimitHit } from './limits.js';
 import { parseBounded } from './nesting.js';
 import { addDuplicateKeyErrors } from './unique-keys.js';
 import { toPlainText } from './text.js';
@@ -106,6 +107,11 @@ export interface ParsedSource {
    * parse/nesting.ts): it has a node past the nesting limit, and the nesting-depth rule reports it.
    */
   nestingCut?: boolean;
+  /**
+   * The body passes one of the limits in parse/limits.ts: the tree was parsed from the text up to
+   * the line where it does (the rest is never parsed), and the markdown-limit rule reports that line.
+   */
+  markdownLimit?: MarkdownLimitHit;
 }
 
 /** Parses YAML text that starts on `firstLine` of some file. */
@@ -201,7 +207,10 @@ function bodyOfUnclosed(text: string): { tree: Root; cut: boolean } {
 }
 
 export function parseSource(text: string, path: string): ParsedSource {
-  let { tree, cut } = parseBounded(text, parseMarkdown);
+  // past a limit the parser could take minutes: only the text before that line is parsed
+  const limit = scanMarkdownLimits(text);
+  const parsed = limit ? text.slice(0, limit.lineStart) : text;
+  let { tree, cut } = parseBounded(parsed, parseMarkdown);
   let children = tree.children;
   let index = 0;
   let frontmatter: YamlSource | undefined;
@@ -217,7 +226,7 @@ export function parseSource(text: string, path: string): ParsedSource {
       start: { line: 1, column: 1, offset: 0 },
       end: { line: 1, column: 4, offset: 3 },
     };
-    ({ tree, cut } = bodyOfUnclosed(text));
+    ({ tree, cut } = bodyOfUnclosed(parsed));
     children = tree.children;
   }
   const preamble: RootContent[] = [];
@@ -245,5 +254,6 @@ export function parseSource(text: string, path: string): ParsedSource {
   }
   const source: ParsedSource = { path, text, tree, frontmatter, unclosedFrontmatter, preamble, sections };
   if (cut) source.nestingCut = true;
+  if (limit) source.markdownLimit = limit;
   return source;
 }
