@@ -11,6 +11,8 @@
  *
  * The counts are upper bounds of what the parser sees (a `2.` inside a paragraph counts as a list
  * item, a `*` in a code block as an emphasis marker), so a text within the limits is within them.
+ * The text scanned is the one the parser gets: after parse/nesting.ts has cut its too deep lines
+ * (which keep their line and column), so a deep file is reported by nesting-depth, not here.
  */
 import { bodyStart, listMarker } from './nesting.js';
 
@@ -24,7 +26,7 @@ export const MARKDOWN_LIMITS = {
   emphasis: 500,
   /** `[` (links, images, references) in one paragraph. */
   links: 500,
-  /** Markup in the body: runs of `*` and `_`, `[`, backtick runs, `<`, `&`, `\`, `>`, hard line breaks. */
+  /** Markup in the body: runs of `*` and `_`, `[`, backtick runs, `<`, `&`, `\`, quoted lines, hard line breaks. */
   marks: 20000,
 } as const;
 
@@ -88,7 +90,8 @@ export function scanMarkdownLimits(text: string): MarkdownLimitHit | undefined {
       else if (c === GT) {
         quotes++;
         if (quotes > prevQuotes && ++containers > MARKDOWN_LIMITS.containers) return hit('containers', i);
-        if (++marks > MARKDOWN_LIMITS.marks) return hit('marks', i);
+        // a quoted line counts once (parseBounded keeps a few `>` of each too deep line)
+        if (quotes === 1 && ++marks > MARKDOWN_LIMITS.marks) return hit('marks', i);
         i++;
       } else {
         const w = listMarker(text, i, end);
@@ -101,7 +104,8 @@ export function scanMarkdownLimits(text: string): MarkdownLimitHit | undefined {
     if (blank) {
       emphasis = 0;
       links = 0;
-      if (quotes === 0) prevQuotes = 0;
+      // a line of only `>` keeps its quotes open
+      prevQuotes = quotes;
       prevBlank = quotes === 0;
       pos = end + 1;
       continue;

@@ -141,6 +141,10 @@ describe('markdown-limit', () => {
     const broken = replace(withBlock('*a '.repeat(600)), /^reportsTo:.*\n/m, '');
     const r = compileRef(broken);
     expect(r.diagnostics.map((d) => d.rule).sort()).toEqual(['markdown-limit', 'missing-key']);
+    // an unclosed frontmatter: both reported
+    const unclosed = compileRef(`---\ntitle: x\n\n## Eesmärk\n\n${'*a '.repeat(600)}\n`);
+    expect(unclosed.diagnostics.map((d) => d.rule)).toEqual(['frontmatter', 'markdown-limit']);
+    expect(only(unclosed, 'markdown-limit').line).toBe(6);
     for (const setting of ['off', 'warning']) {
       const p = compileInProject(
         withBlock('*a '.repeat(600)),
