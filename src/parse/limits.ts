@@ -4,7 +4,7 @@
  * The Markdown parser (micromark) takes time that grows faster than the text for some shapes:
  * many list items or block quotes in one file (each one it closes costs time in proportion to all
  * that came before), many setext headings, and many emphasis or link markers in one paragraph. A
- * description has a few dozen of each; a file with tens of thousands is a mistake or an attack, and
+ * description has a few dozen of each (and a few hundred paragraphs, which cost time too); a file with tens of thousands is a mistake or an attack, and
  * would keep `check` busy for minutes. So one linear pass over the body counts them, and at the
  * first line past a limit the text is cut (that line and all after it are never parsed: every line,
  * column and offset before it stays where it is), and the markdown-limit rule reports that line.
@@ -20,6 +20,8 @@ import { bodyStart, listMarker } from './nesting.js';
 export const MARKDOWN_LIMITS = {
   /** List items and block quotes in the body. */
   containers: 2000,
+  /** Paragraphs and other blocks (a line after a blank one starts one) in the body. */
+  blocks: 10000,
   /** Headings (`#` lines and underlined ones) in the body. */
   headings: 1000,
   /** Runs of `*` or `_` in one paragraph (a blank-line-separated block). */
@@ -63,6 +65,7 @@ function underline(text: string, i: number, end: number): boolean {
 export function scanMarkdownLimits(text: string): MarkdownLimitHit | undefined {
   let containers = 0;
   let headings = 0;
+  let blocks = 0;
   let marks = 0;
   let emphasis = 0;
   let links = 0;
@@ -111,6 +114,7 @@ export function scanMarkdownLimits(text: string): MarkdownLimitHit | undefined {
       continue;
     }
     prevQuotes = quotes;
+    if (prevBlank && ++blocks > MARKDOWN_LIMITS.blocks) return hit('blocks', pos);
     const c = text.charCodeAt(i);
     if (c === HASH || (!prevBlank && underline(text, i, end))) {
       let h = 0;

@@ -35,6 +35,7 @@ describe('markdown-limit', () => {
   it('has the limits the README names', () => {
     expect(MARKDOWN_LIMITS).toEqual({
       containers: 2000,
+      blocks: 10000,
       headings: 1000,
       emphasis: 500,
       links: 500,
@@ -128,6 +129,22 @@ describe('markdown-limit', () => {
       .filter((l) => /^#{1,6} /.test(l)).length;
     expect([d.line, d.column]).toEqual([LINE + 2 * (1000 - own - 1) + 1, 1]);
     expect(d.message).toContain('üle 1000 pealkirja');
+  }, 60_000);
+
+  it('stops the 10,001st paragraph (each costs the parser time)', () => {
+    const text = withBlock(`${'x\n\n'.repeat(300_000)}1.`);
+    const r = compileRef(text);
+    const d = only(r, 'markdown-limit');
+    // blocks before the inserted one: non-blank lines after a blank one, up to and with the heading
+    const lines = REFERENCE.slice(
+      REFERENCE.indexOf('\n---', 3) + 5,
+      REFERENCE.indexOf('## Töövahendid\n') + 1,
+    ).split('\n');
+    const own = lines.filter((l, i) => l.trim() !== '' && (i === 0 || lines[i - 1]!.trim() === '')).length;
+    expect([d.line, d.column]).toEqual([LINE + 2 * (10_000 - own), 1]);
+    expect(text.split('\n')[d.line - 1]).toBe('x');
+    expect(d.message).toContain('üle 10 000 lõigu');
+    expectOnly(r, 'markdown-limit');
   }, 60_000);
 
   it('stops more than 20,000 marks in all', () => {
