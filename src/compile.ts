@@ -15,6 +15,7 @@ import { decodeSource } from './parse/source.js';
 import { countDiagnostics, type Diagnostic, type MessageLang, sortAndDedupe } from './validate/diagnostic.js';
 import { Collector, type DocumentContext } from './validate/rule.js';
 import { MAX_SOURCE_BYTES } from './validate/rules/file-too-large.js';
+import { BODY_RULES } from './validate/rules/markdown-limit.js';
 import { RULES, emptyFile, encoding, fileTooLarge, frontmatter } from './validate/rules/index.js';
 import { validateYaml } from './validate/schema.js';
 import { isRecord } from './validate/util.js';
@@ -110,6 +111,7 @@ export function compileSource(input: string | Uint8Array, options: CompileOption
   // built into a model and handed to a renderer (their libraries recurse)
   const severities = { ...config.severities };
   delete severities['nesting-depth'];
+  delete severities['markdown-limit'];
   const collector = new Collector(options.lang ?? docLang ?? config.lang ?? 'et', file, severities);
 
   let data: unknown;
@@ -133,7 +135,8 @@ export function compileSource(input: string | Uint8Array, options: CompileOption
     at: (p, part) =>
       fm ? locate(fm, p, part) : { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
   };
-  for (const rule of RULES) rule.check?.(ctx);
+  // past a Markdown limit the body was read only up to that line: its rules would misreport the rest
+  for (const rule of RULES) if (!source.markdownLimit || !BODY_RULES.has(rule.id)) rule.check?.(ctx);
 
   const hasErrors = collector.errorCount > 0 || config.diagnostics.some((d) => d.severity === 'error');
   const model = !hasErrors && fm ? buildModel(source, config) : undefined;

@@ -12,6 +12,7 @@ import type { Position } from 'unist';
 import { Alias, isCollection, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { fastYaml } from './fast-yaml.js';
 import { fastParse } from './fast.js';
+import { scanMarkdownLimits, type MarkdownLimitHit } from './limits.js';
 import { parseBounded } from './nesting.js';
 import { addDuplicateKeyErrors } from './unique-keys.js';
 import { toPlainText } from './text.js';
@@ -106,6 +107,11 @@ export interface ParsedSource {
    * parse/nesting.ts): it has a node past the nesting limit, and the nesting-depth rule reports it.
    */
   nestingCut?: boolean;
+  /**
+   * The body passes one of the limits in parse/limits.ts: the tree was parsed from the text up to
+   * the line where it does (the rest is never parsed), and the markdown-limit rule reports that line.
+   */
+  markdownLimit?: MarkdownLimitHit;
 }
 
 /** Parses YAML text that starts on `firstLine` of some file. */
@@ -185,6 +191,9 @@ export function parseMarkdownSlow(text: string): Root {
   return processor.parse(text);
 }
 
+/** A parser that parses only the text before the first line past a Markdown limit (noting it). */
+type Limited = (parse: (text: string) => Root) => (text: string) => Root;
+
 const ZERO: Position = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
 
 /**
@@ -192,16 +201,26 @@ const ZERO: Position = { start: { line: 1, column: 1, offset: 0 }, end: { line: 
  * blanked out, line numbers kept. (Parsing the text as is makes the YAML lines a paragraph and, with
  * remark-frontmatter's failed fence, even stops later lists from being recognised.)
  */
-function bodyOfUnclosed(text: string): { tree: Root; cut: boolean } {
+function bodyOfUnclosed(text: string, limited: Limited): { tree: Root; cut: boolean } {
   const lines = text.split('\n');
   let end = lines.findIndex((l, i) => i > 0 && /^#{1,6}(?:[ \t]|$)/.test(l));
   if (end === -1) end = lines.length;
   const blanked = lines.map((l, i) => (i < end ? '' : l)).join('\n');
-  return parseBounded(blanked, (t) => plain.parse(t));
+  return parseBounded(
+    blanked,
+    limited((t) => plain.parse(t)),
+  );
 }
 
 export function parseSource(text: string, path: string): ParsedSource {
-  let { tree, cut } = parseBounded(text, parseMarkdown);
+  // past a limit the parser could take minutes: only the text before that line is parsed. The text
+  // scanned is the one parsed, after parseBounded cut its too deep lines (the last parse gives the tree)
+  let limit: MarkdownLimitHit | undefined;
+  const limited: Limited = (parse) => (t) => {
+    limit = scanMarkdownLimits(t);
+    return parse(limit ? t.slice(0, limit.lineStart) : t);
+  };
+  let { tree, cut } = parseBounded(text, limited(parseMarkdown));
   let children = tree.children;
   let index = 0;
   let frontmatter: YamlSource | undefined;
@@ -217,7 +236,7 @@ export function parseSource(text: string, path: string): ParsedSource {
       start: { line: 1, column: 1, offset: 0 },
       end: { line: 1, column: 4, offset: 3 },
     };
-    ({ tree, cut } = bodyOfUnclosed(text));
+    ({ tree, cut } = bodyOfUnclosed(text, limited));
     children = tree.children;
   }
   const preamble: RootContent[] = [];
@@ -245,5 +264,6 @@ export function parseSource(text: string, path: string): ParsedSource {
   }
   const source: ParsedSource = { path, text, tree, frontmatter, unclosedFrontmatter, preamble, sections };
   if (cut) source.nestingCut = true;
+  if (limit) source.markdownLimit = limit;
   return source;
 }

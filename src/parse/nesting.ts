@@ -49,7 +49,7 @@ export function firstTooDeep(tree: Root): TooDeep | undefined {
 }
 
 /** Width of a list marker (`-`, `+`, `*`, `1.`, `1)`) at `i` followed by a space, tab or line end; else 0. */
-function listMarker(text: string, i: number, end: number): number {
+export function listMarker(text: string, i: number, end: number): number {
   const c = text.charCodeAt(i);
   let w = 0;
   if (c === 45 || c === 43 || c === 42) w = 1;
@@ -66,7 +66,7 @@ function listMarker(text: string, i: number, end: number): number {
 }
 
 /** Offset where the body starts: after a closed `---` frontmatter block (never cut), else 0. */
-function bodyStart(text: string): number {
+export function bodyStart(text: string): number {
   const open = /^---[ \t]*\r?\n/.exec(text);
   if (!open) return 0;
   const close = /^---[ \t]*\r?$/m.exec(text.slice(open[0].length));

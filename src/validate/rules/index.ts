@@ -21,6 +21,7 @@ import invalidValue from './invalid-value.js';
 import languageCode from './language-code.js';
 import languageLevel from './language-level.js';
 import missingKey from './missing-key.js';
+import markdownLimit from './markdown-limit.js';
 import missingSection from './missing-section.js';
 import nestingDepth from './nesting-depth.js';
 import officialApproval from './official-approval.js';
@@ -47,6 +48,7 @@ export const RULES: readonly Rule[] = [
   frontmatter,
   yamlSyntax,
   nestingDepth,
+  markdownLimit,
   // schema: specific claims first
   languageLevel,
   languageCode,
