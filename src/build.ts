@@ -22,7 +22,13 @@ import { countDiagnostics, type Diagnostic, type MessageLang, sortAndDedupe } fr
 import { ID_PATTERN } from './slug.js';
 import { MAX_SOURCE_BYTES } from './validate/rules/file-too-large.js';
 import { VERSION } from './version.js';
-import { assertInside, FolderNotWritable, removeStaleTempFiles, writeFileAtomic } from './write.js';
+import {
+  assertInside,
+  FolderNotWritable,
+  installHandlers,
+  removeStaleTempFiles,
+  writeFileAtomic,
+} from './write.js';
 
 export interface BuildOptions {
   formats: readonly OutputFormat[];
@@ -98,6 +104,7 @@ function readSource(path: string): Uint8Array | undefined {
 }
 
 export async function buildPaths(paths: readonly string[], options: BuildOptions): Promise<BuildResult> {
+  installHandlers(); // a signal before the first write also exits 130 / 143
   const cwd = options.cwd ?? process.cwd();
   const outDir = resolve(cwd, options.outDir ?? 'dist');
   checkOutDir(outDir, options.outDir ?? 'dist');
@@ -153,7 +160,7 @@ export async function buildPaths(paths: readonly string[], options: BuildOptions
   // can never be cached under the key of its earlier content).
   const render = (path: string, given?: Uint8Array): Promise<RenderOutcome> => {
     const bytes = given ?? readSource(path);
-    if (!bytes) return Promise.reject(new Error(`cannot read ${path}`));
+    if (!bytes) return Promise.reject(new Error(`cannot read ${path} / faili ${path} ei saa lugeda`));
     if (pool) return pool.run({ path, bytes });
     runner ??= new TaskRunner(settings);
     return runner.run({ path, bytes });
@@ -261,7 +268,8 @@ export async function buildPaths(paths: readonly string[], options: BuildOptions
           if (!fromCache) {
             if (outcome.error !== undefined) throw new Error(outcome.error);
             bytes = outcome.outputs;
-            if (!bytes || bytes.length !== formats.length) throw new Error('renderer returned no output');
+            if (!bytes || bytes.length !== formats.length)
+              throw new Error('the renderer returned no output / renderdamine ei andnud väljundit');
           }
           // write only when every format rendered, so a description is built whole or not at all
           targets.forEach((target, i) => {

@@ -227,7 +227,7 @@ export async function discover(
       const all = matches.filter((m) => m.toLowerCase().endsWith('.md'));
       // matching only what was skipped is not "nothing matches": the warnings say what happened
       if (all.length === 0 && skipped.diagnostics.length === before)
-        throw new UsageError(`no files match "${p}"`);
+        throw new UsageError(`no files match "${p}" / mustrile „${p}“ ei vasta ühtegi faili`);
       const md = all
         .filter((m) => {
           // the crawler's own checks aside: what is read must really be inside
@@ -245,7 +245,7 @@ export async function discover(
     try {
       stat = fs.statSync(abs);
     } catch {
-      throw new UsageError(`no such file or folder: ${p}`);
+      throw new UsageError(`no such file or folder: ${p} / sellist faili ega kausta pole: ${p}`);
     }
     if (stat.isDirectory()) {
       const files: string[] = [];

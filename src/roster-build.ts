@@ -11,28 +11,50 @@ import { checkOutDir } from './fs/outdir.js';
 import { readRegularFile } from './fs/read.js';
 import { readFailureWords } from './fs/report.js';
 import { discover, outputDir, UsageError, type InputFile } from './discover.js';
-import { summarize } from './model/summary.js';
+import { summarize, type DescriptionSummary } from './model/summary.js';
 import type { JobDescription } from './model/types.js';
-import { documentDate } from './render/date.js';
-import { loadRenderer } from './render/index.js';
+import { defaultJobs, maxJobs, WorkerPool } from './pool/pool.js';
+import { TaskRunner, type RenderOutcome, type RunSettings } from './pool/task.js';
 import { checkRosterRows, parseRoster, personalise, type RosterDescription } from './roster.js';
 import { countDiagnostics, type Diagnostic, sortAndDedupe } from './validate/diagnostic.js';
-import { VERSION } from './version.js';
-import { assertInside, FolderNotWritable, removeStaleTempFiles, writeFileAtomic } from './write.js';
+import { repositoryDiagnostics } from './validate/repository.js';
+import {
+  assertInside,
+  FolderNotWritable,
+  installHandlers,
+  removeStaleTempFiles,
+  writeFileAtomic,
+} from './write.js';
 
-/** The build options that apply to a roster export (no cache, no workers), and the roster file. */
+/** The build options that apply to a roster export (no cache), and the roster file. */
 export type RosterBuildOptions = Pick<
   BuildOptions,
-  'formats' | 'outDir' | 'pdfStandard' | 'lang' | 'cwd' | 'env' | 'onProgress'
+  | 'formats'
+  | 'outDir'
+  | 'pdfStandard'
+  | 'lang'
+  | 'cwd'
+  | 'env'
+  | 'onProgress'
+  | 'jobs'
+  | 'poolThreshold'
+  | 'isolate'
 > & { roster: string };
 
 /** A roster is a CSV of employees: larger than this it is not one. */
 const MAX_ROSTER_BYTES = 32 * 1024 * 1024;
 
+/** A description found, with its model when it compiled without errors. */
+interface Found extends RosterDescription {
+  input: InputFile;
+  model?: JobDescription;
+}
+
 export async function buildRoster(
   paths: readonly string[],
   options: RosterBuildOptions,
 ): Promise<BuildResult> {
+  installHandlers(); // a signal before the first write also exits 130 / 143
   const cwd = options.cwd ?? process.cwd();
   const outDir = resolve(cwd, options.outDir ?? 'dist');
   const rosterPath = resolve(cwd, options.roster);
@@ -54,23 +76,51 @@ export async function buildRoster(
 
   // every description is compiled once; only the ids the roster names are rendered
   const all: Diagnostic[] = [...parsed.diagnostics, ...skipped];
-  const models = new Map<string, { model: JobDescription; file: InputFile }>();
-  const invalid = new Set<string>();
-  const descriptions: RosterDescription[] = [];
+  const wanted = new Set(parsed.rows.map((r) => r.id));
+  const found: Found[] = [];
+  const summaries: DescriptionSummary[] = [];
   for (const file of files) {
     const compiled = compileFile(file.path, { configLoader: loader, cwd, ...(lang ? { lang } : {}) });
-    const id = compiled.model?.id ?? summarize(compiled, file.path).id;
-    descriptions.push({ id, file: displayPath(file.path, cwd), dir: outputDir(file, outDir) });
-    const wanted = parsed.rows.some((r) => r.id === id);
-    if (wanted) all.push(...compiled.diagnostics);
-    if (compiled.model && !models.has(id)) models.set(id, { model: compiled.model, file });
-    else if (!compiled.model) invalid.add(id);
+    const summary = summarize(compiled, displayPath(file.path, cwd));
+    summaries.push(summary);
+    const id = compiled.model?.id ?? summary.id;
+    found.push({
+      id,
+      file: summary.file,
+      dir: outputDir(file, outDir),
+      ok: compiled.model !== undefined,
+      input: file,
+      ...(compiled.model ? { model: compiled.model } : {}),
+    });
+    if (wanted.has(id)) all.push(...compiled.diagnostics);
+    // a signal is acted on between files, not only once every file is compiled
+    await new Promise((r) => setImmediate(r));
   }
-  const checked = checkRosterRows(parsed.rows, descriptions, invalid, rosterFile, lang ?? 'et');
+  // two descriptions with one id: the repository rule says so in each file (the rows say so too)
+  const inFiles = new Set(found.filter((f) => wanted.has(f.id)).map((f) => f.file));
+  for (const d of repositoryDiagnostics(summaries, lang ? { lang } : {}))
+    if (d.rule === 'duplicate-id' && inFiles.has(d.file)) all.push(d);
+  const checked = checkRosterRows(parsed.rows, found, rosterFile, lang ?? 'et');
   all.push(...checked.diagnostics);
 
   removeStaleTempFiles(outDir);
-  const renderers = await Promise.all(options.formats.map((f) => loadRenderer(f)));
+  const formats = [...options.formats];
+  const sourceDateEpoch = (options.env ?? process.env).SOURCE_DATE_EPOCH;
+  const settings: RunSettings = {
+    cwd,
+    formats,
+    pdfStandard: options.pdfStandard ?? 'a-2a',
+    ...(lang ? { lang } : {}),
+    ...(sourceDateEpoch !== undefined ? { sourceDateEpoch } : {}),
+  };
+  // as in buildPaths: worker threads for many rows, and one for `isolate` (the CLI), so the main
+  // thread stays free to act on Ctrl+C and SIGTERM during a long render
+  const count = checked.valid.length;
+  const jobs = Math.min(maxJobs(), Math.max(1, options.jobs ?? defaultJobs()));
+  const poolSize =
+    jobs > 1 && count >= (options.poolThreshold ?? 50) ? jobs : options.isolate && count > 0 ? 1 : 0;
+  const pool = poolSize > 0 ? new WorkerPool(settings, poolSize) : undefined;
+  const runner = pool ? undefined : new TaskRunner(settings);
   const result: BuildResult = {
     files,
     outputs: [],
@@ -80,50 +130,83 @@ export async function buildRoster(
       checked.diagnostics.reduce((n, d) => n + (d.omitted ?? 1), 0),
     rendered: 0,
     cached: 0,
-    workers: 0,
+    workers: poolSize,
     diagnostics: [],
     errorCount: 0,
     warningCount: 0,
     failures: [],
   };
-  const written = new Set<string>();
-  options.onProgress?.({ type: 'start', total: checked.valid.length });
-  for (const [index, row] of checked.valid.entries()) {
-    const { model, file } = models.get(row.id)!;
-    const personal = personalise(model, row);
-    const outputs: string[] = [];
-    let ok = false;
+  // each row's personalised model, rendered in row order; a bounded window runs ahead
+  const tasks = checked.valid.map(({ row, description }) => {
     try {
-      const date = documentDate(personal, options.env);
-      const rendered: [string, Uint8Array][] = [];
-      for (const [i, render] of renderers.entries()) {
-        const target = join(outputDir(file, outDir), `${personal.id}.${options.formats[i]}`);
-        assertInside(outDir, target);
-        // checkRosterRows made every name unique: this only guards that promise
-        if (written.has(target)) throw new Error(`${target} already written / ${target} on juba kirjutatud`);
-        rendered.push([
-          target,
-          await render(personal, { date, toolVersion: VERSION, pdfStandard: options.pdfStandard ?? 'a-2a' }),
-        ]);
-      }
-      for (const [target, bytes] of rendered) {
-        writeFileAtomic(target, bytes);
-        written.add(target);
-        outputs.push(target);
-      }
-      ok = true;
-      result.built++;
-      result.rendered++;
+      return { model: personalise(description.model!, row) };
     } catch (e) {
-      result.failed++;
-      result.failures.push({
-        file: `${rosterFile}:${row.line}`,
-        message: e instanceof FolderNotWritable ? e.describe(cwd) : (e as Error).message,
-        kind: 'internal',
-      });
+      return { error: e as Error };
     }
-    result.outputs.push(...outputs);
-    options.onProgress?.({ type: 'file', index, total: checked.valid.length, file, outputs, ok });
+  });
+  const window = pool ? poolSize * 4 : 1;
+  const inflight = new Map<number, Promise<RenderOutcome>>();
+  const launch = (i: number): void => {
+    const task = tasks[i];
+    const valid = checked.valid[i];
+    if (!task?.model || !valid || inflight.has(i)) return;
+    const run = { path: valid.description.input.path, model: task.model };
+    inflight.set(
+      i,
+      (pool ? pool.run(run) : runner!.run(run)).catch((e: unknown): RenderOutcome => ({
+        diagnostics: [],
+        sourcePath: valid.description.file,
+        error: (e as Error).message,
+      })),
+    );
+  };
+  const written = new Set<string>();
+  options.onProgress?.({ type: 'start', total: count });
+  let ahead = 0;
+  try {
+    for (const [index, { row, description }] of checked.valid.entries()) {
+      for (; ahead < count && ahead < index + window; ahead++) launch(ahead);
+      const task = tasks[index]!;
+      const outputs: string[] = [];
+      let ok = false;
+      try {
+        if (!task.model) throw task.error;
+        const targets = formats.map((f) => join(description.dir, `${task.model!.id}.${f}`));
+        for (const target of targets) {
+          assertInside(outDir, target);
+          // checkRosterRows made every name unique: this only guards that promise
+          if (written.has(target))
+            throw new Error(`${target} already written / ${target} on juba kirjutatud`);
+        }
+        const outcome = await inflight.get(index)!;
+        inflight.delete(index);
+        if (outcome.error !== undefined) throw new Error(outcome.error);
+        const bytes = outcome.outputs;
+        if (!bytes || bytes.length !== formats.length)
+          throw new Error('the renderer returned no output / renderdamine ei andnud väljundit');
+        // written only once every format rendered, so a row is built whole or not at all
+        targets.forEach((target, i) => {
+          writeFileAtomic(target, bytes[i]!);
+          written.add(target);
+          outputs.push(target);
+        });
+        ok = true;
+        result.built++;
+        result.rendered++;
+      } catch (e) {
+        inflight.delete(index);
+        result.failed++;
+        result.failures.push({
+          file: `${rosterFile}:${row.line}`,
+          message: e instanceof FolderNotWritable ? e.describe(cwd) : (e as Error).message,
+          kind: 'internal',
+        });
+      }
+      result.outputs.push(...outputs);
+      options.onProgress?.({ type: 'file', index, total: count, file: description.input, outputs, ok });
+    }
+  } finally {
+    await pool?.close();
   }
   result.diagnostics = sortAndDedupe(all);
   ({ errors: result.errorCount, warnings: result.warningCount } = countDiagnostics(result.diagnostics));

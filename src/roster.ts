@@ -172,46 +172,54 @@ export function personalise(model: JobDescription, row: RosterRow): JobDescripti
   if (row.employer) signatures.employer = { ...(model.signatures.employer ?? {}), name: row.employer };
   const id = rosterName({ id: model.id, employee: row.employee });
   // checkRosterRows rejects such rows: never a made-up name that could be someone else's
-  if (id === undefined || !ID_PATTERN.test(id)) throw new Error(`no file name for ${row.employee}`);
+  if (id === undefined || !ID_PATTERN.test(id))
+    throw new Error(`no file name for ${row.employee} / töötaja ${row.employee} nimest ei saa failinime`);
   return { ...model, id, signatures };
 }
 
-/** A description a roster row may name: its id, its file (for messages) and its output folder. */
+/** A description a roster row may name: its id, its file (for messages), its output folder, and whether it compiled without errors. */
 export interface RosterDescription {
   id: string;
   file: string;
   dir: string;
+  ok: boolean;
 }
 
+/** How many of the files sharing an id a message names. */
+const MAX_NAMED = 10;
+
 /**
- * Problems of rows against the descriptions found: unknown ids (with suggestions), names that give
- * no file name, and output names taken twice. `descriptions` lists every description found (id,
- * file, output folder): an output name is unique across the whole roster (compared case-insensitively, so a file system
- * that folds case never merges two) and never the plain `<id>` name of another description written
- * to the same output folder, so no row ever overwrites another document; the later row is the one
- * reported.
+ * Problems of rows against the descriptions found: unknown ids (with suggestions), ids that two
+ * descriptions share (the row could be either: never guessed), rows of descriptions with errors,
+ * names that give no file name, and output names taken twice. `descriptions` lists every
+ * description found (id, file, output folder): an output name is unique across the whole roster
+ * (compared case-insensitively, so a file system that folds case never merges two) and never the
+ * plain `<id>` name of another description written to the output folder of the row's own
+ * description, so no row ever overwrites another document; the later row is the one reported.
+ * Each valid row comes with the one description it is rendered from.
  */
-export function checkRosterRows(
+export function checkRosterRows<D extends RosterDescription>(
   rows: readonly RosterRow[],
-  descriptions: readonly RosterDescription[],
-  invalidIds: ReadonlySet<string>,
+  descriptions: readonly D[],
   file: string,
   lang: MessageLang = 'et',
-): { valid: RosterRow[]; diagnostics: Diagnostic[] } {
+): { valid: { row: RosterRow; description: D }[]; diagnostics: Diagnostic[] } {
   const collector = new Collector(lang, file);
   const at = (line: number) => ({ start: { line, column: 1 }, end: { line, column: 1 } });
-  const byId = new Map<string, RosterDescription>();
+  const byId = new Map<string, D[]>();
   const plain = new Map<string, string>();
   for (const d of descriptions) {
-    if (!byId.has(d.id)) byId.set(d.id, d);
+    const list = byId.get(d.id);
+    if (list) list.push(d);
+    else byId.set(d.id, [d]);
     const key = `${d.dir}\0${d.id.toLowerCase()}`;
     if (!plain.has(key)) plain.set(key, d.file);
   }
   const seen = new Map<string, RosterRow>();
-  const valid: RosterRow[] = [];
+  const valid: { row: RosterRow; description: D }[] = [];
   for (const row of rows) {
-    const own = byId.get(row.id);
-    if (!own) {
+    const list = byId.get(row.id);
+    if (!list) {
       const hint = closest(row.id, byId.keys(), 1)[0];
       collector.report(
         rosterRule,
@@ -225,7 +233,19 @@ export function checkRosterRows(
       );
       continue;
     }
-    if (invalidIds.has(row.id)) {
+    if (list.length > 1) {
+      const named = list.slice(0, MAX_NAMED).map((d) => d.file);
+      const rest = list.length - named.length;
+      collector.report(
+        rosterRule,
+        'duplicateId',
+        { id: row.id, files: named.join(', ') + (rest > 0 ? ` (+${rest})` : '') },
+        at(row.line),
+      );
+      continue;
+    }
+    const own = list[0]!;
+    if (!own.ok) {
       collector.report(rosterRule, 'invalidDescription', { id: row.id }, at(row.line));
       continue;
     }
@@ -251,7 +271,7 @@ export function checkRosterRows(
       continue;
     }
     seen.set(key, row);
-    valid.push(row);
+    valid.push({ row, description: own });
   }
   return { valid, diagnostics: collector.diagnostics };
 }

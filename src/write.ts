@@ -29,7 +29,11 @@ function removeQuietly(path: string): void {
   }
 }
 
-function installHandlers(): void {
+/**
+ * On SIGINT / SIGTERM: remove the temporary files in flight and exit 130 / 143. Installed once, at
+ * the start of a build (and by the first write), so a signal never kills a build by default.
+ */
+export function installHandlers(): void {
   if (handlersInstalled) return;
   handlersInstalled = true;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

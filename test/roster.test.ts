@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildRoster } from '../src/roster-build.js';
@@ -71,11 +72,11 @@ describe('checkRosterRows', () => {
       'r.csv',
     );
     const descriptions = [
-      { id: 'ekspert', file: 'ekspert.md', dir: '/out' },
-      { id: 'vigane', file: 'vigane.md', dir: '/out' },
+      { id: 'ekspert', file: 'ekspert.md', dir: '/out', ok: true },
+      { id: 'vigane', file: 'vigane.md', dir: '/out', ok: false },
     ];
-    const r = checkRosterRows(rows, descriptions, new Set(['vigane']), 'r.csv', 'en');
-    expect(r.valid.map((x) => x.line)).toEqual([2]);
+    const r = checkRosterRows(rows, descriptions, 'r.csv', 'en');
+    expect(r.valid.map((x) => [x.row.line, x.description.file])).toEqual([[2, 'ekspert.md']]);
     expect(r.diagnostics.map((d) => [d.line, d.message])).toEqual([
       [3, 'There is no description with the id "eksperd"; did you mean "ekspert"?'],
       [4, 'The description "vigane" has errors, so this row is not built.'],
@@ -84,6 +85,70 @@ describe('checkRosterRows', () => {
         'Line 2 has the employee "Helen Raja", whose output file is the same (ekspert-helen-raja): file names do not tell case, diacritics or punctuation apart. Tell the names apart in the roster (e.g. add a middle initial).',
       ],
     ]);
+  });
+});
+
+describe('checkRosterRows: one id, two descriptions', () => {
+  const { rows } = parseRoster('id,employee\nekspert,Helen Raja\nmuu,Juhataja\n', 'r.csv');
+
+  it('reports the row whether the other description is valid or not, naming both files', () => {
+    for (const ok of [false, true]) {
+      const r = checkRosterRows(
+        rows.slice(0, 1),
+        [
+          { id: 'ekspert', file: 'a/ekspert.md', dir: '/out/a', ok: true },
+          { id: 'ekspert', file: 'b/ekspert.md', dir: '/out/b', ok },
+        ],
+        'r.csv',
+        'en',
+      );
+      expect(r.valid).toEqual([]);
+      expect(r.diagnostics.map((d) => [d.line, d.rule, d.severity, d.message])).toEqual([
+        [
+          2,
+          'roster',
+          'error',
+          'The id "ekspert" is used by more than one description (a/ekspert.md, b/ekspert.md), so it is not known which one this row is built from: give every description its own id.',
+        ],
+      ]);
+      const et = checkRosterRows(
+        rows.slice(0, 1),
+        [
+          { id: 'ekspert', file: 'a/ekspert.md', dir: '/out/a', ok: true },
+          { id: 'ekspert', file: 'b/ekspert.md', dir: '/out/b', ok },
+        ],
+        'r.csv',
+      );
+      expect(et.diagnostics[0]!.message).toBe(
+        'Id „ekspert“ on mitmel ametijuhendil (a/ekspert.md, b/ekspert.md), seega pole teada, millisest selle rea dokument koostada: anna igale ametijuhendile oma id.',
+      );
+    }
+  });
+
+  it('tests the plain name of other descriptions in the folder the row is written to', () => {
+    const muu = { id: 'muu', file: 'a/muu.md', dir: '/out/a', ok: true };
+    // muu-juhataja.md beside muu.md: the row would overwrite it
+    const same = checkRosterRows(
+      rows.slice(1),
+      [muu, { id: 'muu-juhataja', file: 'a/muu-juhataja.md', dir: '/out/a', ok: true }],
+      'r.csv',
+      'en',
+    );
+    expect(same.diagnostics.map((d) => [d.line, d.message])).toEqual([
+      [
+        3,
+        'The output file of this row, muu-juhataja, would be that of the description a/muu-juhataja.md: tell the employee apart in the roster.',
+      ],
+    ]);
+    // in another folder: no clash, the row is built from muu.md into /out/a
+    const other = checkRosterRows(
+      rows.slice(1),
+      [muu, { id: 'muu-juhataja', file: 'b/muu-juhataja.md', dir: '/out/b', ok: true }],
+      'r.csv',
+      'en',
+    );
+    expect(other.diagnostics).toEqual([]);
+    expect(other.valid.map((v) => v.description)).toEqual([muu]);
   });
 });
 
@@ -104,6 +169,13 @@ describe('personalise', () => {
     });
     expect(model.signatures.employee).toEqual({ name: 'Helen Raja' }); // the shared model is untouched
     expect(slugify('  Jüri Ülemiste ')).toBe('juri-ulemiste');
+  });
+
+  it('refuses a name that gives no file name, in both languages', () => {
+    const model = compileRef(REFERENCE).model!;
+    expect(() => personalise(model, { line: 2, id: model.id, employee: '王小明' })).toThrow(
+      'no file name for 王小明 / töötaja 王小明 nimest ei saa failinime',
+    );
   });
 });
 
@@ -226,5 +298,96 @@ describe('build --roster: output names never collide', () => {
     expect(r.stdout).toMatch(/^roster\.csv:9:1: error .*docs\/ekspert-juhataja\.md.* \[roster\]$/m);
     expect(r.stderr).toMatch(/Built 5 descriptions \(5 files\), 4 failed/);
     expect(readdirSync(join(dir, 'out'))).toHaveLength(5);
+  });
+});
+
+describe('build --roster: one id, two descriptions', () => {
+  const csv = ['id,employee', 'ekspert,Helen Raja', 'juht,Jaan Tamm'];
+  const repo = (second: string): string =>
+    tempTree({
+      'docs/ametijuhend.config.yaml': config,
+      'docs/competencies.yaml': catalogue,
+      'docs/a/ekspert.md': REFERENCE,
+      'docs/b/ekspert.md': second,
+      'docs/juht.md': REFERENCE.replace('title: Ekspert', 'id: juht\ntitle: Juhataja'),
+      'roster.csv': csv.join('\n'),
+    });
+
+  it.each([
+    ['with errors', REFERENCE.replace(/^title: .*$/m, 'title: 42')],
+    ['valid too', REFERENCE],
+  ])('is a duplicate-id error in both files and in the row (the other one %s)', async (_, second) => {
+    const dir = repo(second);
+    const r = await buildRoster(['docs'], {
+      formats: ['html'],
+      outDir: 'out',
+      cwd: dir,
+      roster: 'roster.csv',
+      lang: 'en',
+      env: {},
+    });
+    expect(
+      r.diagnostics
+        .filter((d) => d.rule === 'duplicate-id' || d.rule === 'roster')
+        .map((d) => [d.file, d.line, d.rule]),
+    ).toEqual([
+      ['docs/a/ekspert.md', 1, 'duplicate-id'],
+      ['docs/b/ekspert.md', 1, 'duplicate-id'],
+      ['roster.csv', 2, 'roster'],
+    ]);
+    expect(r.diagnostics.find((d) => d.rule === 'roster')!.message).toMatch(
+      /^The id "ekspert" is used by more than one description \(docs\/a\/ekspert\.md, docs\/b\/ekspert\.md\)/,
+    );
+    const ownErrors = r.diagnostics.filter(
+      (d) => d.file === 'docs/b/ekspert.md' && d.rule !== 'duplicate-id' && d.severity === 'error',
+    );
+    expect(ownErrors.length > 0).toBe(second !== REFERENCE);
+    // the other row is built; the ambiguous one from neither file
+    expect(readdirSync(join(dir, 'out'), { recursive: true }).sort()).toEqual(['juht-jaan-tamm.html']);
+    expect([r.built, r.failed]).toEqual([1, 1]);
+  });
+});
+
+describe('build --roster in worker threads', () => {
+  it('renders off the main thread for isolate (the CLI) and gives the same bytes', async () => {
+    const rows = ['id,employee', 'ekspert,Helen Raja', 'ekspert,Jaan Tamm', 'ekspert,Иван Петров'];
+    const dir = rosterRepo(rows);
+    const common = {
+      formats: ['pdf', 'html', 'docx'] as const,
+      cwd: dir,
+      roster: 'roster.csv',
+      env: {},
+    };
+    const main = await buildRoster(['docs'], { ...common, formats: [...common.formats], outDir: 'main' });
+    const isolated = await buildRoster(['docs'], {
+      ...common,
+      formats: [...common.formats],
+      outDir: 'isolated',
+      isolate: true,
+      jobs: 1,
+    });
+    const pooled = await buildRoster(['docs'], {
+      ...common,
+      formats: [...common.formats],
+      outDir: 'pooled',
+      jobs: 2,
+      poolThreshold: 1,
+    });
+    expect([main.workers, isolated.workers, pooled.workers]).toEqual([
+      0,
+      1,
+      Math.min(2, availableParallelism()),
+    ]);
+    for (const r of [main, isolated, pooled]) expect([r.built, r.failed, r.failures]).toEqual([3, 0, []]);
+    const names = readdirSync(join(dir, 'main')).sort();
+    expect(names).toHaveLength(9);
+    for (const out of ['isolated', 'pooled']) {
+      expect(readdirSync(join(dir, out)).sort()).toEqual(names);
+      for (const name of names)
+        expect(readFileSync(join(dir, out, name)).equals(readFileSync(join(dir, 'main', name))), name).toBe(
+          true,
+        );
+    }
+    expect(readFileSync(join(dir, 'isolated', 'ekspert-ivan-petrov.html'), 'utf8')).toContain('Иван Петров');
   });
 });

@@ -128,15 +128,14 @@ async function buildOnce(
       ...(opts.lang ? { lang: opts.lang } : {}),
       onProgress: progress(lang, quiet),
     };
+    const threads = {
+      // renders run in worker threads, so Ctrl+C and SIGTERM stop even a long render at once
+      isolate: true,
+      ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}),
+    };
     result = opts.roster
-      ? await buildRoster(paths, { ...common, roster: opts.roster })
-      : await buildPaths(paths, {
-          ...common,
-          ...(opts.force ? { force: true } : {}),
-          // renders run in worker threads, so Ctrl+C and SIGTERM stop even a long render at once
-          isolate: true,
-          ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}),
-        });
+      ? await buildRoster(paths, { ...common, ...threads, roster: opts.roster })
+      : await buildPaths(paths, { ...common, ...threads, ...(opts.force ? { force: true } : {}) });
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`ametijuhend: ${terminalSafe(e.message)}\n`);

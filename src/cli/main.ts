@@ -76,7 +76,8 @@ export function program(): Command {
     )
     .option(
       '-j, --jobs <n>',
-      'worker threads (default: one per core, at most 4; at most one per core) / lõimede arv',
+      'worker threads (default: one per core, at most 4; at most one per core) / ' +
+        'lõimede arv (vaikimisi üks tuuma kohta, kuni 4; kunagi rohkem kui tuumi)',
       parseCount,
     )
     .option(

@@ -8,6 +8,7 @@ import { ConfigLoader } from '../config/load.js';
 import { documentDate } from '../render/date.js';
 import { loadRenderer } from '../render/index.js';
 import type { OutputFormat, PdfStandard, Renderer } from '../render/types.js';
+import type { JobDescription } from '../model/types.js';
 import type { Diagnostic, MessageLang } from '../validate/diagnostic.js';
 import { VERSION } from '../version.js';
 
@@ -21,11 +22,21 @@ export interface RunSettings {
   sourceDateEpoch?: string;
 }
 
-export interface RenderTask {
+/** A source to compile and render. */
+export interface SourceTask {
   /** Absolute path of the source. */
   path: string;
   bytes: Uint8Array;
 }
+
+/** A description compiled already (a roster row's personalised copy): only rendered. */
+export interface ModelTask {
+  /** The source's path as shown in failures. */
+  path: string;
+  model: JobDescription;
+}
+
+export type RenderTask = SourceTask | ModelTask;
 
 export interface RenderOutcome {
   diagnostics: Diagnostic[];
@@ -53,6 +64,8 @@ export class TaskRunner {
   }
 
   async run(task: RenderTask): Promise<RenderOutcome> {
+    if ('model' in task)
+      return this.render(task.model, { diagnostics: [], sourcePath: task.path, id: task.model.id });
     const { settings } = this;
     const compiled = compileSource(task.bytes, {
       path: task.path,
@@ -67,6 +80,12 @@ export class TaskRunner {
     const model = compiled.model;
     if (!model) return outcome;
     outcome.id = model.id;
+    return this.render(model, outcome);
+  }
+
+  /** Renders `model` to every format into `outcome` (outputs, or the renderer's error). */
+  private async render(model: JobDescription, outcome: RenderOutcome): Promise<RenderOutcome> {
+    const { settings } = this;
     try {
       this.renderers ??= await Promise.all(settings.formats.map((f) => loadRenderer(f)));
       const env =

@@ -32,6 +32,10 @@ export default defineRule({
       et: 'Ametijuhendit id-ga „{id}“ ei ole{hint_et}',
       en: 'There is no description with the id "{id}"{hint_en}',
     },
+    duplicateId: {
+      et: 'Id „{id}“ on mitmel ametijuhendil ({files}), seega pole teada, millisest selle rea dokument koostada: anna igale ametijuhendile oma id.',
+      en: 'The id "{id}" is used by more than one description ({files}), so it is not known which one this row is built from: give every description its own id.',
+    },
     invalidDescription: {
       et: 'Ametijuhendis „{id}“ on vigu, seega selle rea dokumenti ei koostata.',
       en: 'The description "{id}" has errors, so this row is not built.',
