@@ -170,16 +170,26 @@ export class ConfigLoader {
 
   private display(path: string): string {
     const rel = relative(this.options.cwd ?? process.cwd(), path);
-    return rel && !rel.startsWith('..') ? rel : path;
+    return rel && isInside(path, this.options.cwd ?? process.cwd()) ? rel : path;
   }
 
-  /** The config file that applies to a folder, searching upwards; null when there is none. */
+  /**
+   * The config file that applies to a folder, searching upwards but never above the git work tree
+   * the folder is in (a config outside the repository is not the repository's: it could name any
+   * file beside it); without a work tree, up to the file-system root. Null when there is none.
+   */
   find(dir: string): string | null {
     const start = resolve(dir);
+    const root = repositoryRoot(start);
+    // no .git above: repositoryRoot is the folder itself, and there is no boundary to keep
+    const bounded = existsSync(join(root, '.git'));
     const visited: string[] = [];
     let current = start;
     let found: string | null = null;
     for (;;) {
+      // compared by real path: a folder reached through a link is where the link leads
+      const real = bounded ? (realPath(current) ?? current) : current;
+      if (bounded && !isInside(real, root)) break;
       const cached = this.byDir.get(current);
       if (cached !== undefined) {
         found = cached;
@@ -192,7 +202,7 @@ export class ConfigLoader {
         break;
       }
       const parent = dirname(current);
-      if (parent === current) break;
+      if (parent === current || (bounded && real === root)) break;
       current = parent;
     }
     for (const d of visited) this.byDir.set(d, found);
