@@ -198,8 +198,8 @@ export class BuildCache {
     if (out) {
       throw new UsageError(
         `the cache folder ${this.dir} leads out of ${this.root}: ${out.link} is a symbolic link to ${out.target}; ` +
-          `remove the link or use --no-cache / vahemälu kaust ${this.dir} viib kaustast ${this.root} välja: ` +
-          `${out.link} on nimeviide kohta ${out.target}; eemalda viide või kasuta --no-cache`,
+          `remove the link / vahemälu kaust ${this.dir} viib kaustast ${this.root} välja: ` +
+          `${out.link} on nimeviide kohta ${out.target}; eemalda viide`,
       );
     }
     const read = (name: string, limit: number): Record<string, unknown> | undefined => {
