@@ -51,8 +51,16 @@ function readText(
   collector: Collector,
   display: string,
   at?: RefPlace,
+  allowed?: { root: string; outside: () => void },
 ): { text: string; bytes: Uint8Array } | undefined {
-  const read = readRegularFile(path, MAX_CONFIG_BYTES);
+  const read = allowed
+    ? readRegularFile(path, MAX_CONFIG_BYTES, allowed.root)
+    : readRegularFile(path, MAX_CONFIG_BYTES);
+  if (!read.ok && read.reason === 'outside') {
+    // checked inside by real path, then swapped for a link out before it was opened
+    allowed?.outside();
+    return undefined;
+  }
   if (!read.ok) {
     if (at) reportReadFailure(collector, read, MAX_CONFIG_BYTES, at.place, at.file, at.ref);
     else reportReadFailure(collector, read, MAX_CONFIG_BYTES, undefined, display);
@@ -291,7 +299,7 @@ export class ConfigLoader {
     const resolveRef = (
       ref: string,
       path: (string | number)[],
-    ): { target: string; at: RefPlace } | undefined => {
+    ): { target: string; at: RefPlace; allowed: { root: string; outside: () => void } } | undefined => {
       const place = y ? locate(y, path) : undefined;
       const at: RefPlace = { file: display, place, ref };
       const key = path.join('.');
@@ -301,8 +309,10 @@ export class ConfigLoader {
       }
       const target = resolve(config.dir, ref);
       const real = realPath(target);
-      if (!isInside(real ?? resolve(realDir, ref), root)) {
+      const outside = (): void =>
         collector.report(configFile, 'outside', { key, file: ref, root: this.display(root) }, place, display);
+      if (!isInside(real ?? resolve(realDir, ref), root)) {
+        outside();
         return undefined;
       }
       if (real === undefined) {
@@ -317,13 +327,14 @@ export class ConfigLoader {
       }
       config.referencedFiles.add(target);
       config.referencedFiles.add(real);
-      return { target, at };
+      // what is opened is checked again on the descriptor: the name may be swapped for a link meanwhile
+      return { target, at, allowed: { root, outside } };
     };
     if (typeof data.competencies === 'string') {
       const found = resolveRef(data.competencies, ['competencies']);
       if (found) {
         const shown = this.display(found.target);
-        const read = readText(found.target, collector, shown, found.at);
+        const read = readText(found.target, collector, shown, found.at, found.allowed);
         if (read) config.catalogue = loadCatalogue(read.text, shown, collector);
         hash.update('\0catalogue\0').update(read ? read.bytes : 'unreadable');
       }
@@ -335,7 +346,7 @@ export class ConfigLoader {
         const found = resolveRef(ref, ['defaults', key]);
         if (!found) continue;
         const shown = this.display(found.target);
-        const read = readText(found.target, collector, shown, found.at);
+        const read = readText(found.target, collector, shown, found.at, found.allowed);
         if (read) config.defaults[key as SectionKey] = loadDefault(read.text, shown);
         hash.update(`\0default:${key}\0`).update(read ? read.bytes : 'unreadable');
       }
