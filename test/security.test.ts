@@ -21,7 +21,7 @@ import { buildPaths } from '../src/build.js';
 import { cacheDirFor, MAX_CACHED_DIAGNOSTICS } from '../src/cache/store.js';
 import { isInside } from '../src/fs/root.js';
 import { FolderNotWritable, removeStaleTempFiles, writeFileAtomic } from '../src/write.js';
-import { BIN, EXAMPLES, tempTree, type Run } from './cli.js';
+import { BIN, EXAMPLES, ROOT, tempTree, type Run } from './cli.js';
 
 const reference = readFileSync(join(EXAMPLES, 'ekspert-kriisiabi.md'), 'utf8');
 const catalogue = readFileSync(join(EXAMPLES, 'competencies.yaml'), 'utf8');
@@ -320,5 +320,26 @@ describe('a damaged cache hit re-rendered from a source edited meanwhile', () =>
     const third = await build();
     expect(third.built).toBe(1);
     expect(readFileSync(output, 'utf8')).not.toContain('EDITED-MARKER');
+  });
+});
+
+describe("the cache's link-then-rename temporary file", () => {
+  it('is removed on SIGTERM like every temporary file (trackTemp registers it)', () => {
+    const dir = tree({});
+    const tmp = join(dir, `${'a'.repeat(64)}.${process.pid}.0123abcd.tmp`);
+    writeFileSync(tmp, '');
+    const write = join(ROOT, 'dist', 'write.js');
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const { trackTemp } = await import(${JSON.stringify(write)});` +
+          `trackTemp(${JSON.stringify(tmp)}); process.kill(process.pid, 'SIGTERM'); setTimeout(() => {}, 30000);`,
+      ],
+      { encoding: 'utf8', timeout: 20_000 },
+    );
+    expect(r.status, r.stderr).toBe(143);
+    expect(existsSync(tmp)).toBe(false);
   });
 });
