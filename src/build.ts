@@ -26,6 +26,7 @@ import {
   assertInside,
   FolderNotWritable,
   installHandlers,
+  linkOutside,
   removeStaleTempFiles,
   writeFileAtomic,
 } from './write.js';
@@ -121,19 +122,21 @@ export async function buildPaths(paths: readonly string[], options: BuildOptions
     ...(options.lang ? { lang: options.lang } : {}),
     ...(sourceDateEpoch !== undefined ? { sourceDateEpoch } : {}),
   };
-  const cache = options.noCache ? undefined : new BuildCache(options.cacheDir ?? cacheDirFor(cwd, outDir));
-  // temporary files a killed build left behind (never anything else)
-  removeStaleTempFiles(outDir);
-  if (cache) removeStaleTempFiles(cache.dir);
+  // the default cache must stay inside the project folder, a chosen one inside itself (real paths)
+  const cache = options.noCache
+    ? undefined
+    : new BuildCache(options.cacheDir ?? cacheDirFor(cwd, outDir), options.cacheDir ? {} : { root: cwd });
+  // temporary files a killed build left behind (never anything else), only in the folders this
+  // build writes to: `-o ~` must not walk the home folder
+  const outFolders = new Set<string>();
+  for (const file of files) outFolders.add(outputDir(file, outDir));
+  for (const folder of outFolders) if (!linkOutside(folder, outDir)) removeStaleTempFiles(folder);
+  if (cache) removeStaleTempFiles(cache.dir, Date.now(), true);
   const formatOptions = (f: OutputFormat): string => (f === 'pdf' ? pdfStandard : '');
   const outputKeys = (key: string): string[] => formats.map((f) => outputKey(key, f, formatOptions(f)));
 
-  // 1. plan: hash every source; an entry whose compile and outputs are all cached is a hit
-  const plans: Plan[] = files.map((file) => {
-    const bytes = readSource(file.path);
-    if (!bytes) return { kind: 'direct' };
-    if (!cache) return { kind: 'miss', key: '', bytes };
-    const key = compileKey({
+  const keyOf = (file: InputFile, bytes: Uint8Array): string =>
+    compileKey({
       toolVersion: VERSION,
       configFingerprint: loader.forDir(dirname(file.path)).fingerprint,
       cwd,
@@ -142,6 +145,13 @@ export async function buildPaths(paths: readonly string[], options: BuildOptions
       sourceDateEpoch,
       bytes,
     });
+
+  // 1. plan: hash every source; an entry whose compile and outputs are all cached is a hit
+  const plans: Plan[] = files.map((file) => {
+    const bytes = readSource(file.path);
+    if (!bytes) return { kind: 'direct' };
+    if (!cache) return { kind: 'miss', key: '', bytes };
+    const key = keyOf(file, bytes);
     const meta = options.force ? undefined : cache.getMeta(key);
     if (meta && (!meta.ok || outputKeys(key).every((k) => cache.hasOutput(k))))
       return { kind: 'hit', key, meta };
@@ -200,7 +210,9 @@ export async function buildPaths(paths: readonly string[], options: BuildOptions
     failures: [],
   };
   const written = new Map<string, string>();
-  const all: Diagnostic[] = [...skipped];
+  const all: Diagnostic[] = [];
+  // loops, not push(...x): a list read from the cache or made from the input can be any length
+  for (const d of skipped) all.push(d);
   options.onProgress?.({ type: 'start', total: files.length });
   let ahead = 0;
   try {
@@ -209,6 +221,8 @@ export async function buildPaths(paths: readonly string[], options: BuildOptions
       const plan = plans[index]!;
       let outcome: RenderOutcome;
       let fromCache = false;
+      // false when the bytes rendered are not those the key was made from (edited meanwhile)
+      let cacheable = true;
       if (plan.kind === 'direct') {
         const compiled = compileFile(file.path, {
           configLoader: loader,
@@ -226,7 +240,7 @@ export async function buildPaths(paths: readonly string[], options: BuildOptions
         inflight.delete(index);
       }
 
-      all.push(...outcome.diagnostics);
+      for (const d of outcome.diagnostics) all.push(d);
       const outputs: string[] = [];
       let ok = false;
       const id = outcome.id;
@@ -259,9 +273,12 @@ export async function buildPaths(paths: readonly string[], options: BuildOptions
             const current = targets.map((t, i) => cache.isCurrent(t, keys[i]!));
             bytes = targets.map((_, i) => (current[i] ? undefined : cache.getOutput(keys[i]!)));
             if (bytes.some((b, i) => b === undefined && !current[i])) {
-              // a damaged or vanished entry: render this one again
+              // a damaged or vanished entry: render this one again, from a fresh read; cached under
+              // the hit's key only when the source is still what that key was made from
               fromCache = false;
-              outcome = await render(file.path).catch((e: unknown) => failedOutcome(file, e));
+              const fresh = readSource(file.path);
+              cacheable = fresh !== undefined && plan.kind === 'hit' && keyOf(file, fresh) === plan.key;
+              outcome = await render(file.path, fresh).catch((e: unknown) => failedOutcome(file, e));
               bytes = undefined;
             }
           }
@@ -275,8 +292,9 @@ export async function buildPaths(paths: readonly string[], options: BuildOptions
           targets.forEach((target, i) => {
             const data = bytes![i];
             if (data !== undefined) {
-              const written = writeFileAtomic(target, data);
-              if (cache) {
+              const written = writeFileAtomic(target, data, outDir);
+              if (cache && !cacheable) cache.forget(target);
+              else if (cache) {
                 try {
                   if (!fromCache) cache.putOutput(keys[i]!, data, target);
                   cache.wrote(target, keys[i]!, written);
@@ -317,7 +335,7 @@ export async function buildPaths(paths: readonly string[], options: BuildOptions
       }
       if (ok) result.built++;
       else result.failed++;
-      result.outputs.push(...outputs);
+      for (const o of outputs) result.outputs.push(o);
       options.onProgress?.({ type: 'file', index, total: files.length, file, outputs, ok });
     }
   } finally {

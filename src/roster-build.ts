@@ -22,6 +22,7 @@ import {
   assertInside,
   FolderNotWritable,
   installHandlers,
+  linkOutside,
   removeStaleTempFiles,
   writeFileAtomic,
 } from './write.js';
@@ -103,7 +104,9 @@ export async function buildRoster(
   const checked = checkRosterRows(parsed.rows, found, rosterFile, lang ?? 'et');
   all.push(...checked.diagnostics);
 
-  removeStaleTempFiles(outDir);
+  // temporary files a killed build left, only in the folders this build writes to
+  for (const dir of new Set(found.map((f) => f.dir)))
+    if (!linkOutside(dir, outDir)) removeStaleTempFiles(dir);
   const formats = [...options.formats];
   const sourceDateEpoch = (options.env ?? process.env).SOURCE_DATE_EPOCH;
   const settings: RunSettings = {
@@ -186,7 +189,7 @@ export async function buildRoster(
           throw new Error('the renderer returned no output / renderdamine ei andnud väljundit');
         // written only once every format rendered, so a row is built whole or not at all
         targets.forEach((target, i) => {
-          writeFileAtomic(target, bytes[i]!);
+          writeFileAtomic(target, bytes[i]!, outDir); // never through a link out of the out-dir
           written.add(target);
           outputs.push(target);
         });

@@ -15,8 +15,9 @@ import {
   writeSync,
   type Stats,
 } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { lstatSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { lstatSync, readdirSync, readlinkSync, statSync } from 'node:fs';
+import { isInside, realPath } from './fs/root.js';
 
 const inFlight = new Set<string>();
 let handlersInstalled = false;
@@ -65,13 +66,14 @@ function isAlive(pid: number): boolean {
 }
 
 /**
- * Removes the temporary files that processes no longer running left under `root` (the output
- * folder, the cache): only regular files named exactly as this tool names them, whose PID is not a
- * live process or that are older than six hours (a PID reused by another process). Symbolic links
- * are neither followed nor removed; hidden folders and node_modules are not entered. Returns the
- * paths removed.
+ * Removes the temporary files that processes no longer running left in `root` (a folder the build
+ * writes outputs to; with `recursive`, the cache folder and everything below it): only regular files
+ * named exactly as this tool names them, whose PID is not a live process or that are older than six
+ * hours (a PID reused by another process). Symbolic links are neither followed nor removed; hidden
+ * folders and node_modules are not entered. Without `recursive` no subfolder is entered, so an
+ * output folder of `~` or `/` is not walked. Returns the paths removed.
  */
-export function removeStaleTempFiles(root: string, now = Date.now()): string[] {
+export function removeStaleTempFiles(root: string, now = Date.now(), recursive = false): string[] {
   const removed: string[] = [];
   const walk = (dir: string): void => {
     let entries;
@@ -85,7 +87,7 @@ export function removeStaleTempFiles(root: string, now = Date.now()): string[] {
       if (e.isDirectory()) {
         // outputs never go to hidden folders or node_modules (discover skips them): an out-dir of
         // "." does not walk .git or node_modules
-        if (!e.name.startsWith('.') && e.name !== 'node_modules') walk(path);
+        if (recursive && !e.name.startsWith('.') && e.name !== 'node_modules') walk(path);
         continue;
       }
       if (!e.isFile()) continue;
@@ -104,15 +106,9 @@ export function removeStaleTempFiles(root: string, now = Date.now()): string[] {
   return removed;
 }
 
-/** True when `path` is `root` or inside it (both resolved; no `..` escapes). */
-export function isInside(root: string, path: string): boolean {
-  const rel = relative(resolve(root), resolve(path));
-  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
-}
-
 /** Throws unless `path` is inside `root`: a write outside the output folder (or cache) is a bug or a damaged input. */
 export function assertInside(root: string, path: string): void {
-  if (!isInside(root, path))
+  if (!isInside(path, root))
     throw new Error(
       `refusing to write ${path} outside ${root} / ${path} on väljaspool kausta ${root}: ei kirjuta`,
     );
@@ -134,7 +130,7 @@ export class FolderNotWritable extends Error {
     const show = (p: string): string => {
       if (cwd === undefined) return p;
       const rel = relative(cwd, p);
-      return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : p;
+      return rel && isInside(p, cwd) ? rel : p;
     };
     const folder = show(this.folder);
     if (this.blocker !== undefined) {
@@ -165,23 +161,101 @@ function notWritable(dir: string, e: unknown): FolderNotWritable {
 }
 
 /**
- * Writes `data` to `target` through a temporary file beside it, creating the folder when it is
- * missing. Returns the written file's status (size, mtime), read before it is closed.
+ * The symbolic link through which `dir` (below `root`; it need not exist yet) leads out of `root`,
+ * compared by real path; undefined when every existing part of it stays inside. A dangling link
+ * counts as leading out: creating the folder would create it wherever the link points.
  */
-export function writeFileAtomic(target: string, data: Uint8Array): Stats {
+export function linkOutside(dir: string, root: string): { link: string; target: string } | undefined {
+  const realRoot = realPath(root);
+  if (realRoot === undefined) return undefined; // nothing below a missing root exists yet
+  let p = resolve(root);
+  for (const part of relative(p, resolve(dir)).split(sep)) {
+    if (part === '') continue;
+    p = join(p, part);
+    let link: boolean;
+    try {
+      link = lstatSync(p).isSymbolicLink();
+    } catch {
+      return undefined; // the rest does not exist yet: mkdir creates it here
+    }
+    if (!link) continue;
+    const real = realPath(p);
+    if (real === undefined || !isInside(real, realRoot)) {
+      let target = real;
+      try {
+        target ??= readlinkSync(p);
+      } catch {
+        target = '?';
+      }
+      return { link: p, target };
+    }
+  }
+  return undefined;
+}
+
+/** A folder to be written that is (or is under) a symbolic link leading out of the output folder or cache. */
+export class LinkOutside extends FolderNotWritable {
+  constructor(
+    folder: string,
+    readonly link: string,
+    readonly target: string,
+    readonly root: string,
+  ) {
+    super(folder, 'ELINK');
+    this.message = this.describe();
+  }
+
+  override describe(cwd?: string): string {
+    const show = (p: string): string => {
+      if (cwd === undefined) return p;
+      const rel = relative(cwd, p);
+      return rel && isInside(p, cwd) ? rel : p;
+    };
+    const [link, root] = [show(this.link), show(this.root)];
+    return (
+      `refusing to write to ${show(this.folder)}: ${link} is a symbolic link to ${this.target}, outside ${root} / ` +
+      `kausta ${show(this.folder)} ei kirjutata: ${link} on nimeviide kohta ${this.target}, väljaspool kausta ${root}`
+    );
+  }
+}
+
+/** Throws LinkOutside when `dir` leads out of `root` through a symbolic link. */
+export function assertNoLinkOut(dir: string, root: string): void {
+  const out = linkOutside(dir, root);
+  if (out) throw new LinkOutside(resolve(dir), out.link, out.target, resolve(root));
+}
+
+/**
+ * Writes `data` to `target` through a temporary file beside it, creating the folder when it is
+ * missing. With `root` (the output folder, the cache), the folder must stay inside it by real path:
+ * a symbolic link in the way that leads out is refused (LinkOutside), before and after the folder
+ * is created. The temporary file is created exclusively, so nothing already at its name (a link
+ * planted there) is written through. Returns the written file's status (size, mtime), read before
+ * it is closed.
+ */
+export function writeFileAtomic(target: string, data: Uint8Array, root?: string): Stats {
   installHandlers();
   const dir = dirname(target);
+  if (root !== undefined) {
+    assertNoLinkOut(dir, root);
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (e) {
+      throw notWritable(dir, e);
+    }
+    assertNoLinkOut(dir, root);
+  }
   const tmp = join(dir, tempName(target));
   inFlight.add(tmp);
   let fd: number | undefined;
   try {
     try {
       try {
-        fd = openSync(tmp, 'w');
+        fd = openSync(tmp, 'wx');
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
         mkdirSync(dir, { recursive: true });
-        fd = openSync(tmp, 'w');
+        fd = openSync(tmp, 'wx');
       }
     } catch (e) {
       // name the folder, not the temporary file nobody asked for
@@ -201,4 +275,11 @@ export function writeFileAtomic(target: string, data: Uint8Array): Stats {
   } finally {
     inFlight.delete(tmp);
   }
+}
+
+/** Registers a temporary file made elsewhere (the cache's link-then-rename) for removal on Ctrl+C / SIGTERM. */
+export function trackTemp(tmp: string): () => void {
+  installHandlers();
+  inFlight.add(tmp);
+  return () => inFlight.delete(tmp);
 }

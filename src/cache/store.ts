@@ -27,12 +27,14 @@
  * folder and the id, and both the build and the cache refuse to write outside their folders.
  */
 import { createHash } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, type Stats } from 'node:fs';
+import { linkSync, mkdirSync, renameSync, rmSync, statSync, type Stats } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { ID_PATTERN } from '../slug.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
-import { assertInside, writeFileAtomic } from '../write.js';
+import { UsageError } from '../discover.js';
+import { readRegularFile } from '../fs/read.js';
+import { assertInside, assertNoLinkOut, linkOutside, trackTemp, writeFileAtomic } from '../write.js';
 
 export const CACHE_DIR = '.ametijuhend-cache';
 /** Bump when the layout or meaning of entries changes. */
@@ -42,6 +44,19 @@ const LAYOUT = '2';
  * outputs), so an interrupted batch keeps most of its work.
  */
 const SAVE_EVERY = 1000;
+/**
+ * Read limits: a file beyond them is damage (or a hostile hand edit), read as a cold cache or a
+ * miss. The index of the largest bound (four entries per description, a few kept diagnostics each)
+ * stays far below 256 MiB; an output as large as that is not one this tool renders.
+ */
+const MAX_INDEX_BYTES = 256 * 1024 * 1024;
+const MAX_STATE_BYTES = 64 * 1024 * 1024;
+const MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
+/**
+ * Kept diagnostics of one compile entry: MAX_PER_RULE (50) plus a count line for each of the
+ * three dozen rules is under 2,000; more is damage (and would cost memory and time on every hit).
+ */
+export const MAX_CACHED_DIAGNOSTICS = 5_000;
 
 export interface CompileKeyInput {
   toolVersion: string;
@@ -143,6 +158,7 @@ export function isMeta(v: unknown): v is CompileMeta {
     (v.id === undefined || (typeof v.id === 'string' && ID_PATTERN.test(v.id))) &&
     (!v.ok || typeof v.id === 'string') &&
     Array.isArray(v.diagnostics) &&
+    v.diagnostics.length <= MAX_CACHED_DIAGNOSTICS &&
     v.diagnostics.every(isDiagnostic)
   );
 }
@@ -151,6 +167,8 @@ const sha256 = (data: Uint8Array): string => createHash('sha256').update(data).d
 
 export class BuildCache {
   readonly dir: string;
+  /** The folder the cache must stay inside by real path (the project folder for the default cache). */
+  readonly root: string;
   private state = new Map<string, TargetState>();
   private stateChanged = false;
   private compiled = new Map<string, unknown>();
@@ -171,12 +189,25 @@ export class BuildCache {
    * times what the current build uses, the entries unused the longest are dropped when the index is
    * saved, with their files, so the cache of a repository edited for years stays bounded.
    */
-  constructor(dir: string, options: { maxEntries?: number } = {}) {
+  constructor(dir: string, options: { maxEntries?: number; root?: string } = {}) {
     this.dir = resolve(dir);
+    this.root = resolve(options.root ?? dir);
     this.maxEntries = options.maxEntries ?? 20_000;
-    const read = (name: string): Record<string, unknown> | undefined => {
+    // nothing is read from, or written to, where a symbolic link in the cache's path leads
+    const out = linkOutside(this.dir, this.root);
+    if (out) {
+      throw new UsageError(
+        `the cache folder ${this.dir} leads out of ${this.root}: ${out.link} is a symbolic link to ${out.target}; ` +
+          `remove the link / vahemälu kaust ${this.dir} viib kaustast ${this.root} välja: ` +
+          `${out.link} on nimeviide kohta ${out.target}; eemalda viide`,
+      );
+    }
+    const read = (name: string, limit: number): Record<string, unknown> | undefined => {
       try {
-        const raw = JSON.parse(readFileSync(join(this.dir, name), 'utf8')) as unknown;
+        // a named pipe, a device or a huge file in its place is a cold cache, never a hang
+        const file = readRegularFile(join(this.dir, name), limit);
+        if (!file.ok) return undefined;
+        const raw = JSON.parse(file.bytes.toString('utf8')) as unknown;
         if (typeof raw === 'object' && raw !== null && (raw as { layout?: unknown }).layout === LAYOUT)
           return raw as Record<string, unknown>;
       } catch {
@@ -184,7 +215,7 @@ export class BuildCache {
       }
       return undefined;
     };
-    const state = read('state.json');
+    const state = read('state.json', MAX_STATE_BYTES);
     const targets = state?.targets;
     if (typeof targets === 'object' && targets !== null) {
       for (const [target, t] of Object.entries(targets as Record<string, unknown>)) {
@@ -199,7 +230,7 @@ export class BuildCache {
           this.state.set(target, { key: t.key, size: t.size as number, mtimeMs: t.mtimeMs });
       }
     }
-    const index = read('index.json');
+    const index = read('index.json', MAX_INDEX_BYTES);
     const compiled = index?.compiled;
     if (typeof compiled === 'object' && compiled !== null)
       for (const [key, meta] of Object.entries(compiled)) if (KEY.test(key)) this.compiled.set(key, meta);
@@ -260,13 +291,13 @@ export class BuildCache {
   getOutput(key: string): Uint8Array | undefined {
     const digest = this.outputs.get(key);
     if (digest === undefined) return undefined;
-    let data: Buffer;
-    try {
-      data = readFileSync(this.outputPath(key));
-    } catch {
+    const file = readRegularFile(this.outputPath(key), MAX_OUTPUT_BYTES);
+    if (!file.ok) {
       this.outputs.delete(key);
+      this.touched();
       return undefined;
     }
+    const data = file.bytes;
     if (sha256(data) !== digest) {
       this.stats.corrupt++;
       this.outputs.delete(key);
@@ -291,9 +322,12 @@ export class BuildCache {
     assertInside(this.dir, path);
     const folder = join(this.dir, 'o', key.slice(0, 2));
     if (!this.createdDirs.has(folder)) {
+      assertNoLinkOut(folder, this.root);
       mkdirSync(folder, { recursive: true });
       this.createdDirs.add(folder);
     }
+    // checked on every write: a folder may be swapped for a link during a long build
+    assertNoLinkOut(folder, this.root);
     let linked = false;
     if (writtenTo !== undefined) {
       // link beside the entry, then rename over it: the entry is always whole
@@ -304,17 +338,21 @@ export class BuildCache {
         if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
           // an entry from an earlier run: link beside it, then rename over it, so it is always whole
           const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+          // removed on Ctrl+C / SIGTERM like every other temporary file
+          const untrack = trackTemp(tmp);
           try {
             linkSync(writtenTo, tmp);
             renameSync(tmp, path);
             linked = true;
           } catch {
             rmSync(tmp, { force: true });
+          } finally {
+            untrack();
           }
         }
       }
     }
-    if (!linked) writeFileAtomic(path, data);
+    if (!linked) writeFileAtomic(path, data, this.root);
     this.outputs.set(key, sha256(data));
     this.use(key);
     this.touched();
@@ -353,7 +391,8 @@ export class BuildCache {
     try {
       const st = statSync(target);
       if (!st.isFile() || st.size !== s.size || st.mtimeMs !== s.mtimeMs) return false;
-      return sha256(readFileSync(target)) === digest;
+      const file = readRegularFile(target, MAX_OUTPUT_BYTES);
+      return file.ok && sha256(file.bytes) === digest;
     } catch {
       return false;
     }
@@ -387,13 +426,18 @@ export class BuildCache {
       writeFileAtomic(
         join(this.dir, 'index.json'),
         Buffer.from(JSON.stringify({ layout: LAYOUT, run: this.run, compiled, outputs, used })),
+        this.root,
       );
       this.unsaved = 0;
     }
     if (this.stateChanged) {
       const targets: Record<string, TargetState> = {};
       for (const [t, s] of this.state) targets[t] = s;
-      writeFileAtomic(join(this.dir, 'state.json'), Buffer.from(JSON.stringify({ layout: LAYOUT, targets })));
+      writeFileAtomic(
+        join(this.dir, 'state.json'),
+        Buffer.from(JSON.stringify({ layout: LAYOUT, targets })),
+        this.root,
+      );
       this.stateChanged = false;
     }
   }

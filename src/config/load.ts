@@ -51,8 +51,16 @@ function readText(
   collector: Collector,
   display: string,
   at?: RefPlace,
+  allowed?: { root: string; outside: () => void },
 ): { text: string; bytes: Uint8Array } | undefined {
-  const read = readRegularFile(path, MAX_CONFIG_BYTES);
+  const read = allowed
+    ? readRegularFile(path, MAX_CONFIG_BYTES, allowed.root)
+    : readRegularFile(path, MAX_CONFIG_BYTES);
+  if (!read.ok && read.reason === 'outside') {
+    // checked inside by real path, then swapped for a link out before it was opened
+    allowed?.outside();
+    return undefined;
+  }
   if (!read.ok) {
     if (at) reportReadFailure(collector, read, MAX_CONFIG_BYTES, at.place, at.file, at.ref);
     else reportReadFailure(collector, read, MAX_CONFIG_BYTES, undefined, display);
@@ -170,16 +178,26 @@ export class ConfigLoader {
 
   private display(path: string): string {
     const rel = relative(this.options.cwd ?? process.cwd(), path);
-    return rel && !rel.startsWith('..') ? rel : path;
+    return rel && isInside(path, this.options.cwd ?? process.cwd()) ? rel : path;
   }
 
-  /** The config file that applies to a folder, searching upwards; null when there is none. */
+  /**
+   * The config file that applies to a folder, searching upwards but never above the git work tree
+   * the folder is in (a config outside the repository is not the repository's: it could name any
+   * file beside it); without a work tree, up to the file-system root. Null when there is none.
+   */
   find(dir: string): string | null {
     const start = resolve(dir);
+    const root = repositoryRoot(start);
+    // no .git above: repositoryRoot is the folder itself, and there is no boundary to keep
+    const bounded = existsSync(join(root, '.git'));
     const visited: string[] = [];
     let current = start;
     let found: string | null = null;
     for (;;) {
+      // compared by real path: a folder reached through a link is where the link leads
+      const real = bounded ? (realPath(current) ?? current) : current;
+      if (bounded && !isInside(real, root)) break;
       const cached = this.byDir.get(current);
       if (cached !== undefined) {
         found = cached;
@@ -192,7 +210,7 @@ export class ConfigLoader {
         break;
       }
       const parent = dirname(current);
-      if (parent === current) break;
+      if (parent === current || (bounded && real === root)) break;
       current = parent;
     }
     for (const d of visited) this.byDir.set(d, found);
@@ -281,7 +299,7 @@ export class ConfigLoader {
     const resolveRef = (
       ref: string,
       path: (string | number)[],
-    ): { target: string; at: RefPlace } | undefined => {
+    ): { target: string; at: RefPlace; allowed: { root: string; outside: () => void } } | undefined => {
       const place = y ? locate(y, path) : undefined;
       const at: RefPlace = { file: display, place, ref };
       const key = path.join('.');
@@ -291,8 +309,10 @@ export class ConfigLoader {
       }
       const target = resolve(config.dir, ref);
       const real = realPath(target);
-      if (!isInside(real ?? resolve(realDir, ref), root)) {
+      const outside = (): void =>
         collector.report(configFile, 'outside', { key, file: ref, root: this.display(root) }, place, display);
+      if (!isInside(real ?? resolve(realDir, ref), root)) {
+        outside();
         return undefined;
       }
       if (real === undefined) {
@@ -307,13 +327,14 @@ export class ConfigLoader {
       }
       config.referencedFiles.add(target);
       config.referencedFiles.add(real);
-      return { target, at };
+      // what is opened is checked again on the descriptor: the name may be swapped for a link meanwhile
+      return { target, at, allowed: { root, outside } };
     };
     if (typeof data.competencies === 'string') {
       const found = resolveRef(data.competencies, ['competencies']);
       if (found) {
         const shown = this.display(found.target);
-        const read = readText(found.target, collector, shown, found.at);
+        const read = readText(found.target, collector, shown, found.at, found.allowed);
         if (read) config.catalogue = loadCatalogue(read.text, shown, collector);
         hash.update('\0catalogue\0').update(read ? read.bytes : 'unreadable');
       }
@@ -325,7 +346,7 @@ export class ConfigLoader {
         const found = resolveRef(ref, ['defaults', key]);
         if (!found) continue;
         const shown = this.display(found.target);
-        const read = readText(found.target, collector, shown, found.at);
+        const read = readText(found.target, collector, shown, found.at, found.allowed);
         if (read) config.defaults[key as SectionKey] = loadDefault(read.text, shown);
         hash.update(`\0default:${key}\0`).update(read ? read.bytes : 'unreadable');
       }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempProject } from '../../test/helpers.js';
@@ -46,5 +46,23 @@ describe('readRegularFile', () => {
       writeFileSync(join(dir, 'salajane'), 'x', { mode: 0o000 });
       expect(readRegularFile(join(dir, 'salajane'), 100)).toEqual({ ok: false, reason: 'denied' });
     }
+  });
+
+  it('with an allowed root, refuses what is opened outside it (a name swapped for a link after its check)', () => {
+    const root = realpathSync(tempProject({ 'in.txt': 'inside', 'sub/b.txt': 'b' }));
+    const outside = realpathSync(tempProject({ 'secret.txt': 'SECRET' }));
+    symlinkSync(join(outside, 'secret.txt'), join(root, 'swapped.txt'));
+    symlinkSync(join(root, 'sub', 'b.txt'), join(root, 'near.txt'));
+    const a = readRegularFile(join(root, 'in.txt'), 100, root);
+    expect(a.ok && a.bytes.toString()).toBe('inside');
+    const b = readRegularFile(join(root, 'near.txt'), 100, root);
+    expect(b.ok && b.bytes.toString()).toBe('b');
+    expect(readRegularFile(join(root, 'swapped.txt'), 100, root)).toEqual({
+      ok: false,
+      reason: 'outside',
+      real: join(outside, 'secret.txt'),
+    });
+    // without a root, following the link is the caller's decision
+    expect(readRegularFile(join(root, 'swapped.txt'), 100).ok).toBe(true);
   });
 });

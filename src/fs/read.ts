@@ -4,7 +4,17 @@
  * is not trusted: /proc files say 0, /dev/zero has no end, a file may grow while it is read), and
  * every file-system error comes back as a reason, never as an exception.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  openSync,
+  readlinkSync,
+  readSync,
+  statSync,
+  type Stats,
+} from 'node:fs';
+import { isInside, realPath } from './root.js';
 
 /** What kind of thing a path is, when it is not a regular file. */
 export type SpecialKind = 'folder' | 'fifo' | 'socket' | 'device' | 'other';
@@ -18,6 +28,13 @@ export type ReadFailure =
   | { reason: 'io'; code: string };
 
 export type ReadResult = { ok: true; bytes: Buffer } | ({ ok: false } & ReadFailure);
+/** What was opened is not below the allowed root (the path was swapped for a link after it was checked). */
+export interface ReadOutside {
+  ok: false;
+  reason: 'outside';
+  /** The real path of what was opened (or the path given, when that cannot be told). */
+  real: string;
+}
 
 export function specialKind(st: Stats): SpecialKind | undefined {
   if (st.isFile()) return undefined;
@@ -48,10 +65,35 @@ export function failureOf(e: unknown): ReadFailure {
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
 
 /**
- * Reads a regular file of at most `limit` bytes. Symbolic links are followed (which paths may be
- * read is the caller's decision); what is opened is checked again on the open descriptor.
+ * The real path of the file open as `fd`: /proc/self/fd/<fd> where there is /proc, else the real
+ * path of `path` when that is the very file opened (same device and inode); undefined otherwise.
  */
-export function readRegularFile(path: string, limit: number): ReadResult {
+function openedPath(fd: number, path: string, st: Stats): string | undefined {
+  try {
+    const p = readlinkSync(`/proc/self/fd/${fd}`);
+    if (p.startsWith('/')) return p;
+  } catch {
+    // no /proc
+  }
+  const real = realPath(path);
+  if (real === undefined) return undefined;
+  try {
+    const named = statSync(real);
+    return named.dev === st.dev && named.ino === st.ino ? real : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads a regular file of at most `limit` bytes. Symbolic links are followed (which paths may be
+ * read is the caller's decision); what is opened is checked again on the open descriptor. With
+ * `allowedRoot` (a real path), the file actually opened must be below it: a path checked by real
+ * path and then swapped for a link out before it is opened is refused (reason 'outside').
+ */
+export function readRegularFile(path: string, limit: number): ReadResult;
+export function readRegularFile(path: string, limit: number, allowedRoot: string): ReadResult | ReadOutside;
+export function readRegularFile(path: string, limit: number, allowedRoot?: string): ReadResult | ReadOutside {
   // refuse special files before opening them: opening a device can have effects of its own
   let before: Stats;
   try {
@@ -72,6 +114,11 @@ export function readRegularFile(path: string, limit: number): ReadResult {
     const st = fstatSync(fd);
     const openedKind = specialKind(st);
     if (openedKind) return { ok: false, reason: 'special', kind: openedKind };
+    if (allowedRoot !== undefined) {
+      const real = openedPath(fd, path, st);
+      if (real === undefined || !isInside(real, allowedRoot))
+        return { ok: false, reason: 'outside', real: real ?? path };
+    }
     if (st.size > limit) return { ok: false, reason: 'tooLarge', size: st.size };
     // read until end of file, but never more than limit + 1 bytes (one more tells "too large")
     let buffer = Buffer.allocUnsafe(Math.min(limit, Math.max(st.size, 4096)) + 1);

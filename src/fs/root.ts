@@ -4,7 +4,7 @@
  * stay inside it, compared by real path so a symbolic link cannot lead out.
  */
 import { existsSync, realpathSync } from 'node:fs';
-import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
+import { dirname, join, relative, resolve, isAbsolute, sep } from 'node:path';
 
 const roots = new Map<string, string>();
 
@@ -37,8 +37,11 @@ export function repositoryRoot(dir: string): string {
   return found;
 }
 
-/** Whether `path` is `root` or below it (both absolute, already real). */
+/**
+ * Whether `path` is `root` or below it (compared as resolved text: pass real paths where links
+ * matter). A name that merely starts with `..` (`..shared`) is inside.
+ */
 export function isInside(path: string, root: string): boolean {
-  const rel = relative(root, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  const rel = relative(resolve(root), resolve(path));
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
