@@ -288,6 +288,16 @@ describe('yaml-syntax', () => {
     expect(list[50]!.omitted).toBeGreaterThan(100_000);
   }, 60_000);
 
+  it('places 40,000 unclosed quotes in linear time', () => {
+    // each error walked the whole document to find its opening quote: 10,000 lines took 40 s
+    const lines = Array.from({ length: 40_000 }, (_, i) => `  - a${i}: "x`);
+    const text = replace(REFERENCE, 'unit:\n', `unit:\n${lines.join('\n')}\n`);
+    const list = ofRule(compileRef(text), 'yaml-syntax');
+    expect(list).toHaveLength(51);
+    expect(list[0]!.message).toContain('puudub sulgev märk');
+    expect(list[50]!.omitted).toBeGreaterThan(39_000);
+  }, 60_000);
+
   it('stays silent for well-formed YAML', () => {
     expectClean(compileRef(REFERENCE));
   });
