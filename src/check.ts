@@ -60,7 +60,7 @@ export async function checkPaths(paths: readonly string[], options: CheckOptions
   const all = [...skipped, ...results.flatMap((r) => r.diagnostics)];
   if (options.repository ?? isRepositoryCheck(paths, cwd)) {
     const repo = repositoryDiagnostics(summaries, options.lang ? { lang: options.lang } : {});
-    all.push(...repo);
+    for (const d of repo) all.push(d);
     // status shows the counts per file: include what the repository rules found there
     const byFile = new Map(summaries.map((s) => [s.file, s]));
     for (const d of repo) {

@@ -139,7 +139,12 @@ function cell(row: StatusRow, column: Column, unknown: string): string {
 export function formatTable(rows: readonly StatusRow[], lang: MessageLang): string {
   const header = COLUMNS.map((c) => HEADERS[lang][c]);
   const body = rows.map((r) => COLUMNS.map((c) => terminalSafe(cell(r, c, UNKNOWN))));
-  const widths = COLUMNS.map((_, i) => Math.max(width(header[i]!), ...body.map((cells) => width(cells[i]!))));
+  // a loop, not Math.max(...body): a table of 200,000 rows is too many arguments
+  const widths = COLUMNS.map((_, i) => {
+    let w = width(header[i]!);
+    for (const cells of body) w = Math.max(w, width(cells[i]!));
+    return w;
+  });
   const numeric = (i: number): boolean => COLUMNS[i] === 'errors' || COLUMNS[i] === 'warnings';
   const line = (cells: string[]): string =>
     cells

@@ -8,7 +8,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csvField } from '../src/status.js';
+import { stylish } from '../src/report/stylish.js';
 import { terminalSafe } from '../src/report/terminal.js';
+import type { Diagnostic } from '../src/validate/diagnostic.js';
 import { cli, EXAMPLES, tempTree } from './cli.js';
 
 const reference = readFileSync(join(EXAMPLES, 'ekspert-kriisiabi.md'), 'utf8');
@@ -48,6 +50,10 @@ describe('terminal output shows control characters as escapes', () => {
       'a\\x1b[31mb\\x07\\x00\\x09\\x0a\\x7f\\x85\\u202e\\u2066\\u2069é„ü“😀',
     );
     expect(terminalSafe('one\ntwo\r', '\n')).toBe('one\ntwo\\x0d');
+    // the direction marks and the line and paragraph separators too
+    expect(terminalSafe('a\u200eb\u200fc\u061cd\u2028e\u2029f\u200dg')).toBe(
+      'a\\u200eb\\u200fc\\u061cd\\u2028e\\u2029f\u200dg',
+    );
   });
 
   it('stylish: the key and the id in the messages', () => {
@@ -117,5 +123,50 @@ describe('terminal output shows control characters as escapes', () => {
     // eslint-disable-next-line no-control-regex
     expect(junit.stdout).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
     expect(junit.stdout).toContain('Unknown key &quot;\uFFFD[2J&quot;');
+  });
+});
+
+describe('stylish summary', () => {
+  const problem = (file: string): Diagnostic => ({
+    file,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 2,
+    severity: 'error',
+    rule: 'yaml-syntax',
+    message: 'x',
+  });
+  const diagnostics = ['a.md', 'ametijuhend.config.yaml', 'competencies.yaml'].map(problem);
+
+  it('counts the checked files apart from the others (never "3 of 2 files")', () => {
+    const input = { diagnostics, fileCount: 2, files: ['a.md', 'b.md'], color: false };
+    const en = stylish({ ...input, lang: 'en' })
+      .trimEnd()
+      .split('\n')
+      .at(-1);
+    expect(en).toBe('✖ 3 problems (3 errors, 0 warnings) in 1 of 2 files, and in 2 other files.');
+    const et = stylish({ ...input, lang: 'et' })
+      .trimEnd()
+      .split('\n')
+      .at(-1);
+    expect(et).toBe(
+      '✖ 3 probleemi (3 viga, 0 hoiatust); probleemidega faile 1, kontrollitud 2; probleeme ka 2 muus failis.',
+    );
+  });
+
+  it('says nothing of other files when all are checked ones, and caps the count without the list', () => {
+    const en = stylish({
+      diagnostics: diagnostics.slice(0, 1),
+      fileCount: 2,
+      files: ['a.md', 'b.md'],
+      lang: 'en',
+      color: false,
+    });
+    expect(en.trimEnd().split('\n').at(-1)).toBe('✖ 1 problem (1 error, 0 warnings) in 1 of 2 files.');
+    const unknown = stylish({ diagnostics, fileCount: 2, lang: 'en', color: false });
+    expect(unknown.trimEnd().split('\n').at(-1)).toBe(
+      '✖ 3 problems (3 errors, 0 warnings) in 2 of 2 files, and in 1 other file.',
+    );
   });
 });

@@ -91,8 +91,10 @@ export function knownHeadings(lang: 'et' | 'en', config?: HeadingConfig): string
   const out: string[] = [];
   for (const key of Object.keys(SECTION_HEADINGS) as SectionKey[]) {
     const names = SECTION_HEADINGS[key];
-    out.push(...(lang === 'en' ? names.en : names.et), ...(config?.aliases?.[key] ?? []));
+    // loops, not spreads: a config may list 300,000 headings, too many arguments for push
+    for (const name of lang === 'en' ? names.en : names.et) out.push(name);
+    for (const name of config?.aliases?.[key] ?? []) out.push(name);
   }
-  out.push(...(config?.extraSections ?? []));
+  for (const name of config?.extraSections ?? []) out.push(name);
   return out;
 }

@@ -68,6 +68,8 @@ export function scanMarkdownLimits(text: string): MarkdownLimitHit | undefined {
   let blocks = 0;
   let marks = 0;
   let emphasis = 0;
+  /** Length of the current run of `*` or `_`. */
+  let run = 0;
   let links = 0;
   let prevQuotes = 0;
   let prevBlank = true;
@@ -131,8 +133,15 @@ export function scanMarkdownLimits(text: string): MarkdownLimitHit | undefined {
     for (let j = i; j < end; j++) {
       const d = text.charCodeAt(j);
       if (d === 42 || d === 95) {
-        // `*` or `_`: one run of the same character is one marker
-        if (j > i && text.charCodeAt(j - 1) === d) continue;
+        // `*` or `_`: a run of up to three of the same character is one marker (`***` is bold
+        // italics); each one past the third counts as one more, since micromark matches a long
+        // run's markers one by one (20,000 `*` each side of a word took 30 s)
+        if (j > i && text.charCodeAt(j - 1) === d) {
+          if (++run <= 3) continue;
+          if (++emphasis > MARKDOWN_LIMITS.emphasis) return hit('emphasis', j);
+          continue;
+        }
+        run = 1;
         if (++emphasis > MARKDOWN_LIMITS.emphasis) return hit('emphasis', j);
       } else if (d === 91) {
         if (++links > MARKDOWN_LIMITS.links) return hit('links', j);

@@ -40,10 +40,17 @@ export function stylish(input: ReportInput): string {
     );
   } else {
     if (lines.length) lines.push('');
+    // files with problems that were not checked themselves (the config, a catalogue, a skipped link)
+    // are counted apart: "in 3 of 2 files" made no sense
+    const checkedFiles = input.files ? new Set(input.files) : undefined;
+    let inChecked = 0;
+    for (const f of files) if (checkedFiles ? checkedFiles.has(f) : true) inChecked++;
+    if (!checkedFiles) inChecked = Math.min(inChecked, input.fileCount);
+    const other = files.size - inChecked;
     const summary =
       lang === 'et'
-        ? `✖ ${plural(total, 'et', ['probleem', ''], ['probleemi', ''])} (${plural(errors, 'et', ['viga', ''], ['viga', ''])}, ${plural(warnings, 'et', ['hoiatus', ''], ['hoiatust', ''])}); probleemidega faile ${files.size}, kontrollitud ${input.fileCount}.`
-        : `✖ ${plural(total, 'en', ['', 'problem'], ['', 'problems'])} (${plural(errors, 'en', ['', 'error'], ['', 'errors'])}, ${plural(warnings, 'en', ['', 'warning'], ['', 'warnings'])}) in ${files.size} of ${checked}.`;
+        ? `✖ ${plural(total, 'et', ['probleem', ''], ['probleemi', ''])} (${plural(errors, 'et', ['viga', ''], ['viga', ''])}, ${plural(warnings, 'et', ['hoiatus', ''], ['hoiatust', ''])}); probleemidega faile ${inChecked}, kontrollitud ${input.fileCount}${other ? `; probleeme ka ${other} muus failis` : ''}.`
+        : `✖ ${plural(total, 'en', ['', 'problem'], ['', 'problems'])} (${plural(errors, 'en', ['', 'error'], ['', 'errors'])}, ${plural(warnings, 'en', ['', 'warning'], ['', 'warnings'])}) in ${inChecked} of ${checked}${other ? `, and in ${plural(other, 'en', ['', 'other file'], ['', 'other files'])}` : ''}.`;
     lines.push(errors ? c.red(c.bold(summary)) : c.yellow(c.bold(summary)));
   }
   return `${lines.join('\n')}\n`;

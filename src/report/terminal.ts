@@ -6,11 +6,12 @@
  */
 
 /**
- * C0 controls, DEL, C1 controls (U+0080–U+009F) and the bidirectional embeddings, overrides and
- * isolates (U+202A–U+202E, U+2066–U+2069).
+ * C0 controls, DEL, C1 controls (U+0080–U+009F), the bidirectional marks (U+200E, U+200F, U+061C),
+ * embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), and the line and paragraph
+ * separators (U+2028, U+2029), which some terminals break lines at.
  */
 // eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 const hex = (n: number, width: number): string => n.toString(16).padStart(width, '0');
 

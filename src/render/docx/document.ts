@@ -29,6 +29,11 @@ import {
 } from './tree.js';
 
 /** Splits a width into n integer columns that add up exactly. */
+/** `out.push(...items)` without spreading: a spread of 100,000+ items overflows the call stack. */
+function append<T>(out: T[], items: readonly T[]): void {
+  for (const item of items) out.push(item);
+}
+
 function columns(total: number, n: number): number[] {
   const base = Math.floor(total / n);
   return Array.from({ length: n }, (_, i) => (i === n - 1 ? total - base * (n - 1) : base));
@@ -168,15 +173,15 @@ function section(s: OutlineSection, outline: Outline, writer: BlockWriter): Bloc
   const out: BlockNode[] = [heading(s.number, s.title)];
   switch (s.kind) {
     case 'prose':
-      out.push(...writer.blocks(s.blocks));
+      append(out, writer.blocks(s.blocks));
       break;
     case 'duties':
-      out.push(...writer.blocks(s.duties.intro));
+      append(out, writer.blocks(s.duties.intro));
       if (s.duties.hasResults) out.push(dutiesTable(s.number, s.duties, outline, writer));
-      else out.push(...dutiesList(s.number, s.duties, writer));
+      else append(out, dutiesList(s.number, s.duties, writer));
       break;
     case 'requirements':
-      out.push(...requirements(s.items, writer));
+      append(out, requirements(s.items, writer));
       break;
   }
   return out;
@@ -251,8 +256,8 @@ export function buildTree(model: JobDescription, outline: Outline, options: Rend
   body.push(paragraph(outline.organisation ? [plain(outline.organisation)] : [], { style: STYLE.subtitle }));
   body.push(heading(outline.general.number, outline.general.title));
   body.push(generalTable(outline));
-  for (const s of outline.sections) body.push(...section(s, outline, writer));
-  body.push(...signatures(outline));
+  for (const s of outline.sections) append(body, section(s, outline, writer));
+  append(body, signatures(outline));
 
   const versionRuns: InlineNode[] = outline.version
     ? [plain(`${outline.labels.version} ${outline.version}`)]

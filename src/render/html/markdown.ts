@@ -123,15 +123,23 @@ function normaliseHeadings(nodes: ElementContent[], parentLevel: number): void {
 
 /** Marks links as external and unwraps any `a` the sanitiser left without a target. */
 function addLinkRel(nodes: ElementContent[]): void {
-  for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i];
-    if (node?.type !== 'element') continue;
-    if (node.tagName === 'a' && typeof node.properties.href !== 'string') {
-      nodes.splice(i, 1, ...node.children);
-      i--;
-      continue;
+  // one pass into a new list: a splice per unwrapped link, spreading its children, was quadratic
+  // and overflowed the call stack for 100,000+ children
+  const out: ElementContent[] = [];
+  const into = (list: readonly ElementContent[]): void => {
+    for (const node of list) {
+      if (node.type === 'element' && node.tagName === 'a' && typeof node.properties.href !== 'string') {
+        into(node.children);
+        continue;
+      }
+      if (node.type === 'element') {
+        if (node.tagName === 'a') node.properties.rel = ['noopener', 'noreferrer'];
+        addLinkRel(node.children);
+      }
+      out.push(node);
     }
-    if (node.tagName === 'a') node.properties.rel = ['noopener', 'noreferrer'];
-    addLinkRel(node.children);
-  }
+  };
+  into(nodes);
+  nodes.length = 0;
+  for (const node of out) nodes.push(node);
 }

@@ -5,7 +5,16 @@
  */
 import type { Block as MdBlock, ListItem } from '../../model/types.js';
 import { getFaces } from './fonts.js';
-import { breakLines, fitCount, inlineRuns, run, type Line, type Run, type RunStyle } from './inline.js';
+import {
+  append,
+  breakLines,
+  fitCount,
+  inlineRuns,
+  run,
+  type Line,
+  type Run,
+  type RunStyle,
+} from './inline.js';
 import { BULLET, COLOR, LEADING, SIZE, SPACE } from './style.js';
 import type { TagNode } from './tags.js';
 
@@ -181,7 +190,7 @@ export function listBlocks(
       stack[0] = { ...first, atoms: [labelAtom, ...first.atoms] };
     }
     stack[0] = { ...(stack[0] as Block), spaceBefore: i === 0 ? spaceBefore : SPACE.listItem };
-    out.push(...stack);
+    append(out, stack);
   });
   return out;
 }
@@ -199,7 +208,8 @@ export function bulletEntries(items: readonly Run[][], style: RunStyle = {}): Li
 /** Width of list labels: bullets get a small indent, numbers enough for "10." */
 export function labelWidth(labels: readonly string[], size: number, bold = false): number {
   const face = getFaces()[bold ? 'bold' : 'regular'];
-  const widest = Math.max(...labels.map((l) => face.width(l) * size));
+  let widest = -Infinity;
+  for (const l of labels) widest = Math.max(widest, face.width(l) * size);
   return Math.max(SPACE.indent - 2, Math.ceil(widest + size * 0.45));
 }
 
@@ -275,8 +285,9 @@ export function markdownBlocks(blocks: readonly MdBlock[], ctx: Ctx): Block[] {
           label: labels[i] ?? BULLET,
           body: listItemBody(item),
         }));
-        out.push(
-          ...listBlocks(
+        append(
+          out,
+          listBlocks(
             entries,
             ctx,
             labelWidth(labels, ctx.size),
@@ -316,7 +327,7 @@ export function markdownBlocks(blocks: readonly MdBlock[], ctx: Ctx): Block[] {
           const runs: Run[] = [];
           row.children.forEach((cell, i) => {
             if (i > 0) runs.push(run(' | ', { color: COLOR.muted }));
-            runs.push(...inlineRuns(cell.children));
+            append(runs, inlineRuns(cell.children));
           });
           out.push(
             textBlock(

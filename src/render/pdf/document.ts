@@ -21,14 +21,9 @@ import {
   type FlowItem,
   type TableFlow,
 } from './blocks.js';
-import { inlineRuns, run, type Run } from './inline.js';
+import { append, inlineRuns, run, type Run } from './inline.js';
 import { BULLET, COLOR, CONTENT_WIDTH, PAGE, SIZE, SPACE } from './style.js';
 import type { TagNode } from './tags.js';
-
-/** `out.push(...items)` without spreading: a spread of 100,000+ items overflows the call stack. */
-function append<T>(out: T[], items: readonly T[]): void {
-  for (const item of items) out.push(item);
-}
 
 const X = PAGE.left;
 const W = CONTENT_WIDTH;
@@ -243,8 +238,9 @@ function requirementBlocks(item: RequirementItem, ctx: Ctx): Block[] {
         { keepWithNext: true },
       ),
     );
-    out.push(
-      ...listBlocks(
+    append(
+      out,
+      listBlocks(
         bulletEntries(c.indicators.map((t) => [run(t)])),
         ctx,
         labelWidth([BULLET], ctx.size),
@@ -253,8 +249,9 @@ function requirementBlocks(item: RequirementItem, ctx: Ctx): Block[] {
     );
   }
   if (item.bullets.length) {
-    out.push(
-      ...listBlocks(
+    append(
+      out,
+      listBlocks(
         bulletEntries(item.bullets.map((t) => [run(t)])),
         ctx,
         labelWidth([BULLET], ctx.size),

@@ -64,6 +64,17 @@ function safeUrl(url: string): string | undefined {
 /** Converts mdast phrasing content into runs (emphasis → italic, strong → bold, links, code …). */
 export function inlineRuns(nodes: readonly Inline[], style: RunStyle = {}, link?: string): Run[] {
   const out: Run[] = [];
+  addRuns(out, nodes, style, link);
+  return out;
+}
+
+/** `out.push(...items)` without spreading: a spread of 100,000+ items overflows the call stack. */
+export function append<T>(out: T[], items: readonly T[]): void {
+  for (const item of items) out.push(item);
+}
+
+/** Appends the runs of `nodes` to `out` (one array for the whole tree: no spread of a child's runs). */
+function addRuns(out: Run[], nodes: readonly Inline[], style: RunStyle, link: string | undefined): void {
   const push = (text: string, s: RunStyle): void => {
     const r = run(text, s);
     if (link) {
@@ -81,19 +92,19 @@ export function inlineRuns(nodes: readonly Inline[], style: RunStyle = {}, link?
         push(node.value, { ...style, code: true });
         break;
       case 'emphasis':
-        out.push(...inlineRuns(node.children, { ...style, italic: true }, link));
+        addRuns(out, node.children, { ...style, italic: true }, link);
         break;
       case 'strong':
-        out.push(...inlineRuns(node.children, { ...style, bold: true }, link));
+        addRuns(out, node.children, { ...style, bold: true }, link);
         break;
       case 'delete':
-        out.push(...inlineRuns(node.children, style, link));
+        addRuns(out, node.children, style, link);
         break;
       case 'link':
-        out.push(...inlineRuns(node.children, style, link ?? safeUrl(node.url)));
+        addRuns(out, node.children, style, link ?? safeUrl(node.url));
         break;
       case 'linkReference':
-        out.push(...inlineRuns(node.children, style, link));
+        addRuns(out, node.children, style, link);
         break;
       case 'break':
         out.push({ text: '', font: 'regular', color: COLOR.text, hardBreak: true });
@@ -105,11 +116,10 @@ export function inlineRuns(nodes: readonly Inline[], style: RunStyle = {}, link?
       default:
         // html (already removed by the compiler), footnote references and anything unknown: no text.
         if ('children' in node && Array.isArray(node.children))
-          out.push(...inlineRuns(node.children as Inline[], style, link));
+          addRuns(out, node.children as Inline[], style, link);
         break;
     }
   }
-  return out;
 }
 
 interface Piece {

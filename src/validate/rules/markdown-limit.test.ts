@@ -8,6 +8,7 @@ import {
   compileRef,
   expectClean,
   expectOnly,
+  ofRule,
   only,
   REFERENCE,
   replace,
@@ -112,6 +113,28 @@ describe('markdown-limit', () => {
     }
     // across blank lines the count starts again
     expectClean(compileRef(withBlock(`${'*a* '.repeat(200)}\n\n`.repeat(40))));
+  }, 60_000);
+
+  it('counts each `*` past the third of a long run: 20,000 each side of a word (micromark took 30 s)', () => {
+    const line = `${'*'.repeat(20_000)}b${'*'.repeat(20_000)}`;
+    const r = compileRef(withBlock(line));
+    const d = only(r, 'markdown-limit');
+    // the first marker and the next two are one mark, then each `*` one more: the 503rd `*`
+    expect([d.line, d.column]).toEqual([LINE, 503]);
+    expect(d.message).toContain('üle 500 rõhutusmärgi');
+    expectOnly(r, 'markdown-limit');
+    // bold italics (`***`) still count once
+    expectClean(compileRef(withBlock(`${'***a*** '.repeat(250)}`)));
+    expect(ofRule(compileRef(withBlock(`${'***a*** '.repeat(251)}`)), 'markdown-limit')).toHaveLength(1);
+  }, 60_000);
+
+  it('stops 5,000 nested images and 5,000 nested links at the 501st `[`', () => {
+    for (const open of ['![', '[']) {
+      const line = `${open.repeat(5000)}x${'](u)'.repeat(5000)}`;
+      const d = only(compileRef(withBlock(line)), 'markdown-limit');
+      expect([d.line, d.column]).toEqual([LINE, 500 * open.length + open.length]);
+      expect(d.message).toContain('üle 500 nurksulu');
+    }
   }, 60_000);
 
   it('stops the 501st `[` of one paragraph', () => {

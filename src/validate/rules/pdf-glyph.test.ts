@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { coverage } from '../../render/pdf/coverage.js';
-import { PLAIN } from './pdf-glyph.js';
+import type { Nodes, PhrasingContent, Root } from 'mdast';
+import type { DocumentContext } from '../rule.js';
+import rule, { PLAIN } from './pdf-glyph.js';
 import { compileRef, expectClean, ofRule, only, REFERENCE, replace, ROOT } from '../../../test/helpers.js';
 
 const at = (text: string): string =>
@@ -109,5 +111,60 @@ describe('pdf-glyph', () => {
     expect(seen.has(join(ROOT, 'src/render/pdf/coverage.ts'))).toBe(true);
     expect([...bare].filter((s) => /fontkit|pdfkit|docx/.test(s))).toEqual([]);
     expect([...seen].filter((f) => f.includes('/render/pdf/') && !f.includes('coverage'))).toEqual([]);
+  });
+});
+
+describe('pdf-glyph on hostile input', () => {
+  it('sets 125,000 runs against 250,000 YAML comments in linear time', () => {
+    // every run was tested against every hidden range: 3·10¹⁰ comparisons, minutes
+    const text = replace(
+      REFERENCE,
+      'title: Ekspert (psühhosotsiaalne kriisiabi)\n',
+      `title: x\n${'#\n'.repeat(250_000)}# 中 peidus\n`,
+    ).replace('Ametijuhend vaadatakse', `${'中 '.repeat(125_000)}Ametijuhend vaadatakse`);
+    expect(Buffer.byteLength(text)).toBeLessThan(1024 * 1024);
+    const list = ofRule(compileRef(text), 'pdf-glyph');
+    expect(list).toHaveLength(51);
+    // the one in the comment is hidden: the first warning is in the body
+    expect(list[0]!.line).toBe(LINE + 250_001);
+    expect(list[50]!.omitted).toBe(125_000 - 50);
+  }, 60_000);
+
+  it('hides characters inside HTML in a paragraph of 19,000 `中<b>`', () => {
+    // below the markdown-limit rule's 20,000 marks: all of it reaches the rule
+    const r = compileRef(at(`${'中<b>'.repeat(19_000)}`));
+    expect(ofRule(r, 'markdown-limit')).toEqual([]);
+    const list = ofRule(r, 'pdf-glyph');
+    expect(list).toHaveLength(51);
+    expect(list[50]!.omitted).toBe(19_000 - 50);
+    const hidden = ofRule(compileRef(at(`<b title="${'中'.repeat(19_000)}">`)), 'pdf-glyph');
+    expect(hidden).toEqual([]);
+  }, 60_000);
+
+  it('walks a tree 200,000 levels deep without overflowing the stack', () => {
+    // a hand-made tree (the parser and nesting-depth keep real ones shallower): emphasis in
+    // emphasis, with HTML at the bottom that hides the one character not drawn
+    const text = '<b title="中">';
+    let node: Nodes = {
+      type: 'html',
+      value: text,
+      position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 14, offset: 13 } },
+    };
+    for (let i = 0; i < 200_000; i++) node = { type: 'emphasis', children: [node as PhrasingContent] };
+    const tree: Root = {
+      type: 'root',
+      children: [{ type: 'paragraph', children: [node as PhrasingContent] }],
+    };
+    const reported: string[] = [];
+    const ctx = {
+      source: { path: 'x.md', text, tree, preamble: [], sections: [] },
+      report: (_rule: unknown, id: string) => reported.push(id),
+    } as unknown as DocumentContext;
+    expect(() => rule.check!(ctx)).not.toThrow();
+    expect(reported).toEqual([]);
+    // the same character outside the HTML is reported
+    const shown = { ...ctx, source: { ...ctx.source, text: `${text}中` } } as DocumentContext;
+    rule.check!(shown);
+    expect(reported).toEqual(['missing']);
   });
 });

@@ -1,6 +1,7 @@
 import type { Nodes } from 'mdast';
 import type { Position } from 'unist';
 import { coverage, isRtl, type Coverage } from '../../render/pdf/coverage.js';
+import { forEachNode } from '../../parse/walk.js';
 import { defineRule } from '../rule.js';
 
 /**
@@ -52,23 +53,33 @@ function shown(cps: readonly number[], limit = SHOWN): string {
   return cps.length > limit ? `${text}…` : text;
 }
 
-/** [start, end) offsets of source that no output shows: HTML (and its comments), YAML comments. */
+/**
+ * [start, end) offsets of source that no output shows: HTML (and its comments), YAML comments.
+ * Sorted and merged, so they do not overlap. The walk is iterative: a hostile tree may be
+ * thousands of levels deep.
+ */
 function hiddenRanges(text: string, tree: Nodes, frontmatterEnd: number): [number, number][] {
   const out: [number, number][] = [];
-  const visit = (node: Nodes): void => {
+  forEachNode(tree, (node) => {
     if (node.type === 'html' || node.type === 'yaml') {
       const s = node.position?.start.offset;
       const e = node.position?.end.offset;
       if (s !== undefined && e !== undefined && node.type === 'html') out.push([s, e]);
-      return;
+      return false;
     }
-    if ('children' in node) for (const child of node.children) visit(child as Nodes);
-  };
-  visit(tree);
+    return true;
+  });
   // whole-line YAML comments
   const yaml = text.slice(0, frontmatterEnd);
   for (const m of yaml.matchAll(/^[ \t]*#.*$/gm)) out.push([m.index, m.index + m[0].length]);
-  return out.sort((a, b) => a[0] - b[0]);
+  out.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const range of out) {
+    const last = merged[merged.length - 1];
+    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+    else merged.push([range[0], range[1]]);
+  }
+  return merged;
 }
 
 interface Found {
@@ -189,7 +200,13 @@ export default defineRule({
     if (found.length === 0) return;
     const fmEnd = ctx.source.frontmatter?.position.end.offset ?? 0;
     const hidden = hiddenRanges(text, tree, fmEnd);
-    const isHidden = (offset: number): boolean => hidden.some(([s, e]) => offset >= s && offset < e);
+    // `found` is sorted by start and `hidden` by start without overlaps: one pointer walks `hidden`
+    // along (testing every range for every run was quadratic: 40,000 `中<b>` took 10 s)
+    let h = 0;
+    const isHidden = (offset: number): boolean => {
+      while (h < hidden.length && hidden[h]![1] <= offset) h++;
+      return h < hidden.length && hidden[h]![0] <= offset;
+    };
     // line starts, for positions
     const starts = [0];
     for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);

@@ -274,6 +274,30 @@ describe('yaml-syntax', () => {
     expect(ofRule(r, 'yaml-syntax').length).toBeGreaterThan(0);
   });
 
+  it('reports 55,000 broken lines in linear time, quoting the capped ones', () => {
+    // each `aN: [x]]` line gives several errors; quoting the line used to split the whole YAML text
+    // once per error (330,000 splits of 700 KB: minutes), before the cap of 50 could help
+    const lines = Array.from({ length: 55_000 }, (_, i) => `a${i}: [x]]`);
+    const text = replace(REFERENCE, 'title: Ekspert (psühhosotsiaalne kriisiabi)\n', `${lines.join('\n')}\n`);
+    expect(Buffer.byteLength(text)).toBeLessThan(1024 * 1024);
+    const list = ofRule(compileRef(text), 'yaml-syntax');
+    expect(list).toHaveLength(51);
+    expect(list[0]).toMatchObject({ line: 2, column: 8 });
+    expect(list[0]!.message).toContain('„a0: [x]]“');
+    expect(list[49]!.message).toMatch(/„a\d+: \[x\]\]“/);
+    expect(list[50]!.omitted).toBeGreaterThan(100_000);
+  }, 60_000);
+
+  it('places 40,000 unclosed quotes in linear time', () => {
+    // each error walked the whole document to find its opening quote: 10,000 lines took 40 s
+    const lines = Array.from({ length: 40_000 }, (_, i) => `  - a${i}: "x`);
+    const text = replace(REFERENCE, 'unit:\n', `unit:\n${lines.join('\n')}\n`);
+    const list = ofRule(compileRef(text), 'yaml-syntax');
+    expect(list).toHaveLength(51);
+    expect(list[0]!.message).toContain('puudub sulgev märk');
+    expect(list[50]!.omitted).toBeGreaterThan(39_000);
+  }, 60_000);
+
   it('stays silent for well-formed YAML', () => {
     expectClean(compileRef(REFERENCE));
   });
