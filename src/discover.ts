@@ -15,7 +15,13 @@ import type { ConfigLoader } from './config/load.js';
 import type { SpecialKind } from './fs/read.js';
 import { KIND } from './fs/report.js';
 import { isInside, realPath, repositoryRoot } from './fs/root.js';
-import { compareDiagnostics, type Diagnostic, type MessageLang } from './validate/diagnostic.js';
+import {
+  compareDiagnostics,
+  formatCount,
+  MAX_PER_RULE,
+  type Diagnostic,
+  type MessageLang,
+} from './validate/diagnostic.js';
 import { Collector } from './validate/rule.js';
 import skippedPath from './validate/rules/skipped-path.js';
 
@@ -254,9 +260,21 @@ export async function discover(
       for (const f of files.sort()) add(f, abs, false);
     } else add(abs, dirname(abs), true);
   }
-  // a loop, not a spread: 160,000 skipped paths are too many arguments for push
-  if (options.skipped)
-    for (const d of [...skipped.diagnostics].sort(compareDiagnostics)) options.skipped.push(d);
+  if (options.skipped) {
+    // each skipped path is its own "file", so the cap per file and rule does not bound them: the
+    // first MAX_PER_RULE are listed and one more line counts the rest (a loop, not a spread)
+    const sorted = [...skipped.diagnostics].sort(compareDiagnostics);
+    for (const d of sorted.slice(0, MAX_PER_RULE)) options.skipped.push(d);
+    const omitted = sorted.length - MAX_PER_RULE;
+    if (omitted > 0) {
+      const lang = options.lang ?? loader.lang ?? 'et';
+      const more = new Collector(lang, '.');
+      more.report(skippedPath, 'more', { count: formatCount(omitted, lang), shown: MAX_PER_RULE }, undefined);
+      const line = more.diagnostics[0]!;
+      // the counting line stands for the omitted warnings (totals and --max-warnings count them)
+      options.skipped.push({ ...line, severity: sorted[MAX_PER_RULE]!.severity, omitted });
+    }
+  }
   return [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 

@@ -21,6 +21,10 @@ export default defineRule({
       et: 'See ei ole tavaline fail, vaid {kind}: see jäeti vahele.',
       en: 'This is not a regular file but {kind}: it was skipped.',
     },
+    more: {
+      et: 'Vahele jäeti veel {count} teed (näidatud on esimesed {shown}).',
+      en: '{count} more paths were skipped (the first {shown} are shown).',
+    },
     unreadableFolder: {
       et: 'Kausta ei saa lugeda ({detail}): selle failid jäid kontrollimata.',
       en: 'The folder cannot be read ({detail}): its files were not checked.',
