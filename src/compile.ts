@@ -107,12 +107,7 @@ export function compileSource(input: string | Uint8Array, options: CompileOption
   const fm = source.frontmatter;
   const docLang =
     fm && isRecord(fm.data) && (fm.data.lang === 'et' || fm.data.lang === 'en') ? fm.data.lang : undefined;
-  // nesting-depth stays an error whatever the config says: nothing nested past the limit may be
-  // built into a model and handed to a renderer (their libraries recurse)
-  const severities = { ...config.severities };
-  delete severities['nesting-depth'];
-  delete severities['markdown-limit'];
-  const collector = new Collector(options.lang ?? docLang ?? config.lang ?? 'et', file, severities);
+  const collector = new Collector(options.lang ?? docLang ?? config.lang ?? 'et', file, config.severities);
 
   let data: unknown;
   if (!fm) {

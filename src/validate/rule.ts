@@ -21,6 +21,11 @@ import { countDiagnostics, fill, formatCount, MAX_PER_RULE, WHOLE_FILE } from '.
 export interface RuleMeta<M extends string = string> {
   id: string;
   severity: Severity;
+  /**
+   * The severity is fixed: a config cannot turn the rule off or down (the limits that keep inputs a
+   * renderer's libraries cannot take from ever reaching a model).
+   */
+  fixed?: boolean;
   description: Template;
   messages: Record<M, Template>;
 }
@@ -112,7 +117,7 @@ export class Collector implements Reporter {
     place: Position | undefined,
     file?: string,
   ): void {
-    const setting = this.severities[rule.id] ?? rule.severity;
+    const setting = rule.fixed ? rule.severity : (this.severities[rule.id] ?? rule.severity);
     if (setting === 'off') return;
     const template = rule.messages[messageId];
     if (!template) throw new Error(`rule ${rule.id} has no message ${messageId}`);

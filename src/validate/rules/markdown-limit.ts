@@ -30,6 +30,7 @@ const REST = {
 export default defineRule({
   id: 'markdown-limit',
   severity: 'error',
+  fixed: true,
   description: {
     et: `Tekstis võib olla kuni ${et(L.containers)} loendipunkti ja tsitaati, ${et(L.blocks)} lõiku, ${et(L.headings)} pealkirja ja ${et(L.marks)} Markdowni märki (\`*\`, \`_\`, \`[\`, \`>\`, \`<\`, \`&\` …) ning ühes lõigus kuni ${et(L.emphasis)} rõhutusmärki ja ${et(L.links)} nurksulgu \`[\` – palju rohkem, kui ükski ametijuhend vajab. Üle piiri jäävat teksti ei loeta (Markdowni lugemine võtaks minuteid). Seda reeglit ei saa välja lülitada ega hoiatuseks muuta.`,
     en: `The text may have at most ${en(L.containers)} list items and block quotes, ${en(L.blocks)} paragraphs, ${en(L.headings)} headings and ${en(L.marks)} Markdown marks (\`*\`, \`_\`, \`[\`, \`>\`, \`<\`, \`&\` …), and one paragraph at most ${en(L.emphasis)} emphasis marks and ${en(L.links)} \`[\` brackets: far more than any description needs. The text past a limit is not read (parsing it could take minutes). This rule cannot be turned off or made a warning.`,

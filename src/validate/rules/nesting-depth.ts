@@ -6,6 +6,7 @@ export { MAX_NESTING };
 export default defineRule({
   id: 'nesting-depth',
   severity: 'error',
+  fixed: true,
   description: {
     et: `Tsitaate, loendeid ja rõhutusi võib üksteise sisse panna kuni ${MAX_NESTING} taset (ükski päris ametijuhend ei vaja nii palju); sügavam sisu ei jõua väljunditesse. Seda reeglit ei saa välja lülitada ega hoiatuseks muuta.`,
     en: `Block quotes, lists and emphasis may be nested at most ${MAX_NESTING} levels deep (far more than any real description needs); deeper content never reaches the outputs. This rule cannot be turned off or made a warning.`,
