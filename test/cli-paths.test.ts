@@ -8,20 +8,15 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, EXAMPLES, tempTree, type Run } from './cli.js';
+import { allText, BIN, cliUnblocked, EXAMPLES, printed, tempTree, type Run } from './cli.js';
+import { dropSection } from './helpers.js';
 
 const reference = readFileSync(join(EXAMPLES, 'ekspert-kriisiabi.md'), 'utf8');
 const catalogue = readFileSync(join(EXAMPLES, 'competencies.yaml'), 'utf8');
 const CONFIG = 'organisation: Sotsiaalkindlustusamet\nlang: et\ncompetencies: competencies.yaml\n';
 
 /** The reference without its "Töövahendid" section, so a configured default fills it. */
-const withoutTools = ((): string => {
-  const lines = reference.split('\n');
-  const start = lines.findIndex((l) => l.startsWith('## Töövahendid'));
-  const end = lines.findIndex((l, i) => i > start && l.startsWith('## '));
-  expect(start).toBeGreaterThan(0);
-  return [...lines.slice(0, start), ...lines.slice(end)].join('\n');
-})();
+const withoutTools = dropSection(reference, 'Töövahendid');
 
 /** A host file's first line: it must never appear in anything a run prints or writes. */
 const PASSWD = readFileSync('/etc/passwd', 'utf8').split('\n')[0]!;
@@ -39,27 +34,7 @@ afterAll(() => {
   }
 });
 
-/** Everything under a folder as text (missing folder: empty). */
-function allText(dir: string): string {
-  if (!existsSync(dir)) return '';
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => readFileSync(join(e.parentPath, e.name), 'latin1'))
-    .join('\n');
-}
-
-const printed = (r: Run): string => r.stdout + r.stderr;
-/** A short timeout: a blocked read of a named pipe would otherwise pass unnoticed until 120 s. */
-const run = (args: string[], cwd: string): Run => {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-    timeout: 60_000,
-  });
-  expect(r.signal, `${args.join(' ')} was killed (it blocked)`).toBeNull();
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-};
+const run = cliUnblocked;
 
 const isRoot = process.getuid?.() === 0;
 /** Root reads any folder; without the two DAC capabilities it is refused like any user. */

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,33 @@ export function cli(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): Ru
     timeout: 120_000,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * The real CLI with a short timeout that fails the test when it runs out: a read blocked on a named
+ * pipe would otherwise pass unnoticed until the test's own timeout.
+ */
+export function cliUnblocked(args: string[], cwd: string): Run {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: 60_000,
+  });
+  if (r.signal) throw new Error(`${args.join(' ')} was killed by ${r.signal} (it blocked)`);
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** What a run printed, both streams. */
+export const printed = (r: Run): string => r.stdout + r.stderr;
+
+/** Everything under a folder as text (a missing folder: empty), to look for text that must not be there. */
+export function allText(dir: string): string {
+  if (!existsSync(dir)) return '';
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => readFileSync(join(e.parentPath, e.name), 'latin1'))
+    .join('\n');
 }
 
 /** A temporary folder with the given files (paths relative to it). */

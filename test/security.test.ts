@@ -22,19 +22,15 @@ import { buildRoster } from '../src/roster-build.js';
 import { cacheDirFor, MAX_CACHED_DIAGNOSTICS } from '../src/cache/store.js';
 import { isInside } from '../src/fs/root.js';
 import { FolderNotWritable, removeStaleTempFiles, writeFileAtomic } from '../src/write.js';
-import { BIN, EXAMPLES, ROOT, tempTree, type Run } from './cli.js';
+import { allText, cliUnblocked, EXAMPLES, printed, ROOT, tempTree } from './cli.js';
+import { dropSection } from './helpers.js';
 
 const reference = readFileSync(join(EXAMPLES, 'ekspert-kriisiabi.md'), 'utf8');
 const catalogue = readFileSync(join(EXAMPLES, 'competencies.yaml'), 'utf8');
 const CONFIG = 'organisation: Sotsiaalkindlustusamet\nlang: et\ncompetencies: competencies.yaml\n';
 
 /** The reference without its "Töövahendid" section, so a configured default fills it. */
-const withoutTools = ((): string => {
-  const lines = reference.split('\n');
-  const start = lines.findIndex((l) => l.startsWith('## Töövahendid'));
-  const end = lines.findIndex((l, i) => i > start && l.startsWith('## '));
-  return [...lines.slice(0, start), ...lines.slice(end)].join('\n');
-})();
+const withoutTools = dropSection(reference, 'Töövahendid');
 
 const dirs: string[] = [];
 function tree(files: Record<string, string>): string {
@@ -46,26 +42,7 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-/** Everything under a folder as text (missing folder: empty). */
-function allText(dir: string): string {
-  if (!existsSync(dir)) return '';
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => readFileSync(join(e.parentPath, e.name), 'latin1'))
-    .join('\n');
-}
-
-const run = (args: string[], cwd: string): Run => {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-    timeout: 60_000,
-  });
-  expect(r.signal, `${args.join(' ')} was killed (it blocked)`).toBeNull();
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-};
-const printed = (r: Run): string => r.stdout + r.stderr;
+const run = cliUnblocked;
 
 describe('a config above the git work tree is not used', () => {
   const SECRET = '- SECRET-MARKER-8812\n';
