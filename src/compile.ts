@@ -2,10 +2,11 @@
  * The compiler's front half: bytes → parsed source → validated → typed model.
  * One call compiles one description; a ConfigLoader shared across calls caches configs.
  */
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { ConfigLoader, emptyConfig } from './config/load.js';
 import type { ResolvedConfig } from './config/types.js';
 import { readRegularFile } from './fs/read.js';
+import { shownPath } from './fs/root.js';
 import { reportReadFailure } from './fs/report.js';
 import { buildModel } from './model/build.js';
 import type { JobDescription } from './model/types.js';
@@ -47,8 +48,7 @@ export interface CompileResult {
 
 /** A path as messages show it: relative to cwd when inside it, else as given. */
 export function displayPath(path: string, cwd: string | undefined): string {
-  const rel = relative(cwd ?? process.cwd(), resolve(path));
-  return rel && !rel.startsWith('..') ? rel : path;
+  return shownPath(path, cwd);
 }
 
 function finish(

@@ -14,7 +14,7 @@ import { glob } from 'tinyglobby';
 import type { ConfigLoader } from './config/load.js';
 import type { SpecialKind } from './fs/read.js';
 import { KIND } from './fs/report.js';
-import { isInside, realPath, repositoryRoot } from './fs/root.js';
+import { isInside, realPath, repositoryRoot, shownPath } from './fs/root.js';
 import {
   compareDiagnostics,
   formatCount,
@@ -51,8 +51,7 @@ class Skipped {
   }
 
   private show(path: string): string {
-    const rel = relative(this.cwd, path);
-    return rel && !rel.startsWith('..') ? rel : path;
+    return shownPath(path, this.cwd);
   }
 
   private once(path: string, id: string, data: Record<string, string>): void {

@@ -17,7 +17,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { lstatSync, readdirSync, readlinkSync, statSync } from 'node:fs';
-import { isInside, realPath } from './fs/root.js';
+import { isInside, realPath, shownPath } from './fs/root.js';
 
 const inFlight = new Set<string>();
 let handlersInstalled = false;
@@ -127,11 +127,7 @@ export class FolderNotWritable extends Error {
 
   /** The message, with paths relative to `cwd` when given. */
   describe(cwd?: string): string {
-    const show = (p: string): string => {
-      if (cwd === undefined) return p;
-      const rel = relative(cwd, p);
-      return rel && isInside(p, cwd) ? rel : p;
-    };
+    const show = (p: string): string => (cwd === undefined ? p : shownPath(p, cwd));
     const folder = show(this.folder);
     if (this.blocker !== undefined) {
       const b = show(this.blocker);
@@ -206,11 +202,7 @@ export class LinkOutside extends FolderNotWritable {
   }
 
   override describe(cwd?: string): string {
-    const show = (p: string): string => {
-      if (cwd === undefined) return p;
-      const rel = relative(cwd, p);
-      return rel && isInside(p, cwd) ? rel : p;
-    };
+    const show = (p: string): string => (cwd === undefined ? p : shownPath(p, cwd));
     const [link, root] = [show(this.link), show(this.root)];
     return (
       `refusing to write to ${show(this.folder)}: ${link} is a symbolic link to ${this.target}, outside ${root} / ` +

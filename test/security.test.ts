@@ -20,7 +20,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildPaths } from '../src/build.js';
 import { buildRoster } from '../src/roster-build.js';
 import { cacheDirFor, MAX_CACHED_DIAGNOSTICS } from '../src/cache/store.js';
-import { isInside } from '../src/fs/root.js';
+import { isInside, shownPath } from '../src/fs/root.js';
 import { FolderNotWritable, removeStaleTempFiles, writeFileAtomic } from '../src/write.js';
 import { allText, cliUnblocked, EXAMPLES, printed, ROOT, tempTree } from './cli.js';
 import { dropSection } from './helpers.js';
@@ -238,6 +238,13 @@ describe('isInside', () => {
     expect(isInside('/repo/../x', '/repo')).toBe(false);
     expect(isInside('/repository', '/repo')).toBe(false);
     expect(isInside('/repo', '/repo')).toBe(true);
+  });
+
+  it('messages show a path inside the working folder relative to it (".." names too), others as given', () => {
+    expect(shownPath('/repo/docs/a.md', '/repo')).toBe('docs/a.md');
+    expect(shownPath('/repo/..shared/c.yaml', '/repo')).toBe('..shared/c.yaml');
+    expect(shownPath('/elsewhere/a.md', '/repo')).toBe('/elsewhere/a.md');
+    expect(shownPath('/repo', '/repo')).toBe('/repo');
   });
 
   it('competencies: ..shared/competencies.yaml inside the repository is read, not "outside"', () => {

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Position } from 'unist';
 import { isMap, isPair, isScalar, isSeq } from 'yaml';
 import { parseMarkdown, parseYaml, type YamlSource } from '../parse/markdown.js';
@@ -13,7 +13,7 @@ import { decodeSource } from '../parse/source.js';
 import { SECTION_KEYS, type AmetijuhendConfig, type SectionKey } from '../model/types.js';
 import { readRegularFile } from '../fs/read.js';
 import { reportReadFailure } from '../fs/report.js';
-import { isInside, realPath, repositoryRoot } from '../fs/root.js';
+import { isInside, realPath, repositoryRoot, shownPath } from '../fs/root.js';
 import { Collector, type Reporter } from '../validate/rule.js';
 import { MAX_SOURCE_BYTES } from '../validate/rules/file-too-large.js';
 import type { MessageLang } from '../validate/diagnostic.js';
@@ -177,8 +177,7 @@ export class ConfigLoader {
   }
 
   private display(path: string): string {
-    const rel = relative(this.options.cwd ?? process.cwd(), path);
-    return rel && isInside(path, this.options.cwd ?? process.cwd()) ? rel : path;
+    return shownPath(path, this.options.cwd);
   }
 
   /**

@@ -45,3 +45,9 @@ export function isInside(path: string, root: string): boolean {
   const rel = relative(resolve(root), resolve(path));
   return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
+
+/** A path as messages show it: relative to `cwd` when inside it, else as given. */
+export function shownPath(path: string, cwd: string = process.cwd()): string {
+  const rel = relative(resolve(cwd), resolve(path));
+  return rel && isInside(path, cwd) ? rel : path;
+}
