@@ -26,8 +26,8 @@ import {
   assertInside,
   FolderNotWritable,
   installHandlers,
-  linkOutside,
   removeStaleTempFiles,
+  removeStaleTempFilesIn,
   writeFileAtomic,
 } from './write.js';
 
@@ -130,7 +130,7 @@ export async function buildPaths(paths: readonly string[], options: BuildOptions
   // build writes to: `-o ~` must not walk the home folder
   const outFolders = new Set<string>();
   for (const file of files) outFolders.add(outputDir(file, outDir));
-  for (const folder of outFolders) if (!linkOutside(folder, outDir)) removeStaleTempFiles(folder);
+  removeStaleTempFilesIn(outFolders, outDir);
   if (cache) removeStaleTempFiles(cache.dir, Date.now(), true);
   const formatOptions = (f: OutputFormat): string => (f === 'pdf' ? pdfStandard : '');
   const outputKeys = (key: string): string[] => formats.map((f) => outputKey(key, f, formatOptions(f)));

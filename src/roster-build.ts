@@ -22,8 +22,7 @@ import {
   assertInside,
   FolderNotWritable,
   installHandlers,
-  linkOutside,
-  removeStaleTempFiles,
+  removeStaleTempFilesIn,
   writeFileAtomic,
 } from './write.js';
 
@@ -105,8 +104,10 @@ export async function buildRoster(
   all.push(...checked.diagnostics);
 
   // temporary files a killed build left, only in the folders this build writes to
-  for (const dir of new Set(found.map((f) => f.dir)))
-    if (!linkOutside(dir, outDir)) removeStaleTempFiles(dir);
+  removeStaleTempFilesIn(
+    found.map((f) => f.dir),
+    outDir,
+  );
   const formats = [...options.formats];
   const sourceDateEpoch = (options.env ?? process.env).SOURCE_DATE_EPOCH;
   const settings: RunSettings = {

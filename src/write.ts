@@ -65,6 +65,11 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** removeStaleTempFiles for the output folders a build writes to, skipping one reached through a link out of the out-dir. */
+export function removeStaleTempFilesIn(folders: Iterable<string>, outDir: string): void {
+  for (const folder of new Set(folders)) if (!linkOutside(folder, outDir)) removeStaleTempFiles(folder);
+}
+
 /**
  * Removes the temporary files that processes no longer running left in `root` (a folder the build
  * writes outputs to; with `recursive`, the cache folder and everything below it): only regular files
