@@ -13,7 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { compileSource, type CompileResult } from '../src/compile.js';
+import { compileSource, type CompileResult } from '../src/compiler/compile.js';
 import { ConfigLoader } from '../src/config/load.js';
 import type { ResolvedConfig } from '../src/config/types.js';
 import { loadRenderer } from '../src/render/index.js';

@@ -5,11 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { buildPaths } from '../src/build.js';
+import { buildPaths } from '../src/build/build.js';
 import { CATALOGUE, EXAMPLES, tempProject } from './helpers.js';
 
-vi.mock('../src/compile.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../src/compile.js')>();
+vi.mock('../src/compiler/compile.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../src/compiler/compile.js')>();
   return {
     ...real,
     compileSource: (...args: Parameters<typeof real.compileSource>) => {

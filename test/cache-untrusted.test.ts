@@ -7,8 +7,8 @@ import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileS
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildPaths } from '../src/build.js';
-import { BuildCache, cacheDirFor, isMeta } from '../src/cache/store.js';
+import { buildPaths } from '../src/build/build.js';
+import { BuildCache, cacheDirFor, isMeta } from '../src/build/cache.js';
 import { EXAMPLES, hashes, tempTree } from './cli.js';
 
 const reference = readFileSync(join(EXAMPLES, 'ekspert-kriisiabi.md'), 'utf8');

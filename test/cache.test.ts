@@ -5,8 +5,8 @@
 import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildPaths, type BuildOptions } from '../src/build.js';
-import { cacheDirFor, compileKey } from '../src/cache/store.js';
+import { buildPaths, type BuildOptions } from '../src/build/build.js';
+import { cacheDirFor, compileKey } from '../src/build/cache.js';
 import { cli, EXAMPLES, hashes, tempTree } from './cli.js';
 
 const reference = readFileSync(join(EXAMPLES, 'ekspert-kriisiabi.md'), 'utf8');
@@ -214,7 +214,7 @@ describe('build cache', () => {
 
 describe('build cache size', () => {
   it('drops the entries unused the longest, with their files, beyond its bound', async () => {
-    const { BuildCache } = await import('../src/cache/store.js');
+    const { BuildCache } = await import('../src/build/cache.js');
     const dir = tempTree({});
     const cacheDir = join(dir, 'cache');
     const meta = { ok: true, id: 'x', sourcePath: 'x.md', diagnostics: [] };

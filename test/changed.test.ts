@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { changedFiles, filterChanged } from '../src/changed.js';
+import { changedFiles, filterChanged } from '../src/project/changed.js';
 import { ConfigLoader } from '../src/config/load.js';
-import { discover } from '../src/discover.js';
+import { discover } from '../src/project/discover.js';
 import { CATALOGUE, REFERENCE, tempProject } from './helpers.js';
 
 const CONFIG =

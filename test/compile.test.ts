@@ -1,6 +1,6 @@
 import type { Nodes } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { compileFile, compileSource } from '../src/compile.js';
+import { compileFile, compileSource } from '../src/compiler/compile.js';
 import { ConfigLoader } from '../src/config/load.js';
 import type { JobDescription } from '../src/model/types.js';
 import { toPlainText } from '../src/parse/text.js';

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileSource, type CompileResult } from '../src/compile.js';
+import { compileSource, type CompileResult } from '../src/compiler/compile.js';
 import type { Diagnostic } from '../src/validate/diagnostic.js';
 import {
   checkCase,

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect } from 'vitest';
-import { compileSource, type CompileOptions, type CompileResult } from '../src/compile.js';
+import { compileSource, type CompileOptions, type CompileResult } from '../src/compiler/compile.js';
 import { ConfigLoader } from '../src/config/load.js';
 import type { ResolvedConfig } from '../src/config/types.js';
 import type { Diagnostic } from '../src/validate/diagnostic.js';

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CompileResult } from '../src/compile.js';
+import type { CompileResult } from '../src/compiler/compile.js';
 import { RULES } from '../src/validate/rules/index.js';
 import { compileRef, REFERENCE } from './helpers.js';
 

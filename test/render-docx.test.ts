@@ -14,7 +14,7 @@ import { crc32, inflateRawSync } from 'node:zlib';
 import validate from '@ooxml-tools/validate';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileFile } from '../src/compile.js';
+import { compileFile } from '../src/compiler/compile.js';
 import type { JobDescription } from '../src/model/types.js';
 import { buildOutline, inlineText, type Outline } from '../src/render/common/outline.js';
 import {

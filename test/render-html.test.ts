@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import type { Nodes as MdastNodes } from 'mdast';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileFile } from '../src/compile.js';
+import { compileFile } from '../src/compiler/compile.js';
 import type { JobDescription } from '../src/model/types.js';
 import { buildOutline, inlineText } from '../src/render/common/outline.js';
 import { renderHtml } from '../src/render/html/index.js';

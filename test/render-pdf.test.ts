@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Nodes as MdastNodes } from 'mdast';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileFile } from '../src/compile.js';
+import { compileFile } from '../src/compiler/compile.js';
 import type { Block, JobDescription } from '../src/model/types.js';
 import { buildOutline, inlineText, type Outline } from '../src/render/common/outline.js';
 import { subsetStats } from '../src/render/pdf/font-subset.js';

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { csvField } from '../src/status.js';
+import { csvField } from '../src/project/status.js';
 import { stylish } from '../src/report/stylish.js';
 import { terminalSafe } from '../src/report/terminal.js';
 import type { Diagnostic } from '../src/validate/diagnostic.js';

@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildRoster } from '../src/roster-build.js';
-import { checkRosterRows, parseRoster, personalise, slugify } from '../src/roster.js';
+import { buildRoster } from '../src/build/roster-build.js';
+import { checkRosterRows, parseRoster, personalise, slugify } from '../src/build/roster.js';
 import { cli, EXAMPLES, tempTree } from './cli.js';
 import { compileRef, REFERENCE } from './helpers.js';
 

@@ -17,11 +17,11 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildPaths } from '../src/build.js';
-import { buildRoster } from '../src/roster-build.js';
-import { cacheDirFor, MAX_CACHED_DIAGNOSTICS } from '../src/cache/store.js';
+import { buildPaths } from '../src/build/build.js';
+import { buildRoster } from '../src/build/roster-build.js';
+import { cacheDirFor, MAX_CACHED_DIAGNOSTICS } from '../src/build/cache.js';
 import { isInside, shownPath } from '../src/fs/root.js';
-import { FolderNotWritable, removeStaleTempFiles, writeFileAtomic } from '../src/write.js';
+import { FolderNotWritable, removeStaleTempFiles, writeFileAtomic } from '../src/fs/write.js';
 import { allText, cliUnblocked, EXAMPLES, printed, ROOT, tempTree } from './cli.js';
 import { dropSection } from './helpers.js';
 
@@ -333,7 +333,7 @@ describe("the cache's link-then-rename temporary file", () => {
     const dir = tree({});
     const tmp = join(dir, `${'a'.repeat(64)}.${process.pid}.0123abcd.tmp`);
     writeFileSync(tmp, '');
-    const write = join(ROOT, 'dist', 'write.js');
+    const write = join(ROOT, 'dist', 'fs', 'write.js');
     const r = spawnSync(
       process.execPath,
       [

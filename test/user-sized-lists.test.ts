@@ -5,9 +5,9 @@
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { discover } from '../src/discover.js';
+import { discover } from '../src/project/discover.js';
 import { ConfigLoader } from '../src/config/load.js';
-import { formatTable, type StatusRow } from '../src/status.js';
+import { formatTable, type StatusRow } from '../src/project/status.js';
 import { countDiagnostics, type Diagnostic } from '../src/validate/diagnostic.js';
 import { BASE_CONFIG, compileInProject, REFERENCE, replace, tempProject } from './helpers.js';
 

@@ -6,9 +6,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildPaths } from '../src/build.js';
-import { cacheDirFor } from '../src/cache/store.js';
-import { FolderNotWritable, removeStaleTempFiles, writeFileAtomic } from '../src/write.js';
+import { buildPaths } from '../src/build/build.js';
+import { cacheDirFor } from '../src/build/cache.js';
+import { FolderNotWritable, removeStaleTempFiles, writeFileAtomic } from '../src/fs/write.js';
 import { cli, EXAMPLES, tempTree } from './cli.js';
 
 const reference = readFileSync(join(EXAMPLES, 'ekspert-kriisiabi.md'), 'utf8');

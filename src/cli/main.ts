@@ -4,12 +4,12 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { REPORTER_NAMES } from '../report/index.js';
-import { VERSION } from '../version.js';
-import { runBuild } from './build.js';
-import { runCheck } from './check.js';
-import { runRules, runSchema } from './info.js';
-import { runInit } from './init.js';
-import { runStatus } from './status.js';
+import { VERSION } from '../util/version.js';
+import { runBuild } from './commands/build.js';
+import { runCheck } from './commands/check.js';
+import { runRules, runSchema } from './commands/info.js';
+import { runInit } from './commands/init.js';
+import { runStatus } from './commands/status.js';
 
 export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
 

@@ -6,7 +6,7 @@
  */
 import { basename } from 'node:path';
 import type { Position } from 'unist';
-import type { CompileResult } from '../compile.js';
+import type { CompileResult } from '../compiler/compile.js';
 import { locate } from '../parse/positions.js';
 import { isRecord } from '../validate/util.js';
 

@@ -2,7 +2,7 @@ import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Rule } from '../validate/rule.js';
 import { RULES } from '../validate/rules/index.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../util/version.js';
 import type { ReportInput } from './index.js';
 
 export const SARIF_SCHEMA =

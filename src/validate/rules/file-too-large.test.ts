@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileFile } from '../../compile.js';
+import { compileFile } from '../../compiler/compile.js';
 import { compileRef, expectClean, only, REFERENCE } from '../../../test/helpers.js';
 import { MAX_SOURCE_BYTES } from './file-too-large.js';
 

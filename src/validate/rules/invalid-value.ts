@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { ID_PATTERN, slugify as slug } from '../../slug.js';
+import { ID_PATTERN, slugify as slug } from '../../util/slug.js';
 import { WHOLE_FILE } from '../diagnostic.js';
 import { defineRule } from '../rule.js';
 import { displayPath } from '../schema.js';

@@ -3,7 +3,7 @@ import { mkdirSync, symlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigLoader } from '../../config/load.js';
-import { discover } from '../../discover.js';
+import { discover } from '../../project/discover.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { REFERENCE, tempProject } from '../../../test/helpers.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileSource } from '../../compile.js';
+import { compileSource } from '../../compiler/compile.js';
 import {
   BASE_CONFIG,
   compileInProject,

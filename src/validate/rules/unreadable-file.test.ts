@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileFile } from '../../compile.js';
+import { compileFile } from '../../compiler/compile.js';
 import { ConfigLoader } from '../../config/load.js';
 import { BASE_CONFIG, compileInProject, only, REFERENCE, tempProject } from '../../../test/helpers.js';
 

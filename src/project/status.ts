@@ -4,8 +4,8 @@
  * summaries, and the table, CSV and JSON forms of those rows.
  */
 import { checkPaths, type CheckOptions, type CheckResult } from './check.js';
-import { terminalSafe } from './report/terminal.js';
-import { countDiagnostics, type Diagnostic, type MessageLang } from './validate/diagnostic.js';
+import { terminalSafe } from '../report/terminal.js';
+import { countDiagnostics, type Diagnostic, type MessageLang } from '../validate/diagnostic.js';
 
 export interface StatusRow {
   /** Path as shown in messages. */

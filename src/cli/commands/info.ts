@@ -1,7 +1,7 @@
-import { RULES } from '../validate/rules/index.js';
-import { configSchema, descriptionSchema } from '../validate/schema.js';
-import { terminalSafe } from '../report/terminal.js';
-import { uiLang } from './ui.js';
+import { RULES } from '../../validate/rules/index.js';
+import { configSchema, descriptionSchema } from '../../validate/schema.js';
+import { terminalSafe } from '../../report/terminal.js';
+import { uiLang } from '../ui.js';
 
 export function runSchema(opts: { config?: boolean }): number {
   process.stdout.write(`${JSON.stringify(opts.config ? configSchema : descriptionSchema, null, 2)}\n`);

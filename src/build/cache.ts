@@ -30,11 +30,11 @@ import { createHash } from 'node:crypto';
 import { linkSync, mkdirSync, renameSync, rmSync, statSync, type Stats } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { ID_PATTERN } from '../slug.js';
+import { ID_PATTERN } from '../util/slug.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
-import { UsageError } from '../discover.js';
+import { UsageError } from '../project/discover.js';
 import { readRegularFile } from '../fs/read.js';
-import { assertInside, assertNoLinkOut, linkOutside, trackTemp, writeFileAtomic } from '../write.js';
+import { assertInside, assertNoLinkOut, linkOutside, trackTemp, writeFileAtomic } from '../fs/write.js';
 
 export const CACHE_DIR = '.ametijuhend-cache';
 /** Bump when the layout or meaning of entries changes. */

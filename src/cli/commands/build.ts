@@ -1,13 +1,13 @@
 import { relative } from 'node:path';
-import { buildPaths, type BuildEvent } from '../build.js';
-import { buildRoster } from '../roster-build.js';
-import { watchPaths } from '../watch.js';
-import { UsageError } from '../discover.js';
-import { stylish } from '../report/stylish.js';
-import { terminalSafe } from '../report/terminal.js';
-import { OUTPUT_FORMATS, type OutputFormat, type PdfStandard } from '../render/types.js';
-import { maxJobs } from '../pool/pool.js';
-import { uiLang } from './ui.js';
+import { buildPaths, type BuildEvent } from '../../build/build.js';
+import { buildRoster } from '../../build/roster-build.js';
+import { watchPaths } from '../../project/watch.js';
+import { UsageError } from '../../project/discover.js';
+import { stylish } from '../../report/stylish.js';
+import { terminalSafe } from '../../report/terminal.js';
+import { OUTPUT_FORMATS, type OutputFormat, type PdfStandard } from '../../render/types.js';
+import { maxJobs } from '../../build/pool/pool.js';
+import { uiLang } from '../ui.js';
 
 export interface BuildCliOptions {
   format: string;

@@ -4,12 +4,12 @@
  * repository: the roster is read at build time and each row gives one document with that employee
  * in the signature block.
  */
-import type { JobDescription } from './model/types.js';
-import { Collector } from './validate/rule.js';
-import type { Diagnostic, MessageLang } from './validate/diagnostic.js';
-import rosterRule from './validate/rules/roster.js';
-import { ID_PATTERN, slugify } from './slug.js';
-import { closest } from './validate/util.js';
+import type { JobDescription } from '../model/types.js';
+import { Collector } from '../validate/rule.js';
+import type { Diagnostic, MessageLang } from '../validate/diagnostic.js';
+import rosterRule from '../validate/rules/roster.js';
+import { ID_PATTERN, slugify } from '../util/slug.js';
+import { closest } from '../validate/util.js';
 
 export interface RosterRow {
   /** 1-based line of the row in the CSV (for messages). */

@@ -2,26 +2,31 @@
  * `build` as a library call: compile every description and render the valid ones to each format.
  * A description with errors produces no output and never stops the batch.
  *
- * Work per description is cached in `.ametijuhend-cache/` (see cache/store.ts): an
+ * Work per description is cached in `.ametijuhend-cache/` (see cache.ts): an
  * unchanged description is neither compiled nor rendered again, and an output file that is still
  * what the cache says is not even rewritten. Large batches are compiled and rendered in worker
  * threads (pool/); results are taken in file order, so messages, progress and outputs are the
  * same as on a single thread.
  */
 import { dirname, join, relative, resolve } from 'node:path';
-import { BuildCache, cacheDirFor, compileKey, outputKey, type CompileMeta } from './cache/store.js';
-import { compileFile } from './compile.js';
-import { ConfigLoader } from './config/load.js';
-import { checkOutDir } from './fs/outdir.js';
-import { readRegularFile } from './fs/read.js';
-import { discover, outputDir, type InputFile } from './discover.js';
+import { BuildCache, cacheDirFor, compileKey, outputKey, type CompileMeta } from './cache.js';
+import { compileFile } from '../compiler/compile.js';
+import { ConfigLoader } from '../config/load.js';
+import { checkOutDir } from '../fs/outdir.js';
+import { readRegularFile } from '../fs/read.js';
+import { discover, outputDir, type InputFile } from '../project/discover.js';
 import { defaultJobs, maxJobs, WorkerPool } from './pool/pool.js';
 import { TaskRunner, type RenderOutcome, type RunSettings } from './pool/task.js';
-import type { OutputFormat, PdfStandard } from './render/types.js';
-import { countDiagnostics, type Diagnostic, type MessageLang, sortAndDedupe } from './validate/diagnostic.js';
-import { ID_PATTERN } from './slug.js';
-import { MAX_SOURCE_BYTES } from './validate/rules/file-too-large.js';
-import { VERSION } from './version.js';
+import type { OutputFormat, PdfStandard } from '../render/types.js';
+import {
+  countDiagnostics,
+  type Diagnostic,
+  type MessageLang,
+  sortAndDedupe,
+} from '../validate/diagnostic.js';
+import { ID_PATTERN } from '../util/slug.js';
+import { MAX_SOURCE_BYTES } from '../validate/rules/file-too-large.js';
+import { VERSION } from '../util/version.js';
 import {
   assertInside,
   FolderNotWritable,
@@ -29,7 +34,7 @@ import {
   removeStaleTempFiles,
   removeStaleTempFilesIn,
   writeFileAtomic,
-} from './write.js';
+} from '../fs/write.js';
 
 export interface BuildOptions {
   formats: readonly OutputFormat[];

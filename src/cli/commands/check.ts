@@ -1,8 +1,8 @@
-import { checkPaths } from '../check.js';
-import { UsageError } from '../discover.js';
-import { REPORTERS, type ReporterName } from '../report/index.js';
-import { terminalSafe } from '../report/terminal.js';
-import { uiLang } from './ui.js';
+import { checkPaths } from '../../project/check.js';
+import { UsageError } from '../../project/discover.js';
+import { REPORTERS, type ReporterName } from '../../report/index.js';
+import { terminalSafe } from '../../report/terminal.js';
+import { uiLang } from '../ui.js';
 
 export interface CheckCliOptions {
   format: ReporterName;

@@ -3,24 +3,29 @@
  * One call compiles one description; a ConfigLoader shared across calls caches configs.
  */
 import { dirname, resolve } from 'node:path';
-import { ConfigLoader, emptyConfig } from './config/load.js';
-import type { ResolvedConfig } from './config/types.js';
-import { readRegularFile } from './fs/read.js';
-import { shownPath } from './fs/root.js';
-import { reportReadFailure } from './fs/report.js';
-import { buildModel } from './model/build.js';
-import type { JobDescription } from './model/types.js';
-import { parseSource, type ParsedSource } from './parse/markdown.js';
-import { locate } from './parse/positions.js';
-import { decodeSource } from './parse/source.js';
-import { countDiagnostics, type Diagnostic, type MessageLang, sortAndDedupe } from './validate/diagnostic.js';
-import { Collector, type DocumentContext } from './validate/rule.js';
-import { MAX_SOURCE_BYTES } from './validate/rules/file-too-large.js';
-import { BODY_RULES } from './validate/rules/markdown-limit.js';
-import { RULES, emptyFile, encoding, fileTooLarge, frontmatter } from './validate/rules/index.js';
-import { validateYaml } from './validate/schema.js';
-import { isRecord } from './validate/util.js';
-import { reportYamlProblems } from './validate/yaml-problems.js';
+import { ConfigLoader, emptyConfig } from '../config/load.js';
+import type { ResolvedConfig } from '../config/types.js';
+import { readRegularFile } from '../fs/read.js';
+import { shownPath } from '../fs/root.js';
+import { reportReadFailure } from '../fs/report.js';
+import { buildModel } from '../model/build.js';
+import type { JobDescription } from '../model/types.js';
+import { parseSource, type ParsedSource } from '../parse/markdown.js';
+import { locate } from '../parse/positions.js';
+import { decodeSource } from '../parse/source.js';
+import {
+  countDiagnostics,
+  type Diagnostic,
+  type MessageLang,
+  sortAndDedupe,
+} from '../validate/diagnostic.js';
+import { Collector, type DocumentContext } from '../validate/rule.js';
+import { MAX_SOURCE_BYTES } from '../validate/rules/file-too-large.js';
+import { BODY_RULES } from '../validate/rules/markdown-limit.js';
+import { RULES, emptyFile, encoding, fileTooLarge, frontmatter } from '../validate/rules/index.js';
+import { validateYaml } from '../validate/schema.js';
+import { isRecord } from '../validate/util.js';
+import { reportYamlProblems } from '../validate/yaml-problems.js';
 
 export interface CompileOptions {
   /** Path of the source, for messages, the default id and config discovery. */

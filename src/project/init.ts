@@ -15,7 +15,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { VERSION } from './version.js';
+import { VERSION } from '../util/version.js';
 
 export type InitLang = 'et' | 'en';
 
@@ -50,7 +50,13 @@ export class InitError extends Error {
   }
 }
 
-export const TEMPLATES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'templates', 'init');
+export const TEMPLATES_DIR = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'templates',
+  'init',
+);
 
 export const ORGANISATION_PLACEHOLDER: Record<InitLang, string> = {
   et: 'Asutuse nimi',

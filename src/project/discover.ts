@@ -11,19 +11,19 @@
 import * as fs from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
-import type { ConfigLoader } from './config/load.js';
-import type { SpecialKind } from './fs/read.js';
-import { KIND } from './fs/report.js';
-import { isInside, realPath, repositoryRoot, shownPath } from './fs/root.js';
+import type { ConfigLoader } from '../config/load.js';
+import type { SpecialKind } from '../fs/read.js';
+import { KIND } from '../fs/report.js';
+import { isInside, realPath, repositoryRoot, shownPath } from '../fs/root.js';
 import {
   compareDiagnostics,
   formatCount,
   MAX_PER_RULE,
   type Diagnostic,
   type MessageLang,
-} from './validate/diagnostic.js';
-import { Collector } from './validate/rule.js';
-import skippedPath from './validate/rules/skipped-path.js';
+} from '../validate/diagnostic.js';
+import { Collector } from '../validate/rule.js';
+import skippedPath from '../validate/rules/skipped-path.js';
 
 export interface InputFile {
   /** Absolute path. */

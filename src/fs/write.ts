@@ -17,7 +17,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { lstatSync, readdirSync, readlinkSync, statSync } from 'node:fs';
-import { isInside, realPath, shownPath } from './fs/root.js';
+import { isInside, realPath, shownPath } from './root.js';
 
 const inFlight = new Set<string>();
 let handlersInstalled = false;

@@ -5,26 +5,26 @@
  */
 import { join, relative, resolve } from 'node:path';
 import type { BuildOptions, BuildResult } from './build.js';
-import { compileFile, displayPath } from './compile.js';
-import { ConfigLoader } from './config/load.js';
-import { checkOutDir } from './fs/outdir.js';
-import { readRegularFile } from './fs/read.js';
-import { readFailureWords } from './fs/report.js';
-import { discover, outputDir, UsageError, type InputFile } from './discover.js';
-import { summarize, type DescriptionSummary } from './model/summary.js';
-import type { JobDescription } from './model/types.js';
+import { compileFile, displayPath } from '../compiler/compile.js';
+import { ConfigLoader } from '../config/load.js';
+import { checkOutDir } from '../fs/outdir.js';
+import { readRegularFile } from '../fs/read.js';
+import { readFailureWords } from '../fs/report.js';
+import { discover, outputDir, UsageError, type InputFile } from '../project/discover.js';
+import { summarize, type DescriptionSummary } from '../model/summary.js';
+import type { JobDescription } from '../model/types.js';
 import { defaultJobs, maxJobs, WorkerPool } from './pool/pool.js';
 import { TaskRunner, type RenderOutcome, type RunSettings } from './pool/task.js';
 import { checkRosterRows, parseRoster, personalise, type RosterDescription } from './roster.js';
-import { countDiagnostics, type Diagnostic, sortAndDedupe } from './validate/diagnostic.js';
-import { repositoryDiagnostics } from './validate/repository.js';
+import { countDiagnostics, type Diagnostic, sortAndDedupe } from '../validate/diagnostic.js';
+import { repositoryDiagnostics } from '../validate/repository.js';
 import {
   assertInside,
   FolderNotWritable,
   installHandlers,
   removeStaleTempFilesIn,
   writeFileAtomic,
-} from './write.js';
+} from '../fs/write.js';
 
 /** The build options that apply to a roster export (no cache), and the roster file. */
 export type RosterBuildOptions = Pick<

@@ -5,12 +5,17 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { changedFiles, filterChanged } from './changed.js';
-import { compileFile, displayPath, type CompileResult } from './compile.js';
-import { ConfigLoader } from './config/load.js';
+import { compileFile, displayPath, type CompileResult } from '../compiler/compile.js';
+import { ConfigLoader } from '../config/load.js';
 import { discover, type InputFile } from './discover.js';
-import { summarize, type DescriptionSummary } from './model/summary.js';
-import { countDiagnostics, type Diagnostic, type MessageLang, sortAndDedupe } from './validate/diagnostic.js';
-import { repositoryDiagnostics } from './validate/repository.js';
+import { summarize, type DescriptionSummary } from '../model/summary.js';
+import {
+  countDiagnostics,
+  type Diagnostic,
+  type MessageLang,
+  sortAndDedupe,
+} from '../validate/diagnostic.js';
+import { repositoryDiagnostics } from '../validate/repository.js';
 
 export interface CheckOptions {
   /** Message language; default: each document's own, then its config's, then Estonian. */

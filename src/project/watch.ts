@@ -5,7 +5,7 @@
 import { watch as fsWatch, type FSWatcher } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { filterChanged } from './changed.js';
-import { ConfigLoader, CONFIG_NAME } from './config/load.js';
+import { ConfigLoader, CONFIG_NAME } from '../config/load.js';
 import { discover, type InputFile } from './discover.js';
 
 export interface WatchOptions {

@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
-import type { ConfigLoader } from './config/load.js';
+import type { ConfigLoader } from '../config/load.js';
 import type { InputFile } from './discover.js';
 import { UsageError } from './discover.js';
 

@@ -3,14 +3,14 @@
  * The same function runs on the main thread (small batches) and in worker threads, so both paths
  * give the same diagnostics and the same bytes.
  */
-import { compileSource } from '../compile.js';
-import { ConfigLoader } from '../config/load.js';
-import { documentDate } from '../render/date.js';
-import { loadRenderer } from '../render/index.js';
-import type { OutputFormat, PdfStandard, Renderer } from '../render/types.js';
-import type { JobDescription } from '../model/types.js';
-import type { Diagnostic, MessageLang } from '../validate/diagnostic.js';
-import { VERSION } from '../version.js';
+import { compileSource } from '../../compiler/compile.js';
+import { ConfigLoader } from '../../config/load.js';
+import { documentDate } from '../../util/dates.js';
+import { loadRenderer } from '../../render/index.js';
+import type { OutputFormat, PdfStandard, Renderer } from '../../render/types.js';
+import type { JobDescription } from '../../model/types.js';
+import type { Diagnostic, MessageLang } from '../../validate/diagnostic.js';
+import { VERSION } from '../../util/version.js';
 
 /** Settings shared by every task of a run (a worker receives them once). */
 export interface RunSettings {

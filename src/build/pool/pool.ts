@@ -25,12 +25,12 @@ interface Slot {
 
 type Reply = { id: number; outcome: RenderOutcome } | { id: number; error: string };
 
-/** The worker script: dist/pool/worker.js beside this file, or in dist/ when running from src/. */
+/** The worker script: dist/build/pool/worker.js beside this file, or in dist/ when running from src/. */
 export function workerScript(): string {
   const here = fileURLToPath(import.meta.url);
   const beside = here.replace(/\.ts$/, '.js').replace(/pool\.js$/, 'worker.js');
   if (here.endsWith('.js') && existsSync(beside)) return beside;
-  return fileURLToPath(new URL('../../dist/pool/worker.js', import.meta.url));
+  return fileURLToPath(new URL('../../../dist/build/pool/worker.js', import.meta.url));
 }
 
 /** Default number of workers: one per core, at most 4, leaving the main thread for I/O. */
