@@ -8,7 +8,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { escapeXml, junit } from '../src/report/junit.js';
+import { junit } from '../src/report/junit.js';
+import { escapeXml } from '../src/util/xml.js';
 import { cli, EXAMPLES, tempTree } from './cli.js';
 
 const reference = readFileSync(join(EXAMPLES, 'ekspert-kriisiabi.md'), 'utf8');
@@ -220,9 +221,13 @@ describe('check --format junit', () => {
 
   it('escapeXml: references for & < > " \', tab and line ends kept in attributes, lone surrogates replaced', () => {
     expect(escapeXml(`a&b<c>d"e'f`)).toBe('a&amp;b&lt;c&gt;d&quot;e&apos;f');
-    expect(escapeXml('a\tb\nc\rd', true)).toBe('a&#9;b&#10;c&#13;d');
-    expect(escapeXml('a\tb\nc', false)).toBe('a\tb\nc');
-    expect(escapeXml('\u0000\u001f\uFFFF\uD800x\uDC00 😀')).toBe('\uFFFD\uFFFD\uFFFD\uFFFDx\uFFFD 😀');
+    expect(escapeXml('a\tb\nc\rd', { attribute: true })).toBe('a&#9;b&#10;c&#13;d');
+    expect(escapeXml('a\tb\nc')).toBe('a\tb\nc');
+    expect(escapeXml('\u0000\u001f\uFFFF\uD800x\uDC00 😀', { invalid: 'replace' })).toBe(
+      '\uFFFD\uFFFD\uFFFD\uFFFDx\uFFFD 😀',
+    );
+    expect(escapeXml('\u0000a\uD800b')).toBe('ab');
+    expect(escapeXml(`a"b'c`, { quotes: false })).toBe(`a"b'c`);
     const xml = junit({
       diagnostics: [
         {

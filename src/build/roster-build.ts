@@ -5,7 +5,8 @@
  */
 import { join, relative, resolve } from 'node:path';
 import type { BuildOptions, BuildResult } from './build.js';
-import { compileFile, displayPath } from '../compiler/compile.js';
+import { compileFile } from '../compiler/compile.js';
+import { shownPath } from '../fs/root.js';
 import { ConfigLoader } from '../config/load.js';
 import { checkOutDir } from '../fs/outdir.js';
 import { readRegularFile } from '../fs/read.js';
@@ -81,7 +82,7 @@ export async function buildRoster(
   const summaries: DescriptionSummary[] = [];
   for (const file of files) {
     const compiled = compileFile(file.path, { configLoader: loader, cwd, ...(lang ? { lang } : {}) });
-    const summary = summarize(compiled, displayPath(file.path, cwd));
+    const summary = summarize(compiled, shownPath(file.path, cwd));
     summaries.push(summary);
     const id = compiled.model?.id ?? summary.id;
     found.push({

@@ -9,7 +9,7 @@ import { Collector } from '../validate/rule.js';
 import type { Diagnostic, MessageLang } from '../validate/diagnostic.js';
 import rosterRule from '../validate/rules/roster.js';
 import { ID_PATTERN, slugify } from '../util/slug.js';
-import { closest } from '../validate/util.js';
+import { closest } from '../util/closest.js';
 
 export interface RosterRow {
   /** 1-based line of the row in the CSV (for messages). */

@@ -51,11 +51,6 @@ export interface CompileResult {
   source?: ParsedSource;
 }
 
-/** A path as messages show it: relative to cwd when inside it, else as given. */
-export function displayPath(path: string, cwd: string | undefined): string {
-  return shownPath(path, cwd);
-}
-
 function finish(
   collector: Collector,
   config: ResolvedConfig,
@@ -78,7 +73,7 @@ function finish(
 /** Compiles a description given as text or bytes. */
 export function compileSource(input: string | Uint8Array, options: CompileOptions = {}): CompileResult {
   const path = options.path ?? 'ametijuhend.md';
-  const file = options.path ? displayPath(options.path, options.cwd) : path;
+  const file = options.path ? shownPath(options.path, options.cwd) : path;
   const config =
     options.config ??
     (options.path
@@ -166,7 +161,7 @@ export function compileFile(path: string, options: Omit<CompileOptions, 'path'> 
     (options.configLoader ?? new ConfigLoader({ cwd: options.cwd, lang: options.lang })).forDir(
       dirname(resolve(path)),
     );
-  const file = displayPath(path, options.cwd);
+  const file = shownPath(path, options.cwd);
   if (read.reason === 'tooLarge') return tooLarge(read.size, file, config, options.lang);
   const collector = new Collector(options.lang ?? config.lang ?? 'et', file, config.severities);
   reportReadFailure(collector, read, MAX_SOURCE_BYTES, undefined, file);

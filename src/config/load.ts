@@ -20,7 +20,8 @@ import type { MessageLang } from '../validate/diagnostic.js';
 import { validateYaml } from '../validate/schema.js';
 import { RULES, catalogueFormat, configFile, encoding } from '../validate/rules/index.js';
 import { reportYamlProblems } from '../validate/yaml-problems.js';
-import { closest, isRecord } from '../validate/util.js';
+import { isRecord } from '../validate/util.js';
+import { closest } from '../util/closest.js';
 import type { Catalogue, CatalogueEntry, DefaultSection, ResolvedConfig } from './types.js';
 
 export const CONFIG_NAME = 'ametijuhend.config.yaml';

@@ -5,7 +5,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { changedFiles, filterChanged } from './changed.js';
-import { compileFile, displayPath, type CompileResult } from '../compiler/compile.js';
+import { compileFile, type CompileResult } from '../compiler/compile.js';
+import { shownPath } from '../fs/root.js';
 import { ConfigLoader } from '../config/load.js';
 import { discover, type InputFile } from './discover.js';
 import { summarize, type DescriptionSummary } from '../model/summary.js';
@@ -61,7 +62,7 @@ export async function checkPaths(paths: readonly string[], options: CheckOptions
   const results = files.map((f) =>
     compileFile(f.path, { configLoader: loader, cwd, ...(options.lang ? { lang: options.lang } : {}) }),
   );
-  const summaries = results.map((r, i) => summarize(r, displayPath(files[i]!.path, cwd)));
+  const summaries = results.map((r, i) => summarize(r, shownPath(files[i]!.path, cwd)));
   const all = [...skipped, ...results.flatMap((r) => r.diagnostics)];
   if (options.repository ?? isRepositoryCheck(paths, cwd)) {
     const repo = repositoryDiagnostics(summaries, options.lang ? { lang: options.lang } : {});

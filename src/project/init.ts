@@ -16,6 +16,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VERSION } from '../util/version.js';
+import { today } from '../util/dates.js';
 
 export type InitLang = 'et' | 'en';
 
@@ -62,13 +63,6 @@ export const ORGANISATION_PLACEHOLDER: Record<InitLang, string> = {
   et: 'Asutuse nimi',
   en: 'Organisation name',
 };
-
-/** Today as YYYY-MM-DD (UTC); AMETIJUHEND_TODAY (YYYY-MM-DD) overrides it, as for review-overdue. */
-export function todayIso(env: NodeJS.ProcessEnv = process.env): string {
-  const fixed = env.AMETIJUHEND_TODAY;
-  if (fixed && /^\d{4}-\d{2}-\d{2}$/.test(fixed)) return fixed;
-  return new Date().toISOString().slice(0, 10);
-}
 
 function listFiles(root: string, dir = root, out: string[] = []): string[] {
   if (!existsSync(dir)) return out;
@@ -127,7 +121,7 @@ export function initRepo(dir: string, options: InitOptions = {}): InitResult {
   const lang = options.lang ?? 'et';
   const target = resolve(dir);
   const organisation = options.organisation?.trim() || ORGANISATION_PLACEHOLDER[lang];
-  const date = options.date ?? todayIso();
+  const date = options.date ?? today();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new InitError(`not a date (YYYY-MM-DD): ${date}`);
   const files = templateFiles(lang, options.templates);
   const created: string[] = [];

@@ -1,31 +1,10 @@
 import type { Diagnostic } from '../validate/diagnostic.js';
 import type { ReportInput } from './index.js';
-
-/**
- * Text for XML 1.0: characters XML cannot carry at all (C0 controls other than tab, LF and CR,
- * U+FFFE/U+FFFF, lone surrogates) become U+FFFD; & < > " ' become references. In attributes tab,
- * LF and CR are written as character references too, so parsers keep them.
- */
-export function escapeXml(text: string, attribute = false): string {
-  const cleaned = text.replace(
-    // eslint-disable-next-line no-control-regex
-    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-    '\uFFFD',
-  );
-  const escaped = cleaned
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-  return attribute
-    ? escaped.replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;')
-    : escaped.replace(/\r/g, '&#13;');
-}
+import { escapeXml } from '../util/xml.js';
 
 const attrs = (values: Record<string, string | number>): string =>
   Object.entries(values)
-    .map(([k, v]) => ` ${k}="${escapeXml(String(v), true)}"`)
+    .map(([k, v]) => ` ${k}="${escapeXml(String(v), { attribute: true, invalid: 'replace' })}"`)
     .join('');
 
 const where = (d: Diagnostic): string => `${d.file}:${d.line}:${d.column}`;
@@ -60,13 +39,16 @@ export function junit(input: ReportInput): string {
       inner.push(
         `      <failure${attrs({ message: `${d.rule}: ${d.message}`, type: d.rule })}>${escapeXml(
           `${where(d)}: ${d.message}`,
+          {
+            invalid: 'replace',
+          },
         )}</failure>`,
       );
     }
     if (warnings.length) {
       const label = input.lang === 'et' ? 'hoiatus' : 'warning';
       const text = warnings.map((d) => `${where(d)}: ${label} ${d.message} [${d.rule}]`).join('\n');
-      inner.push(`      <system-out>${escapeXml(text)}</system-out>`);
+      inner.push(`      <system-out>${escapeXml(text, { invalid: 'replace' })}</system-out>`);
     }
     cases.push(`${head}>\n${inner.join('\n')}\n    </testcase>`);
   }

@@ -45,7 +45,7 @@ export function pointerToPath(pointer: string, data: unknown): (string | number)
 }
 
 /** A path as the user would write it: `requirements.languages[2].level` (items counted from 1). */
-export function displayPath(path: YamlPath): string {
+export function yamlPathText(path: YamlPath): string {
   let out = '';
   for (const seg of path) {
     if (typeof seg === 'number') out += `[${seg + 1}]`;

@@ -6,6 +6,7 @@
 import type PDFDocument from 'pdfkit';
 import type { Outline } from '../common/outline.js';
 import type { RenderOptions } from '../types.js';
+import { escapeXml } from '../../util/xml.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -35,25 +36,12 @@ export function documentInfo(outline: Outline, options: RenderOptions, keywords:
   return info;
 }
 
-/** Escapes text for XML content, dropping characters XML 1.0 cannot contain. */
-export function xmlEscape(text: string): string {
-  return (
-    text
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-  );
-}
-
 function xmpDate(d: Date): string {
   return `${d.toISOString().split('.')[0]}Z`;
 }
 
 export function xmp(info: Info, lang: string): string {
-  const e = xmlEscape;
+  const e = escapeXml;
   const author = info.Author
     ? `<dc:creator><rdf:Seq><rdf:li>${e(info.Author)}</rdf:li></rdf:Seq></dc:creator>`
     : '';

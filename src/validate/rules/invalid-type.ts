@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { displayPath } from '../schema.js';
+import { yamlPathText } from '../schema.js';
 import { typeName, valueAt } from '../util.js';
 
 const EXPECTED: Record<string, [string, string]> = {
@@ -45,7 +45,7 @@ export default defineRule({
     const types = (error.params as { type: string | string[] }).type;
     const value = valueAt(ctx.data, path);
     const data = {
-      path: displayPath(path),
+      path: yamlPathText(path),
       expected_et: expected(types, 0),
       expected_en: expected(types, 1),
       actual_et: typeName(value, 'et'),

@@ -1,9 +1,10 @@
 import { basename } from 'node:path';
-import { ID_PATTERN, slugify as slug } from '../../util/slug.js';
+import { ID_PATTERN, slugify } from '../../util/slug.js';
 import { WHOLE_FILE } from '../diagnostic.js';
 import { defineRule } from '../rule.js';
-import { displayPath } from '../schema.js';
-import { closest, isRecord, valueAt } from '../util.js';
+import { yamlPathText } from '../schema.js';
+import { isRecord, valueAt } from '../util.js';
+import { closest } from '../../util/closest.js';
 
 export default defineRule({
   id: 'invalid-value',
@@ -56,12 +57,12 @@ export default defineRule({
     const name = basename(ctx.source.path);
     const id = name.replace(/\.md$/i, '');
     if (ID_PATTERN.test(id)) return;
-    ctx.report(this, 'fileId', { name, suggestion: slug(id) || 'ametijuhend' }, WHOLE_FILE);
+    ctx.report(this, 'fileId', { name, suggestion: slugify(id) || 'ametijuhend' }, WHOLE_FILE);
   },
   schemaError(error, path, ctx) {
     const value = valueAt(ctx.data, path);
     const base = {
-      path: displayPath(path) || 'frontmatter',
+      path: yamlPathText(path) || 'frontmatter',
       value: typeof value === 'string' ? value : JSON.stringify(value),
     };
     const where = ctx.at(path);
@@ -79,7 +80,7 @@ export default defineRule({
       }
       case 'pattern':
         if (path[path.length - 1] !== 'id') break;
-        ctx.report(this, 'id', { ...base, suggestion: slug(String(value)) || 'ametijuhend' }, where);
+        ctx.report(this, 'id', { ...base, suggestion: slugify(String(value)) || 'ametijuhend' }, where);
         return true;
       case 'format':
         ctx.report(this, 'date', base, where);

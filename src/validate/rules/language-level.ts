@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { displayPath } from '../schema.js';
+import { yamlPathText } from '../schema.js';
 import { valueAt } from '../util.js';
 
 export const CEFR_LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
@@ -49,7 +49,7 @@ export default defineRule({
     // own keys only: "__proto__" or "constructor" is not a legacy level (found by the fuzz campaign)
     const legacy = Object.hasOwn(LEGACY_LEVELS, key) ? LEGACY_LEVELS[key] : undefined;
     const upper = value.trim().toUpperCase();
-    const data = { value, allowed: [...CEFR_LEVELS], path: displayPath(path) };
+    const data = { value, allowed: [...CEFR_LEVELS], path: yamlPathText(path) };
     if (legacy) ctx.report(this, 'legacy', { ...data, level: legacy }, ctx.at(path));
     else if ((CEFR_LEVELS as readonly string[]).includes(upper))
       ctx.report(this, 'nearly', { ...data, level: upper }, ctx.at(path));

@@ -1,6 +1,7 @@
 import { defineRule } from '../rule.js';
-import { displayPath } from '../schema.js';
-import { closest, describeField, isRecord, valueAt } from '../util.js';
+import { yamlPathText } from '../schema.js';
+import { describeField, isRecord, valueAt } from '../util.js';
+import { closest } from '../../util/closest.js';
 
 export default defineRule({
   id: 'missing-key',
@@ -33,7 +34,7 @@ export default defineRule({
     const description = isRecord(field) ? field.description : undefined;
     const et = describeField(description, 'et');
     const en = describeField(description, 'en');
-    const where = displayPath(path);
+    const where = yamlPathText(path);
     ctx.report(
       this,
       'missing',

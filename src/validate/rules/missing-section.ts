@@ -4,7 +4,7 @@ import { toPlainText } from '../../parse/text.js';
 import { knownHeadings, matchHeading, REQUIRED_SECTIONS, SECTION_HEADINGS } from '../../model/sections.js';
 import { SECTION_KEYS, type SectionKey } from '../../model/types.js';
 import { defineRule } from '../rule.js';
-import { closest } from '../util.js';
+import { closest } from '../../util/closest.js';
 
 export default defineRule({
   id: 'missing-section',

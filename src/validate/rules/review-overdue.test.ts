@@ -7,7 +7,7 @@ import {
   only,
   REFERENCE,
 } from '../../../test/helpers.js';
-import { addMonths, today } from './review-overdue.js';
+import { addMonths, today } from '../../util/dates.js';
 
 const withReviewed = (date: string): string =>
   REFERENCE.replace('title: Ekspert', `reviewed: ${date}\ntitle: Ekspert`);

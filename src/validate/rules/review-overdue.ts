@@ -1,23 +1,6 @@
 import { defineRule } from '../rule.js';
 import { isRecord } from '../util.js';
-
-/** Today as YYYY-MM-DD (UTC); AMETIJUHEND_TODAY overrides it for reproducible runs and tests. */
-export function today(env: NodeJS.ProcessEnv = process.env): string {
-  const fixed = env.AMETIJUHEND_TODAY;
-  if (fixed && /^\d{4}-\d{2}-\d{2}$/.test(fixed)) return fixed;
-  return new Date().toISOString().slice(0, 10);
-}
-
-/** `iso` plus `months` calendar months (clamped to the month's last day), as YYYY-MM-DD. */
-export function addMonths(iso: string, months: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) + months;
-  const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
-  return `${pad(year, 4)}-${pad(month)}-${pad(Math.min(d, last))}`;
-}
+import { addMonths, today } from '../../util/dates.js';
 
 export default defineRule({
   id: 'review-overdue',

@@ -1,5 +1,6 @@
 import { defineRule } from '../rule.js';
-import { closest, isRecord } from '../util.js';
+import { isRecord } from '../util.js';
+import { closest } from '../../util/closest.js';
 
 export const COMPETENCY_LISTS = ['competencies', 'additionalCompetencies'] as const;
 

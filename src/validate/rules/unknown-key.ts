@@ -1,6 +1,7 @@
 import { defineRule } from '../rule.js';
-import { displayPath } from '../schema.js';
-import { closest, isRecord } from '../util.js';
+import { yamlPathText } from '../schema.js';
+import { isRecord } from '../util.js';
+import { closest } from '../../util/closest.js';
 
 export default defineRule({
   id: 'unknown-key',
@@ -28,7 +29,7 @@ export default defineRule({
         : {};
     const allowed = Object.keys(props);
     const suggestions = closest(key, allowed);
-    const parent = displayPath(path);
+    const parent = yamlPathText(path);
     const data = {
       key,
       allowed,

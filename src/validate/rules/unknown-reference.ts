@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { closest } from '../util.js';
+import { closest } from '../../util/closest.js';
 
 const norm = (s: string): string => s.replace(/\s+/g, ' ').trim().toLocaleLowerCase('et');
 

@@ -1,6 +1,6 @@
 import { knownHeadings, matchHeading, SECTION_HEADINGS } from '../../model/sections.js';
 import { defineRule } from '../rule.js';
-import { closest } from '../util.js';
+import { closest } from '../../util/closest.js';
 
 export default defineRule({
   id: 'unknown-section',
