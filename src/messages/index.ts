@@ -1,0 +1,24 @@
+/**
+ * The message catalogue: every sentence the tool says outside its rules (build, project, CLI), in
+ * Estonian and English, with {placeholders} filled like the rules' messages. Rules keep their own
+ * messages beside their logic (src/validate/rules); everything else is here, one file per area.
+ */
+import { fill, type MessageLang, type Template, type TemplateData } from '../validate/diagnostic.js';
+import { BUILD_MESSAGES } from './build.js';
+import { CLI_MESSAGES } from './cli.js';
+import { PROJECT_MESSAGES } from './project.js';
+
+export const MESSAGES = { ...BUILD_MESSAGES, ...PROJECT_MESSAGES, ...CLI_MESSAGES } as const;
+
+export type MessageId = keyof typeof MESSAGES;
+
+/** The catalogue's message `id` in `lang`, its placeholders filled from `data`. */
+export function message(id: MessageId, lang: MessageLang, data: TemplateData = {}): string {
+  const template: Template = MESSAGES[id];
+  return fill(template[lang], data, lang);
+}
+
+/** Both languages of a message, as "et / en" lines for places that speak to either reader. */
+export function bothLanguages(id: MessageId, data: TemplateData = {}): string {
+  return `${message(id, 'et', data)} / ${message(id, 'en', data)}`;
+}
