@@ -9,7 +9,8 @@ import { compileFile, type CompileResult } from '../compiler/compile.js';
 import { shownPath } from '../fs/root.js';
 import { ConfigLoader } from '../config/load.js';
 import { discover, type InputFile } from './discover.js';
-import { summarize, type DescriptionSummary } from '../model/summary.js';
+import { summarize } from '../compiler/summary.js';
+import type { DescriptionSummary } from '../validate/summary.js';
 import {
   countDiagnostics,
   type Diagnostic,

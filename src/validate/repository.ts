@@ -1,7 +1,7 @@
 /**
  * Repository-wide rules: run once over the summaries of every description of a checked folder.
  */
-import type { DescriptionSummary } from '../model/summary.js';
+import type { DescriptionSummary } from './summary.js';
 import { type Diagnostic, type MessageLang, sortAndDedupe } from './diagnostic.js';
 import { Collector, type RepositoryContext } from './rule.js';
 import { RULES } from './rules/index.js';

@@ -5,7 +5,7 @@
 import type { ErrorObject } from 'ajv';
 import type { Position } from 'unist';
 import type { ResolvedConfig } from '../config/types.js';
-import type { DescriptionSummary } from '../model/summary.js';
+import type { DescriptionSummary } from './summary.js';
 import type { ParsedSource, YamlSource } from '../parse/markdown.js';
 import type { YamlPath } from '../parse/positions.js';
 import type {

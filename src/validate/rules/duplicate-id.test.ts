@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarize } from '../../model/summary.js';
+import { summarize } from '../../compiler/summary.js';
 import { compileRef, REFERENCE } from '../../../test/helpers.js';
 import { repositoryDiagnostics as all } from '../repository.js';
 

@@ -1,4 +1,4 @@
-import type { DescriptionSummary } from '../../model/summary.js';
+import type { DescriptionSummary } from '../summary.js';
 import { defineRule } from '../rule.js';
 
 /** How many of the other files with the same id a message names. */

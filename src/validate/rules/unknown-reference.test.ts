@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { summarize } from '../../model/summary.js';
+import { summarize } from '../../compiler/summary.js';
 import { compileRef, lineOf, REFERENCE } from '../../../test/helpers.js';
 import { repositoryDiagnostics as run } from '../repository.js';
-import type { DescriptionSummary } from '../../model/summary.js';
+import type { DescriptionSummary } from '../summary.js';
 
 /** The examples' config switches this rule off; here the rule itself is under test. */
 const repositoryDiagnostics = (list: DescriptionSummary[], options?: Parameters<typeof run>[1]) =>

@@ -1,45 +1,13 @@
 /**
- * A small, serialisable digest of one compiled description: what repository-wide rules
- * (duplicate ids, references between descriptions, review dates) and `status` need, without the
- * syntax trees. Built for every file, also one with errors (from whatever frontmatter it has), so it
- * can cross a worker-thread boundary cheaply.
+ * Builds a description's summary (src/validate/summary.ts) from its compile result: from whatever
+ * frontmatter it has, also when it has errors.
  */
 import { basename } from 'node:path';
 import type { Position } from 'unist';
-import type { CompileResult } from '../compiler/compile.js';
 import { locate } from '../parse/positions.js';
+import type { DescriptionSummary } from '../validate/summary.js';
 import { isRecord } from '../validate/util.js';
-
-export type ReferenceKey = 'reportsTo' | 'substitutedBy' | 'substitutes';
-
-export interface DescriptionSummary {
-  /** Path as shown in messages. */
-  file: string;
-  /** The id: the frontmatter's, else the file name without .md. */
-  id: string;
-  /** Where the id is written; absent when it comes from the file name. */
-  idPosition?: Position;
-  title?: string;
-  titlePosition?: Position;
-  unit: string[];
-  version?: string;
-  reviewed?: string;
-  reviewedPosition?: Position;
-  /** Document language (et unless the document or config says en). */
-  lang: 'et' | 'en';
-  /** Job titles this description refers to. */
-  references: { key: ReferenceKey; value: string; position: Position }[];
-  /** The config's review period, when the config asks for reviews. */
-  reviewMonths?: number;
-  /** Titles the config says are described outside the repository. */
-  knownTitles: string[];
-  /** The config file that applies, if any. */
-  config?: string;
-  /** Rule severities the config sets (for repository-wide rules reported in this file). */
-  severities: Record<string, 'error' | 'warning' | 'off'>;
-  errorCount: number;
-  warningCount: number;
-}
+import type { CompileResult } from './compile.js';
 
 const strings = (v: unknown): string[] =>
   typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
