@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csvField } from '../src/project/status.js';
 import { stylish } from '../src/report/stylish.js';
-import { terminalSafe } from '../src/report/terminal.js';
+import { terminalSafe } from '../src/util/terminal.js';
 import type { Diagnostic } from '../src/validate/diagnostic.js';
 import { cli, EXAMPLES, tempTree } from './cli.js';
 

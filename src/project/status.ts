@@ -4,7 +4,7 @@
  * summaries, and the table, CSV and JSON forms of those rows.
  */
 import { checkPaths, type CheckOptions, type CheckResult } from './check.js';
-import { terminalSafe } from '../report/terminal.js';
+import { terminalSafe } from '../util/terminal.js';
 import { countDiagnostics, type Diagnostic, type MessageLang } from '../validate/diagnostic.js';
 
 export interface StatusRow {

@@ -1,5 +1,5 @@
-import type { ReportInput } from './index.js';
-import { terminalSafe } from './terminal.js';
+import type { ReportInput } from './types.js';
+import { terminalSafe } from '../util/terminal.js';
 
 /**
  * The runner's own escapes for % CR LF (in properties also : and ,); other control and bidi

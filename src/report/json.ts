@@ -1,4 +1,4 @@
-import type { ReportInput } from './index.js';
+import type { ReportInput } from './types.js';
 
 /**
  * An array of {file, line, column, endLine, endColumn, severity, rule, message}; the line that

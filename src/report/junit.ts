@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../validate/diagnostic.js';
-import type { ReportInput } from './index.js';
+import type { ReportInput } from './types.js';
 import { escapeXml } from '../util/xml.js';
 
 const attrs = (values: Record<string, string | number>): string =>

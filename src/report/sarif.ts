@@ -1,9 +1,7 @@
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Rule } from '../validate/rule.js';
-import { RULES } from '../validate/rules/index.js';
 import { VERSION } from '../util/version.js';
-import type { ReportInput } from './index.js';
+import type { ReportedRule, ReportInput } from './types.js';
 
 export const SARIF_SCHEMA =
   'https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json';
@@ -16,7 +14,7 @@ const ruleName = (id: string): string =>
     .map((w) => w[0]!.toUpperCase() + w.slice(1))
     .join('');
 
-function ruleDescriptor(rule: Rule): object {
+function ruleDescriptor(rule: ReportedRule): object {
   const { en, et } = rule.description;
   return {
     id: rule.id,
@@ -52,7 +50,8 @@ function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
  * count UTF-16 code units, as the positions do.
  */
 export function sarif(input: ReportInput): string {
-  const index = new Map(RULES.map((r, i) => [r.id, i]));
+  const rules = input.rules ?? [];
+  const index = new Map(rules.map((r, i) => [r.id, i]));
   const results = input.diagnostics.map((d) => {
     const ruleIndex = index.get(d.rule);
     return {
@@ -87,7 +86,7 @@ export function sarif(input: ReportInput): string {
             name: 'ametijuhend',
             version: VERSION,
             semanticVersion: VERSION,
-            rules: RULES.map(ruleDescriptor),
+            rules: rules.map(ruleDescriptor),
           },
         },
         columnKind: 'utf16CodeUnits',

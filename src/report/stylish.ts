@@ -1,7 +1,7 @@
 import pc from 'picocolors';
 import { countDiagnostics } from '../validate/diagnostic.js';
-import type { ReportInput } from './index.js';
-import { terminalSafe } from './terminal.js';
+import type { ReportInput } from './types.js';
+import { terminalSafe } from '../util/terminal.js';
 
 const plural = (n: number, lang: 'et' | 'en', one: [string, string], many: [string, string]): string =>
   `${n} ${n === 1 ? one[lang === 'et' ? 0 : 1] : many[lang === 'et' ? 0 : 1]}`;

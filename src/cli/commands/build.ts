@@ -4,7 +4,7 @@ import { buildRoster } from '../../build/roster-build.js';
 import { watchPaths } from '../../project/watch.js';
 import { UsageError } from '../../project/discover.js';
 import { stylish } from '../../report/stylish.js';
-import { terminalSafe } from '../../report/terminal.js';
+import { terminalSafe } from '../../util/terminal.js';
 import { OUTPUT_FORMATS, type OutputFormat, type PdfStandard } from '../../render/types.js';
 import { maxJobs } from '../../build/pool/pool.js';
 import { uiLang } from '../ui.js';

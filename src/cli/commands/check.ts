@@ -1,7 +1,8 @@
 import { checkPaths } from '../../project/check.js';
 import { UsageError } from '../../project/discover.js';
 import { REPORTERS, type ReporterName } from '../../report/index.js';
-import { terminalSafe } from '../../report/terminal.js';
+import { terminalSafe } from '../../util/terminal.js';
+import { RULES } from '../../validate/rules/index.js';
 import { uiLang } from '../ui.js';
 
 export interface CheckCliOptions {
@@ -34,6 +35,7 @@ export async function runCheck(paths: string[], opts: CheckCliOptions): Promise<
     diagnostics,
     fileCount: result.files.length,
     files: result.summaries.map((s) => s.file),
+    rules: RULES,
     lang,
     color: opts.format === 'stylish' && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
   });

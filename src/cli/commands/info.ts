@@ -1,6 +1,6 @@
 import { RULES } from '../../validate/rules/index.js';
 import { configSchema, descriptionSchema } from '../../validate/schema.js';
-import { terminalSafe } from '../../report/terminal.js';
+import { terminalSafe } from '../../util/terminal.js';
 import { uiLang } from '../ui.js';
 
 export function runSchema(opts: { config?: boolean }): number {

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { ConfigLoader } from '../../config/load.js';
 import { initRepo, InitError, type InitLang, type InitResult } from '../../project/init.js';
-import { terminalSafe } from '../../report/terminal.js';
+import { terminalSafe } from '../../util/terminal.js';
 import { uiLang } from '../ui.js';
 
 export interface InitCliOptions {

@@ -1,7 +1,7 @@
 import { checkPaths } from '../../project/check.js';
 import { UsageError } from '../../project/discover.js';
 import { formatStatus, statusRows, type StatusFormat } from '../../project/status.js';
-import { terminalSafe } from '../../report/terminal.js';
+import { terminalSafe } from '../../util/terminal.js';
 import { uiLang } from '../ui.js';
 
 export interface StatusCliOptions {
