@@ -4,7 +4,8 @@
  * signature block. Computed once from the model so the PDF, HTML and DOCX never disagree.
  */
 import { toPlainText } from '../../parse/text.js';
-import { LABELS, languageNames, type DocumentLabels } from '../../model/i18n.js';
+import { languageNames } from '../../util/languages.js';
+import { LABELS, type DocumentLabels } from './labels.js';
 import type {
   Block,
   Competency,

@@ -6,7 +6,7 @@
  * cssString(), which hex-escapes everything but letters, digits and spaces: no quote, backslash,
  * `<` or newline from a source can end the string or the `<style>` element.
  */
-import type { DocumentLabels } from '../../model/i18n.js';
+import type { DocumentLabels } from '../common/labels.js';
 
 /** A CSS string literal that is safe inside a `<style>` element whatever the input. */
 export function cssString(value: string): string {

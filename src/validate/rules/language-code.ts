@@ -1,4 +1,4 @@
-import { languageName } from '../../model/i18n.js';
+import { languageName } from '../../util/languages.js';
 import { defineRule } from '../rule.js';
 import { languageItems } from '../util.js';
 

@@ -2,7 +2,7 @@
  * Everything a reader of a rendered document sees, in both languages. Renderers take labels from
  * here only, so the PDF, HTML and DOCX say the same thing.
  */
-import type { DocLang } from './types.js';
+import type { DocLang } from '../../model/types.js';
 
 export interface DocumentLabels {
   documentTitle: string;
@@ -124,39 +124,3 @@ export const LABELS: Record<DocLang, DocumentLabels> = {
     languageSentence: (names, level) => `Command of ${names} at level ${level} or higher.`,
   },
 };
-
-const displayNames = new Map<DocLang, Intl.DisplayNames>();
-const listFormats = new Map<DocLang, Intl.ListFormat>();
-/** Names already asked for, by language and code (ICU's lookup is slow for a hot path; codes are few). */
-const knownNames = new Map<string, string | undefined>();
-const KNOWN_NAMES_LIMIT = 10_000;
-
-/** The name of a language in the document's language ("eesti", "English"); undefined when unknown. */
-export function languageName(code: string, lang: DocLang): string | undefined {
-  const key = `${lang}:${code}`;
-  if (knownNames.has(key)) return knownNames.get(key);
-  let names = displayNames.get(lang);
-  if (!names) {
-    names = new Intl.DisplayNames([lang], { type: 'language', fallback: 'none' });
-    displayNames.set(lang, names);
-  }
-  let name: string | undefined;
-  try {
-    name = names.of(code);
-  } catch {
-    name = undefined;
-  }
-  if (knownNames.size >= KNOWN_NAMES_LIMIT) knownNames.clear();
-  knownNames.set(key, name);
-  return name;
-}
-
-/** "inglise või vene" / "English or Russian": alternatives joined in the document's language. */
-export function languageNames(codes: readonly string[], lang: DocLang): string {
-  let fmt = listFormats.get(lang);
-  if (!fmt) {
-    fmt = new Intl.ListFormat([lang], { type: 'disjunction' });
-    listFormats.set(lang, fmt);
-  }
-  return fmt.format(codes.map((c) => languageName(c, lang) ?? c));
-}
