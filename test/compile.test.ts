@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compileFile, compileSource } from '../src/compiler/compile.js';
 import { ConfigLoader } from '../src/config/load.js';
 import type { JobDescription } from '../src/model/types.js';
-import { toPlainText } from '../src/parse/text.js';
+import { toPlainText } from '../src/util/mdast-text.js';
 import {
   BASE_CONFIG,
   compileInProject,

@@ -15,7 +15,7 @@ import { fastParse } from './fast.js';
 import { scanMarkdownLimits, type MarkdownLimitHit } from './limits.js';
 import { parseBounded } from './nesting.js';
 import { addDuplicateKeyErrors } from './unique-keys.js';
-import { toPlainText } from './text.js';
+import { toPlainText } from '../util/mdast-text.js';
 import { MAX_YAML_DEPTH, yamlTooDeep } from './yaml-depth.js';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);

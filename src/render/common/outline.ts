@@ -3,7 +3,7 @@
  * the general-part fields, the requirements written out in the document's language and the
  * signature block. Computed once from the model so the PDF, HTML and DOCX never disagree.
  */
-import { toPlainText } from '../../parse/text.js';
+import { toPlainText } from '../../util/mdast-text.js';
 import { languageNames } from '../../util/languages.js';
 import { LABELS, type DocumentLabels } from './labels.js';
 import type {

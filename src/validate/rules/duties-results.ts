@@ -1,6 +1,6 @@
 import { analyseDuties } from '../../model/duties.js';
 import { matchHeading } from '../../model/sections.js';
-import { toPlainText } from '../../parse/text.js';
+import { toPlainText } from '../../util/mdast-text.js';
 import { defineRule } from '../rule.js';
 
 export default defineRule({

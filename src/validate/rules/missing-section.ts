@@ -1,6 +1,6 @@
 import type { Heading } from 'mdast';
-import { forEachNode } from '../../parse/walk.js';
-import { toPlainText } from '../../parse/text.js';
+import { forEachNode } from '../../util/mdast-walk.js';
+import { toPlainText } from '../../util/mdast-text.js';
 import { knownHeadings, matchHeading, REQUIRED_SECTIONS, SECTION_HEADINGS } from '../../model/sections.js';
 import { SECTION_KEYS, type SectionKey } from '../../model/types.js';
 import { defineRule } from '../rule.js';

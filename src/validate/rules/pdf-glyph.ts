@@ -1,7 +1,7 @@
 import type { Nodes } from 'mdast';
 import type { Position } from 'unist';
 import { coverage, isRtl, type Coverage } from '../../render/pdf/coverage.js';
-import { forEachNode } from '../../parse/walk.js';
+import { forEachNode } from '../../util/mdast-walk.js';
 import { defineRule } from '../rule.js';
 
 /**

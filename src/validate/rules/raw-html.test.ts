@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileRef, expectClean, ofRule, only, REFERENCE, replace } from '../../../test/helpers.js';
-import { toPlainText } from '../../parse/text.js';
+import { toPlainText } from '../../util/mdast-text.js';
 
 describe('raw-html', () => {
   it('warns about inline HTML at the tag, and the model is built without it', () => {

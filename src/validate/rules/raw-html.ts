@@ -1,4 +1,4 @@
-import { forEachNode } from '../../parse/walk.js';
+import { forEachNode } from '../../util/mdast-walk.js';
 import { defineRule } from '../rule.js';
 
 export default defineRule({

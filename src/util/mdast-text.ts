@@ -1,5 +1,5 @@
 import type { Nodes } from 'mdast';
-import { forEachNode } from './walk.js';
+import { forEachNode } from './mdast-walk.js';
 
 /** The plain text of an mdast node (inline markup flattened, line breaks as spaces). */
 export function toPlainText(node: Nodes): string {
