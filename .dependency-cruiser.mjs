@@ -1,0 +1,81 @@
+/**
+ * The layers of src/ (README "Architecture"), checked by `npm run lint:deps` (dependency-cruiser).
+ * Type-only imports count: a cycle through a type is still a cycle for whoever reads the code.
+ */
+/** What renderers and reporters may read besides their own folder: the model, diagnostics, util. */
+const SHARED = '^src/(model|util)/|^src/validate/diagnostic[.]ts$';
+
+export default {
+  forbidden: [
+    {
+      name: 'no-cycle',
+      comment: 'No import cycle, not even through a type-only import.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'render-reads-model-only',
+      comment:
+        'Renderers take the model and nothing else: they import src/model, src/validate/diagnostic.ts, src/util and src/render (and npm packages).',
+      severity: 'error',
+      from: { path: '^src/render/' },
+      to: { path: '^src/', pathNot: `${SHARED}|^src/render/` },
+    },
+    {
+      name: 'renderers-stay-apart',
+      comment: 'One renderer never imports another; what they share lives in src/render/common.',
+      severity: 'error',
+      from: { path: '^src/render/(pdf|html|docx)/' },
+      to: { path: '^src/render/(pdf|html|docx)/', pathNot: '^src/render/$1/' },
+    },
+    {
+      name: 'model-as-types-only',
+      comment:
+        "Renderers and reporters read the model as types (import type): building a model is the compiler's job.",
+      severity: 'error',
+      from: { path: '^src/(render|report)/' },
+      to: { path: '^src/model/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'report-reads-diagnostics-only',
+      comment:
+        'Reporters format diagnostics: they import src/model, src/validate/diagnostic.ts, src/util and src/report (and npm packages).',
+      severity: 'error',
+      from: { path: '^src/report/' },
+      to: { path: '^src/', pathNot: `${SHARED}|^src/report/` },
+    },
+    {
+      name: 'library-never-imports-cli',
+      comment:
+        'Only src/cli imports src/cli: the library (src/index.ts and all it reaches) works without it.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/cli/' },
+      to: { path: '^src/cli/' },
+    },
+    {
+      name: 'util-imports-nothing-of-ours',
+      comment: 'src/util is the bottom layer: it imports only itself, node: and npm packages.',
+      severity: 'error',
+      from: { path: '^src/util/' },
+      to: { path: '^src/', pathNot: '^src/util/' },
+    },
+    {
+      name: 'no-unresolvable',
+      comment: 'Every import resolves (a typo in a path, or a package missing from package.json).',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '[.]test[.]ts$' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
+  },
+};
