@@ -61,6 +61,37 @@ export default {
       to: { path: '^src/', pathNot: '^src/util/' },
     },
     {
+      name: 'parse-reads-text-only',
+      comment: 'The parser turns text into trees: it imports only src/parse and src/util.',
+      severity: 'error',
+      from: { path: '^src/parse/' },
+      to: { path: '^src/', pathNot: '^src/(parse|util)/' },
+    },
+    {
+      name: 'model-built-from-parse',
+      comment:
+        "The model and its builder read a parsed source (and the config's types): src/model, src/parse, src/util, src/config/types.ts.",
+      severity: 'error',
+      from: { path: '^src/model/' },
+      to: { path: '^src/', pathNot: '^src/(model|parse|util)/|^src/config/types[.]ts$' },
+    },
+    {
+      name: 'stages-below-the-drivers',
+      comment:
+        'The stages and services never import the drivers: compiler, project, build, cli and the public index sit on top.',
+      severity: 'error',
+      from: { path: '^src/(parse|model|validate|render|report|config|fs|util|messages)/' },
+      to: { path: '^src/(compiler|project|build|cli)/|^src/index[.]ts$' },
+    },
+    {
+      name: 'validate-before-render',
+      comment:
+        "Rules judge the model before any renderer sees it. One known exception: the pdf-glyph rule reads the PDF fonts' character table (render/pdf/coverage.ts).",
+      severity: 'error',
+      from: { path: '^src/validate/' },
+      to: { path: '^src/(render|report)/', pathNot: '^src/render/pdf/coverage[.]ts$' },
+    },
+    {
       name: 'no-unresolvable',
       comment: 'Every import resolves (a typo in a path, or a package missing from package.json).',
       severity: 'error',

@@ -6,7 +6,7 @@
  */
 import { accessSync, constants, statSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
-import { UsageError } from '../project/discover.js';
+import { UsageError } from '../util/usage-error.js';
 import { isInside, realPath } from './root.js';
 
 const SYSTEM = ['/proc', '/sys', '/dev'];

@@ -24,6 +24,7 @@ import {
 } from '../validate/diagnostic.js';
 import { Collector } from '../validate/rule.js';
 import skippedPath from '../validate/rules/skipped-path.js';
+import { UsageError } from '../util/usage-error.js';
 
 export interface InputFile {
   /** Absolute path. */
@@ -32,7 +33,7 @@ export interface InputFile {
   root: string;
 }
 
-export class UsageError extends Error {}
+export { UsageError };
 
 const SKIP_DIRS = new Set(['node_modules', 'dist', '.git']);
 
