@@ -67,14 +67,21 @@ function relationships(links: readonly string[]): string {
   return `${xml}</Relationships>`;
 }
 
-/** word/numbering.xml: the reference's definitions and one instance per list key, numbered from 2. */
-function numbering(lists: ReadonlyMap<string, number>): string {
-  let xml = NUMBERING_XML.head;
-  for (const [key, id] of lists) {
+/** The abstract list definition of each list of the document, in w:numId order (from 2). */
+function listDefinitions(lists: ReadonlyMap<string, number>): number[] {
+  return [...lists.keys()].map((key) => {
     const abstract = NUMBERING_XML.abstract[key.slice(0, key.lastIndexOf('-'))];
     if (abstract === undefined) throw new Error(`no list definition for ${key} in the DOCX reference`);
-    xml += `<w:num w:numId="${id}"><w:abstractNumId w:val="${abstract}"/>${NUMBERING_XML.overrides}</w:num>`;
-  }
+    return abstract;
+  });
+}
+
+/** word/numbering.xml: the reference's definitions and one instance per list, numbered from 2. */
+function numbering(definitions: readonly number[]): string {
+  let xml = NUMBERING_XML.head;
+  definitions.forEach((abstract, i) => {
+    xml += `<w:num w:numId="${i + 2}"><w:abstractNumId w:val="${abstract}"/>${NUMBERING_XML.overrides}</w:num>`;
+  });
   return xml + NUMBERING_XML.tail;
 }
 
@@ -96,27 +103,6 @@ function coreProperties(p: DocTree['properties'], date: Date): string {
   );
 }
 
-const STYLES = 'word/styles.xml';
-
-/** The document's own parts, by name (numbering.xml is the reference's, with the document's lists). */
-function ownParts(tree: DocTree, date: Date, application: string): Map<string, string> {
-  const body = new PartWriter(FIRST_LINK_ID).blocks(tree.body);
-  const header = new PartWriter(FIRST_LINK_ID).blocks(tree.header);
-  const footer = new PartWriter(FIRST_LINK_ID).blocks(tree.footer);
-  // the layout puts neither in the running header or footer (their ids would need parts of their own)
-  if (header.links.length || footer.links.length || header.lists.size || footer.lists.size)
-    throw new Error('a DOCX header or footer cannot hold links or lists');
-  return new Map([
-    ['word/document.xml', `${DOCUMENT_OPEN}<w:body>${body.take()}${SECTION}</w:body></w:document>`],
-    ['word/_rels/document.xml.rels', relationships(body.links)],
-    ['word/header1.xml', `${HEADER_OPEN}${header.take()}</w:hdr>`],
-    ['word/footer1.xml', `${FOOTER_OPEN}${footer.take()}</w:ftr>`],
-    ['word/numbering.xml', numbering(body.lists)],
-    ['docProps/core.xml', coreProperties(tree.properties, date)],
-    ['docProps/app.xml', `${APP_OPEN}<Application>${escapeXml(application)}</Application></Properties>`],
-  ]);
-}
-
 const encoder = new TextEncoder();
 
 /** A part deflated, with what the zip records of it. */
@@ -131,17 +117,54 @@ function deflate(text: string): Deflated {
   return { deflated: deflateRawSync(data, { level: 6 }), crc: crc32(data), size: data.length };
 }
 
-/** The reference's fixed parts and its styles per language, deflated once per process. */
+/** The reference's fixed parts, deflated once per process. */
 const FIXED_DEFLATED = new Map(Object.entries(FIXED_PARTS).map(([name, xml]) => [name, deflate(xml)]));
-const stylesByLocale = new Map<string, Deflated>();
 
-function styles(locale: string): Deflated {
-  let deflated = stylesByLocale.get(locale);
+/** Parts many documents share — styles.xml per language, numbering.xml per list layout — deflated once. */
+const shared = new Map<string, Deflated>();
+const SHARED_LIMIT = 200;
+
+function sharedPart(key: string, make: () => string): Deflated {
+  let deflated = shared.get(key);
   if (!deflated) {
-    deflated = deflate(`${STYLES_XML[0]}${escapeXml(locale, { attribute: true })}${STYLES_XML[1]}`);
-    stylesByLocale.set(locale, deflated);
+    if (shared.size >= SHARED_LIMIT) shared.clear();
+    deflated = deflate(make());
+    shared.set(key, deflated);
   }
   return deflated;
+}
+
+/** The document's parts, deflated: its own, then styles and numbering filled in from the reference. */
+function documentParts(
+  tree: DocTree,
+  locale: string,
+  date: Date,
+  application: string,
+): Map<string, Deflated> {
+  const body = new PartWriter(FIRST_LINK_ID).blocks(tree.body);
+  const header = new PartWriter(FIRST_LINK_ID).blocks(tree.header);
+  const footer = new PartWriter(FIRST_LINK_ID).blocks(tree.footer);
+  // the layout puts neither in the running header or footer (their ids would need parts of their own)
+  if (header.links.length || footer.links.length || header.lists.size || footer.lists.size)
+    throw new Error('a DOCX header or footer cannot hold links or lists');
+  const lists = listDefinitions(body.lists);
+  const app = `${APP_OPEN}<Application>${escapeXml(application)}</Application></Properties>`;
+  return new Map([
+    ['word/document.xml', deflate(`${DOCUMENT_OPEN}<w:body>${body.take()}${SECTION}</w:body></w:document>`)],
+    ['word/_rels/document.xml.rels', deflate(relationships(body.links))],
+    ['word/header1.xml', deflate(`${HEADER_OPEN}${header.take()}</w:hdr>`)],
+    ['word/footer1.xml', deflate(`${FOOTER_OPEN}${footer.take()}</w:ftr>`)],
+    ['docProps/core.xml', deflate(coreProperties(tree.properties, date))],
+    ['docProps/app.xml', sharedPart(`app\u0000${application}`, () => app)],
+    [
+      'word/styles.xml',
+      sharedPart(
+        `styles\u0000${locale}`,
+        () => `${STYLES_XML[0]}${escapeXml(locale, { attribute: true })}${STYLES_XML[1]}`,
+      ),
+    ],
+    ['word/numbering.xml', sharedPart(`numbering\u0000${lists.join()}`, () => numbering(lists))],
+  ]);
 }
 
 /**
@@ -178,11 +201,9 @@ function zip(entries: readonly (readonly [string, Deflated])[], mtime: Date): Ui
 
 /** The package of a document tree: the reference's parts and the document's, in the reference's order. */
 export function writeDocxPackage(tree: DocTree, locale: string, date: Date, application: string): Uint8Array {
-  const own = ownParts(tree, date, application);
+  const own = documentParts(tree, locale, date, application);
   const entries = PART_ORDER.map((name) => {
-    const text = own.get(name);
-    const entry =
-      text !== undefined ? deflate(text) : name === STYLES ? styles(locale) : FIXED_DEFLATED.get(name);
+    const entry = own.get(name) ?? FIXED_DEFLATED.get(name);
     if (!entry) throw new Error(`the DOCX reference has no part ${name}`);
     return [name, entry] as const;
   });
