@@ -5,7 +5,8 @@
  * relationships, its list instances, the core and app properties — and zips them with fflate.
  *
  * The package is a pure function of the tree, the language, the date and the application name: no
- * clock, no random ids, parts in the reference's order, every entry stamped with the document's date.
+ * clock, no random ids, parts in the reference's order, every entry stamped with noon of the
+ * document's day (see entryTime).
  */
 import { crc32, deflateRawSync } from 'node:zlib';
 import { Zip, type ZipInputFile } from 'fflate';
