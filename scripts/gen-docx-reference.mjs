@@ -101,107 +101,106 @@ function defaultStyles(locale) {
   };
 }
 
-/** A paragraph style based on Normal; `quick` puts it in Word's style gallery. */
-const para = (id, name, quick, run, paragraph, extra = {}) => ({
-  id,
-  name,
-  basedOn: 'Normal',
-  next: 'Normal',
-  ...(quick ? { quickFormat: true } : {}),
-  ...(run ? { run } : {}),
-  paragraph,
-  ...extra,
-});
-
-const muted = { size: pt(8), color: COLORS.muted };
-
-function paragraphStyles() {
-  return [
-    para(
-      STYLE.subtitle,
-      'Subtitle',
-      true,
-      { size: pt(10.5), color: COLORS.muted },
-      {
-        alignment: AlignmentType.CENTER,
-        spacing: { after: 360 },
-      },
-    ),
-    para(
-      STYLE.fieldLabel,
-      'Field Label',
-      true,
-      { ...muted, bold: true },
-      { keepNext: true, spacing: { after: 20 } },
-    ),
-    para(
-      STYLE.tableText,
-      'Table Text',
-      true,
-      undefined,
-      { spacing: { after: 40 } },
-      { next: STYLE.tableText },
-    ),
-    para(
-      STYLE.tableHeading,
-      'Table Heading',
-      true,
-      { bold: true },
-      { keepNext: true },
-      {
-        basedOn: STYLE.tableText,
-        next: STYLE.tableText,
-      },
-    ),
-    para(
-      STYLE.competencyName,
-      'Competency Name',
-      true,
-      { bold: true },
-      {
-        keepNext: true,
-        keepLines: true,
-        spacing: { before: 80, after: 40 },
-      },
-    ),
-    para(
-      STYLE.approval,
-      'Approval',
-      false,
-      { size: pt(9) },
-      { alignment: AlignmentType.RIGHT, spacing: { after: 0 } },
-    ),
-    para(
-      STYLE.signatureLabel,
-      'Signature Label',
-      true,
-      { bold: true },
-      {
-        keepNext: true,
-        spacing: { before: 60, after: 20 },
-      },
-    ),
-    para(STYLE.signatureNote, 'Signature Note', false, muted, { spacing: { after: 0 } }),
-    para(
-      STYLE.code,
-      'Source Code',
-      false,
-      { font: MONO_FONT, size: pt(9) },
-      {
-        spacing: { after: 120, line: 240 },
-        indent: { left: 284 },
-      },
-    ),
-    { id: STYLE.header, name: 'header', basedOn: 'Normal', run: muted, paragraph: { spacing: { after: 0 } } },
-    { id: STYLE.footer, name: 'footer', basedOn: 'Normal', run: muted, paragraph: { spacing: { after: 0 } } },
-  ];
-}
+/** The custom paragraph styles, and Word's header and footer styles. */
+const PARAGRAPH_STYLES = [
+  {
+    id: STYLE.subtitle,
+    name: 'Subtitle',
+    basedOn: 'Normal',
+    next: 'Normal',
+    quickFormat: true,
+    run: { size: pt(10.5), color: COLORS.muted },
+    paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 360 } },
+  },
+  {
+    id: STYLE.fieldLabel,
+    name: 'Field Label',
+    basedOn: 'Normal',
+    next: 'Normal',
+    quickFormat: true,
+    run: { size: pt(8), bold: true, color: COLORS.muted },
+    paragraph: { keepNext: true, spacing: { after: 20 } },
+  },
+  {
+    id: STYLE.tableText,
+    name: 'Table Text',
+    basedOn: 'Normal',
+    next: STYLE.tableText,
+    quickFormat: true,
+    paragraph: { spacing: { after: 40 } },
+  },
+  {
+    id: STYLE.tableHeading,
+    name: 'Table Heading',
+    basedOn: STYLE.tableText,
+    next: STYLE.tableText,
+    quickFormat: true,
+    run: { bold: true },
+    paragraph: { keepNext: true },
+  },
+  {
+    id: STYLE.competencyName,
+    name: 'Competency Name',
+    basedOn: 'Normal',
+    next: 'Normal',
+    quickFormat: true,
+    run: { bold: true },
+    paragraph: { keepNext: true, keepLines: true, spacing: { before: 80, after: 40 } },
+  },
+  {
+    id: STYLE.approval,
+    name: 'Approval',
+    basedOn: 'Normal',
+    next: 'Normal',
+    run: { size: pt(9) },
+    paragraph: { alignment: AlignmentType.RIGHT, spacing: { after: 0 } },
+  },
+  {
+    id: STYLE.signatureLabel,
+    name: 'Signature Label',
+    basedOn: 'Normal',
+    next: 'Normal',
+    quickFormat: true,
+    run: { bold: true },
+    paragraph: { keepNext: true, spacing: { before: 60, after: 20 } },
+  },
+  {
+    id: STYLE.signatureNote,
+    name: 'Signature Note',
+    basedOn: 'Normal',
+    next: 'Normal',
+    run: { size: pt(8), color: COLORS.muted },
+    paragraph: { spacing: { after: 0 } },
+  },
+  {
+    id: STYLE.code,
+    name: 'Source Code',
+    basedOn: 'Normal',
+    next: 'Normal',
+    run: { font: MONO_FONT, size: pt(9) },
+    paragraph: { spacing: { after: 120, line: 240 }, indent: { left: 284 } },
+  },
+  {
+    id: STYLE.header,
+    name: 'header',
+    basedOn: 'Normal',
+    run: { size: pt(8), color: COLORS.muted },
+    paragraph: { spacing: { after: 0 } },
+  },
+  {
+    id: STYLE.footer,
+    name: 'footer',
+    basedOn: 'Normal',
+    run: { size: pt(8), color: COLORS.muted },
+    paragraph: { spacing: { after: 0 } },
+  },
+];
 
 /** Styles for a document in the given locale ("et-EE", "en-GB"). */
 function buildStyles(locale) {
   return {
     default: defaultStyles(locale),
-    paragraphStyles: paragraphStyles(),
+    paragraphStyles: PARAGRAPH_STYLES,
     characterStyles: [
       {
         id: STYLE.codeChar,
