@@ -1,6 +1,6 @@
 /**
- * mdast → docx: inline content to runs and hyperlinks, block content to paragraphs. Raw HTML is
- * never passed through (the model has none; any that slipped in is dropped).
+ * mdast → the document tree: inline content to runs and hyperlinks, block content to paragraphs.
+ * Raw HTML is never passed through (the model has none; any that slipped in is dropped).
  */
 import type { Block, Inline } from '../../model/types.js';
 import { NUMBERING, STYLE } from './styles.js';
@@ -17,16 +17,6 @@ interface RunFormat {
 /** Link targets that may become clickable; anything else (javascript:, data:, relative) stays plain text. */
 const SAFE_LINK = /^(?:https?:|mailto:|tel:)/i;
 
-/** Characters XML 1.0 cannot hold (C0 controls other than tab and line breaks, lone surrogates, U+FFFE/F). */
-const NOT_XML =
-  // eslint-disable-next-line no-control-regex -- matching the control characters is the point
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** Text that can go into a w:t element. */
-export function xmlSafe(text: string): string {
-  return text.replace(NOT_XML, '');
-}
-
 /** Markdown soft line breaks inside a paragraph read as spaces. */
 function flatten(text: string): string {
   return text.replace(/[ \t]*\r?\n[ \t]*/g, ' ');
@@ -35,7 +25,7 @@ function flatten(text: string): string {
 function run(text: string, f: RunFormat, hyperlink = false, lineBreak = false): RunNode {
   return {
     kind: 'run',
-    text: xmlSafe(text),
+    text,
     ...(lineBreak ? { break: true } : {}),
     ...(f.bold ? { bold: true } : {}),
     ...(f.italics ? { italics: true } : {}),

@@ -1,8 +1,7 @@
 /**
- * Builds the docx Document from the shared outline: the same structure as the PDF and HTML
+ * Builds the document tree (tree.ts) from the shared outline: the same structure as the PDF and HTML
  * (title, general part as a table, numbered sections, the duties table, requirements, signatures).
  */
-import { Document, Footer, Header, type FileChild } from 'docx';
 import {
   inlineText,
   type Outline,
@@ -12,11 +11,9 @@ import {
 } from '../common/outline.js';
 import type { DutiesSection, JobDescription } from '../../model/types.js';
 import type { RenderOptions } from '../types.js';
-import { BlockWriter, inlines, xmlSafe } from './content.js';
-import { COLORS, PAGE, STYLE, TEXT_WIDTH, buildStyles, numbering } from './styles.js';
+import { BlockWriter, inlines } from './content.js';
+import { COLORS, STYLE, TEXT_WIDTH } from './styles.js';
 import {
-  docxBlock,
-  docxParagraph,
   paragraph,
   run,
   type BlockNode,
@@ -28,12 +25,12 @@ import {
   type TableNode,
 } from './tree.js';
 
-/** Splits a width into n integer columns that add up exactly. */
 /** `out.push(...items)` without spreading: a spread of 100,000+ items overflows the call stack. */
 function append<T>(out: T[], items: readonly T[]): void {
   for (const item of items) out.push(item);
 }
 
+/** Splits a width into n integer columns that add up exactly. */
 function columns(total: number, n: number): number[] {
   const base = Math.floor(total / n);
   return Array.from({ length: n }, (_, i) => (i === n - 1 ? total - base * (n - 1) : base));
@@ -52,7 +49,7 @@ function text(value: string, style?: string): ParagraphNode {
 
 /** A plain run of text from the model. */
 function plain(value: string, options: { bold?: boolean } = {}): InlineNode {
-  return run(xmlSafe(value), options);
+  return run(value, options);
 }
 
 /** Extra cell content must never be empty: Word requires a paragraph in every cell. */
@@ -262,7 +259,7 @@ export function buildTree(model: JobDescription, outline: Outline, options: Rend
   const versionRuns: InlineNode[] = outline.version
     ? [plain(`${outline.labels.version} ${outline.version}`)]
     : [];
-  const author = xmlSafe(outline.organisation ?? 'ametijuhend');
+  const author = outline.organisation ?? 'ametijuhend';
   return {
     body,
     header: [paragraph([plain(outline.runningHeader)], { style: STYLE.header })],
@@ -273,53 +270,15 @@ export function buildTree(model: JobDescription, outline: Outline, options: Rend
       }),
     ],
     properties: {
-      title: xmlSafe(`${outline.documentTitle}: ${model.title}`),
-      subject: xmlSafe([model.title, ...model.unit].join(' · ')),
+      title: `${outline.documentTitle}: ${model.title}`,
+      subject: [model.title, ...model.unit].join(' · '),
       creator: author,
-      keywords: xmlSafe(
-        [outline.documentTitle, model.title, ...model.unit, outline.organisation].filter(Boolean).join(', '),
-      ),
-      description: xmlSafe(
+      keywords: [outline.documentTitle, model.title, ...model.unit, outline.organisation]
+        .filter(Boolean)
+        .join(', '),
+      description:
         plainPurpose(model) ??
-          `${outline.documentTitle}: ${model.title} (ametijuhend ${options.toolVersion})`,
-      ),
+        `${outline.documentTitle}: ${model.title} (ametijuhend ${options.toolVersion})`,
     },
   };
-}
-
-/** The tree as a docx Document (docx then writes the whole package: the reference writer). */
-export function buildDocument(tree: DocTree, locale: string): Document {
-  return new Document({
-    title: tree.properties.title,
-    subject: tree.properties.subject,
-    creator: tree.properties.creator,
-    lastModifiedBy: tree.properties.creator,
-    keywords: tree.properties.keywords,
-    description: tree.properties.description,
-    revision: 1,
-    styles: buildStyles(locale),
-    numbering,
-    features: { updateFields: false },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: {
-              top: PAGE.marginTop,
-              bottom: PAGE.marginBottom,
-              left: PAGE.marginLeft,
-              right: PAGE.marginRight,
-              header: PAGE.header,
-              footer: PAGE.footer,
-              gutter: 0,
-            },
-          },
-        },
-        headers: { default: new Header({ children: tree.header.map(docxParagraph) }) },
-        footers: { default: new Footer({ children: tree.footer.map(docxParagraph) }) },
-        children: tree.body.map(docxBlock) as FileChild[],
-      },
-    ],
-  });
 }

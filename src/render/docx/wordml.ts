@@ -1,41 +1,23 @@
 /**
- * The fast writer of the description's own parts: the document tree (tree.ts) straight to
- * WordprocessingML text, written exactly as docx writes the same tree (element and attribute order,
- * escaping, list ids, relationship ids). Everything else in the package comes from docx (index.ts).
- *
- * The equivalence is tested, not assumed: render-docx.test.ts builds every fixture, example and a
- * generated corpus through both writers and compares the packages byte for byte.
+ * The writer of the document's own WordprocessingML: the document tree (tree.ts) as the content of
+ * word/document.xml, header1.xml and footer1.xml, with the numbering instances and hyperlink
+ * relationships it needs (package.ts writes those parts). Every text and attribute value goes
+ * through util/xml.ts, which also drops the characters XML cannot carry.
  */
+import { escapeXml } from '../../util/xml.js';
 import type { BlockNode, Border, CellNode, InlineNode, ParagraphNode, RunNode, TableNode } from './tree.js';
 
-/**
- * docx's escaping of text and attribute values: five entities, C0 controls dropped (not replaced, as
- * report/junit.ts does: the bytes must be docx's).
- */
-// eslint-disable-next-line no-control-regex -- the control characters are what is dropped
-const ESCAPE = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g;
-// eslint-disable-next-line no-control-regex -- as above
-const NEEDS_ESCAPE = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/;
-const ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '"': '&quot;',
-  "'": '&apos;',
-  '<': '&lt;',
-  '>': '&gt;',
-};
+/** An attribute value. */
+const attr = (value: string): string => escapeXml(value, { attribute: true });
 
-export function escapeAsDocx(value: string): string {
-  return NEEDS_ESCAPE.test(value) ? value.replace(ESCAPE, (c) => ENTITIES[c] ?? '') : value;
-}
-
-/** The list a numbered paragraph belongs to, as docx names it. */
+/** The list a numbered paragraph belongs to: its kind and instance. */
 function listKey(reference: string, instance = 0): string {
   return `${reference}-${instance}`;
 }
 
 /** Per-part state: list ids in the order lists are first used, hyperlink targets in document order. */
 export class PartWriter {
-  /** list key → w:numId; docx gives 1 to its own default bullet list, ours follow from 2. */
+  /** list key → w:numId; 1 is the reference's own default list (see NUMBERING_XML), ours follow from 2. */
   readonly lists = new Map<string, number>();
   /** Hyperlink targets, one relationship each, in the order they appear. */
   readonly links: string[] = [];
@@ -68,7 +50,7 @@ export class PartWriter {
   paragraph(p: ParagraphNode): void {
     let pPr = '';
     if (p.numbering && !p.style) pPr += '<w:pStyle w:val="ListParagraph"/>';
-    if (p.style) pPr += `<w:pStyle w:val="${escapeAsDocx(p.style)}"/>`;
+    if (p.style) pPr += `<w:pStyle w:val="${attr(p.style)}"/>`;
     if (p.keepNext) pPr += '<w:keepNext/>';
     if (p.numbering) {
       const key = listKey(p.numbering.reference, p.numbering.instance);
@@ -122,20 +104,20 @@ export class PartWriter {
       return;
     }
     let rPr = '';
-    if (r.style) rPr += `<w:rStyle w:val="${escapeAsDocx(r.style)}"/>`;
+    if (r.style) rPr += `<w:rStyle w:val="${attr(r.style)}"/>`;
     if (r.bold) rPr += '<w:b/><w:bCs/>';
     if (r.italics) rPr += '<w:i/><w:iCs/>';
     if (r.strike) rPr += '<w:strike/>';
     let xml = rPr ? `<w:r><w:rPr>${rPr}</w:rPr>` : '<w:r>';
     if (r.break) xml += '<w:br/>';
     if (r.tab) xml += '<w:tab/>';
-    else if (r.text !== undefined) xml += `<w:t xml:space="preserve">${escapeAsDocx(r.text)}</w:t>`;
+    else if (r.text !== undefined) xml += `<w:t xml:space="preserve">${escapeXml(r.text)}</w:t>`;
     this.out += `${xml}</w:r>`;
   }
 
   private table(t: TableNode): void {
     let xml = '<w:tbl><w:tblPr>';
-    if (t.style) xml += `<w:tblStyle w:val="${escapeAsDocx(t.style)}"/>`;
+    if (t.style) xml += `<w:tblStyle w:val="${attr(t.style)}"/>`;
     xml += `<w:tblW w:type="dxa" w:w="${t.width}"/>`;
     if (t.noBorders) {
       xml += '<w:tblBorders>';
@@ -175,7 +157,7 @@ export class PartWriter {
       const b = c.borders;
       xml += `<w:tcBorders>${border('top', b.top)}${border('left', b.left)}${border('bottom', b.bottom)}${border('right', b.right)}</w:tcBorders>`;
     }
-    if (c.fill) xml += `<w:shd w:fill="${escapeAsDocx(c.fill)}" w:color="auto" w:val="clear"/>`;
+    if (c.fill) xml += `<w:shd w:fill="${attr(c.fill)}" w:color="auto" w:val="clear"/>`;
     this.out += `${xml}</w:tcPr>`;
     this.blocks(c.children);
     this.out += '</w:tc>';
@@ -183,5 +165,5 @@ export class PartWriter {
 }
 
 function border(side: string, b: Border): string {
-  return `<w:${side} w:val="${b.style}" w:color="${escapeAsDocx(b.color)}" w:sz="${b.size}"/>`;
+  return `<w:${side} w:val="${b.style}" w:color="${attr(b.color)}" w:sz="${b.size}"/>`;
 }
