@@ -1,5 +1,5 @@
 /**
- * Renderers, loaded lazily: `check` never pays for pdfkit or docx.
+ * Renderers, loaded lazily: `check` never pays for pdfkit or the DOCX writer.
  */
 import type { JobDescription } from '../model/types.js';
 import { documentDate } from '../util/dates.js';

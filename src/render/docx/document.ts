@@ -217,7 +217,7 @@ function signatures(outline: Outline): BlockNode[] {
   ];
 }
 
-/** "lk {PAGE} / {NUMPAGES}" built from the label function, so the wording stays in i18n.ts. */
+/** "lk {PAGE} / {NUMPAGES}" built from the label function, so the wording stays in render/common/labels.ts. */
 function pageLabel(outline: Outline): InlineNode[] {
   // Sentinel numbers that no label contains by chance.
   const PAGE_MARK = '9000000001';
