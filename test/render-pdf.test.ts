@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileFile } from '../src/compiler/compile.js';
 import type { Block, JobDescription } from '../src/model/types.js';
 import { buildOutline, inlineText, type Outline } from '../src/render/common/outline.js';
-import { subsetStats } from '../src/render/pdf/font-subset.js';
+import { subsetStats } from '../src/render/pdf/internals/index.js';
 import { measureStats } from '../src/render/pdf/fonts.js';
 import { renderPdf } from '../src/render/pdf/index.js';
 import type { PdfStandard, RenderOptions } from '../src/render/types.js';

@@ -17,7 +17,7 @@
 import { deflateSync } from 'node:zlib';
 import type PDFDocument from 'pdfkit';
 import type { FontkitFont } from 'fontkit';
-import type { FontKey } from './fonts.js';
+import type { FontKey } from '../fonts.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
