@@ -24,6 +24,7 @@ import {
 import { installedVersions } from '../src/render/pdf/internals/version.js';
 import type { PdfStandard } from '../src/render/types.js';
 import { pageCount, preflight, tool, waitForTools } from './fixtures/pdf/tools.js';
+import { compileRef, REFERENCE, replace } from './helpers.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const EXAMPLES = readdirSync(join(ROOT, 'examples'))
@@ -175,6 +176,26 @@ describe.each(EXAMPLES.map((path) => [basename(path), path]))(
     });
   },
 );
+
+describe('metadata on the public path', () => {
+  it('keeps a title with & and < valid: escaped in the XMP, left out of the Info dictionary', async () => {
+    const title = 'Ekspert & <kriisiabi> "juht"';
+    const { model } = compileRef(
+      replace(REFERENCE, 'title: Ekspert (psühhosotsiaalne kriisiabi)', `title: '${title}'`),
+    );
+    if (!model) throw new Error('did not compile');
+    const file = save(await renderPdf(model, { ...OPTIONS, pdfStandard: 'a-1b', internals: false }), 'title');
+    const meta = await tool('pdfinfo', ['-meta', file]);
+    expect(meta).toContain(
+      '<rdf:li xml:lang="x-default">Ekspert &amp; &lt;kriisiabi&gt; &quot;juht&quot;</rdf:li>',
+    );
+    expect(meta).not.toContain('<kriisiabi>');
+    expect(await tool('pdfinfo', [file])).not.toMatch(/^Title:/m);
+    const result = await preflight(file);
+    expect(result.output).toContain('is a valid PDF/A-1b file');
+    expect(norm(await tool('pdftotext', [file, '-']))).toContain(title);
+  });
+});
 
 describe('the version guard', () => {
   it('knows the pinned versions and finds them installed', () => {

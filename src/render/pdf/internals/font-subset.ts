@@ -11,8 +11,9 @@
  * symbol) takes pdfkit's own path: its subset is the standard set plus its extra glyphs.
  *
  * Costs: each PDF carries the whole standard set of every face it uses (a few tens of KB more).
- * Relies on pdfkit's EmbeddedFont internals (subset, widths, unicode, embed); the PDF tests
- * (Preflight, qpdf, pdffonts, pdftotext) catch a pdfkit release that changes them.
+ * Relies on pdfkit's EmbeddedFont internals (subset, widths, unicode, embed): used only with the
+ * pdfkit and fontkit versions index.ts checks for; the PDF tests (Preflight, qpdf, pdffonts,
+ * pdftotext) judge the result.
  */
 import { deflateSync } from 'node:zlib';
 import type PDFDocument from 'pdfkit';
