@@ -19,6 +19,12 @@ import type { JobDescription } from '../../model/types.js';
 type Doc = InstanceType<typeof PDFDocument>;
 type DocOptions = ConstructorParameters<typeof PDFDocument>[0];
 
+/**
+ * Why renders take pdfkit's public path (other bytes: put it in cache keys), or undefined when
+ * they use the internals. Pass the render option as `wanted`.
+ */
+export { internalsOff as pdfInternalsOff } from './internals/index.js';
+
 export interface PdfRenderOptions extends RenderOptions {
   /**
    * false: pdfkit's public path only (its own font subsets, text and metadata; slower, larger
