@@ -6,7 +6,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,10 +16,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileFile } from '../src/compiler/compile.js';
 import type { Block, JobDescription } from '../src/model/types.js';
 import { buildOutline, inlineText, type Outline } from '../src/render/common/outline.js';
-import { subsetStats } from '../src/render/pdf/font-subset.js';
+import { subsetStats } from '../src/render/pdf/internals/index.js';
 import { measureStats } from '../src/render/pdf/fonts.js';
 import { renderPdf } from '../src/render/pdf/index.js';
 import type { PdfStandard, RenderOptions } from '../src/render/types.js';
+import { pageCount, preflight, tool, TOOLS, waitForTools } from './fixtures/pdf/tools.js';
 import { compileRef, REFERENCE, replace } from './helpers.js';
 
 const exec = promisify(execFile);
@@ -30,30 +31,7 @@ const FIXTURES = join(ROOT, 'test', 'fixtures', 'pdf');
 /** An official with an approval, no employee name, nested and ordered lists, a quote, code, ### and a hard break. */
 const OFFICIAL_PATH = join(FIXTURES, 'official-rich.md');
 const OPTIONS: RenderOptions = { date: new Date(Date.UTC(2026, 2, 1)), toolVersion: '0.1.0-test' };
-const JAVA = '/usr/bin/java';
-const JARS = [
-  'preflight',
-  'pdfbox2',
-  'fontbox2',
-  'xmpbox',
-  'commons-logging',
-  'javax.activation',
-  'jaxb-api',
-].map((n) => `/usr/share/java/${n}.jar`);
-const TOOLS = ['/usr/bin/pdftotext', '/usr/bin/pdffonts', '/usr/bin/pdfinfo', '/usr/bin/qpdf', JAVA, ...JARS];
-
 let outDir: string;
-
-/** The checkers may still be installing when the tests start: wait for them, never skip. */
-async function waitForTools(paths: readonly string[], timeoutMs = 600_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  for (const path of paths) {
-    while (!existsSync(path)) {
-      if (Date.now() > end) throw new Error(`${path} is not installed`);
-      await new Promise((r) => setTimeout(r, 30_000));
-    }
-  }
-}
 
 beforeAll(async () => {
   await waitForTools(TOOLS);
@@ -91,18 +69,8 @@ async function renderTo(
   return { file, bytes };
 }
 
-async function tool(cmd: string, args: readonly string[]): Promise<string> {
-  const { stdout } = await exec(cmd, [...args], { maxBuffer: 1 << 24 });
-  return stdout;
-}
-
 const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
-
-async function pageCount(file: string): Promise<number> {
-  const m = /^Pages:\s+(\d+)/m.exec(await tool('pdfinfo', [file]));
-  return Number(m?.[1]);
-}
 
 async function pageText(file: string, page: number, layout = true): Promise<string> {
   return tool('pdftotext', [
@@ -205,20 +173,6 @@ function structTextAfter(structText: string, after: string, type: string): strin
     if (m) strings.push(m[1] ?? '');
   }
   return strings.join('');
-}
-
-async function preflight(file: string): Promise<{ code: number; output: string }> {
-  try {
-    const { stdout, stderr } = await exec(
-      JAVA,
-      ['-cp', JARS.join(':'), 'org.apache.pdfbox.preflight.Validator_A1b', file],
-      { maxBuffer: 1 << 22 },
-    );
-    return { code: 0, output: stdout + stderr };
-  } catch (e) {
-    const err = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: err.code ?? 1, output: `${err.stdout ?? ''}${err.stderr ?? ''}` };
-  }
 }
 
 /** Section headings must never be the last thing on a page. */

@@ -37,6 +37,8 @@ export const isFallback = (key: DrawKey): key is FallbackKey => key.endsWith('Fb
 export interface Face<K extends DrawKey = FontKey> {
   key: K;
   font: FontkitFont;
+  /** The font file, for pdfkit to parse (the public path registers fonts as bytes). */
+  data: Uint8Array;
   /** (ascent - descent) / unitsPerEm: the height of a line box at size 1. */
   boxHeight: number;
   /** ascent / unitsPerEm. */
@@ -50,16 +52,28 @@ const WIDTH_CACHE_LIMIT = 50_000;
 /** Only words up to this length are cached (a cache of long prefixes would hold megabytes). */
 const WIDTH_CACHE_MAX_LENGTH = 64;
 
+/** A font file and its parse. */
+interface Parsed {
+  font: FontkitFont;
+  data: Uint8Array;
+}
+
+function parse(path: string): Parsed {
+  const data = readFileSync(path);
+  return { font: create(data), data };
+}
+
 /** Code units shaped to measure widths (cache misses), for tests that show layout stays near-linear. */
 export const measureStats = { chars: 0 };
 
-function makeFace<K extends DrawKey>(key: K, font: FontkitFont): Face<K> {
+function makeFace<K extends DrawKey>(key: K, { font, data }: Parsed): Face<K> {
   const cache = new Map<string, number>();
   const upm = font.unitsPerEm;
   const main = !isFallback(key);
   return {
     key,
     font,
+    data,
     boxHeight: (font.ascent - font.descent) / upm,
     ascent: font.ascent / upm,
     width(text: string): number {
@@ -94,13 +108,13 @@ export function fontPath(key: FontKey): string {
 export function getFaces(): Record<FontKey, Face> {
   if (!faces) {
     const loaded = {} as Record<FontKey, Face>;
-    for (const key of FONT_KEYS) loaded[key] = makeFace(key, create(readFileSync(fontPath(key))));
+    for (const key of FONT_KEYS) loaded[key] = makeFace(key, parse(fontPath(key)));
     faces = loaded;
   }
   return faces;
 }
 
-const fallbackFonts = new Map<string, FontkitFont>();
+const fallbackFonts = new Map<string, Parsed>();
 const fallbackFaces = new Map<FallbackKey, Face<FallbackKey>>();
 
 /** Resolves a TTF inside the installed `dejavu-fonts-ttf` package. */
@@ -115,12 +129,12 @@ export function drawFace(key: DrawKey): Face<DrawKey> {
   if (!face) {
     const main = key.slice(0, -2) as FontKey;
     const file = FALLBACK_FILES[main];
-    let font = fallbackFonts.get(file);
-    if (!font) {
-      font = create(readFileSync(fallbackPath(main)));
-      fallbackFonts.set(file, font);
+    let parsed = fallbackFonts.get(file);
+    if (!parsed) {
+      parsed = parse(fallbackPath(main));
+      fallbackFonts.set(file, parsed);
     }
-    face = makeFace(key, font);
+    face = makeFace(key, parsed);
     fallbackFaces.set(key, face);
   }
   return face;

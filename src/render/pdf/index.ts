@@ -1,21 +1,38 @@
 /**
  * The PDF renderer: A4, Source Sans 3 (embedded, subset), tagged PDF/A-2a by default, running
- * footer "lk N / M" on every page, reproducible bytes (fixed dates, no randomness).
+ * footer "lk N / M" on every page, reproducible bytes (fixed dates, no randomness). It uses pdfkit
+ * internals for speed only through ./internals/ (see there for when it takes pdfkit's public path).
  */
 import PDFDocument from 'pdfkit';
 import { buildOutline, type Outline } from '../common/outline.js';
-import type { PdfStandard, Renderer } from '../types.js';
+import type { PdfStandard, RenderOptions } from '../types.js';
 import { documentFlow } from './document.js';
 import { FONT_KEYS, getFaces } from './fonts.js';
 import { singleLine, type Line } from './inline.js';
-import { documentInfo, installXmp } from './metadata.js';
-import { Paginator } from './paginate.js';
+import { pdfInternals, type PdfInternals } from './internals/index.js';
+import { documentInfo, publicMetadata, xmp } from './metadata.js';
+import { Paginator, registerFace } from './paginate.js';
 import { COLOR, CONTENT_WIDTH, PAGE, SIZE } from './style.js';
 import { Tagger, TagNode } from './tags.js';
 import type { JobDescription } from '../../model/types.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 type DocOptions = ConstructorParameters<typeof PDFDocument>[0];
+
+/**
+ * Why renders take pdfkit's public path (other bytes: put it in cache keys), or undefined when
+ * they use the internals. Pass the render option as `wanted`.
+ */
+export { internalsOff as pdfInternalsOff } from './internals/index.js';
+
+export interface PdfRenderOptions extends RenderOptions {
+  /**
+   * false: pdfkit's public path only (its own font subsets, text and metadata; slower, larger
+   * files). The internals are also off with AMETIJUHEND_PDF_INTERNALS=0 or another pdfkit or
+   * fontkit version than they were written for.
+   */
+  internals?: boolean;
+}
 
 const STANDARDS: Record<PdfStandard, Pick<NonNullable<DocOptions>, 'subset' | 'pdfVersion'>> = {
   'a-2a': { subset: 'PDF/A-2a', pdfVersion: '1.7' },
@@ -61,36 +78,39 @@ function drawFooters(doc: Doc, outline: Outline, paginator: Paginator, tagger: T
   }
 }
 
-export const renderPdf: Renderer = async (model, options) => {
-  const outline = buildOutline(model);
-  const faces = getFaces();
-  const standard = STANDARDS[options.pdfStandard ?? 'a-2a'];
+/** A new document with its fonts and metadata, on the internals path or pdfkit's public one. */
+function createDocument(
+  model: JobDescription,
+  outline: Outline,
+  options: PdfRenderOptions,
+  internals: PdfInternals | undefined,
+): Doc {
   const info = documentInfo(outline, options, keywords(model, outline));
+  const metadata = internals
+    ? { info, xml: xmp(info, outline.locale) }
+    : publicMetadata(info, outline.locale);
   const doc = new PDFDocument({
-    ...standard,
+    ...STANDARDS[options.pdfStandard ?? 'a-2a'],
     size: [PAGE.width, PAGE.height],
     margin: 0,
     bufferPages: true,
     tagged: true,
     lang: outline.locale,
     displayTitle: true,
-    // No default font: pdfkit would load Helvetica (never used, and costly to compare with ours).
-    font: null as unknown as string,
-    info,
+    ...internals?.documentOptions,
+    info: metadata.info,
   });
-  // pdfkit turns every line it writes into bytes with a JavaScript loop (charCode & 0xff per
-  // character); Node's latin1 encoder gives the same bytes natively.
-  const internals = doc as unknown as { push(chunk: Uint8Array): boolean; _offset: number };
-  (doc as unknown as { _write(data: string | Uint8Array): void })._write = (data) => {
-    const bytes = data instanceof Uint8Array ? data : Buffer.from(`${data}\n`, 'latin1');
-    internals.push(bytes);
-    internals._offset += bytes.length;
-  };
-  for (const key of FONT_KEYS) doc.registerFont(key, faces[key].font as unknown as Uint8Array);
-  installXmp(doc, info, outline.locale);
-  // The bookmark root needs /Count (PDF/A); pdfkit writes it only for an "expanded" outline.
-  (doc.outline as unknown as { options: { expanded: boolean } }).options = { expanded: true };
+  if (internals) internals.prepare(doc, metadata.xml);
+  else doc.appendXML(metadata.xml);
+  const faces = getFaces();
+  for (const key of FONT_KEYS) registerFace(doc, faces[key], internals);
+  return doc;
+}
 
+export const renderPdf = async (model: JobDescription, options: PdfRenderOptions): Promise<Uint8Array> => {
+  const outline = buildOutline(model);
+  const internals = pdfInternals(options.internals);
+  const doc = createDocument(model, outline, options, internals);
   const chunks: Uint8Array[] = [];
   const done = new Promise<void>((resolve, reject) => {
     doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
@@ -101,7 +121,9 @@ export const renderPdf: Renderer = async (model, options) => {
   const root = new TagNode('Document', null);
   const tagger = new Tagger(doc, root);
   tagger.attachRoot();
-  const paginator = new Paginator(doc, tagger);
+  // Without the internals pdfkit writes no /Count in the outline root, which PDF/A requires.
+  const bookmarks = internals !== undefined || (options.pdfStandard ?? 'a-2a') === 'none';
+  const paginator = new Paginator(doc, tagger, { internals, bookmarks });
   const flow = documentFlow(outline, root);
   paginator.run(flow);
   drawFooters(doc, outline, paginator, tagger);

@@ -6,18 +6,15 @@
  */
 import type PDFDocument from 'pdfkit';
 import type { Block, FlowItem, RectAtom, TextAtom } from './blocks.js';
-import { drawFace, isFallback, segments, type DrawKey } from './fonts.js';
+import { drawFace, isFallback, segments, type DrawKey, type Face } from './fonts.js';
 import type { Frag } from './inline.js';
+import type { PdfInternals } from './internals/index.js';
 import { PAGE, SPACE } from './style.js';
-import { useStandardSubset } from './font-subset.js';
-import { writeText } from './text-writer.js';
 import type { Tagger, TagNode } from './tags.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
 const EPS = 0.01;
-/** Shaped words kept per face before the shared layout cache starts afresh. */
-const LAYOUT_CACHE_LIMIT = 50_000;
 /** Space between text and the border where a block is cut at a page break. */
 const CUT_PAD = SPACE.cellPadY;
 
@@ -57,6 +54,19 @@ function minHead(b: Block): number {
   return b.unbreakable ? b.height : (cuts(b)[0] ?? b.height);
 }
 
+/** Registers a face with the document: parsed once per process with the internals, as bytes without. */
+export function registerFace(doc: Doc, face: Face<DrawKey>, internals: PdfInternals | undefined): void {
+  if (internals) internals.registerFont(doc, face.key, face.font);
+  else doc.registerFont(face.key, face.data);
+}
+
+export interface PaginatorSetup {
+  /** pdfkit internals to use, or undefined for its public path. */
+  internals: PdfInternals | undefined;
+  /** Whether headings get bookmarks (the document outline). */
+  bookmarks: boolean;
+}
+
 interface Repeat {
   height: number;
   draw: () => void;
@@ -65,8 +75,6 @@ interface Repeat {
 export class Paginator {
   private y: number = PAGE.top;
   private atTop = true;
-  /** Cached fontkit layouts per face, shared by every document of the process (see useFont). */
-  private static layoutCaches = new Map<DrawKey, { cache: Record<string, unknown>; uses: number }>();
   private fontsSet = new Set<DrawKey>();
   private currentFont: DrawKey | undefined;
   private currentSize = 0;
@@ -74,7 +82,12 @@ export class Paginator {
   constructor(
     private readonly doc: Doc,
     private readonly tagger: Tagger,
+    private readonly setup: PaginatorSetup,
   ) {}
+
+  private get internals(): PdfInternals | undefined {
+    return this.setup.internals;
+  }
 
   run(items: readonly FlowItem[]): void {
     items.forEach((item, i) => {
@@ -123,9 +136,10 @@ export class Paginator {
     const space = this.atTop ? 0 : b.spaceBefore;
     if (!this.atTop && space + need > PAGE.bottom - this.y + EPS) this.newPage(repeat);
     else this.y += space;
-    if (b.bookmark) {
-      // pdfkit measures `left` from the right edge and `top` from the bottom of the page.
-      const dest = { top: this.y, left: PAGE.width } as unknown as { expanded?: boolean };
+    if (b.bookmark && this.setup.bookmarks) {
+      // pdfkit measures `left` from the right edge and `top` from the bottom of the page (its
+      // typings of addItem know only `expanded`).
+      const dest: { expanded?: boolean; top: number; left: number } = { top: this.y, left: PAGE.width };
       this.doc.outline.addItem(b.bookmark, dest);
     }
     let s = 0;
@@ -226,30 +240,18 @@ export class Paginator {
   }
 
   /**
-   * Selects a face. Its first use in a document hands pdfkit the process-wide layout cache and puts
-   * the face's standard glyph set into the document's subset (see font-subset.ts).
+   * Selects a face. With the internals, its first use in a document hands pdfkit the process-wide
+   * layout cache and puts the face's standard glyph set into the document's subset.
    */
   useFont(key: DrawKey, size: number): void {
     if (key !== this.currentFont) {
+      const first = !this.fontsSet.has(key);
       // a fallback face is registered with the document only when its text needs it
-      if (isFallback(key) && !this.fontsSet.has(key))
-        this.doc.registerFont(key, drawFace(key).font as unknown as Uint8Array);
+      if (first && isFallback(key)) registerFace(this.doc, drawFace(key), this.internals);
       this.doc.font(key);
-      if (!this.fontsSet.has(key)) {
+      if (first) {
         this.fontsSet.add(key);
-        // pdfkit keeps shaped words per font object and document; the shapes depend only on the
-        // parsed font, so one cache per face serves every document of the batch.
-        const font = (this.doc as unknown as { _font: { layoutCache?: Record<string, unknown> } })._font;
-        let shared = Paginator.layoutCaches.get(key);
-        // counting the words is not free: look every 100 documents whether the cache grew too big
-        if (shared && ++shared.uses % 100 === 0 && Object.keys(shared.cache).length > LAYOUT_CACHE_LIMIT)
-          shared = undefined;
-        if (!shared) {
-          shared = { cache: Object.create(null) as Record<string, unknown>, uses: 0 };
-          Paginator.layoutCaches.set(key, shared);
-        }
-        font.layoutCache = shared.cache;
-        if (!isFallback(key)) useStandardSubset(key, font);
+        this.internals?.firstUse(this.doc, key);
       }
       this.currentFont = key;
     }
@@ -309,7 +311,7 @@ export class Paginator {
     characterSpacing?: number,
   ): void {
     this.useFont(key, size);
-    if (!writeText(this.doc, text, size, x, top, characterSpacing)) {
+    if (!this.internals?.writeText(this.doc, text, size, x, top, characterSpacing)) {
       const options: PDFKit.Mixins.TextOptions = { lineBreak: false };
       if (characterSpacing) options.characterSpacing = characterSpacing;
       this.doc.text(text, x, top, options);

@@ -11,13 +11,14 @@
  * symbol) takes pdfkit's own path: its subset is the standard set plus its extra glyphs.
  *
  * Costs: each PDF carries the whole standard set of every face it uses (a few tens of KB more).
- * Relies on pdfkit's EmbeddedFont internals (subset, widths, unicode, embed); the PDF tests
- * (Preflight, qpdf, pdffonts, pdftotext) catch a pdfkit release that changes them.
+ * Relies on pdfkit's EmbeddedFont internals (subset, widths, unicode, embed): used only with the
+ * pdfkit and fontkit versions index.ts checks for; the PDF tests (Preflight, qpdf, pdffonts,
+ * pdftotext) judge the result.
  */
 import { deflateSync } from 'node:zlib';
 import type PDFDocument from 'pdfkit';
 import type { FontkitFont } from 'fontkit';
-import type { FontKey } from './fonts.js';
+import type { FontKey } from '../fonts.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -222,18 +223,20 @@ function widthArray(widths: readonly (number | undefined)[]): string {
   return `[0 [${items.join(' ')}]]`;
 }
 
+/** A new indirect object of the document (pdfkit's untyped doc.ref). */
+function newRef(doc: Doc, data: Record<string, unknown>): Ref {
+  return (doc as unknown as { ref(data: Record<string, unknown>): Ref }).ref(data);
+}
+
 /** A stream object holding already-deflated bytes (pdfkit would deflate them again otherwise). */
 function deflatedStream(doc: Doc, data: Record<string, unknown>, bytes: Uint8Array): Ref {
-  const ref = (doc as unknown as { ref(data: Record<string, unknown>): Ref }).ref({
-    ...data,
-    Filter: 'FlateDecode',
-  });
+  const ref = newRef(doc, { ...data, Filter: 'FlateDecode' });
   ref.end(bytes);
   return ref;
 }
 
-/** pdfkit's EmbeddedFont.embed for a TrueType face, with the font program and CMap made once. */
-function embedShared(font: EmbeddedFont, std: StandardSubset): void {
+/** The FontDescriptor of pdfkit's EmbeddedFont.embed (with the CIDSet for PDF/A-1), ended, and the font's name. */
+function fontDescriptor(font: EmbeddedFont, fontFile: Ref): { descriptor: Ref; name: string } {
   const doc = font.document;
   const fontkit = font.font as unknown as {
     'OS/2'?: { sFamilyClass?: number };
@@ -246,13 +249,6 @@ function embedShared(font: EmbeddedFont, std: StandardSubset): void {
     ascent: number;
     postscriptName: string;
   };
-  if (!std.fontFile) {
-    // the first document's subset is exactly the standard set: encode it once for the process
-    std.fontFile = deflateSync(font.subset.encode());
-    std.toUnicode = deflateSync(Buffer.from(toUnicodeCmap(font.unicode), 'latin1'));
-  }
-  const fontFile = deflatedStream(doc, {}, std.fontFile);
-
   const familyClass = (fontkit['OS/2']?.sFamilyClass ?? 0) >> 8;
   let flags = 0;
   if (fontkit.post.isFixedPitch) flags |= 1 << 0;
@@ -264,8 +260,7 @@ function embedShared(font: EmbeddedFont, std: StandardSubset): void {
   const name = `${tag}+${fontkit.postscriptName.replaceAll(' ', '_')}`;
   const { bbox } = fontkit;
   const { scale } = font;
-  const ref = (data: Record<string, unknown>): Ref =>
-    (doc as unknown as { ref(data: Record<string, unknown>): Ref }).ref(data);
+  const ref = (data: Record<string, unknown>): Ref => newRef(doc, data);
   const descriptor = ref({
     Type: 'FontDescriptor',
     FontName: name,
@@ -291,7 +286,19 @@ function embedShared(font: EmbeddedFont, std: StandardSubset): void {
     descriptor.data.CIDSet = cidSetRef;
   }
   descriptor.end();
-  const descendant = ref({
+  return { descriptor, name };
+}
+
+/** pdfkit's EmbeddedFont.embed for a TrueType face, with the font program and CMap made once. */
+function embedShared(font: EmbeddedFont, std: StandardSubset): void {
+  const doc = font.document;
+  if (!std.fontFile) {
+    // the first document's subset is exactly the standard set: encode it once for the process
+    std.fontFile = deflateSync(font.subset.encode());
+    std.toUnicode = deflateSync(Buffer.from(toUnicodeCmap(font.unicode), 'latin1'));
+  }
+  const { descriptor, name } = fontDescriptor(font, deflatedStream(doc, {}, std.fontFile));
+  const descendant = newRef(doc, {
     Type: 'Font',
     Subtype: 'CIDFontType2',
     BaseFont: name,
