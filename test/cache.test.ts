@@ -115,9 +115,10 @@ describe('build cache', () => {
     expect(html.rendered).toBe(2);
   });
 
-  it('the key covers the tool version and every input', () => {
+  it('the key covers the tool version, the library versions and every input', () => {
     const base = {
       toolVersion: '1.0.0',
+      libraries: 'pdfkit@0.20.2',
       configFingerprint: 'f',
       cwd: '/a',
       path: '/a/x.md',
@@ -128,6 +129,7 @@ describe('build cache', () => {
     const key = compileKey(base);
     for (const change of [
       { toolVersion: '1.0.1' },
+      { libraries: 'pdfkit@0.20.3' },
       { configFingerprint: 'g' },
       { cwd: '/b' },
       { path: '/a/y.md' },
