@@ -4,10 +4,18 @@
  */
 import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildPaths, type BuildOptions } from '../src/build/build.js';
 import { cacheDirFor, compileKey } from '../src/build/cache.js';
+import { KEYED_LIBRARIES, libraryVersions } from '../src/build/versions.js';
 import { cli, EXAMPLES, hashes, tempTree } from './cli.js';
+
+/** Library versions the build sees: the installed ones, unless a test pretends one was upgraded. */
+const libraries = vi.hoisted(() => ({ changed: undefined as Record<string, string> | undefined }));
+vi.mock('../src/build/versions.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../src/build/versions.js')>();
+  return { ...real, libraryVersions: () => libraries.changed ?? real.libraryVersions() };
+});
 
 const reference = readFileSync(join(EXAMPLES, 'ekspert-kriisiabi.md'), 'utf8');
 const config = readFileSync(join(EXAMPLES, 'ametijuhend.config.yaml'), 'utf8');
@@ -138,6 +146,37 @@ describe('build cache', () => {
       { bytes: new Uint8Array([1, 3]) },
     ])
       expect(compileKey({ ...base, ...change })).not.toBe(key);
+  });
+
+  it('reads the installed versions of the rendering libraries from their package.json', () => {
+    const versions = libraryVersions();
+    expect(Object.keys(versions)).toEqual([...KEYED_LIBRARIES]);
+    for (const name of ['pdfkit', 'fontkit', 'fflate', 'hast-util-to-html', 'dejavu-fonts-ttf']) {
+      const pkg = JSON.parse(readFileSync(join('node_modules', name, 'package.json'), 'utf8')) as {
+        version: string;
+      };
+      expect(versions[name], name).toBe(pkg.version);
+    }
+  });
+
+  it('a changed version of a rendering library invalidates every entry', async () => {
+    const dir = repo();
+    expect((await build(dir)).rendered).toBe(2);
+    expect((await build(dir)).rendered).toBe(0);
+    const before = hashes(join(dir, 'out'));
+    for (const name of ['pdfkit', 'hast-util-to-html', 'fflate']) {
+      libraries.changed = { ...libraryVersions(), [name]: '0.0.0-upgraded' };
+      try {
+        const upgraded = await build(dir);
+        expect([upgraded.rendered, upgraded.cached], name).toEqual([2, 0]);
+        expect((await build(dir)).rendered, name).toBe(0);
+      } finally {
+        libraries.changed = undefined;
+      }
+    }
+    // the same outputs (the libraries did not really change), and the real versions' entries kept
+    expect(hashes(join(dir, 'out'))).toEqual(before);
+    expect((await build(dir)).rendered).toBe(0);
   });
 
   it('a damaged cache entry is ignored: the description is rendered again, with the same bytes', async () => {

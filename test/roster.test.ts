@@ -1,10 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildRoster } from '../src/build/roster-build.js';
 import { checkRosterRows, parseRoster, personalise, slugify } from '../src/build/roster.js';
-import { cli, EXAMPLES, tempTree } from './cli.js';
+import { cli, EXAMPLES, hashes, tempTree } from './cli.js';
 import { compileRef, REFERENCE } from './helpers.js';
 
 describe('parseRoster', () => {
@@ -389,5 +389,80 @@ describe('build --roster in worker threads', () => {
         );
     }
     expect(readFileSync(join(dir, 'isolated', 'ekspert-ivan-petrov.html'), 'utf8')).toContain('Иван Петров');
+  });
+});
+
+describe('build --roster and the build cache', () => {
+  const rows = ['id,employee,role', 'ekspert,Helen Raja,', 'ekspert,Jaan Tamm,', 'ekspert,Иван Петров,'];
+  const build = (dir: string, extra: Partial<Parameters<typeof buildRoster>[1]> = {}) =>
+    buildRoster(['docs'], {
+      formats: ['pdf', 'html', 'docx'],
+      outDir: 'out',
+      cwd: dir,
+      roster: 'roster.csv',
+      env: {},
+      jobs: 2,
+      poolThreshold: 1,
+      ...extra,
+    });
+  const mtimes = (dir: string): number[] =>
+    readdirSync(join(dir, 'out'))
+      .sort()
+      .map((name) => statSync(join(dir, 'out', name)).mtimeMs);
+
+  it('renders the rows in the pool, then reuses the cache: nothing rendered or rewritten, the same bytes', async () => {
+    const dir = rosterRepo(rows);
+    const first = await build(dir);
+    expect([first.rendered, first.cached, first.built, first.failed]).toEqual([3, 0, 3, 0]);
+    expect(first.workers).toBe(Math.min(2, availableParallelism()));
+    const bytes = hashes(join(dir, 'out'));
+    expect(Object.keys(bytes)).toHaveLength(9);
+    const times = mtimes(dir);
+
+    const second = await build(dir);
+    expect([second.rendered, second.cached, second.built, second.failed]).toEqual([0, 3, 3, 0]);
+    expect(second.workers).toBe(0); // nothing to render: no threads started
+    expect(second.outputs).toEqual(first.outputs);
+    expect(second.diagnostics).toEqual(first.diagnostics);
+    expect(hashes(join(dir, 'out'))).toEqual(bytes);
+    expect(mtimes(dir)).toEqual(times);
+
+    // a deleted output comes back from the cache with the same bytes, still without rendering
+    rmSync(join(dir, 'out', 'ekspert-jaan-tamm.pdf'));
+    const restored = await build(dir);
+    expect([restored.rendered, restored.cached]).toEqual([0, 3]);
+    expect(hashes(join(dir, 'out'))).toEqual(bytes);
+
+    // --force renders every row again, to the same bytes
+    const forced = await build(dir, { force: true });
+    expect([forced.rendered, forced.cached]).toEqual([3, 0]);
+    expect(hashes(join(dir, 'out'))).toEqual(bytes);
+  });
+
+  it('a changed row, or a changed description, renders again only what it changes', async () => {
+    const dir = rosterRepo(rows);
+    await build(dir);
+    const before = hashes(join(dir, 'out'));
+    writeFileSync(join(dir, 'roster.csv'), rows.join('\n').replace('Jaan Tamm,', 'Jaan Tamm,Juhataja'));
+    const row = await build(dir);
+    expect([row.rendered, row.cached]).toEqual([1, 2]);
+    const after = hashes(join(dir, 'out'));
+    expect(after['ekspert-jaan-tamm.html']).not.toBe(before['ekspert-jaan-tamm.html']);
+    expect(readFileSync(join(dir, 'out', 'ekspert-jaan-tamm.html'), 'utf8')).toContain('Juhataja');
+    expect(after['ekspert-helen-raja.pdf']).toBe(before['ekspert-helen-raja.pdf']);
+
+    writeFileSync(
+      join(dir, 'docs/ekspert.md'),
+      REFERENCE.replace('Töövahenditeks on', 'Töövahenditeks (2) on'),
+    );
+    const edited = await build(dir);
+    expect([edited.rendered, edited.cached]).toEqual([3, 0]);
+  });
+
+  it('noCache renders everything and leaves no cache behind', async () => {
+    const dir = rosterRepo(rows.slice(0, 2));
+    const r = await build(dir, { noCache: true, jobs: 1 });
+    expect([r.rendered, r.cached, r.built]).toEqual([1, 0, 1]);
+    expect(existsSync(join(dir, '.ametijuhend-cache'))).toBe(false);
   });
 });

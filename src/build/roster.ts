@@ -10,6 +10,7 @@ import type { Diagnostic, MessageLang } from '../validate/diagnostic.js';
 import rosterRule from '../validate/rules/roster.js';
 import { ID_PATTERN, slugify } from '../util/slug.js';
 import { closest } from '../util/closest.js';
+import { enEt } from './say.js';
 
 export interface RosterRow {
   /** 1-based line of the row in the CSV (for messages). */
@@ -173,7 +174,7 @@ export function personalise(model: JobDescription, row: RosterRow): JobDescripti
   const id = rosterName({ id: model.id, employee: row.employee });
   // checkRosterRows rejects such rows: never a made-up name that could be someone else's
   if (id === undefined || !ID_PATTERN.test(id))
-    throw new Error(`no file name for ${row.employee} / töötaja ${row.employee} nimest ei saa failinime`);
+    throw new Error(enEt('build.noFileName', { employee: row.employee }));
   return { ...model, id, signatures };
 }
 
