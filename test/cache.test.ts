@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { buildPaths, type BuildOptions } from '../src/build/build.js';
+import { buildPaths, planBuild, type BuildOptions } from '../src/build/build.js';
 import { cacheDirFor, compileKey } from '../src/build/cache.js';
 import { KEYED_LIBRARIES, libraryVersions } from '../src/build/versions.js';
 import { cli, EXAMPLES, hashes, tempTree } from './cli.js';
@@ -146,6 +146,38 @@ describe('build cache', () => {
       { bytes: new Uint8Array([1, 3]) },
     ])
       expect(compileKey({ ...base, ...change })).not.toBe(key);
+  });
+
+  it('the plan decides per description, with its reason, before anything is rendered', async () => {
+    const dir = repo();
+    const options: BuildOptions = { formats: ['html', 'pdf'], outDir: 'out', cwd: dir, env: {} };
+    const decisions = async (extra: Partial<BuildOptions> = {}) =>
+      (await planBuild(['docs'], { ...options, ...extra })).plan.jobs.map(
+        (j) => `${j.file.path.slice(dir.length + 1)} ${j.decision} (${j.reason})`,
+      );
+    const cold = [
+      'docs/ekspert-kriisiabi.md fresh (not in the cache)',
+      'docs/teine.md fresh (not in the cache)',
+      'docs/vigane.md fresh (not in the cache)',
+    ];
+    expect(await decisions()).toEqual(cold);
+    expect(readdirSync(dir)).not.toContain('out'); // planning writes nothing
+    await buildPaths(['docs'], options);
+    expect(await decisions()).toEqual([
+      'docs/ekspert-kriisiabi.md cached (cache hit)',
+      'docs/teine.md cached (cache hit)',
+      'docs/vigane.md skip (has errors)',
+    ]);
+    expect(await decisions({ force: true })).toEqual(
+      cold.map((d) => d.replace('not in the cache', 'forced')),
+    );
+    expect(await decisions({ noCache: true })).toEqual(
+      cold.map((d) => d.replace('not in the cache', 'no cache')),
+    );
+    // a format not built yet: compiling is cached, its outputs are not
+    expect((await decisions({ formats: ['docx'] }))[0]).toBe(
+      'docs/ekspert-kriisiabi.md fresh (outputs not in the cache)',
+    );
   });
 
   it('reads the installed versions of the rendering libraries from their package.json', () => {

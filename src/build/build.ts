@@ -19,7 +19,7 @@ import type { BuildContext, BuildOptions, BuildResult, Plan } from './types.js';
 import { discover } from '../project/discover.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
 
-export type { BuildEvent, BuildFailure, BuildOptions, BuildResult } from './types.js';
+export type { BuildEvent, BuildFailure, BuildOptions, BuildResult, Job, Plan } from './types.js';
 
 /** Runs a plan: renders its fresh jobs and commits every job in order. */
 export async function runPlan(
@@ -44,12 +44,21 @@ export async function runPlan(
   return committer.finish();
 }
 
-export async function buildPaths(paths: readonly string[], options: BuildOptions): Promise<BuildResult> {
+/** The plan of a build of `paths`: what each description needs (nothing rendered or written yet). */
+export async function planBuild(
+  paths: readonly string[],
+  options: BuildOptions,
+): Promise<{ context: BuildContext; plan: Plan }> {
   const opened = openContext(options);
   const skipped: Diagnostic[] = [];
   const files = await discover(paths, opened.loader, opened.cwd, { skipped });
   const context = openCache(opened, options);
   const jobs = planSources(context, files);
   const folders = new Set(jobs.map((j) => j.dir));
-  return runPlan(context, { files, jobs, diagnostics: skipped, failed: 0, folders }, options);
+  return { context, plan: { files, jobs, diagnostics: skipped, failed: 0, folders } };
+}
+
+export async function buildPaths(paths: readonly string[], options: BuildOptions): Promise<BuildResult> {
+  const { context, plan } = await planBuild(paths, options);
+  return runPlan(context, plan, options);
 }
