@@ -1,11 +1,25 @@
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { cacheDirFor } from '../src/build/cache.js';
 import { buildRoster } from '../src/build/roster-build.js';
 import { checkRosterRows, parseRoster, personalise, slugify } from '../src/build/roster.js';
 import { cli, EXAMPLES, hashes, tempTree } from './cli.js';
 import { compileRef, REFERENCE } from './helpers.js';
+
+/** Descriptions compiled on this thread (a roster build compiles nothing that the cache knows). */
+const compiles = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../src/compiler/compile.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../src/compiler/compile.js')>();
+  return {
+    ...real,
+    compileSource: (...args: Parameters<typeof real.compileSource>) => {
+      compiles.count++;
+      return real.compileSource(...args);
+    },
+  };
+});
 
 describe('parseRoster', () => {
   it('reads a header and rows, with quotes, doubled quotes, a BOM, CRLF and blank lines', () => {
@@ -345,6 +359,17 @@ describe('build --roster: one id, two descriptions', () => {
     // the other row is built; the ambiguous one from neither file
     expect(readdirSync(join(dir, 'out'), { recursive: true }).sort()).toEqual(['juht-jaan-tamm.html']);
     expect([r.built, r.failed]).toEqual([1, 1]);
+    // again, with the descriptions in the cache: the same messages, the row still from the cache
+    const again = await buildRoster(['docs'], {
+      formats: ['html'],
+      outDir: 'out',
+      cwd: dir,
+      roster: 'roster.csv',
+      lang: 'en',
+      env: {},
+    });
+    expect(again.diagnostics).toEqual(r.diagnostics);
+    expect([again.built, again.failed, again.rendered, again.cached]).toEqual([1, 1, 0, 1]);
   });
 });
 
@@ -412,14 +437,18 @@ describe('build --roster and the build cache', () => {
 
   it('renders the rows in the pool, then reuses the cache: nothing rendered or rewritten, the same bytes', async () => {
     const dir = rosterRepo(rows);
+    compiles.count = 0;
     const first = await build(dir);
+    expect(compiles.count).toBe(2); // ekspert.md and ekspert-juhataja.md
     expect([first.rendered, first.cached, first.built, first.failed]).toEqual([3, 0, 3, 0]);
     expect(first.workers).toBe(Math.min(2, availableParallelism()));
     const bytes = hashes(join(dir, 'out'));
     expect(Object.keys(bytes)).toHaveLength(9);
     const times = mtimes(dir);
 
+    compiles.count = 0;
     const second = await build(dir);
+    expect(compiles.count).toBe(0); // both descriptions known to the cache: not even compiled
     expect([second.rendered, second.cached, second.built, second.failed]).toEqual([0, 3, 3, 0]);
     expect(second.workers).toBe(0); // nothing to render: no threads started
     expect(second.outputs).toEqual(first.outputs);
@@ -431,6 +460,13 @@ describe('build --roster and the build cache', () => {
     rmSync(join(dir, 'out', 'ekspert-jaan-tamm.pdf'));
     const restored = await build(dir);
     expect([restored.rendered, restored.cached]).toEqual([0, 3]);
+    expect(hashes(join(dir, 'out'))).toEqual(bytes);
+
+    // a damaged cache (its stored outputs gone) renders the row whose output is missing, alone
+    rmSync(join(cacheDirFor(dir, join(dir, 'out')), 'o'), { recursive: true });
+    rmSync(join(dir, 'out', 'ekspert-helen-raja.docx'));
+    const damaged = await build(dir);
+    expect([damaged.rendered, damaged.cached, damaged.failures]).toEqual([1, 2, []]);
     expect(hashes(join(dir, 'out'))).toEqual(bytes);
 
     // --force renders every row again, to the same bytes

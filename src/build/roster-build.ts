@@ -17,11 +17,12 @@ import {
   checkRosterRows,
   parseRoster,
   personalise,
+  rosterName,
   type RosterDescription,
   type RosterRow,
 } from './roster.js';
 import { enEt } from './say.js';
-import type { BuildContext, BuildOptions, BuildResult, Job } from './types.js';
+import type { BuildContext, BuildOptions, BuildResult, Job, Retry } from './types.js';
 import { compileFile, compileSource } from '../compiler/compile.js';
 import { shownPath } from '../fs/root.js';
 import { readRegularFile } from '../fs/read.js';
@@ -53,12 +54,18 @@ export type RosterBuildOptions = Pick<
 /** A roster is a CSV of employees: larger than this it is not one. */
 const MAX_ROSTER_BYTES = 32 * 1024 * 1024;
 
-/** A description found, with its model when it compiled without errors. */
+/**
+ * A description found: its id and whether it is valid from the cache when its source is unchanged,
+ * else from compiling it (then with its model and summary).
+ */
 interface Found extends RosterDescription {
   input: InputFile;
-  model?: JobDescription;
   /** The cache key of its source (absent without a cache). */
   key?: string;
+  /** The source as hashed for `key`, kept until it is compiled. */
+  bytes?: Uint8Array;
+  model?: JobDescription;
+  summary?: DescriptionSummary;
 }
 
 /** The roster's text, or a usage error saying why it cannot be read. */
@@ -71,55 +78,95 @@ function readRoster(cwd: string, roster: string): string {
   return read.bytes.toString('utf8');
 }
 
-/** Compiles one description from the bytes its cache key is made from. */
-function compileOne(
-  context: BuildContext,
-  file: InputFile,
-): { found: Found; summary: DescriptionSummary; diagnostics: Diagnostic[] } {
-  const { cwd, loader, outDir } = context;
+/** Compiles a description (from the bytes its key was made from) and remembers what it gave. */
+function compileFound(context: BuildContext, found: Found): Diagnostic[] {
+  const { cwd, loader, cache } = context;
   const lang = context.settings.lang;
   const options = { configLoader: loader, cwd, ...(lang ? { lang } : {}) };
+  const path = found.input.path;
+  const compiled = found.bytes
+    ? compileSource(found.bytes, { ...options, path })
+    : compileFile(path, options);
+  delete found.bytes;
+  found.summary = summarize(compiled, found.file);
+  found.id = compiled.model?.id ?? found.summary.id;
+  found.ok = compiled.model !== undefined;
+  if (compiled.model) found.model = compiled.model;
+  if (cache && found.key !== undefined) {
+    const meta = {
+      ok: found.ok,
+      sourcePath: compiled.source?.path ?? path,
+      diagnostics: compiled.diagnostics,
+      ...(compiled.model ? { id: compiled.model.id } : {}),
+    };
+    quietly(() => cache.putMeta(found.key!, meta));
+  }
+  return compiled.diagnostics;
+}
+
+/** A cache that cannot be written only costs time next run. */
+function quietly(write: () => void): void {
+  try {
+    write();
+  } catch {
+    // as above
+  }
+}
+
+/** One description: from the cache when its source is unchanged and valid, else compiled. */
+function lookUp(context: BuildContext, file: InputFile): { found: Found; diagnostics: Diagnostic[] } {
+  const { cache, cwd, outDir } = context;
   const bytes = readSource(file.path);
-  const compiled = bytes
-    ? compileSource(bytes, { ...options, path: file.path })
-    : compileFile(file.path, options);
-  const summary = summarize(compiled, shownPath(file.path, cwd));
+  const key = bytes && cache ? sourceKey(context, file, bytes) : undefined;
   const found: Found = {
-    id: compiled.model?.id ?? summary.id,
-    file: summary.file,
+    id: '',
+    file: shownPath(file.path, cwd),
     dir: outputDir(file, outDir),
-    ok: compiled.model !== undefined,
+    ok: false,
     input: file,
-    ...(compiled.model ? { model: compiled.model } : {}),
-    ...(bytes && context.cache ? { key: sourceKey(context, file, bytes) } : {}),
+    ...(key !== undefined ? { key } : {}),
+    ...(bytes ? { bytes } : {}),
   };
-  return { found, summary, diagnostics: compiled.diagnostics };
+  const meta = key !== undefined && !context.force ? cache!.getMeta(key) : undefined;
+  if (meta?.ok) return { found: { ...found, id: meta.id!, ok: true }, diagnostics: meta.diagnostics };
+  // an invalid one is compiled again too: its id comes from its frontmatter or file name
+  return { found, diagnostics: compileFound(context, found) };
 }
 
 /**
- * Every description compiled once; the diagnostics of those the roster names (and the duplicate-id
- * errors among them: the repository rule says so in each file, the rows say so too).
+ * The duplicate-id errors of the descriptions the roster names (the repository rule says so in
+ * each file, the rows say so too): only the files of a shared id need their summaries.
  */
-async function compileAll(
+function duplicateIds(context: BuildContext, found: Found[], wanted: ReadonlySet<string>): Diagnostic[] {
+  const count = new Map<string, number>();
+  for (const f of found) if (wanted.has(f.id)) count.set(f.id, (count.get(f.id) ?? 0) + 1);
+  const summaries: DescriptionSummary[] = [];
+  for (const f of found) {
+    if ((count.get(f.id) ?? 0) < 2) continue;
+    if (!f.summary) compileFound(context, f);
+    summaries.push(f.summary!);
+  }
+  if (summaries.length === 0) return [];
+  const lang = context.settings.lang;
+  return repositoryDiagnostics(summaries, lang ? { lang } : {}).filter((d) => d.rule === 'duplicate-id');
+}
+
+/** Every description found, and the diagnostics of those the roster names. */
+async function lookUpAll(
   context: BuildContext,
   files: readonly InputFile[],
   wanted: ReadonlySet<string>,
 ): Promise<{ found: Found[]; diagnostics: Diagnostic[] }> {
   const found: Found[] = [];
-  const summaries: DescriptionSummary[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
-    const one = compileOne(context, file);
+    const one = lookUp(context, file);
     found.push(one.found);
-    summaries.push(one.summary);
     if (wanted.has(one.found.id)) for (const d of one.diagnostics) diagnostics.push(d);
     // a signal is acted on between files, not only once every file is compiled
     await new Promise((r) => setImmediate(r));
   }
-  const inFiles = new Set(found.filter((f) => wanted.has(f.id)).map((f) => f.file));
-  const lang = context.settings.lang;
-  for (const d of repositoryDiagnostics(summaries, lang ? { lang } : {}))
-    if (d.rule === 'duplicate-id' && inFiles.has(d.file)) diagnostics.push(d);
+  for (const d of duplicateIds(context, found, wanted)) diagnostics.push(d);
   return { found, diagnostics };
 }
 
@@ -127,6 +174,12 @@ async function compileAll(
 export function rowKey(sourceKey: string, row: Pick<RosterRow, 'employee' | 'employer' | 'role'>): string {
   const parts = ['roster', sourceKey, row.employee, row.employer ?? '', row.role ?? ''];
   return createHash('sha256').update(parts.join('\0')).digest('hex');
+}
+
+/** The description's model (compiled now when its entry came from the cache). */
+function modelOf(context: BuildContext, description: Found): JobDescription | undefined {
+  if (!description.model) compileFound(context, description);
+  return description.model;
 }
 
 /** The transform: a roster row and its description's model → the job of the employee's document. */
@@ -139,9 +192,25 @@ function rowJob(context: BuildContext, place: string, row: RosterRow, descriptio
     remember: false,
     place,
   };
-  let model: JobDescription;
+  const key = context.cache && description.key !== undefined ? rowKey(description.key, row) : undefined;
+  // the model is the one compiled from the bytes the key was made from: always cacheable
+  const retry = (): Retry => {
+    const model = modelOf(context, description);
+    if (!model) return { error: enEt('build.noOutput'), cacheable: false };
+    return { task: { path, model: personalise(model, row) }, cacheable: true };
+  };
+  const id = rosterName({ id: description.id, employee: row.employee });
+  if (key !== undefined && id !== undefined && !context.force && outputsCached(context, key)) {
+    const known = { diagnostics: [], sourcePath: path, id };
+    return { ...base, retry, key, decision: 'cached', reason: 'cache hit', known };
+  }
+  const withKey = key !== undefined ? { key } : {};
+  const reason = key === undefined ? 'no cache' : context.force ? 'forced' : 'not in the cache';
   try {
-    model = personalise(description.model!, row);
+    const model = modelOf(context, description);
+    if (!model) throw new Error(enEt('build.noOutput'));
+    const task = { path, model: personalise(model, row) };
+    return { ...base, ...withKey, retry, decision: 'fresh', reason, task };
   } catch (e) {
     const error = (e as Error).message;
     const known = { diagnostics: [], sourcePath: description.file, error };
@@ -153,17 +222,6 @@ function rowJob(context: BuildContext, place: string, row: RosterRow, descriptio
       retry: () => ({ error, cacheable: false }),
     };
   }
-  // the model is the one compiled from the bytes its key was made from: always cacheable
-  const task = { path, model };
-  const retry = () => ({ task: { path, model }, cacheable: true });
-  if (!context.cache || description.key === undefined)
-    return { ...base, retry, decision: 'fresh', reason: 'no cache', task };
-  const key = rowKey(description.key, row);
-  if (context.force) return { ...base, retry, key, decision: 'fresh', reason: 'forced', task };
-  if (!outputsCached(context, key))
-    return { ...base, retry, key, decision: 'fresh', reason: 'not in the cache', task };
-  const known = { diagnostics: [], sourcePath: path, id: model.id };
-  return { ...base, retry, key, decision: 'cached', reason: 'cache hit', known };
 }
 
 export async function buildRoster(
@@ -179,8 +237,8 @@ export async function buildRoster(
   const skipped: Diagnostic[] = [];
   const files = await discover(paths, opened.loader, cwd, { skipped });
   const context = openCache(opened, options);
-  // every description is compiled once; only the ids the roster names are rendered
-  const compiled = await compileAll(context, files, new Set(parsed.rows.map((r) => r.id)));
+  // every description compiled (or found unchanged in the cache); only the rows are rendered
+  const compiled = await lookUpAll(context, files, new Set(parsed.rows.map((r) => r.id)));
   const checked = checkRosterRows(parsed.rows, compiled.found, rosterFile, lang);
   const jobs = checked.valid.map(({ row, description }) =>
     rowJob(context, `${rosterFile}:${row.line}`, row, description),
