@@ -19,7 +19,7 @@ import type { BuildContext, BuildOptions, BuildResult, Plan } from './types.js';
 import { discover } from '../project/discover.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
 
-export type { BuildEvent, BuildFailure, BuildOptions, BuildResult, Job, Plan } from './types.js';
+export type { BuildEvent, BuildFailure, BuildOptions, BuildResult, Job, Plan, Reason } from './types.js';
 
 /** Runs a plan: renders its fresh jobs and commits every job in order. */
 export async function runPlan(

@@ -217,7 +217,7 @@ function rowJob(context: BuildContext, place: string, row: RosterRow, descriptio
     return {
       ...base,
       decision: 'skip',
-      reason: 'no file name',
+      reason: 'cannot be personalised',
       known,
       retry: () => ({ error, cacheable: false }),
     };

@@ -97,6 +97,17 @@ export interface Retry {
   cacheable: boolean;
 }
 
+/** Why the plan decided as it did. */
+export type Reason =
+  | 'cache hit' // cached: compiled and rendered before from the same inputs
+  | 'no cache' // fresh: the build runs without a cache
+  | 'forced' // fresh: --force
+  | 'not in the cache' // fresh: never built from these inputs (or its entry was damaged)
+  | 'outputs not in the cache' // fresh: compiled before, but not rendered to every format asked for
+  | 'has errors' // skip: the cache says the description has errors
+  | 'cannot be read' // skip: unreadable or too large (the compiler reports why)
+  | 'cannot be personalised'; // skip: a roster row whose employee gives no file name
+
 /** One document to produce, as the plan decided. */
 export interface Job {
   /** The description (named in progress events). */
@@ -104,8 +115,8 @@ export interface Job {
   /** The folder its outputs go to. */
   dir: string;
   decision: 'cached' | 'fresh' | 'skip';
-  /** Why it was decided so (e.g. "cache hit", "not in the cache", "has errors"). */
-  reason: string;
+  /** Why it was decided so. */
+  reason: Reason;
   /** The cache key its outputs are stored under (absent without a cache, or when skipped). */
   key?: string;
   /** What compiling gave, when the plan knows it already (cached, skip). */
