@@ -4,10 +4,18 @@
  */
 import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { buildPaths, type BuildOptions } from '../src/build/build.js';
+import { describe, expect, it, vi } from 'vitest';
+import { buildPaths, planBuild, type BuildOptions } from '../src/build/build.js';
 import { cacheDirFor, compileKey } from '../src/build/cache.js';
+import { KEYED_LIBRARIES, libraryVersions } from '../src/build/versions.js';
 import { cli, EXAMPLES, hashes, tempTree } from './cli.js';
+
+/** Library versions the build sees: the installed ones, unless a test pretends one was upgraded. */
+const libraries = vi.hoisted(() => ({ changed: undefined as Record<string, string> | undefined }));
+vi.mock('../src/build/versions.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../src/build/versions.js')>();
+  return { ...real, libraryVersions: () => libraries.changed ?? real.libraryVersions() };
+});
 
 const reference = readFileSync(join(EXAMPLES, 'ekspert-kriisiabi.md'), 'utf8');
 const config = readFileSync(join(EXAMPLES, 'ametijuhend.config.yaml'), 'utf8');
@@ -115,9 +123,10 @@ describe('build cache', () => {
     expect(html.rendered).toBe(2);
   });
 
-  it('the key covers the tool version and every input', () => {
+  it('the key covers the tool version, the library versions and every input', () => {
     const base = {
       toolVersion: '1.0.0',
+      libraries: 'pdfkit@0.20.2',
       configFingerprint: 'f',
       cwd: '/a',
       path: '/a/x.md',
@@ -128,6 +137,7 @@ describe('build cache', () => {
     const key = compileKey(base);
     for (const change of [
       { toolVersion: '1.0.1' },
+      { libraries: 'pdfkit@0.20.3' },
       { configFingerprint: 'g' },
       { cwd: '/b' },
       { path: '/a/y.md' },
@@ -136,6 +146,69 @@ describe('build cache', () => {
       { bytes: new Uint8Array([1, 3]) },
     ])
       expect(compileKey({ ...base, ...change })).not.toBe(key);
+  });
+
+  it('the plan decides per description, with its reason, before anything is rendered', async () => {
+    const dir = repo();
+    const options: BuildOptions = { formats: ['html', 'pdf'], outDir: 'out', cwd: dir, env: {} };
+    const decisions = async (extra: Partial<BuildOptions> = {}) =>
+      (await planBuild(['docs'], { ...options, ...extra })).plan.jobs.map(
+        (j) => `${j.file.path.slice(dir.length + 1)} ${j.decision} (${j.reason})`,
+      );
+    const cold = [
+      'docs/ekspert-kriisiabi.md fresh (not in the cache)',
+      'docs/teine.md fresh (not in the cache)',
+      'docs/vigane.md fresh (not in the cache)',
+    ];
+    expect(await decisions()).toEqual(cold);
+    expect(readdirSync(dir)).not.toContain('out'); // planning writes nothing
+    await buildPaths(['docs'], options);
+    expect(await decisions()).toEqual([
+      'docs/ekspert-kriisiabi.md cached (cache hit)',
+      'docs/teine.md cached (cache hit)',
+      'docs/vigane.md skip (has errors)',
+    ]);
+    expect(await decisions({ force: true })).toEqual(
+      cold.map((d) => d.replace('not in the cache', 'forced')),
+    );
+    expect(await decisions({ noCache: true })).toEqual(
+      cold.map((d) => d.replace('not in the cache', 'no cache')),
+    );
+    // a format not built yet: compiling is cached, its outputs are not
+    expect((await decisions({ formats: ['docx'] }))[0]).toBe(
+      'docs/ekspert-kriisiabi.md fresh (outputs not in the cache)',
+    );
+  });
+
+  it('reads the installed versions of the rendering libraries from their package.json', () => {
+    const versions = libraryVersions();
+    expect(Object.keys(versions)).toEqual([...KEYED_LIBRARIES]);
+    for (const name of ['pdfkit', 'fontkit', 'fflate', 'hast-util-to-html', 'dejavu-fonts-ttf']) {
+      const pkg = JSON.parse(readFileSync(join('node_modules', name, 'package.json'), 'utf8')) as {
+        version: string;
+      };
+      expect(versions[name], name).toBe(pkg.version);
+    }
+  });
+
+  it('a changed version of a rendering library invalidates every entry', async () => {
+    const dir = repo();
+    expect((await build(dir)).rendered).toBe(2);
+    expect((await build(dir)).rendered).toBe(0);
+    const before = hashes(join(dir, 'out'));
+    for (const name of ['pdfkit', 'hast-util-to-html', 'fflate']) {
+      libraries.changed = { ...libraryVersions(), [name]: '0.0.0-upgraded' };
+      try {
+        const upgraded = await build(dir);
+        expect([upgraded.rendered, upgraded.cached], name).toEqual([2, 0]);
+        expect((await build(dir)).rendered, name).toBe(0);
+      } finally {
+        libraries.changed = undefined;
+      }
+    }
+    // the same outputs (the libraries did not really change), and the real versions' entries kept
+    expect(hashes(join(dir, 'out'))).toEqual(before);
+    expect((await build(dir)).rendered).toBe(0);
   });
 
   it('a damaged cache entry is ignored: the description is rendered again, with the same bytes', async () => {

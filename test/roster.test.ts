@@ -1,11 +1,25 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { cacheDirFor } from '../src/build/cache.js';
 import { buildRoster } from '../src/build/roster-build.js';
 import { checkRosterRows, parseRoster, personalise, slugify } from '../src/build/roster.js';
-import { cli, EXAMPLES, tempTree } from './cli.js';
+import { cli, EXAMPLES, hashes, tempTree } from './cli.js';
 import { compileRef, REFERENCE } from './helpers.js';
+
+/** Descriptions compiled on this thread (a roster build compiles nothing that the cache knows). */
+const compiles = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../src/compiler/compile.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../src/compiler/compile.js')>();
+  return {
+    ...real,
+    compileSource: (...args: Parameters<typeof real.compileSource>) => {
+      compiles.count++;
+      return real.compileSource(...args);
+    },
+  };
+});
 
 describe('parseRoster', () => {
   it('reads a header and rows, with quotes, doubled quotes, a BOM, CRLF and blank lines', () => {
@@ -345,6 +359,17 @@ describe('build --roster: one id, two descriptions', () => {
     // the other row is built; the ambiguous one from neither file
     expect(readdirSync(join(dir, 'out'), { recursive: true }).sort()).toEqual(['juht-jaan-tamm.html']);
     expect([r.built, r.failed]).toEqual([1, 1]);
+    // again, with the descriptions in the cache: the same messages, the row still from the cache
+    const again = await buildRoster(['docs'], {
+      formats: ['html'],
+      outDir: 'out',
+      cwd: dir,
+      roster: 'roster.csv',
+      lang: 'en',
+      env: {},
+    });
+    expect(again.diagnostics).toEqual(r.diagnostics);
+    expect([again.built, again.failed, again.rendered, again.cached]).toEqual([1, 1, 0, 1]);
   });
 });
 
@@ -389,5 +414,91 @@ describe('build --roster in worker threads', () => {
         );
     }
     expect(readFileSync(join(dir, 'isolated', 'ekspert-ivan-petrov.html'), 'utf8')).toContain('Иван Петров');
+  });
+});
+
+describe('build --roster and the build cache', () => {
+  const rows = ['id,employee,role', 'ekspert,Helen Raja,', 'ekspert,Jaan Tamm,', 'ekspert,Иван Петров,'];
+  const build = (dir: string, extra: Partial<Parameters<typeof buildRoster>[1]> = {}) =>
+    buildRoster(['docs'], {
+      formats: ['pdf', 'html', 'docx'],
+      outDir: 'out',
+      cwd: dir,
+      roster: 'roster.csv',
+      env: {},
+      jobs: 2,
+      poolThreshold: 1,
+      ...extra,
+    });
+  const mtimes = (dir: string): number[] =>
+    readdirSync(join(dir, 'out'))
+      .sort()
+      .map((name) => statSync(join(dir, 'out', name)).mtimeMs);
+
+  it('renders the rows in the pool, then reuses the cache: nothing rendered or rewritten, the same bytes', async () => {
+    const dir = rosterRepo(rows);
+    compiles.count = 0;
+    const first = await build(dir);
+    expect(compiles.count).toBe(2); // ekspert.md and ekspert-juhataja.md
+    expect([first.rendered, first.cached, first.built, first.failed]).toEqual([3, 0, 3, 0]);
+    expect(first.workers).toBe(Math.min(2, availableParallelism()));
+    const bytes = hashes(join(dir, 'out'));
+    expect(Object.keys(bytes)).toHaveLength(9);
+    const times = mtimes(dir);
+
+    compiles.count = 0;
+    const second = await build(dir);
+    expect(compiles.count).toBe(0); // both descriptions known to the cache: not even compiled
+    expect([second.rendered, second.cached, second.built, second.failed]).toEqual([0, 3, 3, 0]);
+    expect(second.workers).toBe(0); // nothing to render: no threads started
+    expect(second.outputs).toEqual(first.outputs);
+    expect(second.diagnostics).toEqual(first.diagnostics);
+    expect(hashes(join(dir, 'out'))).toEqual(bytes);
+    expect(mtimes(dir)).toEqual(times);
+
+    // a deleted output comes back from the cache with the same bytes, still without rendering
+    rmSync(join(dir, 'out', 'ekspert-jaan-tamm.pdf'));
+    const restored = await build(dir);
+    expect([restored.rendered, restored.cached]).toEqual([0, 3]);
+    expect(hashes(join(dir, 'out'))).toEqual(bytes);
+
+    // a damaged cache (its stored outputs gone) renders the row whose output is missing, alone
+    rmSync(join(cacheDirFor(dir, join(dir, 'out')), 'o'), { recursive: true });
+    rmSync(join(dir, 'out', 'ekspert-helen-raja.docx'));
+    const damaged = await build(dir);
+    expect([damaged.rendered, damaged.cached, damaged.failures]).toEqual([1, 2, []]);
+    expect(hashes(join(dir, 'out'))).toEqual(bytes);
+
+    // --force renders every row again, to the same bytes
+    const forced = await build(dir, { force: true });
+    expect([forced.rendered, forced.cached]).toEqual([3, 0]);
+    expect(hashes(join(dir, 'out'))).toEqual(bytes);
+  });
+
+  it('a changed row, or a changed description, renders again only what it changes', async () => {
+    const dir = rosterRepo(rows);
+    await build(dir);
+    const before = hashes(join(dir, 'out'));
+    writeFileSync(join(dir, 'roster.csv'), rows.join('\n').replace('Jaan Tamm,', 'Jaan Tamm,Juhataja'));
+    const row = await build(dir);
+    expect([row.rendered, row.cached]).toEqual([1, 2]);
+    const after = hashes(join(dir, 'out'));
+    expect(after['ekspert-jaan-tamm.html']).not.toBe(before['ekspert-jaan-tamm.html']);
+    expect(readFileSync(join(dir, 'out', 'ekspert-jaan-tamm.html'), 'utf8')).toContain('Juhataja');
+    expect(after['ekspert-helen-raja.pdf']).toBe(before['ekspert-helen-raja.pdf']);
+
+    writeFileSync(
+      join(dir, 'docs/ekspert.md'),
+      REFERENCE.replace('Töövahenditeks on', 'Töövahenditeks (2) on'),
+    );
+    const edited = await build(dir);
+    expect([edited.rendered, edited.cached]).toEqual([3, 0]);
+  });
+
+  it('noCache renders everything and leaves no cache behind', async () => {
+    const dir = rosterRepo(rows.slice(0, 2));
+    const r = await build(dir, { noCache: true, jobs: 1 });
+    expect([r.rendered, r.cached, r.built]).toEqual([1, 0, 1]);
+    expect(existsSync(join(dir, '.ametijuhend-cache'))).toBe(false);
   });
 });

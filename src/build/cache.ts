@@ -8,7 +8,8 @@
  *   by compile key, and the SHA-256 of every stored output, by output key. The compile key hashes
  *   everything the compile depends on: the source bytes, its path (the default id and the paths in
  *   messages), the config fingerprint (config + catalogue + default sections), the tool version, the
- *   message language and SOURCE_DATE_EPOCH. One file, written at the end of a build (and now and
+ *   versions of the rendering and parsing libraries (versions.ts), the message language and
+ *   SOURCE_DATE_EPOCH. One file, written at the end of a build (and now and
  *   then during a long one), rather than one file per description: creating thousands of small
  *   files costs more than the rest of the cache. It also records the last build that used each
  *   entry; beyond a bound, the entries unused the longest are dropped (BuildCache's constructor).
@@ -34,6 +35,7 @@ import { ID_PATTERN } from '../util/slug.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
 import { UsageError } from '../project/discover.js';
 import { readRegularFile } from '../fs/read.js';
+import { enEt } from './say.js';
 import { assertInside, assertNoLinkOut, linkOutside, trackTemp, writeFileAtomic } from '../fs/write.js';
 
 export const CACHE_DIR = '.ametijuhend-cache';
@@ -60,6 +62,8 @@ export const MAX_CACHED_DIAGNOSTICS = 5_000;
 
 export interface CompileKeyInput {
   toolVersion: string;
+  /** The versions of the rendering and parsing libraries (versions.ts: libraryFingerprint). */
+  libraries: string;
   configFingerprint: string;
   cwd: string;
   path: string;
@@ -78,6 +82,7 @@ export function compileKey(input: CompileKeyInput): string {
   for (const part of [
     LAYOUT,
     input.toolVersion,
+    input.libraries,
     input.configFingerprint,
     input.cwd,
     input.path,
@@ -197,9 +202,7 @@ export class BuildCache {
     const out = linkOutside(this.dir, this.root);
     if (out) {
       throw new UsageError(
-        `the cache folder ${this.dir} leads out of ${this.root}: ${out.link} is a symbolic link to ${out.target}; ` +
-          `remove the link / vahemälu kaust ${this.dir} viib kaustast ${this.root} välja: ` +
-          `${out.link} on nimeviide kohta ${out.target}; eemalda viide`,
+        enEt('build.cacheLinkOut', { dir: this.dir, root: this.root, link: out.link, target: out.target }),
       );
     }
     const read = (name: string, limit: number): Record<string, unknown> | undefined => {

@@ -6,10 +6,11 @@
  */
 import type { JobDescription } from '../model/types.js';
 import { Collector } from '../validate/rule.js';
-import type { Diagnostic, MessageLang } from '../validate/diagnostic.js';
+import type { Diagnostic, MessageLang, TemplateData } from '../validate/diagnostic.js';
 import rosterRule from '../validate/rules/roster.js';
 import { ID_PATTERN, slugify } from '../util/slug.js';
 import { closest } from '../util/closest.js';
+import { enEt } from './say.js';
 
 export interface RosterRow {
   /** 1-based line of the row in the CSV (for messages). */
@@ -84,30 +85,32 @@ function records(text: string, delimiter: string): { line: number; fields: strin
   return out;
 }
 
-/** Parses a roster; problems are positioned at the CSV line (column 1). */
-export function parseRoster(input: string, file: string, lang: MessageLang = 'et'): Roster {
-  const collector = new Collector(lang, file);
-  const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+/** Estonian spreadsheet exports separate with semicolons; some exports with tabs. */
+function delimiterOf(text: string): string {
   const firstLine = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'));
-  // Estonian spreadsheet exports separate with semicolons
-  const delimiter =
-    firstLine.includes(';') && !firstLine.includes(',')
-      ? ';'
-      : firstLine.includes('\t') && !firstLine.includes(',')
-        ? '\t'
-        : ',';
-  const all = records(text, delimiter);
-  const at = (line: number) => ({ start: { line, column: 1 }, end: { line, column: 1 } });
-  const rows: RosterRow[] = [];
-  const header = all.shift();
-  if (!header) {
-    collector.report(rosterRule, 'missingColumn', { column: 'id', found: '—' }, at(1));
-    return { rows, diagnostics: collector.diagnostics };
-  }
+  if (firstLine.includes(';') && !firstLine.includes(',')) return ';';
+  if (firstLine.includes('\t') && !firstLine.includes(',')) return '\t';
+  return ',';
+}
+
+type Place = { start: { line: number; column: number }; end: { line: number; column: number } };
+const lineAt = (line: number): Place => ({ start: { line, column: 1 }, end: { line, column: 1 } });
+
+/** The header's column names (lower case), or undefined when a required one is missing (reported). */
+function readHeader(
+  header: { line: number; fields: string[] },
+  delimiter: string,
+  collector: Collector,
+): string[] | undefined {
   const names = header.fields.map((f) => f.toLowerCase());
   for (const name of names) {
     if (!(COLUMNS as readonly string[]).includes(name)) {
-      collector.report(rosterRule, 'unknownColumn', { column: name, allowed: [...COLUMNS] }, at(header.line));
+      collector.report(
+        rosterRule,
+        'unknownColumn',
+        { column: name, allowed: [...COLUMNS] },
+        lineAt(header.line),
+      );
     }
   }
   for (const required of ['id', 'employee']) {
@@ -116,42 +119,63 @@ export function parseRoster(input: string, file: string, lang: MessageLang = 'et
         rosterRule,
         'missingColumn',
         { column: required, found: header.fields.join(delimiter) },
-        at(header.line),
+        lineAt(header.line),
       );
     }
   }
-  if (collector.errorCount > 0) return { rows, diagnostics: collector.diagnostics };
-  const index = (name: string): number => names.indexOf(name);
+  return collector.errorCount > 0 ? undefined : names;
+}
+
+/** One record as a row, or undefined when it is malformed (reported at its line). */
+function readRow(
+  record: { line: number; fields: string[]; unclosed: boolean },
+  names: readonly string[],
+  collector: Collector,
+): RosterRow | undefined {
+  const at = lineAt(record.line);
+  if (record.unclosed) {
+    collector.report(rosterRule, 'unclosedQuote', {}, at);
+    return undefined;
+  }
+  if (record.fields.length !== names.length) {
+    collector.report(rosterRule, 'fieldCount', { count: record.fields.length, expected: names.length }, at);
+    return undefined;
+  }
+  const get = (name: string): string | undefined =>
+    names.indexOf(name) === -1 ? undefined : record.fields[names.indexOf(name)];
+  const id = get('id') ?? '';
+  const employee = get('employee') ?? '';
+  if (!id || !employee) {
+    collector.report(rosterRule, 'empty', { column: !id ? 'id' : 'employee' }, at);
+    return undefined;
+  }
+  const row: RosterRow = { line: record.line, id, employee };
+  const employer = get('employer');
+  const role = get('role');
+  if (employer) row.employer = employer;
+  if (role) row.role = role;
+  return row;
+}
+
+/** Parses a roster; problems are positioned at the CSV line (column 1). */
+export function parseRoster(input: string, file: string, lang: MessageLang = 'et'): Roster {
+  const collector = new Collector(lang, file);
+  const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const delimiter = delimiterOf(text);
+  const all = records(text, delimiter);
+  const rows: RosterRow[] = [];
+  const header = all.shift();
+  if (!header) {
+    collector.report(rosterRule, 'missingColumn', { column: 'id', found: '—' }, lineAt(1));
+    return { rows, diagnostics: collector.diagnostics };
+  }
+  const names = readHeader(header, delimiter, collector);
+  if (!names) return { rows, diagnostics: collector.diagnostics };
   for (const record of all) {
-    if (record.unclosed) {
-      collector.report(rosterRule, 'unclosedQuote', {}, at(record.line));
-      continue;
-    }
-    if (record.fields.length !== names.length) {
-      collector.report(
-        rosterRule,
-        'fieldCount',
-        { count: record.fields.length, expected: names.length },
-        at(record.line),
-      );
-      continue;
-    }
-    const get = (name: string): string | undefined =>
-      index(name) === -1 ? undefined : record.fields[index(name)];
-    const id = get('id') ?? '';
-    const employee = get('employee') ?? '';
-    if (!id || !employee) {
-      collector.report(rosterRule, 'empty', { column: !id ? 'id' : 'employee' }, at(record.line));
-      continue;
-    }
-    const row: RosterRow = { line: record.line, id, employee };
-    const employer = get('employer');
-    const role = get('role');
-    if (employer) row.employer = employer;
-    if (role) row.role = role;
-    rows.push(row);
+    const row = readRow(record, names, collector);
+    if (row) rows.push(row);
   }
-  if (all.length === 0) collector.report(rosterRule, 'noRows', {}, at(header.line));
+  if (all.length === 0) collector.report(rosterRule, 'noRows', {}, lineAt(header.line));
   return { rows, diagnostics: collector.diagnostics };
 }
 
@@ -173,7 +197,7 @@ export function personalise(model: JobDescription, row: RosterRow): JobDescripti
   const id = rosterName({ id: model.id, employee: row.employee });
   // checkRosterRows rejects such rows: never a made-up name that could be someone else's
   if (id === undefined || !ID_PATTERN.test(id))
-    throw new Error(`no file name for ${row.employee} / töötaja ${row.employee} nimest ei saa failinime`);
+    throw new Error(enEt('build.noFileName', { employee: row.employee }));
   return { ...model, id, signatures };
 }
 
@@ -187,6 +211,72 @@ export interface RosterDescription {
 
 /** How many of the files sharing an id a message names. */
 const MAX_NAMED = 10;
+
+/** The descriptions by id, and the plain `<id>` output names taken in each output folder. */
+interface RosterIndex<D extends RosterDescription> {
+  byId: Map<string, D[]>;
+  /** `<folder>\0<id in lower case>` → the file of the description written there. */
+  plain: Map<string, string>;
+  /** Output names (lower case) taken by earlier rows. */
+  seen: Map<string, RosterRow>;
+}
+
+function indexDescriptions<D extends RosterDescription>(descriptions: readonly D[]): RosterIndex<D> {
+  const byId = new Map<string, D[]>();
+  const plain = new Map<string, string>();
+  for (const d of descriptions) {
+    const list = byId.get(d.id);
+    if (list) list.push(d);
+    else byId.set(d.id, [d]);
+    const key = `${d.dir}\0${d.id.toLowerCase()}`;
+    if (!plain.has(key)) plain.set(key, d.file);
+  }
+  return { byId, plain, seen: new Map() };
+}
+
+/** What is wrong with a row: a message id of the roster rule and its data. */
+type Problem = [messageId: keyof typeof rosterRule.messages & string, data: TemplateData];
+
+/** The one description a row is built from, or its problem. */
+function descriptionOf<D extends RosterDescription>(row: RosterRow, index: RosterIndex<D>): D | Problem {
+  const list = index.byId.get(row.id);
+  if (!list) {
+    const hint = closest(row.id, index.byId.keys(), 1)[0];
+    return [
+      'unknownId',
+      {
+        id: row.id,
+        hint_et: hint ? `; kas mõtlesid „${hint}“?` : '.',
+        hint_en: hint ? `; did you mean "${hint}"?` : '.',
+      },
+    ];
+  }
+  if (list.length > 1) {
+    const named = list.slice(0, MAX_NAMED).map((d) => d.file);
+    const rest = list.length - named.length;
+    return ['duplicateId', { id: row.id, files: named.join(', ') + (rest > 0 ? ` (+${rest})` : '') }];
+  }
+  const own = list[0]!;
+  return own.ok ? own : ['invalidDescription', { id: row.id }];
+}
+
+/** A row's problem, if any: its description's, or its output name's (taken, or none). */
+function checkRow<D extends RosterDescription>(row: RosterRow, index: RosterIndex<D>): D | Problem {
+  const own = descriptionOf(row, index);
+  if (Array.isArray(own)) return own;
+  const name = rosterName(row);
+  if (name === undefined) return ['noFileName', { employee: row.employee }];
+  const key = name.toLowerCase();
+  const first = index.seen.get(key);
+  if (first !== undefined) {
+    const data = { line: first.line, name, employee: first.employee };
+    return [first.employee === row.employee ? 'duplicate' : 'sameFileName', data];
+  }
+  const description = index.plain.get(`${own.dir}\0${key}`);
+  if (description !== undefined) return ['descriptionName', { name, file: description }];
+  index.seen.set(key, row);
+  return own;
+}
 
 /**
  * Problems of rows against the descriptions found: unknown ids (with suggestions), ids that two
@@ -205,73 +295,12 @@ export function checkRosterRows<D extends RosterDescription>(
   lang: MessageLang = 'et',
 ): { valid: { row: RosterRow; description: D }[]; diagnostics: Diagnostic[] } {
   const collector = new Collector(lang, file);
-  const at = (line: number) => ({ start: { line, column: 1 }, end: { line, column: 1 } });
-  const byId = new Map<string, D[]>();
-  const plain = new Map<string, string>();
-  for (const d of descriptions) {
-    const list = byId.get(d.id);
-    if (list) list.push(d);
-    else byId.set(d.id, [d]);
-    const key = `${d.dir}\0${d.id.toLowerCase()}`;
-    if (!plain.has(key)) plain.set(key, d.file);
-  }
-  const seen = new Map<string, RosterRow>();
+  const index = indexDescriptions(descriptions);
   const valid: { row: RosterRow; description: D }[] = [];
   for (const row of rows) {
-    const list = byId.get(row.id);
-    if (!list) {
-      const hint = closest(row.id, byId.keys(), 1)[0];
-      collector.report(
-        rosterRule,
-        'unknownId',
-        {
-          id: row.id,
-          hint_et: hint ? `; kas mõtlesid „${hint}“?` : '.',
-          hint_en: hint ? `; did you mean "${hint}"?` : '.',
-        },
-        at(row.line),
-      );
-      continue;
-    }
-    if (list.length > 1) {
-      const named = list.slice(0, MAX_NAMED).map((d) => d.file);
-      const rest = list.length - named.length;
-      collector.report(
-        rosterRule,
-        'duplicateId',
-        { id: row.id, files: named.join(', ') + (rest > 0 ? ` (+${rest})` : '') },
-        at(row.line),
-      );
-      continue;
-    }
-    const own = list[0]!;
-    if (!own.ok) {
-      collector.report(rosterRule, 'invalidDescription', { id: row.id }, at(row.line));
-      continue;
-    }
-    const name = rosterName(row);
-    if (name === undefined) {
-      collector.report(rosterRule, 'noFileName', { employee: row.employee }, at(row.line));
-      continue;
-    }
-    const key = name.toLowerCase();
-    const first = seen.get(key);
-    if (first !== undefined) {
-      collector.report(
-        rosterRule,
-        first.employee === row.employee ? 'duplicate' : 'sameFileName',
-        { line: first.line, name, employee: first.employee },
-        at(row.line),
-      );
-      continue;
-    }
-    const description = plain.get(`${own.dir}\0${key}`);
-    if (description !== undefined) {
-      collector.report(rosterRule, 'descriptionName', { name, file: description }, at(row.line));
-      continue;
-    }
-    seen.set(key, row);
-    valid.push({ row, description: own });
+    const checked = checkRow(row, index);
+    if (Array.isArray(checked)) collector.report(rosterRule, checked[0], checked[1], lineAt(row.line));
+    else valid.push({ row, description: checked });
   }
   return { valid, diagnostics: collector.diagnostics };
 }

@@ -133,9 +133,10 @@ async function buildOnce(
       isolate: true,
       ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}),
     };
+    const force = opts.force ? { force: true } : {};
     result = opts.roster
-      ? await buildRoster(paths, { ...common, ...threads, roster: opts.roster })
-      : await buildPaths(paths, { ...common, ...threads, ...(opts.force ? { force: true } : {}) });
+      ? await buildRoster(paths, { ...common, ...threads, ...force, roster: opts.roster })
+      : await buildPaths(paths, { ...common, ...threads, ...force });
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`ametijuhend: ${terminalSafe(e.message)}\n`);

@@ -1,0 +1,131 @@
+/**
+ * The plan step of a build: find the descriptions, hash each source once, and decide per
+ * description whether its outputs come from the cache, are rendered fresh, or are skipped.
+ * Nothing is rendered or written here.
+ */
+import { dirname, relative, resolve } from 'node:path';
+import { BuildCache, cacheDirFor, compileKey, outputKey } from './cache.js';
+import { compileFile } from '../compiler/compile.js';
+import { ConfigLoader } from '../config/load.js';
+import { checkOutDir } from '../fs/outdir.js';
+import { readRegularFile } from '../fs/read.js';
+import { installHandlers } from '../fs/write.js';
+import { outputDir, type InputFile } from '../project/discover.js';
+import type { OutputFormat } from '../render/types.js';
+import { MAX_SOURCE_BYTES } from '../validate/rules/file-too-large.js';
+import { VERSION } from '../util/version.js';
+import { enEt } from './say.js';
+import type { RunSettings } from './pool/task.js';
+import type { BuildContext, BuildOptions, Job, Retry } from './types.js';
+import { libraryFingerprint, libraryVersions } from './versions.js';
+
+/** The context of a build before its cache is opened (after discovery: its errors come first). */
+export function openContext(options: BuildOptions): Omit<BuildContext, 'cache'> {
+  installHandlers(); // a signal before the first write also exits 130 / 143
+  const cwd = options.cwd ?? process.cwd();
+  const outDir = resolve(cwd, options.outDir ?? 'dist');
+  checkOutDir(outDir, options.outDir ?? 'dist');
+  const lang = options.lang;
+  const loader = new ConfigLoader({ cwd, ...(lang ? { lang } : {}) });
+  const sourceDateEpoch = (options.env ?? process.env).SOURCE_DATE_EPOCH;
+  const settings: RunSettings = {
+    cwd,
+    formats: [...options.formats],
+    pdfStandard: options.pdfStandard ?? 'a-2a',
+    ...(lang ? { lang } : {}),
+    ...(sourceDateEpoch !== undefined ? { sourceDateEpoch } : {}),
+  };
+  return { cwd, outDir, loader, settings, force: Boolean(options.force) };
+}
+
+/** Opens the cache: the default one must stay inside the project folder, a chosen one inside itself. */
+export function openCache(context: Omit<BuildContext, 'cache'>, options: BuildOptions): BuildContext {
+  if (options.noCache) return context;
+  const { cwd, outDir } = context;
+  const cache = new BuildCache(
+    options.cacheDir ?? cacheDirFor(cwd, outDir),
+    options.cacheDir ? {} : { root: cwd },
+  );
+  return { ...context, cache };
+}
+
+/** The source bytes, or undefined when compileFile should report the file (unreadable, too large). */
+export function readSource(path: string): Uint8Array | undefined {
+  const read = readRegularFile(path, MAX_SOURCE_BYTES);
+  return read.ok ? read.bytes : undefined;
+}
+
+/** The cache key of what compiling `bytes` as `file` gives (everything the compile depends on). */
+export function sourceKey(context: BuildContext, file: InputFile, bytes: Uint8Array): string {
+  const { settings } = context;
+  return compileKey({
+    toolVersion: VERSION,
+    libraries: libraryFingerprint(libraryVersions()),
+    configFingerprint: context.loader.forDir(dirname(file.path)).fingerprint,
+    cwd: context.cwd,
+    path: file.path,
+    lang: settings.lang,
+    sourceDateEpoch: settings.sourceDateEpoch,
+    bytes,
+  });
+}
+
+/** The key of each output of the entry `key`, in the order of the formats. */
+export function outputKeys(settings: RunSettings, key: string): string[] {
+  const formatOptions = (f: OutputFormat): string => (f === 'pdf' ? settings.pdfStandard : '');
+  return settings.formats.map((f) => outputKey(key, f, formatOptions(f)));
+}
+
+/** True when every output of the entry `key` is in the cache. */
+export function outputsCached(context: BuildContext, key: string): boolean {
+  const { cache } = context;
+  return cache !== undefined && outputKeys(context.settings, key).every((k) => cache.hasOutput(k));
+}
+
+/**
+ * A description found in the cache is rendered again (its outputs damaged or gone) from a fresh
+ * read, cached under the old key only when the source is still what that key was made from.
+ */
+function sourceRetry(context: BuildContext, file: InputFile, key: string | undefined): () => Retry {
+  return () => {
+    const fresh = readSource(file.path);
+    if (!fresh) return { error: enEt('build.cannotRead', { path: file.path }), cacheable: false };
+    const cacheable = key !== undefined && sourceKey(context, file, fresh) === key;
+    return { task: { path: file.path, bytes: fresh }, cacheable };
+  };
+}
+
+/** The plan of one description. */
+function planSource(context: BuildContext, file: InputFile): Job {
+  const { cache, cwd } = context;
+  const dir = outputDir(file, context.outDir);
+  const shown = relative(cwd, file.path);
+  const base = { file, dir, shown, remember: true, retry: sourceRetry(context, file, undefined) };
+  const bytes = readSource(file.path);
+  if (!bytes) {
+    // unreadable or too large: compileFile reports it
+    const lang = context.settings.lang;
+    const compiled = compileFile(file.path, { configLoader: context.loader, cwd, ...(lang ? { lang } : {}) });
+    const known = { diagnostics: compiled.diagnostics, sourcePath: compiled.source?.path ?? file.path };
+    return { ...base, decision: 'skip', reason: 'cannot be read', known, remember: false };
+  }
+  // misses render the very bytes their key was made from (a file edited during the build can
+  // never be cached under the key of its earlier content)
+  const task = { path: file.path, bytes };
+  if (!cache) return { ...base, decision: 'fresh', reason: 'no cache', task };
+  const key = sourceKey(context, file, bytes);
+  const retry = sourceRetry(context, file, key);
+  if (context.force) return { ...base, retry, key, decision: 'fresh', reason: 'forced', task };
+  const meta = cache.getMeta(key);
+  if (!meta) return { ...base, retry, key, decision: 'fresh', reason: 'not in the cache', task };
+  const known = { diagnostics: meta.diagnostics, sourcePath: meta.sourcePath };
+  if (!meta.ok) return { ...base, retry, key, decision: 'skip', reason: 'has errors', known };
+  if (!outputsCached(context, key))
+    return { ...base, retry, key, decision: 'fresh', reason: 'outputs not in the cache', task };
+  return { ...base, retry, key, decision: 'cached', reason: 'cache hit', known: { ...known, id: meta.id! } };
+}
+
+/** The plan of every description, in file order. */
+export function planSources(context: BuildContext, files: readonly InputFile[]): Job[] {
+  return files.map((file) => planSource(context, file));
+}
