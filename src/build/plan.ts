@@ -60,7 +60,8 @@ export function sourceKey(context: BuildContext, file: InputFile, bytes: Uint8Ar
   const { settings } = context;
   return compileKey({
     toolVersion: VERSION,
-    libraries: libraryFingerprint(libraryVersions()),
+    // the PDF renderer's public path (AMETIJUHEND_PDF_INTERNALS=0) gives other bytes
+    libraries: `${libraryFingerprint(libraryVersions())}\npdf-internals@${process.env.AMETIJUHEND_PDF_INTERNALS === '0' ? 'off' : 'on'}`,
     configFingerprint: context.loader.forDir(dirname(file.path)).fingerprint,
     cwd: context.cwd,
     path: file.path,
