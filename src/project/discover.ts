@@ -9,21 +9,12 @@
  * wherever it is (the user chose it), but only when it is a regular file (compile.ts).
  */
 import * as fs from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import type { ConfigLoader } from '../config/load.js';
-import type { SpecialKind } from '../fs/read.js';
-import { KIND } from '../fs/report.js';
-import { isInside, realPath, repositoryRoot, shownPath } from '../fs/root.js';
-import {
-  compareDiagnostics,
-  formatCount,
-  MAX_PER_RULE,
-  type Diagnostic,
-  type MessageLang,
-} from '../validate/diagnostic.js';
-import { Collector } from '../validate/rule.js';
-import skippedPath from '../validate/rules/skipped-path.js';
+import { isInside, realPath, repositoryRoot } from '../fs/root.js';
+import type { Diagnostic, MessageLang } from '../validate/diagnostic.js';
+import { SkippedPaths } from '../validate/rules/skipped-path.js';
 
 export interface InputFile {
   /** Absolute path. */
@@ -39,52 +30,6 @@ const SKIP_DIRS = new Set(['node_modules', 'dist', '.git']);
 const isCandidate = (name: string): boolean =>
   name.toLowerCase().endsWith('.md') && name.toLowerCase() !== 'readme.md';
 
-/** What a walk or a glob skipped: reported as warnings on the skipped path. */
-class Skipped {
-  private readonly collector: Collector;
-  private readonly seen = new Set<string>();
-  constructor(
-    lang: MessageLang,
-    private readonly cwd: string,
-  ) {
-    this.collector = new Collector(lang, '');
-  }
-
-  private show(path: string): string {
-    return shownPath(path, this.cwd);
-  }
-
-  private once(path: string, id: string, data: Record<string, string>): void {
-    // one report per real place, however many link paths lead to it
-    const key = join(realPath(dirname(path)) ?? dirname(path), basename(path));
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
-    this.collector.report(skippedPath, id, data, undefined, this.show(path));
-  }
-
-  outside(link: string, target: string): void {
-    this.once(link, 'linkOutside', { target });
-  }
-  special(path: string, kind: SpecialKind): void {
-    this.once(path, 'notFile', { kind_et: KIND[kind].et, kind_en: KIND[kind].en });
-  }
-  broken(link: string): void {
-    this.once(link, 'brokenLink', {});
-  }
-  unreadable(folder: string, e: unknown): void {
-    const code = (e as NodeJS.ErrnoException).code;
-    const denied = code === 'EACCES' || code === 'EPERM';
-    this.once(folder, 'unreadableFolder', {
-      detail_et: denied ? 'lugemisõigus puudub' : `süsteemi viga ${code ?? 'EIO'}`,
-      detail_en: denied ? 'permission denied' : `system error ${code ?? 'EIO'}`,
-    });
-  }
-
-  get diagnostics(): Diagnostic[] {
-    return this.collector.diagnostics;
-  }
-}
-
 /**
  * Every candidate `*.md` below `dir` (real path `realDir`), following symbolic links that stay
  * inside `allowed`; `visited` holds the real folders already walked (a link loop ends there).
@@ -94,7 +39,7 @@ function walk(
   realDir: string,
   allowed: string,
   out: string[],
-  skipped: Skipped,
+  skipped: SkippedPaths,
   visited: Set<string>,
 ): void {
   if (visited.has(realDir)) return;
@@ -148,7 +93,7 @@ type Callback<T> = (error: NodeJS.ErrnoException | null, value: T) => void;
  * The file system as the glob crawler sees it: links out of `allowed` (and broken ones) look
  * unresolvable and are noted; unreadable folders are noted.
  */
-function guardedFs(allowed: string, skipped: Skipped): typeof fs {
+function guardedFs(allowed: string, skipped: SkippedPaths): typeof fs {
   const readdir = (path: string, options: unknown, cb: Callback<fs.Dirent[]>): void => {
     fs.readdir(path, options as { withFileTypes: true }, (error, entries) => {
       // a folder that is not there is no folder that cannot be read
@@ -202,7 +147,7 @@ export async function discover(
   cwd = process.cwd(),
   options: DiscoverOptions = {},
 ): Promise<InputFile[]> {
-  const skipped = new Skipped(options.lang ?? loader.lang ?? 'et', cwd);
+  const skipped = new SkippedPaths(options.lang ?? loader.lang ?? 'et', cwd);
   const found = new Map<string, InputFile>();
   const reals = new Set<string>();
   const add = (path: string, root: string, explicit: boolean): void => {
@@ -259,21 +204,7 @@ export async function discover(
       for (const f of files.sort()) add(f, abs, false);
     } else add(abs, dirname(abs), true);
   }
-  if (options.skipped) {
-    // each skipped path is its own "file", so the cap per file and rule does not bound them: the
-    // first MAX_PER_RULE are listed and one more line counts the rest (a loop, not a spread)
-    const sorted = [...skipped.diagnostics].sort(compareDiagnostics);
-    for (const d of sorted.slice(0, MAX_PER_RULE)) options.skipped.push(d);
-    const omitted = sorted.length - MAX_PER_RULE;
-    if (omitted > 0) {
-      const lang = options.lang ?? loader.lang ?? 'et';
-      const more = new Collector(lang, '.');
-      more.report(skippedPath, 'more', { count: formatCount(omitted, lang), shown: MAX_PER_RULE }, undefined);
-      const line = more.diagnostics[0]!;
-      // the counting line stands for the omitted warnings (totals and --max-warnings count them)
-      options.skipped.push({ ...line, severity: sorted[MAX_PER_RULE]!.severity, omitted });
-    }
-  }
+  if (options.skipped) options.skipped.push(...skipped.capped());
   return [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
