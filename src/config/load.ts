@@ -22,6 +22,7 @@ import { decodeText } from '../validate/rules/encoding.js';
 import { reportYamlProblems } from '../validate/rules/yaml-syntax.js';
 import { isRecord } from '../validate/util.js';
 import { closest } from '../util/closest.js';
+import { message } from '../messages/index.js';
 import type { Catalogue, DefaultSection, ResolvedConfig } from './types.js';
 
 export const CONFIG_NAME = 'ametijuhend.config.yaml';
@@ -222,8 +223,8 @@ export class ConfigLoader {
             'unknownRule',
             {
               rule,
-              hint_et: hint ? `; kas mõtlesid „${hint}“?` : '',
-              hint_en: hint ? `; did you mean "${hint}"?` : '',
+              hint_et: hint ? message('project.didYouMean', 'et', { hint }) : '',
+              hint_en: hint ? message('project.didYouMean', 'en', { hint }) : '',
             },
             y ? locate(y, ['rules', rule], 'key') : undefined,
             display,

@@ -23,14 +23,12 @@ export function changedFiles(ref: string, cwd: string): Set<string> {
   try {
     top = git(['rev-parse', '--show-toplevel'], cwd).trim();
   } catch {
-    throw new UsageError(
-      `--changed-since needs a git repository: ${cwd} is not in one / see kaust pole git-hoidlas`,
-    );
+    throw UsageError.of('project.notGitRepository', { cwd });
   }
   try {
     git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], cwd);
   } catch {
-    throw new UsageError(`--changed-since: unknown git ref "${ref}" / tundmatu viide`);
+    throw UsageError.of('project.unknownRef', { ref });
   }
   const out = new Set<string>();
   const add = (list: string): void => {

@@ -13,7 +13,9 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import type { ConfigLoader } from '../config/load.js';
 import { isInside, realPath, repositoryRoot } from '../fs/root.js';
-import type { Diagnostic, MessageLang } from '../validate/diagnostic.js';
+import { bilingual } from '../fs/report.js';
+import type { MessageId } from '../messages/index.js';
+import type { Diagnostic, MessageLang, TemplateData } from '../validate/diagnostic.js';
 import { SkippedPaths } from '../validate/rules/skipped-path.js';
 
 export interface InputFile {
@@ -23,7 +25,13 @@ export interface InputFile {
   root: string;
 }
 
-export class UsageError extends Error {}
+/** A usage error: a message in both languages from the catalogue (src/messages/project.ts). */
+export class UsageError extends Error {
+  /** The catalogue's message `id` as a usage error, "en / et". */
+  static of(id: MessageId, data: TemplateData = {}): UsageError {
+    return new UsageError(bilingual(id, data));
+  }
+}
 
 const SKIP_DIRS = new Set(['node_modules', 'dist', '.git']);
 
@@ -177,7 +185,7 @@ export async function discover(
       const all = matches.filter((m) => m.toLowerCase().endsWith('.md'));
       // matching only what was skipped is not "nothing matches": the warnings say what happened
       if (all.length === 0 && skipped.diagnostics.length === before)
-        throw new UsageError(`no files match "${p}" / mustrile „${p}“ ei vasta ühtegi faili`);
+        throw UsageError.of('project.noMatch', { pattern: p });
       const md = all
         .filter((m) => {
           // the crawler's own checks aside: what is read must really be inside
@@ -195,7 +203,7 @@ export async function discover(
     try {
       stat = fs.statSync(abs);
     } catch {
-      throw new UsageError(`no such file or folder: ${p} / sellist faili ega kausta pole: ${p}`);
+      throw UsageError.of('project.noSuchPath', { path: p });
     }
     if (stat.isDirectory()) {
       const files: string[] = [];

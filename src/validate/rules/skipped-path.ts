@@ -1,6 +1,6 @@
 import { basename, dirname, join } from 'node:path';
 import type { SpecialKind } from '../../fs/read.js';
-import { KIND } from '../../fs/report.js';
+import { KIND, readFailureWords } from '../../fs/report.js';
 import { realPath, shownPath } from '../../fs/root.js';
 import {
   compareDiagnostics,
@@ -86,10 +86,8 @@ export class SkippedPaths {
   unreadable(folder: string, e: unknown): void {
     const code = (e as NodeJS.ErrnoException).code;
     const denied = code === 'EACCES' || code === 'EPERM';
-    this.once(folder, 'unreadableFolder', {
-      detail_et: denied ? 'lugemisõigus puudub' : `süsteemi viga ${code ?? 'EIO'}`,
-      detail_en: denied ? 'permission denied' : `system error ${code ?? 'EIO'}`,
-    });
+    const why = readFailureWords(denied ? { reason: 'denied' } : { reason: 'io', code: code ?? 'EIO' }, 0);
+    this.once(folder, 'unreadableFolder', { detail_et: why.et, detail_en: why.en });
   }
 
   /** Every skipped path so far. */
