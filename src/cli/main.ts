@@ -48,20 +48,14 @@ export function argvLang(argv: readonly string[]): MessageLang | undefined {
   return undefined;
 }
 
-/**
- * The commands. Descriptions are in both languages; help headings, usage errors and the values'
- * errors in `lang` (the user's: --lang, else the config's, else the locale's).
- */
-export function program(lang: LangOf = () => 'en'): Command {
-  const langOption = (): Option =>
-    new Option('--lang <lang>', bilingual('cli.help.lang')).argParser(langParser(lang));
-  const parseCount = countParser(lang);
-  const cmd = new Command('ametijuhend')
-    .description(`${message('cli.help.program', 'en')}\n${message('cli.help.program', 'et')}`)
-    .version(VERSION, '-V, --version', bilingual('cli.help.version'))
-    .helpOption('-h, --help', bilingual('cli.help.help'))
-    .helpCommand('help [command]', bilingual('cli.help.help'))
-    .configureHelp(helpConfiguration(lang));
+/** What the commands' options share: --lang, the count parser, the CLI's language. */
+interface CommandParts {
+  langOption(): Option;
+  parseCount(value: string): number;
+  lang: LangOf;
+}
+
+function checkCommand(cmd: Command, p: CommandParts): void {
   cmd
     .command('check')
     .description(bilingual('cli.help.check'))
@@ -71,13 +65,15 @@ export function program(lang: LangOf = () => 'en'): Command {
         .choices(REPORTER_NAMES)
         .default('stylish'),
     )
-    .option('--max-warnings <n>', bilingual('cli.help.maxWarnings'), parseCount)
+    .option('--max-warnings <n>', bilingual('cli.help.maxWarnings'), p.parseCount)
     .option('-q, --quiet', bilingual('cli.help.checkQuiet'))
     .option('--changed-since <ref>', bilingual('cli.help.changedSince'))
-    .addOption(langOption())
+    .addOption(p.langOption())
     .action(async (paths: string[], opts) => {
       process.exitCode = await runCheck(paths, opts);
     });
+}
+function buildCommand(cmd: Command, p: CommandParts): void {
   cmd
     .command('build')
     .description(bilingual('cli.help.build'))
@@ -91,13 +87,15 @@ export function program(lang: LangOf = () => 'en'): Command {
     )
     .option('-q, --quiet', bilingual('cli.help.buildQuiet'))
     .option('--force', bilingual('cli.help.force'))
-    .option('-j, --jobs <n>', bilingual('cli.help.jobs'), parseCount)
+    .option('-j, --jobs <n>', bilingual('cli.help.jobs'), p.parseCount)
     .option('--roster <csv>', bilingual('cli.help.roster'))
     .option('-w, --watch', bilingual('cli.help.watch'))
-    .addOption(langOption())
+    .addOption(p.langOption())
     .action(async (paths: string[], opts) => {
       process.exitCode = await runBuild(paths, opts);
     });
+}
+function statusCommand(cmd: Command, p: CommandParts): void {
   cmd
     .command('status')
     .description(bilingual('cli.help.status'))
@@ -107,19 +105,23 @@ export function program(lang: LangOf = () => 'en'): Command {
         .choices(['table', 'json', 'csv'])
         .default('table'),
     )
-    .addOption(langOption())
+    .addOption(p.langOption())
     .action(async (paths: string[], opts) => {
       process.exitCode = await runStatus(paths, opts);
     });
+}
+function initCommand(cmd: Command, p: CommandParts): void {
   cmd
     .command('init')
     .description(bilingual('cli.help.init'))
     .argument('[dir]', bilingual('cli.help.initDir'), '.')
     .option('--organisation <name>', bilingual('cli.help.organisation'))
-    .addOption(new Option('--lang <lang>', bilingual('cli.help.initLang')).argParser(langParser(lang)))
+    .addOption(new Option('--lang <lang>', bilingual('cli.help.initLang')).argParser(langParser(p.lang)))
     .action((dir: string, opts) => {
       process.exitCode = runInit(dir, opts);
     });
+}
+function schemaCommand(cmd: Command): void {
   cmd
     .command('schema')
     .description(bilingual('cli.help.schema'))
@@ -127,13 +129,37 @@ export function program(lang: LangOf = () => 'en'): Command {
     .action((opts: { config?: boolean }) => {
       process.exitCode = runSchema(opts);
     });
+}
+function rulesCommand(cmd: Command, p: CommandParts): void {
   cmd
     .command('rules')
     .description(bilingual('cli.help.rules'))
-    .addOption(langOption())
+    .addOption(p.langOption())
     .action((opts: { lang?: 'et' | 'en' }) => {
       process.exitCode = runRules(opts);
     });
+}
+
+/**
+ * The commands. Descriptions are in both languages; help headings, usage errors and the values'
+ * errors in `lang` (the user's: --lang, else the config's, else the locale's).
+ */
+export function program(lang: LangOf = () => 'en'): Command {
+  const langOption = (): Option =>
+    new Option('--lang <lang>', bilingual('cli.help.lang')).argParser(langParser(lang));
+  const parts: CommandParts = { langOption, parseCount: countParser(lang), lang };
+  const cmd = new Command('ametijuhend')
+    .description(`${message('cli.help.program', 'en')}\n${message('cli.help.program', 'et')}`)
+    .version(VERSION, '-V, --version', bilingual('cli.help.version'))
+    .helpOption('-h, --help', bilingual('cli.help.help'))
+    .helpCommand('help [command]', bilingual('cli.help.help'))
+    .configureHelp(helpConfiguration(lang));
+  checkCommand(cmd, parts);
+  buildCommand(cmd, parts);
+  statusCommand(cmd, parts);
+  initCommand(cmd, parts);
+  schemaCommand(cmd);
+  rulesCommand(cmd, parts);
   for (const command of [cmd, ...cmd.commands]) localiseErrors(command, lang);
   return cmd;
 }
