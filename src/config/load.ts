@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Position } from 'unist';
 import { parseMarkdown, parseYaml, type YamlSource } from '../parse/markdown.js';
 import { locate } from '../parse/positions.js';
@@ -16,13 +16,12 @@ import { Collector } from '../validate/rule.js';
 import { MAX_SOURCE_BYTES } from '../validate/rules/file-too-large.js';
 import type { MessageLang } from '../validate/diagnostic.js';
 import { validateYaml } from '../validate/schema.js';
-import { RULES, configFile } from '../validate/rules/index.js';
+import { RULES } from '../validate/rules/index.js';
+import { reportLinkOutside, resolveConfigRef, ruleSettings } from '../validate/rules/config-file.js';
 import { readCatalogue } from '../validate/rules/catalogue-format.js';
 import { decodeText } from '../validate/rules/encoding.js';
 import { reportYamlProblems } from '../validate/rules/yaml-syntax.js';
 import { isRecord } from '../validate/util.js';
-import { closest } from '../util/closest.js';
-import { message } from '../messages/index.js';
 import type { Catalogue, DefaultSection, ResolvedConfig } from './types.js';
 
 export const CONFIG_NAME = 'ametijuhend.config.yaml';
@@ -184,9 +183,7 @@ export class ConfigLoader {
     config.path = display;
     const hash = createHash('sha256');
     // a config that is a symbolic link out of the repository is not the repository's config
-    const realConfig = realPath(abs);
-    const outside = realConfig !== undefined && !isInside(realConfig, repositoryRoot(dirname(abs)));
-    if (outside) collector.report(configFile, 'linkOutside', { target: realConfig }, undefined, display);
+    const outside = reportLinkOutside(abs, repositoryRoot(dirname(abs)), collector, display);
     const text = outside ? undefined : readText(abs, collector, display)?.text;
     let y: YamlSource | undefined;
     if (text !== undefined) {
@@ -214,24 +211,9 @@ export class ConfigLoader {
       config.knownTitles = data.knownTitles.filter((t): t is string => typeof t === 'string');
     }
     if (isRecord(data.rules)) {
+      const at = (rule: string): Position | undefined => (y ? locate(y, ['rules', rule], 'key') : undefined);
       const known = RULES.map((r) => r.id);
-      for (const [rule, setting] of Object.entries(data.rules)) {
-        if (!known.includes(rule)) {
-          const hint = closest(rule, known, 1)[0];
-          collector.report(
-            configFile,
-            'unknownRule',
-            {
-              rule,
-              hint_et: hint ? message('project.didYouMean', 'et', { hint }) : '',
-              hint_en: hint ? message('project.didYouMean', 'en', { hint }) : '',
-            },
-            y ? locate(y, ['rules', rule], 'key') : undefined,
-            display,
-          );
-        } else if (setting === 'error' || setting === 'warning' || setting === 'off')
-          config.severities[rule] = setting;
-      }
+      Object.assign(config.severities, ruleSettings(data.rules, known, at, collector, display));
     }
     const root = repositoryRoot(config.dir);
     const realDir = realPath(config.dir) ?? config.dir;
@@ -246,29 +228,11 @@ export class ConfigLoader {
     ): { target: string; at: RefPlace; allowed: { root: string; outside: () => void } } | undefined => {
       const place = y ? locate(y, path) : undefined;
       const at: RefPlace = { file: display, place, ref };
-      const key = path.join('.');
-      if (isAbsolute(ref) || /^[a-zA-Z]:[\\/]/.test(ref)) {
-        collector.report(configFile, 'absolute', { key, file: ref }, place, display);
-        return undefined;
-      }
-      const target = resolve(config.dir, ref);
-      const real = realPath(target);
-      const outside = (): void =>
-        collector.report(configFile, 'outside', { key, file: ref, root: this.display(root) }, place, display);
-      if (!isInside(real ?? resolve(realDir, ref), root)) {
-        outside();
-        return undefined;
-      }
-      if (real === undefined) {
-        collector.report(
-          configFile,
-          'missing',
-          { file: ref, resolved: this.display(target) },
-          place,
-          display,
-        );
-        return undefined;
-      }
+      const show = (p: string): string => this.display(p);
+      const where = { ref, key: path.join('.'), place, file: display, dir: config.dir, realDir, root, show };
+      const resolved = resolveConfigRef(where, collector);
+      if (!resolved) return undefined;
+      const { target, real, outside } = resolved;
       config.referencedFiles.add(target);
       config.referencedFiles.add(real);
       // what is opened is checked again on the descriptor: the name may be swapped for a link meanwhile
