@@ -145,6 +145,42 @@ export interface DiscoverOptions {
 }
 
 /**
+ * The `*.md` files a glob matches inside the repository (what it skipped is added to `skipped`);
+ * `base` is the glob's folder part. Matching nothing at all is a usage error.
+ */
+async function globbed(
+  p: string,
+  cwd: string,
+  skipped: SkippedPaths,
+): Promise<{ base: string; files: string[] }> {
+  const base = resolve(cwd, p.split(/[*?[{]/)[0]!.replace(/[^/]*$/, '') || '.');
+  const allowed = repositoryRoot(fs.existsSync(base) ? base : cwd);
+  const before = skipped.diagnostics.length;
+  const matches = await glob(p, {
+    cwd,
+    absolute: true,
+    ignore: ['**/node_modules/**'],
+    onlyFiles: true,
+    fs: guardedFs(allowed, skipped),
+  });
+  const all = matches.filter((m) => m.toLowerCase().endsWith('.md'));
+  // matching only what was skipped is not "nothing matches": the warnings say what happened
+  if (all.length === 0 && skipped.diagnostics.length === before)
+    throw UsageError.of('project.noMatch', { pattern: p });
+  const md = all
+    .filter((m) => {
+      // the crawler's own checks aside: what is read must really be inside
+      const real = realPath(m);
+      if (real === undefined) skipped.broken(resolve(m));
+      else if (!isInside(real, allowed)) skipped.outside(resolve(m), real);
+      else return true;
+      return false;
+    })
+    .sort();
+  return { base, files: md.map((m) => resolve(m)) };
+}
+
+/**
  * Expands paths to description files, sorted and without duplicates (one real file is read once).
  * Files a config refers to (default sections) are skipped unless named explicitly. A path that
  * matches nothing is a usage error.
@@ -172,31 +208,8 @@ export async function discover(
   for (const p of paths.length ? paths : ['.']) {
     const abs = resolve(cwd, p);
     if (isGlob(p) && !fs.existsSync(abs)) {
-      const base = resolve(cwd, p.split(/[*?[{]/)[0]!.replace(/[^/]*$/, '') || '.');
-      const allowed = repositoryRoot(fs.existsSync(base) ? base : cwd);
-      const before = skipped.diagnostics.length;
-      const matches = await glob(p, {
-        cwd,
-        absolute: true,
-        ignore: ['**/node_modules/**'],
-        onlyFiles: true,
-        fs: guardedFs(allowed, skipped),
-      });
-      const all = matches.filter((m) => m.toLowerCase().endsWith('.md'));
-      // matching only what was skipped is not "nothing matches": the warnings say what happened
-      if (all.length === 0 && skipped.diagnostics.length === before)
-        throw UsageError.of('project.noMatch', { pattern: p });
-      const md = all
-        .filter((m) => {
-          // the crawler's own checks aside: what is read must really be inside
-          const real = realPath(m);
-          if (real === undefined) skipped.broken(resolve(m));
-          else if (!isInside(real, allowed)) skipped.outside(resolve(m), real);
-          else return true;
-          return false;
-        })
-        .sort();
-      for (const m of md) add(resolve(m), base, false);
+      const { base, files } = await globbed(p, cwd, skipped);
+      for (const m of files) add(m, base, false);
       continue;
     }
     let stat;

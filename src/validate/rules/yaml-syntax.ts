@@ -184,6 +184,35 @@ export interface YamlProblemOptions {
   quoteLines?: boolean;
 }
 
+/** One of the parser's errors, at the place that says most, with the Estonian wording when known. */
+function reportError(
+  y: YamlSource,
+  e: YamlSource['doc']['errors'][number],
+  reporter: Reporter,
+  file: string,
+  options: YamlProblemOptions,
+): void {
+  let place = positionOfRange(y, e.pos[0], e.pos[1]);
+  if (e.code === 'DUPLICATE_KEY') {
+    reporter.report(yamlSyntax, 'duplicateKey', { key: duplicateKeyName(y, e.pos[0]) }, place, file);
+    return;
+  }
+  let d = detail(e.code, e.message);
+  if (e.code === 'MISSING_CHAR' || e.code === 'BAD_INDENT') {
+    const start = unclosedStart(y, e.message, e.pos[0]);
+    if (start !== undefined) place = positionOfRange(y, start, start + 1);
+  } else if (e.code === 'MULTILINE_IMPLICIT_KEY' || e.code === 'BLOCK_AS_IMPLICIT_KEY') {
+    const line = overIndentedLine(y, e.pos[0], e.pos[1]);
+    if (line !== undefined) {
+      place = positionOfRange(y, line, line + 1);
+      d = detail('BAD_INDENT', 'This line is indented more than the key above it');
+    }
+  }
+  const line = options.quoteLines === false ? '' : sourceLine(y, place.start.line);
+  if (line) reporter.report(yamlSyntax, 'errorAt', { detail: undefined, line, ...d }, place, file);
+  else reporter.report(yamlSyntax, 'error', { detail: undefined, ...d }, place, file);
+}
+
 /** Reports the YAML document's syntax errors and warnings; returns how many errors there were. */
 export function reportYamlProblems(
   y: YamlSource,
@@ -225,25 +254,7 @@ export function reportYamlProblems(
   const multiline = new Set(errors.filter((e) => e.code === 'MULTILINE_IMPLICIT_KEY').map((e) => e.pos[0]));
   for (const e of errors) {
     if (e.code === 'BLOCK_AS_IMPLICIT_KEY' && multiline.has(e.pos[0])) continue;
-    let place = positionOfRange(y, e.pos[0], e.pos[1]);
-    if (e.code === 'DUPLICATE_KEY') {
-      reporter.report(yamlSyntax, 'duplicateKey', { key: duplicateKeyName(y, e.pos[0]) }, place, file);
-      continue;
-    }
-    let d = detail(e.code, e.message);
-    if (e.code === 'MISSING_CHAR' || e.code === 'BAD_INDENT') {
-      const start = unclosedStart(y, e.message, e.pos[0]);
-      if (start !== undefined) place = positionOfRange(y, start, start + 1);
-    } else if (e.code === 'MULTILINE_IMPLICIT_KEY' || e.code === 'BLOCK_AS_IMPLICIT_KEY') {
-      const line = overIndentedLine(y, e.pos[0], e.pos[1]);
-      if (line !== undefined) {
-        place = positionOfRange(y, line, line + 1);
-        d = detail('BAD_INDENT', 'This line is indented more than the key above it');
-      }
-    }
-    const line = options.quoteLines === false ? '' : sourceLine(y, place.start.line);
-    if (line) reporter.report(yamlSyntax, 'errorAt', { detail: undefined, line, ...d }, place, file);
-    else reporter.report(yamlSyntax, 'error', { detail: undefined, ...d }, place, file);
+    reportError(y, e, reporter, file, options);
   }
   for (const w of y.doc.warnings) {
     const d = detail(w.code, w.message);
