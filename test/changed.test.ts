@@ -68,7 +68,13 @@ describe('--changed-since', () => {
 
   it('an unknown ref or a folder outside git is a usage error', () => {
     const dir = repo();
-    expect(() => changedFiles('no-such-ref', dir)).toThrow(/unknown git ref/);
-    expect(() => changedFiles('HEAD', tempProject({ 'x.md': REFERENCE }))).toThrow(/git/);
+    // in both languages, English first, as every usage error
+    expect(() => changedFiles('no-such-ref', dir)).toThrow(
+      '--changed-since: unknown git ref "no-such-ref" / --changed-since: tundmatu viide „no-such-ref“',
+    );
+    const outside = tempProject({ 'x.md': REFERENCE });
+    expect(() => changedFiles('HEAD', outside)).toThrow(
+      `--changed-since needs a git repository: ${outside} is not in one / --changed-since vajab git-hoidlat: ${outside} ei ole git-hoidlas`,
+    );
   });
 });

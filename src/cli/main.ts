@@ -3,135 +3,163 @@
  * 1 errors in the inputs (or too many warnings), 2 usage error or internal failure.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { bilingual, message } from '../messages/index.js';
 import { REPORTER_NAMES } from '../report/index.js';
+import type { MessageLang } from '../validate/diagnostic.js';
 import { VERSION } from '../util/version.js';
 import { runBuild } from './commands/build.js';
 import { runCheck } from './commands/check.js';
 import { runRules, runSchema } from './commands/info.js';
 import { runInit } from './commands/init.js';
 import { runStatus } from './commands/status.js';
+import { uiLang } from './ui.js';
+import { helpConfiguration, localiseErrors } from './usage.js';
 
 export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
 
-export function parseLang(value: string): 'et' | 'en' {
-  if (value !== 'et' && value !== 'en')
-    throw new InvalidArgumentError('use "et" or "en" / kasuta „et“ või „en“');
-  return value;
+/** The language the CLI talks in, found when first needed (a run without errors or help never needs it). */
+export type LangOf = () => MessageLang;
+
+/** Parses --lang; a wrong value is reported in the language the CLI talks in otherwise. */
+export function langParser(lang: LangOf): (value: string) => MessageLang {
+  return (value) => {
+    if (value !== 'et' && value !== 'en')
+      throw new InvalidArgumentError(message('cli.usage.useEtOrEn', lang()));
+    return value;
+  };
 }
 
-export function parseCount(value: string): number {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number / oodati täisarvu');
-  return Number(value);
+/** Parses a whole number (--max-warnings, --jobs); a wrong value is reported in `lang`. */
+export function countParser(lang: LangOf): (value: string) => number {
+  return (value) => {
+    if (!/^\d+$/.test(value)) throw new InvalidArgumentError(message('cli.usage.wholeNumber', lang()));
+    return Number(value);
+  };
 }
 
-export const langOption = (): Option =>
-  new Option(
-    '--lang <lang>',
-    'language of messages: et | en (default: the document’s or config’s) / teadete keel',
-  ).argParser(parseLang);
+/** The value of a valid --lang among the arguments, if any (before commander has parsed them). */
+export function argvLang(argv: readonly string[]): MessageLang | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const value =
+      argv[i] === '--lang' ? argv[i + 1] : argv[i]!.startsWith('--lang=') ? argv[i]!.slice(7) : undefined;
+    if (value === 'et' || value === 'en') return value;
+  }
+  return undefined;
+}
 
-export function program(): Command {
-  const cmd = new Command('ametijuhend')
-    .description(
-      'Compile job descriptions (Markdown + YAML) into validated, ready-to-sign PDF, HTML and DOCX.\n' +
-        'Koostab ametijuhendid (Markdown + YAML) kontrollitud, allkirjastamiseks valmis PDF-, HTML- ja DOCX-failideks.',
-    )
-    .version(VERSION, '-V, --version')
-    .showHelpAfterError()
-    .exitOverride();
+/** What the commands' options share: --lang, the count parser, the CLI's language. */
+interface CommandParts {
+  langOption(): Option;
+  parseCount(value: string): number;
+  lang: LangOf;
+}
+
+function checkCommand(cmd: Command, p: CommandParts): void {
   cmd
     .command('check')
-    .description('check descriptions and report every problem / kontrolli ametijuhendeid')
-    .argument('[paths...]', 'files, folders or globs (default: .) / failid, kaustad või mustrid')
+    .description(bilingual('cli.help.check'))
+    .argument('[paths...]', bilingual('cli.help.paths'))
     .addOption(
-      new Option('-f, --format <reporter>', 'output: stylish | json | github | sarif | junit / väljundi vorm')
+      new Option('-f, --format <reporter>', bilingual('cli.help.checkFormat'))
         .choices(REPORTER_NAMES)
         .default('stylish'),
     )
-    .option('--max-warnings <n>', 'fail when there are more warnings / lubatud hoiatuste arv', parseCount)
-    .option('-q, --quiet', 'report errors only / näita ainult vigu')
-    .option(
-      '--changed-since <ref>',
-      'only descriptions changed since a git ref, and those a changed config affects / ainult muudetud',
-    )
-    .addOption(langOption())
+    .option('--max-warnings <n>', bilingual('cli.help.maxWarnings'), p.parseCount)
+    .option('-q, --quiet', bilingual('cli.help.checkQuiet'))
+    .option('--changed-since <ref>', bilingual('cli.help.changedSince'))
+    .addOption(p.langOption())
     .action(async (paths: string[], opts) => {
       process.exitCode = await runCheck(paths, opts);
     });
+}
+function buildCommand(cmd: Command, p: CommandParts): void {
   cmd
     .command('build')
-    .description('build PDF, HTML and DOCX from descriptions / koosta PDF-, HTML- ja DOCX-failid')
-    .argument('[paths...]', 'files, folders or globs (default: .) / failid, kaustad või mustrid')
-    .option('--format <formats>', 'comma-separated: pdf,html,docx / vormingud komadega', 'pdf,html,docx')
-    .option('-o, --out-dir <dir>', 'output folder / väljundkaust', 'dist')
+    .description(bilingual('cli.help.build'))
+    .argument('[paths...]', bilingual('cli.help.paths'))
+    .option('--format <formats>', bilingual('cli.help.buildFormat'), 'pdf,html,docx')
+    .option('-o, --out-dir <dir>', bilingual('cli.help.outDir'), 'dist')
     .addOption(
-      new Option('--pdf-standard <standard>', 'PDF conformance / PDF-i standard')
+      new Option('--pdf-standard <standard>', bilingual('cli.help.pdfStandard'))
         .choices(['a-2a', 'a-2b', 'a-1b', 'none'])
         .default('a-2a'),
     )
-    .option('-q, --quiet', 'print only problems and the summary / näita ainult probleeme ja kokkuvõtet')
-    .option(
-      '--force',
-      'ignore the build cache: compile and render everything / ära kasuta vahemälu, koosta kõik uuesti',
-    )
-    .option(
-      '-j, --jobs <n>',
-      'worker threads (default: one per core, at most 4; at most one per core) / ' +
-        'lõimede arv (vaikimisi üks tuuma kohta, kuni 4; kunagi rohkem kui tuumi)',
-      parseCount,
-    )
-    .option(
-      '--roster <csv>',
-      'one document per employee from an HR export (columns id, employee, employer, role) / isikustatud dokumendid',
-    )
-    .option('-w, --watch', 'keep running and rebuild what changes / jälgi muudatusi ja koosta uuesti')
-    .addOption(langOption())
+    .option('-q, --quiet', bilingual('cli.help.buildQuiet'))
+    .option('--force', bilingual('cli.help.force'))
+    .option('-j, --jobs <n>', bilingual('cli.help.jobs'), p.parseCount)
+    .option('--roster <csv>', bilingual('cli.help.roster'))
+    .option('-w, --watch', bilingual('cli.help.watch'))
+    .addOption(p.langOption())
     .action(async (paths: string[], opts) => {
       process.exitCode = await runBuild(paths, opts);
     });
+}
+function statusCommand(cmd: Command, p: CommandParts): void {
   cmd
     .command('status')
-    .description(
-      'list every description with its version, review dates and problems / ametijuhendite ülevaade',
-    )
-    .argument('[paths...]', 'files, folders or globs (default: .) / failid, kaustad või mustrid')
+    .description(bilingual('cli.help.status'))
+    .argument('[paths...]', bilingual('cli.help.paths'))
     .addOption(
-      new Option('-f, --format <format>', 'output: table | json | csv / väljundi vorm')
+      new Option('-f, --format <format>', bilingual('cli.help.statusFormat'))
         .choices(['table', 'json', 'csv'])
         .default('table'),
     )
-    .addOption(langOption())
+    .addOption(p.langOption())
     .action(async (paths: string[], opts) => {
       process.exitCode = await runStatus(paths, opts);
     });
+}
+function initCommand(cmd: Command, p: CommandParts): void {
   cmd
     .command('init')
-    .description('start a docs repository: config, catalogue, an example, CI / loo ametijuhendite hoidla')
-    .argument('[dir]', 'target folder / sihtkaust', '.')
-    .option('--organisation <name>', 'the organisation’s name / asutuse nimi')
-    .addOption(
-      new Option(
-        '--lang <lang>',
-        'language of the files and messages: et | en / failide ja teadete keel',
-      ).argParser(parseLang),
-    )
+    .description(bilingual('cli.help.init'))
+    .argument('[dir]', bilingual('cli.help.initDir'), '.')
+    .option('--organisation <name>', bilingual('cli.help.organisation'))
+    .addOption(new Option('--lang <lang>', bilingual('cli.help.initLang')).argParser(langParser(p.lang)))
     .action((dir: string, opts) => {
       process.exitCode = runInit(dir, opts);
     });
+}
+function schemaCommand(cmd: Command): void {
   cmd
     .command('schema')
-    .description('print the JSON Schema of the frontmatter (or the config) / trüki JSON-skeem')
-    .option('--config', 'the schema of ametijuhend.config.yaml / seadistusfaili skeem')
+    .description(bilingual('cli.help.schema'))
+    .option('--config', bilingual('cli.help.schemaConfig'))
     .action((opts: { config?: boolean }) => {
       process.exitCode = runSchema(opts);
     });
+}
+function rulesCommand(cmd: Command, p: CommandParts): void {
   cmd
     .command('rules')
-    .description('list the rules with their ids and severities / reeglite loend')
-    .addOption(langOption())
+    .description(bilingual('cli.help.rules'))
+    .addOption(p.langOption())
     .action((opts: { lang?: 'et' | 'en' }) => {
       process.exitCode = runRules(opts);
     });
+}
+
+/**
+ * The commands. Descriptions are in both languages; help headings, usage errors and the values'
+ * errors in `lang` (the user's: --lang, else the config's, else the locale's).
+ */
+export function program(lang: LangOf = () => 'en'): Command {
+  const langOption = (): Option =>
+    new Option('--lang <lang>', bilingual('cli.help.lang')).argParser(langParser(lang));
+  const parts: CommandParts = { langOption, parseCount: countParser(lang), lang };
+  const cmd = new Command('ametijuhend')
+    .description(`${message('cli.help.program', 'en')}\n${message('cli.help.program', 'et')}`)
+    .version(VERSION, '-V, --version', bilingual('cli.help.version'))
+    .helpOption('-h, --help', bilingual('cli.help.help'))
+    .helpCommand('help [command]', bilingual('cli.help.help'))
+    .configureHelp(helpConfiguration(lang));
+  checkCommand(cmd, parts);
+  buildCommand(cmd, parts);
+  statusCommand(cmd, parts);
+  initCommand(cmd, parts);
+  schemaCommand(cmd);
+  rulesCommand(cmd, parts);
+  for (const command of [cmd, ...cmd.commands]) localiseErrors(command, lang);
   return cmd;
 }
 
@@ -143,7 +171,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     throw e;
   });
   try {
-    await program().parseAsync([...argv]);
+    let lang: MessageLang | undefined;
+    const langOf = (): MessageLang => (lang ??= argvLang(argv) ?? uiLang(undefined));
+    await program(langOf).parseAsync([...argv]);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (e) {
     if (e instanceof CommanderError) {

@@ -7,12 +7,11 @@ import { ConfigLoader, emptyConfig } from '../config/load.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { readRegularFile } from '../fs/read.js';
 import { shownPath } from '../fs/root.js';
-import { reportReadFailure } from '../fs/report.js';
+import { reportReadFailure } from '../validate/rules/unreadable-file.js';
 import { buildModel } from '../model/build.js';
 import type { JobDescription } from '../model/types.js';
 import { parseSource, type ParsedSource } from '../parse/markdown.js';
 import { locate } from '../parse/positions.js';
-import { decodeSource } from '../parse/source.js';
 import {
   countDiagnostics,
   type Diagnostic,
@@ -20,12 +19,14 @@ import {
   sortAndDedupe,
 } from '../validate/diagnostic.js';
 import { Collector, type DocumentContext } from '../validate/rule.js';
-import { MAX_SOURCE_BYTES } from '../validate/rules/file-too-large.js';
+import { MAX_SOURCE_BYTES, reportTooLarge } from '../validate/rules/file-too-large.js';
+import { reportEmpty } from '../validate/rules/empty-file.js';
+import { decodeText } from '../validate/rules/encoding.js';
 import { BODY_RULES } from '../validate/rules/markdown-limit.js';
-import { RULES, emptyFile, encoding, fileTooLarge, frontmatter } from '../validate/rules/index.js';
+import { RULES } from '../validate/rules/index.js';
 import { validateYaml } from '../validate/schema.js';
 import { isRecord } from '../validate/util.js';
-import { reportYamlProblems } from '../validate/yaml-problems.js';
+import { reportYamlProblems } from '../validate/rules/yaml-syntax.js';
 
 export interface CompileOptions {
   /** Path of the source, for messages, the default id and config discovery. */
@@ -82,26 +83,12 @@ export function compileSource(input: string | Uint8Array, options: CompileOption
         )
       : emptyConfig(process.cwd()));
 
+  // the file rules that keep a source from being parsed (file-too-large, encoding, empty-file)
+  const early = new Collector(options.lang ?? config.lang ?? 'et', file, config.severities);
   const size = typeof input === 'string' ? Buffer.byteLength(input) : input.byteLength;
-  if (size > MAX_SOURCE_BYTES) return tooLarge(size, file, config, options.lang);
-  const decoded = decodeSource(input);
-  if (!decoded.ok) {
-    const collector = new Collector(options.lang ?? config.lang ?? 'et', file, config.severities);
-    const at = { line: decoded.line, column: decoded.column };
-    collector.report(
-      encoding,
-      decoded.reason === 'binary' ? 'binary' : 'invalidUtf8',
-      {},
-      { start: at, end: at },
-    );
-    return finish(collector, config);
-  }
-  const text = decoded.text;
-  if (text.trim() === '') {
-    const collector = new Collector(options.lang ?? config.lang ?? 'et', file, config.severities);
-    collector.report(emptyFile, 'empty', {}, undefined);
-    return finish(collector, config);
-  }
+  if (reportTooLarge(size, early)) return finish(early, config);
+  const text = decodeText(input, early);
+  if (text === undefined || reportEmpty(text, early)) return finish(early, config);
 
   const source = parseSource(text, file);
   const fm = source.frontmatter;
@@ -110,14 +97,8 @@ export function compileSource(input: string | Uint8Array, options: CompileOption
   const collector = new Collector(options.lang ?? docLang ?? config.lang ?? 'et', file, config.severities);
 
   let data: unknown;
-  if (!fm) {
-    collector.report(
-      frontmatter,
-      source.unclosedFrontmatter ? 'unclosed' : 'missing',
-      {},
-      source.unclosedFrontmatter,
-    );
-  } else {
+  // (no frontmatter: the rule frontmatter reports it)
+  if (fm) {
     const yamlErrors = reportYamlProblems(fm, collector, file);
     data = fm.data;
     if (yamlErrors === 0) validateYaml('description', fm, file, collector, RULES);
@@ -138,17 +119,6 @@ export function compileSource(input: string | Uint8Array, options: CompileOption
   return finish(collector, config, source, model);
 }
 
-function tooLarge(
-  size: number,
-  file: string,
-  config: ResolvedConfig,
-  lang: MessageLang | undefined,
-): CompileResult {
-  const collector = new Collector(lang ?? config.lang ?? 'et', file, config.severities);
-  collector.report(fileTooLarge, 'tooLarge', { size: (size / 1024 / 1024).toFixed(1) }, undefined);
-  return finish(collector, config);
-}
-
 /**
  * Reads and compiles a description file: only a regular file, and never more than a description
  * can be (a larger one, a folder, a named pipe or a device is reported, not read).
@@ -162,8 +132,8 @@ export function compileFile(path: string, options: Omit<CompileOptions, 'path'> 
       dirname(resolve(path)),
     );
   const file = shownPath(path, options.cwd);
-  if (read.reason === 'tooLarge') return tooLarge(read.size, file, config, options.lang);
   const collector = new Collector(options.lang ?? config.lang ?? 'et', file, config.severities);
+  if (read.reason === 'tooLarge' && reportTooLarge(read.size, collector)) return finish(collector, config);
   reportReadFailure(collector, read, MAX_SOURCE_BYTES, undefined, file);
   return finish(collector, config);
 }

@@ -4,25 +4,25 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Position } from 'unist';
-import { isMap, isPair, isScalar, isSeq } from 'yaml';
 import { parseMarkdown, parseYaml, type YamlSource } from '../parse/markdown.js';
-import { locate, positionOfRange } from '../parse/positions.js';
-import { decodeSource } from '../parse/source.js';
+import { locate } from '../parse/positions.js';
 import { SECTION_KEYS, type AmetijuhendConfig, type SectionKey } from '../model/types.js';
 import { readRegularFile } from '../fs/read.js';
-import { reportReadFailure } from '../fs/report.js';
+import { reportReadFailure } from '../validate/rules/unreadable-file.js';
 import { isInside, realPath, repositoryRoot, shownPath } from '../fs/root.js';
-import { Collector, type Reporter } from '../validate/rule.js';
+import { Collector } from '../validate/rule.js';
 import { MAX_SOURCE_BYTES } from '../validate/rules/file-too-large.js';
 import type { MessageLang } from '../validate/diagnostic.js';
 import { validateYaml } from '../validate/schema.js';
-import { RULES, catalogueFormat, configFile, encoding } from '../validate/rules/index.js';
-import { reportYamlProblems } from '../validate/yaml-problems.js';
+import { RULES } from '../validate/rules/index.js';
+import { reportLinkOutside, resolveConfigRef, ruleSettings } from '../validate/rules/config-file.js';
+import { readCatalogue } from '../validate/rules/catalogue-format.js';
+import { decodeText } from '../validate/rules/encoding.js';
+import { reportYamlProblems } from '../validate/rules/yaml-syntax.js';
 import { isRecord } from '../validate/util.js';
-import { closest } from '../util/closest.js';
-import type { Catalogue, CatalogueEntry, DefaultSection, ResolvedConfig } from './types.js';
+import type { Catalogue, DefaultSection, ResolvedConfig } from './types.js';
 
 export const CONFIG_NAME = 'ametijuhend.config.yaml';
 
@@ -67,19 +67,8 @@ function readText(
     else reportReadFailure(collector, read, MAX_CONFIG_BYTES, undefined, display);
     return undefined;
   }
-  const decoded = decodeSource(read.bytes);
-  if (!decoded.ok) {
-    const at = { line: decoded.line, column: decoded.column };
-    collector.report(
-      encoding,
-      decoded.reason === 'binary' ? 'binary' : 'invalidUtf8',
-      {},
-      { start: at, end: at },
-      display,
-    );
-    return undefined;
-  }
-  return { text: decoded.text, bytes: read.bytes };
+  const text = decodeText(read.bytes, collector, display);
+  return text === undefined ? undefined : { text, bytes: read.bytes };
 }
 
 export function emptyConfig(dir: string): ResolvedConfig {
@@ -97,58 +86,12 @@ export function emptyConfig(dir: string): ResolvedConfig {
   };
 }
 
-/**
- * YAML problems of a catalogue without the offending line quoted: a file that is not a catalogue
- * at all (a wrong path) must not have its content echoed in messages.
- */
-function unquoted(collector: Collector): Reporter {
-  return {
-    report: (rule, id, data, place, file) =>
-      id === 'errorAt'
-        ? collector.report(rule, 'error', { ...data, line: undefined }, place, file)
-        : collector.report(rule, id, data, place, file),
-  };
-}
-
 function loadCatalogue(text: string, display: string, collector: Collector): Catalogue | undefined {
   const y = parseYaml(text, 1, WHOLE);
   // a broken catalogue has its own errors; without it the names cannot be checked (unknown-competency skips them)
-  if (reportYamlProblems(y, unquoted(collector), display) > 0) return undefined;
-  const entries = new Map<string, CatalogueEntry>();
-  const root = y.doc.contents;
-  if (root === null || root === undefined) return { path: display, entries };
-  if (!isMap(root)) {
-    collector.report(catalogueFormat, 'notMap', {}, locate(y, []), display);
-    return { path: display, entries };
-  }
-  const bad: { name: string; position: Position }[] = [];
-  for (const pair of root.items) {
-    if (!isPair(pair) || !isScalar(pair.key)) continue;
-    const name = String(pair.key.value);
-    const value = pair.value;
-    const keyRange = pair.key.range ?? [0, 0, 0];
-    const position = positionOfRange(y, keyRange[0], keyRange[1]);
-    const indicators =
-      isSeq(value) &&
-      value.items.length > 0 &&
-      value.items.every((i) => isScalar(i) && typeof i.value === 'string' && i.value.trim())
-        ? value.items.map((i) => String((i as { value: unknown }).value))
-        : undefined;
-    if (!indicators) {
-      bad.push({ name, position });
-      // still a known name: the entry's own error is enough, descriptions naming it are not wrong
-      entries.set(name, { indicators: [], position });
-      continue;
-    }
-    entries.set(name, { indicators, position });
-  }
-  if (bad.length > 0 && bad.length === entries.size) {
-    // not one entry is a competency: this is no catalogue, and its keys are not quoted back
-    collector.report(catalogueFormat, 'notCatalogue', {}, bad[0]!.position, display);
-    return { path: display, entries: new Map() };
-  }
-  for (const b of bad) collector.report(catalogueFormat, 'badEntry', { name: b.name }, b.position, display);
-  return { path: display, entries };
+  // a file that is not a catalogue at all (a wrong path) must not have its lines echoed in messages
+  if (reportYamlProblems(y, collector, display, { quoteLines: false }) > 0) return undefined;
+  return readCatalogue(y, collector, display);
 }
 
 function loadDefault(text: string, display: string): DefaultSection {
@@ -240,9 +183,7 @@ export class ConfigLoader {
     config.path = display;
     const hash = createHash('sha256');
     // a config that is a symbolic link out of the repository is not the repository's config
-    const realConfig = realPath(abs);
-    const outside = realConfig !== undefined && !isInside(realConfig, repositoryRoot(dirname(abs)));
-    if (outside) collector.report(configFile, 'linkOutside', { target: realConfig }, undefined, display);
+    const outside = reportLinkOutside(abs, repositoryRoot(dirname(abs)), collector, display);
     const text = outside ? undefined : readText(abs, collector, display)?.text;
     let y: YamlSource | undefined;
     if (text !== undefined) {
@@ -270,24 +211,9 @@ export class ConfigLoader {
       config.knownTitles = data.knownTitles.filter((t): t is string => typeof t === 'string');
     }
     if (isRecord(data.rules)) {
+      const at = (rule: string): Position | undefined => (y ? locate(y, ['rules', rule], 'key') : undefined);
       const known = RULES.map((r) => r.id);
-      for (const [rule, setting] of Object.entries(data.rules)) {
-        if (!known.includes(rule)) {
-          const hint = closest(rule, known, 1)[0];
-          collector.report(
-            configFile,
-            'unknownRule',
-            {
-              rule,
-              hint_et: hint ? `; kas mõtlesid „${hint}“?` : '',
-              hint_en: hint ? `; did you mean "${hint}"?` : '',
-            },
-            y ? locate(y, ['rules', rule], 'key') : undefined,
-            display,
-          );
-        } else if (setting === 'error' || setting === 'warning' || setting === 'off')
-          config.severities[rule] = setting;
-      }
+      Object.assign(config.severities, ruleSettings(data.rules, known, at, collector, display));
     }
     const root = repositoryRoot(config.dir);
     const realDir = realPath(config.dir) ?? config.dir;
@@ -302,29 +228,11 @@ export class ConfigLoader {
     ): { target: string; at: RefPlace; allowed: { root: string; outside: () => void } } | undefined => {
       const place = y ? locate(y, path) : undefined;
       const at: RefPlace = { file: display, place, ref };
-      const key = path.join('.');
-      if (isAbsolute(ref) || /^[a-zA-Z]:[\\/]/.test(ref)) {
-        collector.report(configFile, 'absolute', { key, file: ref }, place, display);
-        return undefined;
-      }
-      const target = resolve(config.dir, ref);
-      const real = realPath(target);
-      const outside = (): void =>
-        collector.report(configFile, 'outside', { key, file: ref, root: this.display(root) }, place, display);
-      if (!isInside(real ?? resolve(realDir, ref), root)) {
-        outside();
-        return undefined;
-      }
-      if (real === undefined) {
-        collector.report(
-          configFile,
-          'missing',
-          { file: ref, resolved: this.display(target) },
-          place,
-          display,
-        );
-        return undefined;
-      }
+      const show = (p: string): string => this.display(p);
+      const where = { ref, key: path.join('.'), place, file: display, dir: config.dir, realDir, root, show };
+      const resolved = resolveConfigRef(where, collector);
+      if (!resolved) return undefined;
+      const { target, real, outside } = resolved;
       config.referencedFiles.add(target);
       config.referencedFiles.add(real);
       // what is opened is checked again on the descriptor: the name may be swapped for a link meanwhile

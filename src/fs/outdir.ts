@@ -6,7 +6,7 @@
  */
 import { accessSync, constants, statSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
-import { UsageError } from '../util/usage-error.js';
+import { usageError } from '../messages/index.js';
 import { isInside, realPath } from './root.js';
 
 const SYSTEM = ['/proc', '/sys', '/dev'];
@@ -23,15 +23,10 @@ export function checkOutDir(outDir: string, shown: string): void {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOTDIR') {
-        throw new UsageError(
-          `the output folder ${shown} cannot be created: a part of its path is a file / ` +
-            `väljundkausta ${shown} ei saa luua: osa selle teest on fail`,
-        );
+        throw usageError('project.outDirPartIsFile', { shown });
       }
       if (code !== 'ENOENT') {
-        throw new UsageError(
-          `the output folder ${shown} cannot be used (${code ?? 'error'}) / väljundkausta ${shown} ei saa kasutada`,
-        );
+        throw usageError('project.outDirUnusable', { shown, code: code ?? 'error' });
       }
       const parent = dirname(existing);
       if (parent === existing) break;
@@ -41,27 +36,16 @@ export function checkOutDir(outDir: string, shown: string): void {
   }
   const real = join(realPath(existing) ?? existing, ...rest);
   if (SYSTEM.some((s) => isInside(real, s))) {
-    throw new UsageError(
-      `the output folder ${shown} is inside ${SYSTEM.find((s) => isInside(real, s))}, a system folder: choose another with --out-dir / ` +
-        `väljundkaust ${shown} on süsteemikaustas: vali --out-dir abil muu kaust`,
-    );
+    throw usageError('project.outDirSystem', { shown, system: SYSTEM.find((s) => isInside(real, s)) });
   }
   if (!statSync(existing).isDirectory()) {
-    throw new UsageError(
-      existing === outDir
-        ? `the output folder ${shown} is a file, not a folder / väljundkaust ${shown} on fail, mitte kaust`
-        : `the output folder ${shown} cannot be created: a part of its path is a file / ` +
-            `väljundkausta ${shown} ei saa luua: osa selle teest on fail`,
-    );
+    throw usageError(existing === outDir ? 'project.outDirIsFile' : 'project.outDirPartIsFile', { shown });
   }
   try {
     accessSync(existing, constants.W_OK | constants.X_OK);
   } catch {
-    throw new UsageError(
-      existing === outDir
-        ? `the output folder ${shown} cannot be written (permission denied) / väljundkausta ${shown} ei saa kirjutada (õigus puudub)`
-        : `the output folder ${shown} cannot be created (permission denied in ${existing}) / ` +
-            `väljundkausta ${shown} ei saa luua (kaustas ${existing} puudub kirjutusõigus)`,
-    );
+    throw existing === outDir
+      ? usageError('project.outDirDenied', { shown })
+      : usageError('project.outDirCannotCreate', { shown, existing });
   }
 }

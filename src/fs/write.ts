@@ -17,6 +17,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { lstatSync, readdirSync, readlinkSync, statSync } from 'node:fs';
+import { bilingual } from '../messages/index.js';
 import { isInside, realPath, shownPath } from './root.js';
 
 const inFlight = new Set<string>();
@@ -113,10 +114,7 @@ export function removeStaleTempFiles(root: string, now = Date.now(), recursive =
 
 /** Throws unless `path` is inside `root`: a write outside the output folder (or cache) is a bug or a damaged input. */
 export function assertInside(root: string, path: string): void {
-  if (!isInside(path, root))
-    throw new Error(
-      `refusing to write ${path} outside ${root} / ${path} on väljaspool kausta ${root}: ei kirjuta`,
-    );
+  if (!isInside(path, root)) throw new Error(bilingual('project.writeOutside', { path, root }));
 }
 
 /** A folder that cannot be written (or created), with the file in the way when there is one. */
@@ -136,12 +134,9 @@ export class FolderNotWritable extends Error {
     const folder = show(this.folder);
     if (this.blocker !== undefined) {
       const b = show(this.blocker);
-      return (
-        `cannot write to the folder ${folder}: ${b} is a file, not a folder / ` +
-        `kausta ${folder} ei saa kirjutada: ${b} on fail, mitte kaust`
-      );
+      return bilingual('project.writeBlocked', { folder, blocker: b });
     }
-    return `cannot write to the folder ${folder} (${this.code}) / kausta ${folder} ei saa kirjutada (${this.code})`;
+    return bilingual('project.writeFailed', { folder, code: this.code });
   }
 }
 
@@ -209,10 +204,8 @@ export class LinkOutside extends FolderNotWritable {
   override describe(cwd?: string): string {
     const show = (p: string): string => (cwd === undefined ? p : shownPath(p, cwd));
     const [link, root] = [show(this.link), show(this.root)];
-    return (
-      `refusing to write to ${show(this.folder)}: ${link} is a symbolic link to ${this.target}, outside ${root} / ` +
-      `kausta ${show(this.folder)} ei kirjutata: ${link} on nimeviide kohta ${this.target}, väljaspool kausta ${root}`
-    );
+    const data = { folder: show(this.folder), link, target: this.target, root };
+    return bilingual('project.writeLinkOutside', data);
   }
 }
 

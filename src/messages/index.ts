@@ -4,6 +4,7 @@
  * messages beside their logic (src/validate/rules); everything else is here, one file per area.
  */
 import { fill, type MessageLang, type Template, type TemplateData } from '../validate/diagnostic.js';
+import { UsageError } from '../util/usage-error.js';
 import { BUILD_MESSAGES } from './build.js';
 import { CLI_MESSAGES } from './cli.js';
 import { PROJECT_MESSAGES } from './project.js';
@@ -18,7 +19,12 @@ export function message(id: MessageId, lang: MessageLang, data: TemplateData = {
   return fill(template[lang], data, lang);
 }
 
-/** Both languages of a message, as "et / en" lines for places that speak to either reader. */
-export function bothLanguages(id: MessageId, data: TemplateData = {}): string {
-  return `${message(id, 'et', data)} / ${message(id, 'en', data)}`;
+/** A catalogue message in both languages, English first: "en / et" (usage errors, help). */
+export function bilingual(id: MessageId, data: TemplateData = {}): string {
+  return `${message(id, 'en', data)} / ${message(id, 'et', data)}`;
+}
+
+/** The catalogue's message `id` as a usage error (the CLI prints it and exits 2), "en / et". */
+export function usageError(id: MessageId, data: TemplateData = {}): UsageError {
+  return new UsageError(bilingual(id, data));
 }

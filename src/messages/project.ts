@@ -1,4 +1,99 @@
 import type { Template } from '../validate/diagnostic.js';
 
-/** Messages of the project area, keyed "project.<name>"; {placeholders} are filled by message(). */
-export const PROJECT_MESSAGES = {} satisfies Record<`project.${string}`, Template>;
+/**
+ * Messages of the project area (src/project, src/fs, src/config), keyed "project.<name>";
+ * {placeholders} are filled by message(). Usage errors are shown in both languages, English first
+ * (UsageError.of), as the tool cannot know the reader's language before it has read the config.
+ */
+export const PROJECT_MESSAGES = {
+  // paths (discover.ts)
+  'project.noSuchPath': {
+    et: 'sellist faili ega kausta pole: {path}',
+    en: 'no such file or folder: {path}',
+  },
+  'project.noMatch': {
+    et: 'mustrile „{pattern}“ ei vasta ühtegi faili',
+    en: 'no files match "{pattern}"',
+  },
+  // --changed-since (changed.ts)
+  'project.notGitRepository': {
+    et: '--changed-since vajab git-hoidlat: {cwd} ei ole git-hoidlas',
+    en: '--changed-since needs a git repository: {cwd} is not in one',
+  },
+  'project.unknownRef': {
+    et: '--changed-since: tundmatu viide „{ref}“',
+    en: '--changed-since: unknown git ref "{ref}"',
+  },
+  // status table (status.ts)
+  'project.status.id': { et: 'Id', en: 'Id' },
+  'project.status.title': { et: 'Ametinimetus', en: 'Title' },
+  'project.status.unit': { et: 'Struktuuriüksus', en: 'Unit' },
+  'project.status.version': { et: 'Versioon', en: 'Version' },
+  'project.status.reviewed': { et: 'Üle vaadatud', en: 'Reviewed' },
+  'project.status.reviewDue': { et: 'Järgmine ülevaatus', en: 'Review due' },
+  'project.status.errors': { et: 'Vigu', en: 'Errors' },
+  'project.status.warnings': { et: 'Hoiatusi', en: 'Warnings' },
+  'project.status.countOne': { et: '{count} ametijuhend', en: '{count} description' },
+  'project.status.countMany': { et: '{count} ametijuhendit', en: '{count} descriptions' },
+  // the output folder (fs/outdir.ts)
+  'project.outDirPartIsFile': {
+    et: 'väljundkausta {shown} ei saa luua: osa selle teest on fail',
+    en: 'the output folder {shown} cannot be created: a part of its path is a file',
+  },
+  'project.outDirUnusable': {
+    et: 'väljundkausta {shown} ei saa kasutada ({code})',
+    en: 'the output folder {shown} cannot be used ({code})',
+  },
+  'project.outDirSystem': {
+    et: 'väljundkaust {shown} on süsteemikaustas {system}: vali --out-dir abil muu kaust',
+    en: 'the output folder {shown} is inside {system}, a system folder: choose another with --out-dir',
+  },
+  'project.outDirIsFile': {
+    et: 'väljundkaust {shown} on fail, mitte kaust',
+    en: 'the output folder {shown} is a file, not a folder',
+  },
+  'project.outDirDenied': {
+    et: 'väljundkausta {shown} ei saa kirjutada (õigus puudub)',
+    en: 'the output folder {shown} cannot be written (permission denied)',
+  },
+  'project.outDirCannotCreate': {
+    et: 'väljundkausta {shown} ei saa luua (kaustas {existing} puudub kirjutusõigus)',
+    en: 'the output folder {shown} cannot be created (permission denied in {existing})',
+  },
+  // writing outputs (fs/write.ts)
+  'project.writeOutside': {
+    et: '{path} on väljaspool kausta {root}: ei kirjuta',
+    en: 'refusing to write {path} outside {root}',
+  },
+  'project.writeBlocked': {
+    et: 'kausta {folder} ei saa kirjutada: {blocker} on fail, mitte kaust',
+    en: 'cannot write to the folder {folder}: {blocker} is a file, not a folder',
+  },
+  'project.writeFailed': {
+    et: 'kausta {folder} ei saa kirjutada ({code})',
+    en: 'cannot write to the folder {folder} ({code})',
+  },
+  'project.writeLinkOutside': {
+    et: 'kausta {folder} ei kirjutata: {link} on nimeviide kohta {target}, väljaspool kausta {root}',
+    en: 'refusing to write to {folder}: {link} is a symbolic link to {target}, outside {root}',
+  },
+  // kinds of special files and why a read failed (fs/report.ts)
+  'project.kind.folder': { et: 'kaust', en: 'a folder' },
+  'project.kind.fifo': { et: 'nimega toru (FIFO)', en: 'a named pipe (FIFO)' },
+  'project.kind.socket': { et: 'sokkel', en: 'a socket' },
+  'project.kind.device': { et: 'seadmefail', en: 'a device' },
+  'project.kind.other': { et: 'erifail', en: 'a special file' },
+  'project.read.missing': { et: 'faili ei ole', en: 'the file does not exist' },
+  'project.read.special': {
+    et: 'see ei ole tavaline fail, vaid {kind}',
+    en: 'it is not a regular file but {kind}',
+  },
+  'project.read.denied': { et: 'lugemisõigus puudub', en: 'permission denied' },
+  'project.read.tooLarge': {
+    et: 'fail on suurem kui {mib} MiB',
+    en: 'the file is larger than {mib} MiB',
+  },
+  'project.read.io': { et: 'süsteemi viga {code}', en: 'system error {code}' },
+  // config (config/load.ts)
+  'project.didYouMean': { et: '; kas mõtlesid „{hint}“?', en: '; did you mean "{hint}"?' },
+} satisfies Record<`project.${string}`, Template>;

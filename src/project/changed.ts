@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import type { ConfigLoader } from '../config/load.js';
 import type { InputFile } from './discover.js';
-import { UsageError } from './discover.js';
+import { usageError } from '../messages/index.js';
 
 function git(args: string[], cwd: string): string {
   return execFileSync('git', args, {
@@ -23,14 +23,12 @@ export function changedFiles(ref: string, cwd: string): Set<string> {
   try {
     top = git(['rev-parse', '--show-toplevel'], cwd).trim();
   } catch {
-    throw new UsageError(
-      `--changed-since needs a git repository: ${cwd} is not in one / see kaust pole git-hoidlas`,
-    );
+    throw usageError('project.notGitRepository', { cwd });
   }
   try {
     git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], cwd);
   } catch {
-    throw new UsageError(`--changed-since: unknown git ref "${ref}" / tundmatu viide`);
+    throw usageError('project.unknownRef', { ref });
   }
   const out = new Set<string>();
   const add = (list: string): void => {

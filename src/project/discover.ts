@@ -9,21 +9,13 @@
  * wherever it is (the user chose it), but only when it is a regular file (compile.ts).
  */
 import * as fs from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import type { ConfigLoader } from '../config/load.js';
-import type { SpecialKind } from '../fs/read.js';
-import { KIND } from '../fs/report.js';
-import { isInside, realPath, repositoryRoot, shownPath } from '../fs/root.js';
-import {
-  compareDiagnostics,
-  formatCount,
-  MAX_PER_RULE,
-  type Diagnostic,
-  type MessageLang,
-} from '../validate/diagnostic.js';
-import { Collector } from '../validate/rule.js';
-import skippedPath from '../validate/rules/skipped-path.js';
+import { isInside, realPath, repositoryRoot } from '../fs/root.js';
+import { usageError } from '../messages/index.js';
+import type { Diagnostic, MessageLang } from '../validate/diagnostic.js';
+import { SkippedPaths } from '../validate/rules/skipped-path.js';
 import { UsageError } from '../util/usage-error.js';
 
 export interface InputFile {
@@ -40,52 +32,6 @@ const SKIP_DIRS = new Set(['node_modules', 'dist', '.git']);
 const isCandidate = (name: string): boolean =>
   name.toLowerCase().endsWith('.md') && name.toLowerCase() !== 'readme.md';
 
-/** What a walk or a glob skipped: reported as warnings on the skipped path. */
-class Skipped {
-  private readonly collector: Collector;
-  private readonly seen = new Set<string>();
-  constructor(
-    lang: MessageLang,
-    private readonly cwd: string,
-  ) {
-    this.collector = new Collector(lang, '');
-  }
-
-  private show(path: string): string {
-    return shownPath(path, this.cwd);
-  }
-
-  private once(path: string, id: string, data: Record<string, string>): void {
-    // one report per real place, however many link paths lead to it
-    const key = join(realPath(dirname(path)) ?? dirname(path), basename(path));
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
-    this.collector.report(skippedPath, id, data, undefined, this.show(path));
-  }
-
-  outside(link: string, target: string): void {
-    this.once(link, 'linkOutside', { target });
-  }
-  special(path: string, kind: SpecialKind): void {
-    this.once(path, 'notFile', { kind_et: KIND[kind].et, kind_en: KIND[kind].en });
-  }
-  broken(link: string): void {
-    this.once(link, 'brokenLink', {});
-  }
-  unreadable(folder: string, e: unknown): void {
-    const code = (e as NodeJS.ErrnoException).code;
-    const denied = code === 'EACCES' || code === 'EPERM';
-    this.once(folder, 'unreadableFolder', {
-      detail_et: denied ? 'lugemisõigus puudub' : `süsteemi viga ${code ?? 'EIO'}`,
-      detail_en: denied ? 'permission denied' : `system error ${code ?? 'EIO'}`,
-    });
-  }
-
-  get diagnostics(): Diagnostic[] {
-    return this.collector.diagnostics;
-  }
-}
-
 /**
  * Every candidate `*.md` below `dir` (real path `realDir`), following symbolic links that stay
  * inside `allowed`; `visited` holds the real folders already walked (a link loop ends there).
@@ -95,7 +41,7 @@ function walk(
   realDir: string,
   allowed: string,
   out: string[],
-  skipped: Skipped,
+  skipped: SkippedPaths,
   visited: Set<string>,
 ): void {
   if (visited.has(realDir)) return;
@@ -149,7 +95,7 @@ type Callback<T> = (error: NodeJS.ErrnoException | null, value: T) => void;
  * The file system as the glob crawler sees it: links out of `allowed` (and broken ones) look
  * unresolvable and are noted; unreadable folders are noted.
  */
-function guardedFs(allowed: string, skipped: Skipped): typeof fs {
+function guardedFs(allowed: string, skipped: SkippedPaths): typeof fs {
   const readdir = (path: string, options: unknown, cb: Callback<fs.Dirent[]>): void => {
     fs.readdir(path, options as { withFileTypes: true }, (error, entries) => {
       // a folder that is not there is no folder that cannot be read
@@ -193,6 +139,42 @@ export interface DiscoverOptions {
 }
 
 /**
+ * The `*.md` files a glob matches inside the repository (what it skipped is added to `skipped`);
+ * `base` is the glob's folder part. Matching nothing at all is a usage error.
+ */
+async function globbed(
+  p: string,
+  cwd: string,
+  skipped: SkippedPaths,
+): Promise<{ base: string; files: string[] }> {
+  const base = resolve(cwd, p.split(/[*?[{]/)[0]!.replace(/[^/]*$/, '') || '.');
+  const allowed = repositoryRoot(fs.existsSync(base) ? base : cwd);
+  const before = skipped.diagnostics.length;
+  const matches = await glob(p, {
+    cwd,
+    absolute: true,
+    ignore: ['**/node_modules/**'],
+    onlyFiles: true,
+    fs: guardedFs(allowed, skipped),
+  });
+  const all = matches.filter((m) => m.toLowerCase().endsWith('.md'));
+  // matching only what was skipped is not "nothing matches": the warnings say what happened
+  if (all.length === 0 && skipped.diagnostics.length === before)
+    throw usageError('project.noMatch', { pattern: p });
+  const md = all
+    .filter((m) => {
+      // the crawler's own checks aside: what is read must really be inside
+      const real = realPath(m);
+      if (real === undefined) skipped.broken(resolve(m));
+      else if (!isInside(real, allowed)) skipped.outside(resolve(m), real);
+      else return true;
+      return false;
+    })
+    .sort();
+  return { base, files: md.map((m) => resolve(m)) };
+}
+
+/**
  * Expands paths to description files, sorted and without duplicates (one real file is read once).
  * Files a config refers to (default sections) are skipped unless named explicitly. A path that
  * matches nothing is a usage error.
@@ -203,7 +185,7 @@ export async function discover(
   cwd = process.cwd(),
   options: DiscoverOptions = {},
 ): Promise<InputFile[]> {
-  const skipped = new Skipped(options.lang ?? loader.lang ?? 'et', cwd);
+  const skipped = new SkippedPaths(options.lang ?? loader.lang ?? 'et', cwd);
   const found = new Map<string, InputFile>();
   const reals = new Set<string>();
   const add = (path: string, root: string, explicit: boolean): void => {
@@ -220,38 +202,15 @@ export async function discover(
   for (const p of paths.length ? paths : ['.']) {
     const abs = resolve(cwd, p);
     if (isGlob(p) && !fs.existsSync(abs)) {
-      const base = resolve(cwd, p.split(/[*?[{]/)[0]!.replace(/[^/]*$/, '') || '.');
-      const allowed = repositoryRoot(fs.existsSync(base) ? base : cwd);
-      const before = skipped.diagnostics.length;
-      const matches = await glob(p, {
-        cwd,
-        absolute: true,
-        ignore: ['**/node_modules/**'],
-        onlyFiles: true,
-        fs: guardedFs(allowed, skipped),
-      });
-      const all = matches.filter((m) => m.toLowerCase().endsWith('.md'));
-      // matching only what was skipped is not "nothing matches": the warnings say what happened
-      if (all.length === 0 && skipped.diagnostics.length === before)
-        throw new UsageError(`no files match "${p}" / mustrile „${p}“ ei vasta ühtegi faili`);
-      const md = all
-        .filter((m) => {
-          // the crawler's own checks aside: what is read must really be inside
-          const real = realPath(m);
-          if (real === undefined) skipped.broken(resolve(m));
-          else if (!isInside(real, allowed)) skipped.outside(resolve(m), real);
-          else return true;
-          return false;
-        })
-        .sort();
-      for (const m of md) add(resolve(m), base, false);
+      const { base, files } = await globbed(p, cwd, skipped);
+      for (const m of files) add(m, base, false);
       continue;
     }
     let stat;
     try {
       stat = fs.statSync(abs);
     } catch {
-      throw new UsageError(`no such file or folder: ${p} / sellist faili ega kausta pole: ${p}`);
+      throw usageError('project.noSuchPath', { path: p });
     }
     if (stat.isDirectory()) {
       const files: string[] = [];
@@ -260,21 +219,7 @@ export async function discover(
       for (const f of files.sort()) add(f, abs, false);
     } else add(abs, dirname(abs), true);
   }
-  if (options.skipped) {
-    // each skipped path is its own "file", so the cap per file and rule does not bound them: the
-    // first MAX_PER_RULE are listed and one more line counts the rest (a loop, not a spread)
-    const sorted = [...skipped.diagnostics].sort(compareDiagnostics);
-    for (const d of sorted.slice(0, MAX_PER_RULE)) options.skipped.push(d);
-    const omitted = sorted.length - MAX_PER_RULE;
-    if (omitted > 0) {
-      const lang = options.lang ?? loader.lang ?? 'et';
-      const more = new Collector(lang, '.');
-      more.report(skippedPath, 'more', { count: formatCount(omitted, lang), shown: MAX_PER_RULE }, undefined);
-      const line = more.diagnostics[0]!;
-      // the counting line stands for the omitted warnings (totals and --max-warnings count them)
-      options.skipped.push({ ...line, severity: sorted[MAX_PER_RULE]!.severity, omitted });
-    }
-  }
+  if (options.skipped) options.skipped.push(...skipped.capped());
   return [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 

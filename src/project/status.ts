@@ -4,6 +4,7 @@
  * summaries, and the table, CSV and JSON forms of those rows.
  */
 import { checkPaths, type CheckOptions, type CheckResult } from './check.js';
+import { message } from '../messages/index.js';
 import { terminalSafe } from '../util/terminal.js';
 import { countDiagnostics, type Diagnostic, type MessageLang } from '../validate/diagnostic.js';
 
@@ -100,28 +101,7 @@ export async function status(paths: readonly string[], options: CheckOptions = {
 const COLUMNS = ['id', 'title', 'unit', 'version', 'reviewed', 'reviewDue', 'errors', 'warnings'] as const;
 type Column = (typeof COLUMNS)[number];
 
-const HEADERS: Record<MessageLang, Record<Column, string>> = {
-  et: {
-    id: 'Id',
-    title: 'Ametinimetus',
-    unit: 'Struktuuriüksus',
-    version: 'Versioon',
-    reviewed: 'Üle vaadatud',
-    reviewDue: 'Järgmine ülevaatus',
-    errors: 'Vigu',
-    warnings: 'Hoiatusi',
-  },
-  en: {
-    id: 'Id',
-    title: 'Title',
-    unit: 'Unit',
-    version: 'Version',
-    reviewed: 'Reviewed',
-    reviewDue: 'Review due',
-    errors: 'Errors',
-    warnings: 'Warnings',
-  },
-};
+const header = (column: Column, lang: MessageLang): string => message(`project.status.${column}`, lang);
 
 const UNKNOWN = '—';
 const width = (s: string): number => Array.from(s).length;
@@ -137,11 +117,11 @@ function cell(row: StatusRow, column: Column, unknown: string): string {
  * characters in the cells are shown as escapes (the table is for a terminal).
  */
 export function formatTable(rows: readonly StatusRow[], lang: MessageLang): string {
-  const header = COLUMNS.map((c) => HEADERS[lang][c]);
+  const headers = COLUMNS.map((c) => header(c, lang));
   const body = rows.map((r) => COLUMNS.map((c) => terminalSafe(cell(r, c, UNKNOWN))));
   // a loop, not Math.max(...body): a table of 200,000 rows is too many arguments
   const widths = COLUMNS.map((_, i) => {
-    let w = width(header[i]!);
+    let w = width(headers[i]!);
     for (const cells of body) w = Math.max(w, width(cells[i]!));
     return w;
   });
@@ -154,13 +134,9 @@ export function formatTable(rows: readonly StatusRow[], lang: MessageLang): stri
       })
       .join('  ')
       .trimEnd();
-  const lines = [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)];
+  const lines = [line(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)];
   const n = rows.length;
-  lines.push(
-    lang === 'et'
-      ? `${n} ${n === 1 ? 'ametijuhend' : 'ametijuhendit'}`
-      : `${n} ${n === 1 ? 'description' : 'descriptions'}`,
-  );
+  lines.push(message(n === 1 ? 'project.status.countOne' : 'project.status.countMany', lang, { count: n }));
   return `${lines.join('\n')}\n`;
 }
 

@@ -32,9 +32,10 @@ export interface RuleMeta<M extends string = string> {
 
 /** Reporting within one file. */
 export interface Reporter {
-  report(
-    rule: RuleMeta,
-    messageId: string,
+  /** `messageId` is one of `rule`'s messages: a wrong id fails the type check. */
+  report<M extends string>(
+    rule: RuleMeta<M>,
+    messageId: NoInfer<M>,
     data: TemplateData,
     place: Position | undefined,
     file?: string,
@@ -60,9 +61,9 @@ export interface SchemaContext extends Reporter {
 export interface RepositoryContext {
   summaries: readonly DescriptionSummary[];
   /** Reports at a place in one description's file, in that description's message language and severities. */
-  report(
-    rule: RuleMeta,
-    messageId: string,
+  report<M extends string>(
+    rule: RuleMeta<M>,
+    messageId: NoInfer<M>,
     data: TemplateData,
     summary: DescriptionSummary,
     place?: Position,
@@ -110,9 +111,9 @@ export class Collector implements Reporter {
     readonly severities: Readonly<Record<string, SeveritySetting>> = {},
   ) {}
 
-  report(
-    rule: RuleMeta,
-    messageId: string,
+  report<M extends string>(
+    rule: RuleMeta<M>,
+    messageId: NoInfer<M>,
     data: TemplateData,
     place: Position | undefined,
     file?: string,

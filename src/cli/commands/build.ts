@@ -3,6 +3,7 @@ import { buildPaths, type BuildEvent } from '../../build/build.js';
 import { buildRoster } from '../../build/roster-build.js';
 import { watchPaths } from '../../project/watch.js';
 import { UsageError } from '../../project/discover.js';
+import { message, usageError } from '../../messages/index.js';
 import { stylish } from '../../report/stylish.js';
 import { terminalSafe } from '../../util/terminal.js';
 import { OUTPUT_FORMATS, type OutputFormat, type PdfStandard } from '../../render/types.js';
@@ -32,9 +33,7 @@ function parseFormats(value: string): OutputFormat[] {
     .filter(Boolean);
   const bad = formats.filter((f) => !(OUTPUT_FORMATS as readonly string[]).includes(f));
   if (bad.length || formats.length === 0) {
-    throw new UsageError(
-      `unknown format "${bad.join(', ') || value}": use pdf, html, docx / tundmatu vorming`,
-    );
+    throw usageError('cli.build.unknownFormat', { formats: bad.join(', ') || value });
   }
   return [...new Set(formats)] as OutputFormat[];
 }
@@ -58,9 +57,9 @@ function progress(lang: 'et' | 'en', quiet: boolean): (event: BuildEvent) => voi
       if (done === event.total) process.stderr.write('\r\x1b[2K');
     } else if (event.ok) {
       const outs = event.outputs.map((o) => terminalSafe(relative(process.cwd(), o))).join(', ');
-      process.stderr.write(`${lang === 'et' ? 'valmis' : 'built'} ${file} → ${outs}\n`);
+      process.stderr.write(`${message('cli.build.built', lang, { file, outputs: outs })}\n`);
     } else {
-      process.stderr.write(`${lang === 'et' ? 'EI KOOSTATUD' : 'FAILED'} ${file}\n`);
+      process.stderr.write(`${message('cli.build.notBuilt', lang, { file })}\n`);
     }
   };
 }
@@ -70,8 +69,7 @@ export async function runBuild(paths: string[], opts: BuildCliOptions): Promise<
   let formats: OutputFormat[];
   try {
     formats = parseFormats(opts.format);
-    if (opts.watch && opts.roster)
-      throw new UsageError('--watch and --roster do not go together / ei sobi kokku');
+    if (opts.watch && opts.roster) throw usageError('cli.build.watchWithRoster');
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`ametijuhend: ${terminalSafe(e.message)}\n`);
@@ -81,11 +79,7 @@ export async function runBuild(paths: string[], opts: BuildCliOptions): Promise<
   }
   const cores = maxJobs();
   if (opts.jobs !== undefined && opts.jobs > cores) {
-    process.stderr.write(
-      lang === 'et'
-        ? `ametijuhend: --jobs ${opts.jobs} on rohkem kui protsessorituumi (${cores}): kasutan ${cores} lõime\n`
-        : `ametijuhend: --jobs ${opts.jobs} is more than the cores (${cores}): using ${cores} threads\n`,
-    );
+    process.stderr.write(`${message('cli.build.tooManyJobs', lang, { jobs: opts.jobs, cores })}\n`);
     opts = { ...opts, jobs: cores };
   }
   const once = (quiet: boolean): Promise<number> => buildOnce(paths, opts, formats, lang, quiet);
@@ -96,16 +90,12 @@ export async function runBuild(paths: string[], opts: BuildCliOptions): Promise<
     ignore: opts.outDir,
     rebuild: async (files) => {
       const names = files.map((f) => terminalSafe(relative(process.cwd(), f.path))).join(', ');
-      process.stderr.write(`${lang === 'et' ? 'Muutus' : 'Changed'}: ${names}\n`);
+      process.stderr.write(`${message('cli.build.changed', lang, { files: names })}\n`);
       await once(true);
     },
   });
   // only once the folders are watched: a change made after this line is never missed
-  process.stderr.write(
-    lang === 'et'
-      ? 'Jälgin muudatusi (lõpetamiseks Ctrl+C) …\n'
-      : 'Watching for changes (Ctrl+C to stop) …\n',
-  );
+  process.stderr.write(`${message('cli.build.watching', lang)}\n`);
   return new Promise<number>(() => {
     // runs until interrupted
   });
@@ -155,20 +145,15 @@ async function buildOnce(
     );
   }
   for (const f of result.failures) {
-    process.stderr.write(
-      `ametijuhend: ${terminalSafe(f.file)}: ${lang === 'et' ? 'koostamine ebaõnnestus' : 'build failed'}: ${terminalSafe(f.message, '\n')}\n`,
-    );
+    const data = { file: terminalSafe(f.file), detail: terminalSafe(f.message, '\n') };
+    process.stderr.write(`${message('cli.build.failed', lang, data)}\n`);
   }
   const time = seconds(Date.now() - started);
-  const cached =
-    lang === 'et'
-      ? ` (${result.rendered} uuesti koostatud, ${result.cached} vahemälust)`
-      : ` (${result.rendered} rendered, ${result.cached} cached)`;
+  const cached = message('cli.build.cached', lang, { rendered: result.rendered, cached: result.cached });
   const n = result.built;
+  const data = { built: n, outputs: result.outputs.length, failed: result.failed, time, cached };
   process.stderr.write(
-    lang === 'et'
-      ? `Koostatud ${n} ametijuhendit (${result.outputs.length} faili), ebaõnnestus ${result.failed}, aeg ${time}${cached}.\n`
-      : `Built ${n} ${n === 1 ? 'description' : 'descriptions'} (${result.outputs.length} files), ${result.failed} failed, in ${time}${cached}.\n`,
+    `${message(n === 1 ? 'cli.build.summaryOne' : 'cli.build.summaryMany', lang, data)}\n`,
   );
   if (result.failures.some((f) => f.kind === 'internal')) return 2;
   return result.failed > 0 || result.errorCount > 0 ? 1 : 0;

@@ -1,3 +1,4 @@
+import { message } from '../../messages/index.js';
 import { checkPaths } from '../../project/check.js';
 import { UsageError } from '../../project/discover.js';
 import { REPORTERS, type ReporterName } from '../../report/index.js';
@@ -42,11 +43,8 @@ export async function runCheck(paths: string[], opts: CheckCliOptions): Promise<
   process.stdout.write(output);
   if (result.errorCount > 0) return 1;
   if (opts.maxWarnings !== undefined && result.warningCount > opts.maxWarnings) {
-    process.stderr.write(
-      lang === 'et'
-        ? `ametijuhend: hoiatusi on ${result.warningCount}, lubatud kuni ${opts.maxWarnings} (--max-warnings).\n`
-        : `ametijuhend: ${result.warningCount} warnings, at most ${opts.maxWarnings} allowed (--max-warnings).\n`,
-    );
+    const data = { count: result.warningCount, max: opts.maxWarnings };
+    process.stderr.write(`${message('cli.check.tooManyWarnings', lang, data)}\n`);
     return 1;
   }
   return 0;

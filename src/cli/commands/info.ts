@@ -1,3 +1,4 @@
+import { message } from '../../messages/index.js';
 import { RULES } from '../../validate/rules/index.js';
 import { configSchema, descriptionSchema } from '../../validate/schema.js';
 import { terminalSafe } from '../../util/terminal.js';
@@ -12,8 +13,7 @@ export function runRules(opts: { lang?: 'et' | 'en' }): number {
   const lang = uiLang(opts.lang);
   const width = Math.max(...RULES.map((r) => r.id.length));
   for (const rule of RULES) {
-    const severity =
-      lang === 'et' ? (rule.severity === 'error' ? 'viga   ' : 'hoiatus') : rule.severity.padEnd(7);
+    const severity = message(rule.severity === 'error' ? 'cli.rules.error' : 'cli.rules.warning', lang);
     process.stdout.write(`${rule.id.padEnd(width)}  ${severity}  ${terminalSafe(rule.description[lang])}\n`);
   }
   return 0;

@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import { message } from '../../messages/index.js';
 import { ConfigLoader } from '../../config/load.js';
 import { initRepo, InitError, type InitLang, type InitResult } from '../../project/init.js';
 import { terminalSafe } from '../../util/terminal.js';
@@ -12,11 +13,8 @@ export interface InitCliOptions {
 
 function listing(result: Pick<InitResult, 'created' | 'skipped'>, lang: 'et' | 'en'): string {
   const lines: string[] = [];
-  for (const f of result.created) lines.push(`  ${lang === 'et' ? 'loodud' : 'created'}  ${terminalSafe(f)}`);
-  for (const f of result.skipped)
-    lines.push(
-      `  ${lang === 'et' ? 'jäetud vahele' : 'skipped'}  ${terminalSafe(f)} (${lang === 'et' ? 'on juba olemas' : 'already exists'})`,
-    );
+  for (const f of result.created) lines.push(message('cli.init.created', lang, { file: terminalSafe(f) }));
+  for (const f of result.skipped) lines.push(message('cli.init.skipped', lang, { file: terminalSafe(f) }));
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
 
@@ -48,9 +46,7 @@ export function runInit(dir: string | undefined, opts: InitCliOptions): number {
   } catch (e) {
     if (e instanceof InitError) {
       process.stdout.write(listing(e, lang));
-      process.stderr.write(
-        `ametijuhend: ${lang === 'et' ? 'sihtkausta ei saa kirjutada' : 'cannot write the target folder'}: ${terminalSafe(e.message)}\n`,
-      );
+      process.stderr.write(`${message('cli.init.cannotWrite', lang, { detail: terminalSafe(e.message) })}\n`);
       return 2;
     }
     throw e;
@@ -58,25 +54,14 @@ export function runInit(dir: string | undefined, opts: InitCliOptions): number {
   const out: string[] = [listing(result, lang)];
   const n = result.created.length;
   const s = result.skipped.length;
-  out.push(
-    lang === 'et'
-      ? `Loodud ${n} ${n === 1 ? 'fail' : 'faili'}, vahele jäetud ${s} (olemasolevaid faile ei muudeta).\n`
-      : `Created ${n} ${n === 1 ? 'file' : 'files'}, skipped ${s} (existing files are never changed).\n`,
-  );
+  const summary = n === 1 ? 'cli.init.summaryOne' : 'cli.init.summaryMany';
+  out.push(`${message(summary, lang, { created: n, skipped: s })}\n`);
   if (n > 0) {
     const cd = where(result.dir);
     const prefix = cd === '.' ? '' : `cd ${terminalSafe(/\s/.test(cd) ? JSON.stringify(cd) : cd)} && `;
-    out.push(
-      lang === 'et'
-        ? `Edasi: ${prefix}npx ametijuhend check && npx ametijuhend build . --out-dir dist\n`
-        : `Next: ${prefix}npx ametijuhend check && npx ametijuhend build . --out-dir dist\n`,
-    );
+    out.push(`${message('cli.init.next', lang, { prefix })}\n`);
     if (!opts.organisation && result.created.includes('ametijuhend.config.yaml'))
-      out.push(
-        lang === 'et'
-          ? 'Kirjuta asutuse nimi faili ametijuhend.config.yaml (organisation) või kasuta --organisation.\n'
-          : 'Put the organisation’s name in ametijuhend.config.yaml (organisation), or use --organisation.\n',
-      );
+      out.push(`${message('cli.init.organisation', lang)}\n`);
   }
   process.stdout.write(out.join(''));
   return 0;

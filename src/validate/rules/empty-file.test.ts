@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileRef, expectClean, only, REFERENCE } from '../../../test/helpers.js';
+import { Collector } from '../rule.js';
+import { reportEmpty } from './empty-file.js';
 
 describe('empty-file', () => {
   it.each([
@@ -24,5 +26,14 @@ describe('empty-file', () => {
 
   it('stays silent for a document', () => {
     expectClean(compileRef(REFERENCE));
+  });
+});
+
+describe('reportEmpty (the rule’s logic)', () => {
+  it('reports only text with nothing but white space', () => {
+    const c = new Collector('et', 'a.md');
+    expect(reportEmpty('x', c)).toBe(false);
+    expect(reportEmpty(' \n\t', c)).toBe(true);
+    expect(c.diagnostics.map((d) => d.rule)).toEqual(['empty-file']);
   });
 });

@@ -1,6 +1,6 @@
-import { defineRule } from '../rule.js';
+import { defineRule, type Reporter } from '../rule.js';
 
-export default defineRule({
+const emptyFile = defineRule({
   id: 'empty-file',
   severity: 'error',
   description: { et: 'Fail on tühi.', en: 'The file is empty.' },
@@ -11,3 +11,12 @@ export default defineRule({
     },
   },
 });
+
+export default emptyFile;
+
+/** The rule's logic: reports a file with nothing but white space; true when it did. */
+export function reportEmpty(text: string, reporter: Reporter): boolean {
+  if (text.trim() !== '') return false;
+  reporter.report(emptyFile, 'empty', {}, undefined);
+  return true;
+}

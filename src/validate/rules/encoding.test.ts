@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileRef, expectClean, only, REFERENCE, replace } from '../../../test/helpers.js';
+import { Collector } from '../rule.js';
+import { decodeText } from './encoding.js';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -73,5 +75,24 @@ describe('encoding', () => {
 
   it('accepts old Mac CR line endings', () => {
     expectClean(compileRef(REFERENCE.replace(/\n/g, '\r')));
+  });
+});
+
+describe('decodeText (the rule’s logic, as compile and the config loader call it)', () => {
+  it('gives the text of UTF-8 bytes (no BOM, LF line ends) and reports nothing', () => {
+    const c = new Collector('en', 'a.md');
+    expect(decodeText(Buffer.from('\uFEFFa\r\nb', 'utf8'), c)).toBe('a\nb');
+    expect(c.diagnostics).toEqual([]);
+  });
+
+  it('reports bytes that are not UTF-8, or a NUL, at their place in the named file', () => {
+    const c = new Collector('en', 'a.md');
+    expect(decodeText(Buffer.from([0x61, 0x0a, 0x62, 0xe4]), c, 'b.yaml')).toBeUndefined();
+    expect(decodeText('x\0', c)).toBeUndefined();
+    expect(c.diagnostics.map((d) => [d.file, d.line, d.column, d.rule])).toEqual([
+      ['b.yaml', 2, 2, 'encoding'],
+      ['a.md', 1, 2, 'encoding'],
+    ]);
+    expect(c.diagnostics[1]!.message).toContain('NUL');
   });
 });

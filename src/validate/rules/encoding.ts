@@ -1,6 +1,7 @@
-import { defineRule } from '../rule.js';
+import { decodeSource } from '../../parse/source.js';
+import { defineRule, type Reporter } from '../rule.js';
 
-export default defineRule({
+const encoding = defineRule({
   id: 'encoding',
   severity: 'error',
   description: {
@@ -18,3 +19,22 @@ export default defineRule({
     },
   },
 });
+
+export default encoding;
+
+/**
+ * The rule's logic: a file's bytes as text (a BOM dropped, line endings made LF), or undefined
+ * after reporting why they are not UTF-8 text.
+ */
+export function decodeText(
+  input: Uint8Array | string,
+  reporter: Reporter,
+  file?: string,
+): string | undefined {
+  const decoded = decodeSource(input);
+  if (decoded.ok) return decoded.text;
+  const at = { line: decoded.line, column: decoded.column };
+  const id = decoded.reason === 'binary' ? 'binary' : 'invalidUtf8';
+  reporter.report(encoding, id, {}, { start: at, end: at }, file);
+  return undefined;
+}

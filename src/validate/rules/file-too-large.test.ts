@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileFile } from '../../compiler/compile.js';
 import { compileRef, expectClean, only, REFERENCE } from '../../../test/helpers.js';
-import { MAX_SOURCE_BYTES } from './file-too-large.js';
+import { MAX_SOURCE_BYTES, reportTooLarge } from './file-too-large.js';
+import { Collector } from '../rule.js';
 
 const huge = `${REFERENCE}\n${'Pikk lõik, mis kordub. '.repeat(MAX_SOURCE_BYTES / 20)}\n`;
 
@@ -27,5 +28,19 @@ describe('file-too-large', () => {
 
   it('stays silent for a description', () => {
     expectClean(compileRef(REFERENCE));
+  });
+});
+
+describe('reportTooLarge (the rule’s logic)', () => {
+  it('reports a size past MAX_SOURCE_BYTES, with the size in MiB', () => {
+    const c = new Collector('en', 'a.md');
+    expect(reportTooLarge(MAX_SOURCE_BYTES, c)).toBe(false);
+    expect(reportTooLarge(3 * 1024 * 1024, c)).toBe(true);
+    expect(c.diagnostics.map((d) => [d.rule, d.message])).toEqual([
+      [
+        'file-too-large',
+        'The file is too large (3.0 MiB): a job description is at most 1 MiB. Is this the right file?',
+      ],
+    ]);
   });
 });

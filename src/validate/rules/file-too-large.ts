@@ -1,9 +1,9 @@
-import { defineRule } from '../rule.js';
+import { defineRule, type Reporter } from '../rule.js';
 
 /** A job description is a few pages: anything larger than this is not one (and is not parsed). */
 export const MAX_SOURCE_BYTES = 1024 * 1024;
 
-export default defineRule({
+const fileTooLarge = defineRule({
   id: 'file-too-large',
   severity: 'error',
   description: {
@@ -17,3 +17,12 @@ export default defineRule({
     },
   },
 });
+
+export default fileTooLarge;
+
+/** The rule's logic: reports a source of more than MAX_SOURCE_BYTES; true when it did. */
+export function reportTooLarge(size: number, reporter: Reporter): boolean {
+  if (size <= MAX_SOURCE_BYTES) return false;
+  reporter.report(fileTooLarge, 'tooLarge', { size: (size / 1024 / 1024).toFixed(1) }, undefined);
+  return true;
+}

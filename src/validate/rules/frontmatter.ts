@@ -17,4 +17,9 @@ export default defineRule({
       en: 'The frontmatter is not closed: add a "---" line after the YAML.',
     },
   },
+  check(ctx) {
+    if (ctx.source.frontmatter) return;
+    const unclosed = ctx.source.unclosedFrontmatter;
+    ctx.report(this, unclosed ? 'unclosed' : 'missing', {}, unclosed);
+  },
 });

@@ -1,11 +1,15 @@
-import { defineRule } from '../rule.js';
+import type { Position } from 'unist';
+import type { ReadFailure } from '../../fs/read.js';
+import { KIND } from '../../fs/report.js';
+import type { TemplateData } from '../diagnostic.js';
+import { defineRule, type Reporter } from '../rule.js';
 
 /**
  * A file that cannot be read as an input at all: missing, not a regular file (a folder, a named
  * pipe, a device …), not permitted, or larger than any input. `{name}` / `{subject}` name the file when the message
  * is shown at the place that refers to it (a config key) rather than on the file itself.
  */
-export default defineRule({
+const unreadableFile = defineRule({
   id: 'unreadable-file',
   severity: 'error',
   description: {
@@ -32,3 +36,31 @@ export default defineRule({
     },
   },
 });
+
+export default unreadableFile;
+
+/**
+ * Reports why a file could not be read. `ref`: the file as the referring place names it (a config
+ * key's value); without it the message is shown on the file itself.
+ */
+export function reportReadFailure(
+  reporter: Reporter,
+  failure: ReadFailure,
+  limit: number,
+  place: Position | undefined,
+  file: string,
+  ref?: string,
+): void {
+  const data: TemplateData = ref
+    ? { name_et: `„${ref}“ `, name_en: `"${ref}" `, subject_et: `„${ref}“`, subject_en: `"${ref}"` }
+    : { name: '', subject_et: 'See', subject_en: 'This' };
+  if (failure.reason === 'special') {
+    data.kind_et = KIND[failure.kind].et;
+    data.kind_en = KIND[failure.kind].en;
+  } else if (failure.reason === 'tooLarge') {
+    data.limit = String(Math.round((limit / 1024 / 1024) * 10) / 10);
+  } else if (failure.reason === 'io') {
+    data.code = failure.code;
+  }
+  reporter.report(unreadableFile, failure.reason, data, place, file);
+}
