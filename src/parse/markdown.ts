@@ -10,7 +10,6 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Position } from 'unist';
 import { Alias, isCollection, LineCounter, parseDocument, visit, type Document } from 'yaml';
-import { fastYaml } from './fast-yaml.js';
 import { fastParse } from './fast.js';
 import { scanMarkdownLimits, type MarkdownLimitHit } from './limits.js';
 import { parseBounded } from './nesting.js';
@@ -128,11 +127,8 @@ export function parseYaml(value: string, firstLine: number, position: Position):
   // rest as one multi-line token and records no more lines, so later columns ran past the line's end
   addLines(lineCounter, value);
   // logLevel 'error': problems are reported as diagnostics, never as process warnings on stderr
-  let doc = fastYaml(value);
-  if (!doc) {
-    doc = parseDocument(value, YAML_OPTIONS);
-    addDuplicateKeyErrors(doc);
-  }
+  const doc = parseDocument(value, YAML_OPTIONS);
+  addDuplicateKeyErrors(doc);
   let data: unknown;
   let aliasLimit: YamlSource['aliasLimit'];
   // toJS turns a list or map used as a key into a string, which takes exponential time when such keys
