@@ -232,8 +232,9 @@ describe('compiling never throws and reports well-formed diagnostics', () => {
       eol: fc.constantFrom('\n', '\r\n', '\r'),
       bom: fc.boolean(),
     });
+    type Style = typeof style extends fc.Arbitrary<infer T> ? T : never;
     const bodyStart = LINES.indexOf('---', 1) + 1;
-    const restyle = (lines: string[], st: fc.RecordValue<typeof style>): string => {
+    const restyle = (lines: string[], st: Style): string => {
       let section = 0;
       const body = lines.slice(bodyStart).map((l) =>
         l
