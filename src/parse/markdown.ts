@@ -237,6 +237,26 @@ function bodyOfUnclosed(text: string, limited: Limited): { tree: Root; cut: bool
   );
 }
 
+/** The body's blocks split at level-2 headings: what comes before the first one is the preamble. */
+function splitSections(children: RootContent[]): { preamble: RootContent[]; sections: RawSection[] } {
+  const preamble: RootContent[] = [];
+  const sections: RawSection[] = [];
+  let current: RawSection | undefined;
+  for (const node of children) {
+    if (node.type === 'heading' && node.depth === 2) {
+      current = { heading: node, text: toPlainText(node), content: [], position: node.position ?? ZERO };
+      sections.push(current);
+      continue;
+    }
+    if (current) {
+      current.content.push(node);
+      if (node.position && current.position.end)
+        current.position = { start: current.position.start, end: node.position.end };
+    } else preamble.push(node);
+  }
+  return { preamble, sections };
+}
+
 export function parseSource(text: string, path: string, options: ParseOptions = {}): ParsedSource {
   // past a limit the parser could take minutes: only the text before that line is parsed. The text
   // scanned is the one parsed, after parseBounded cut its too deep lines (the last parse gives the tree)
@@ -271,29 +291,7 @@ export function parseSource(text: string, path: string, options: ParseOptions = 
     fast = false;
     children = tree.children;
   }
-  const preamble: RootContent[] = [];
-  const sections: RawSection[] = [];
-  let current: RawSection | undefined;
-  for (; index < children.length; index++) {
-    const node = children[index]!;
-    if (node.type === 'heading' && node.depth <= 2) {
-      if (node.depth === 2) {
-        current = {
-          heading: node,
-          text: toPlainText(node),
-          content: [],
-          position: node.position ?? ZERO,
-        };
-        sections.push(current);
-        continue;
-      }
-    }
-    if (current) {
-      current.content.push(node);
-      if (node.position && current.position.end)
-        current.position = { start: current.position.start, end: node.position.end };
-    } else preamble.push(node);
-  }
+  const { preamble, sections } = splitSections(children.slice(index));
   const source: ParsedSource = { path, text, tree, frontmatter, unclosedFrontmatter, preamble, sections };
   if (fast) source.fastPath = true;
   if (cut) source.nestingCut = true;
