@@ -5,9 +5,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fastParse } from '../src/parse/fast.js';
-import { parseMarkdown, parseMarkdownSlow } from '../src/parse/markdown.js';
+import { parseCounts, parseMarkdown, parseMarkdownSlow, parseSource } from '../src/parse/markdown.js';
 import { EXAMPLES, ROOT } from './cli.js';
 
 const snippet = (t: string) => parseMarkdownSlow(t);
@@ -83,7 +83,6 @@ describe('fast Markdown path', () => {
     blankHeadingAfterNested: '1. a\n   - x\n\n   ## H\n\n2. b\n',
     blankHeadingAfterDeepNested: '- a\n  - b\n    - c\n\n  ## H\n',
     blankShallowSiblingAfterDeep: '- a\n  - b\n    - c\n\n  - d\n',
-    lazy: '- a\nlaisk\n',
     htmlBlock: '<div>\nx\n</div>\n\ntekst\n',
     codeBlock: '```\nkood\n```\n',
     indented: 'a\n\n    kood\n',
@@ -91,8 +90,40 @@ describe('fast Markdown path', () => {
     setext: 'Pealkiri\n---\n',
     blockquote: '> tsitaat\n',
     definition: '[a]: https://x.ee\n\n[a]\n',
-    tabs: '-\ta\n',
-    crlf: '## A\r\n\r\ntekst\r\n',
+    tabAfterMarker: '-\ta\n',
+    emptyItemLater: '- a\n-\n',
+    codeAfterMarker: '-      kood\n',
+    // the shapes of everyday files (Windows editors, Markdown tutorials), all on the fast path
+    crlf: '## A\r\n\r\ntekst\r\nteine\r\n\r\n1. a\r\n   - b\r\n',
+    crlfFrontmatter: '---\r\na: 1\r\nb: 2\r\n---\r\n\r\n## H\r\n\r\n- *x*\r\n  y\r\n',
+    cr: '---\ra: 1\r---\r\r## A\r\rtekst\rrida\r- x\r',
+    mixedEndings: '## A\r\n\ntekst\rrida\n- x\r\n',
+    bom: '\uFEFF## A\n\ntekst\n',
+    bomFrontmatter: '\uFEFF---\na: 1\n---\n\n## A\n\n1. a\n   - b\n',
+    bomCrlf: '\uFEFF---\r\na: 1\r\n---\r\n\r\n- a\r\n',
+    fourSpacesUnderOrdered: '1. a\n    - b\n    - c\n      jätk\n2. d\n    - e\n',
+    fourSpacesLoose: '1. a\n\n    - b\n\n    - c\n\n2. d\n',
+    tabsNested: '1. a\n\t- b\n\t- c\n2. d\n\t- e\n\t\t- f\n',
+    tabsUnderBullets: '- a\n\t- b\n\t\t- c\n- d\n',
+    spaceTabIndent: '- a\n \t- b\n',
+    tabInText: '- a\tb\n\ttekst\n',
+    starBullets: '* a\n* b\n  * c\n',
+    plusBullets: '+ a\n+ b\n\n+ c\n',
+    parenOrdered: '1) a\n   - b\n2) c\n',
+    parenAfterDot: '1. a\n1) b\n',
+    parenStart: '3) a\n4) b\n',
+    wideMarkers: '-  a\n   jätk\n1.   b\n     - c\n',
+    siblingsShifted: '- a\n - b\n  - c\n   - d\n',
+    numberedHeadings: '## 1. Tööülesanded\n\n1. a\n\n## 2) Õigused\n\n### 2.1. Alam\n',
+    headingSpacing: '##  Lai\n\n##\tTab\n\n## Sulgev ##\n\n## C#\n\n##\n\n####### seitse\n',
+    headingInItem: '- a\n  ## H\n- b\n',
+    lazy: '- a\nlaisk\n',
+    lazyNested: '1. a\n   - b\nlaisk\n   - c\n',
+    lazyInText: 'a\n    indented continuation\n\t tab continuation\n',
+    lazyOrdered: '- a\n2. b\n',
+    orderedTwoInItem: '- a\n  2. b\n',
+    mixed:
+      '\uFEFF---\r\nid: x\r\n---\r\n\r\n## 1. Eesmärk\r\n\r\nTekst\r\nlaisk\r\n\r\n## Tööülesanded\r\n\r\n1) *Rõhk*\r\n\t* tulemus\r\n\t* teine\r\n    jätk\r\n2) b\r\n    + c\r\n\r\n+ d\r\n',
     unclosed: '---\na: 1\n\n## H\n',
     emptyItem: '-\n- a\n',
     closingHashes: '## Pealkiri ##\n',
@@ -102,6 +133,53 @@ describe('fast Markdown path', () => {
   };
   it.each(Object.entries(cases))('%s parses identically', (_, text) => {
     same(text);
+  });
+
+  it('takes the fast path on the everyday shapes (CRLF, CR, BOM, tabs, 4-space nesting, * + and 1), lazy lines)', () => {
+    const taken = [
+      'crlf',
+      'crlfFrontmatter',
+      'cr',
+      'mixedEndings',
+      'bom',
+      'bomFrontmatter',
+      'bomCrlf',
+      'fourSpacesUnderOrdered',
+      'fourSpacesLoose',
+      'tabsNested',
+      'tabsUnderBullets',
+      'spaceTabIndent',
+      'tabInText',
+      'starBullets',
+      'plusBullets',
+      'parenOrdered',
+      'parenAfterDot',
+      'parenStart',
+      'wideMarkers',
+      'siblingsShifted',
+      'numberedHeadings',
+      'headingSpacing',
+      'headingInItem',
+      'lazy',
+      'lazyNested',
+      'lazyInText',
+      'orderedTwoInItem',
+      'mixed',
+    ];
+    expect(taken.filter((name) => !fastParse(cases[name]!, snippet))).toEqual([]);
+  });
+
+  it('declines the shapes outside the subset', () => {
+    for (const name of [
+      'htmlBlock',
+      'codeBlock',
+      'indented',
+      'thematic',
+      'setext',
+      'blockquote',
+      'definition',
+    ])
+      expect(fastParse(cases[name]!, snippet), name).toBeUndefined();
   });
 
   it('takes the fast path on blank lines in lists (loose lists, paragraphs and results after a blank)', () => {
@@ -158,6 +236,123 @@ describe('fast Markdown path', () => {
     expect(fast / runs).toBeGreaterThan(0.3);
   });
 
+  it('descriptions in everyday styles parse identically and take the fast path (property)', () => {
+    // line endings, a BOM, how nested lists are indented, which bullets and number delimiters
+    const style = fc.record({
+      eol: fc.constantFrom('\n', '\r\n', '\r'),
+      bom: fc.boolean(),
+      pad: fc.constantFrom('   ', '    ', '\t', ' \t', '  '),
+      bullet: fc.constantFrom('-', '*', '+'),
+      delim: fc.constantFrom('.', ')'),
+    });
+    // (`2024. aastal` never first: an item whose text opens a list is outside the subset)
+    const lineText = fc
+      .tuple(
+        fc.constantFrom('Tööülesanded', 'õigus', '*rõhk*', 'a&amp;b'),
+        fc.array(fc.constantFrom('õigus', '*rõhk*', 'lõpp.', '2024. aastal', '`k`'), { maxLength: 3 }),
+      )
+      .map(([w, ws]) => [w, ...ws].join(' '));
+    const item = fc.tuple(lineText, fc.array(lineText, { maxLength: 3 }), fc.boolean(), fc.boolean());
+    const block = fc.oneof(
+      fc
+        .tuple(fc.integer({ min: 1, max: 3 }), fc.boolean(), lineText)
+        .map(([d, n, t]) => ({ heading: d, n, t })),
+      fc.array(lineText, { minLength: 1, maxLength: 3 }).map((para) => ({ para })),
+      fc
+        .tuple(fc.boolean(), fc.boolean(), fc.array(item, { minLength: 1, maxLength: 4 }))
+        .map(([ordered, loose, items]) => ({ ordered, loose, items })),
+    );
+    const doc = fc
+      .tuple(style, fc.boolean(), fc.array(block, { minLength: 1, maxLength: 5 }))
+      .map(([st, fm, blocks]) => {
+        const lines: string[] = fm ? ['---', 'id: x', 'title: "Nõunik"', '---', ''] : [];
+        blocks.forEach((b, i) => {
+          if ('heading' in b)
+            lines.push(`${'#'.repeat(b.heading)} ${b.n ? `${i + 1}${st.delim} ` : ''}${b.t}`);
+          else if ('para' in b) lines.push(...b.para);
+          else
+            b.items.forEach(([t, subs, lazy, spread], k) => {
+              if (b.loose && k) lines.push('');
+              lines.push(`${b.ordered ? `${k + 1}${st.delim}` : st.bullet} ${t}`);
+              // a nested list at the style's indentation, its items in their own bullet
+              const pad = b.ordered && st.pad === '  ' ? '   ' : st.pad;
+              subs.forEach((sub, j) => {
+                if (spread && j === 0) lines.push('');
+                lines.push(`${pad}${st.bullet === '-' ? '*' : '-'} ${sub}`);
+              });
+              if (lazy) lines.push('laisk jätk');
+            });
+          lines.push('');
+        });
+        return `${st.bom ? '\uFEFF' : ''}${lines.join(st.eol)}`;
+      });
+    let fast = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(doc, (text) => {
+        runs++;
+        if (same(text) === 'fast') fast++;
+      }),
+      { numRuns: 500 },
+    );
+    // every shape here is in the subset: each run takes the fast path
+    expect(fast).toBe(runs);
+  });
+
+  it('lists at any indentation (spaces, tabs, 0–7 columns), markers and blank lines parse identically (property)', () => {
+    const indent = fc.constantFrom(
+      '',
+      '',
+      ' ',
+      '  ',
+      '   ',
+      '    ',
+      '     ',
+      '      ',
+      '\t',
+      '\t ',
+      '  \t',
+      '\t\t',
+    );
+    const marker = fc.constantFrom(
+      '- ',
+      '* ',
+      '+ ',
+      '1. ',
+      '2. ',
+      '1) ',
+      '7) ',
+      '10. ',
+      '-  ',
+      '1.  ',
+      '-    ',
+    );
+    const content = fc.constantFrom('a', 'b *c*', 'd  ', 'e\tf');
+    const line = fc.oneof(
+      { weight: 2, arbitrary: fc.constant('') },
+      {
+        weight: 1,
+        arbitrary: fc
+          .tuple(indent, fc.constantFrom('tekst', 'laisk', '## H', '### 1. H'))
+          .map((p) => p.join('')),
+      },
+      { weight: 7, arbitrary: fc.tuple(indent, marker, content).map((p) => p.join('')) },
+    );
+    const doc = fc
+      .tuple(fc.array(line, { minLength: 2, maxLength: 12 }), fc.constantFrom('\n', '\r\n'))
+      .map(([lines, eol]) => `${lines.join(eol)}\n`);
+    let fast = 0;
+    fc.assert(
+      fc.property(doc, (text) => {
+        if (same(text) === 'fast') fast++;
+      }),
+      { numRuns: 1000 },
+    );
+    // about 18 % take the fast path (the rest hold indented code, an item opening with a marker…);
+    // 80 of 1,000 is far below what any seed gives
+    expect(fast).toBeGreaterThan(80);
+  });
+
   it('mixes of the supported shapes parse identically (property)', () => {
     const word = fc.constantFrom(
       'tekst',
@@ -208,5 +403,39 @@ describe('fast Markdown path', () => {
     // the property must exercise the fast path, not only the fallback (~12 % of runs take it; at
     // 1,000 runs 50 is far below what any seed gives)
     expect(fast).toBeGreaterThan(50);
+  });
+
+  describe('the switch', () => {
+    afterEach(() => {
+      vi.unstubAllEnvs();
+    });
+    const text = cases.mixed!;
+
+    it('parseSource takes the fast path by default and tells so', () => {
+      const before = { ...parseCounts };
+      expect(parseSource(text, 'a.md').fastPath).toBe(true);
+      expect(parseCounts.fast).toBe(before.fast + 1);
+      expect(parseSource(cases.blockquote!, 'a.md').fastPath).toBeUndefined();
+      expect(parseCounts.micromark).toBe(before.micromark + 1);
+    });
+
+    it('an option turns it off, and the source is the same', () => {
+      const off = parseSource(text, 'a.md', { fast: false });
+      expect(off.fastPath).toBeUndefined();
+      const on = parseSource(text, 'a.md', { fast: true });
+      expect(on.fastPath).toBe(true);
+      for (const key of ['tree', 'preamble', 'sections', 'unclosedFrontmatter'] as const)
+        expect(on[key], key).toStrictEqual(off[key]);
+      expect(on.frontmatter?.data).toStrictEqual(off.frontmatter?.data);
+      expect(parseMarkdown(text, { fast: false })).toStrictEqual(parseMarkdown(text));
+    });
+
+    it('AMETIJUHEND_FAST_PARSE=0 turns it off (an option still wins)', () => {
+      vi.stubEnv('AMETIJUHEND_FAST_PARSE', '0');
+      expect(parseSource(text, 'a.md').fastPath).toBeUndefined();
+      expect(parseSource(text, 'a.md', { fast: true }).fastPath).toBe(true);
+      vi.stubEnv('AMETIJUHEND_FAST_PARSE', '1');
+      expect(parseSource(text, 'a.md').fastPath).toBe(true);
+    });
   });
 });

@@ -220,4 +220,45 @@ describe('compiling never throws and reports well-formed diagnostics', () => {
       { numRuns: 150 },
     );
   });
+
+  it('for the reference document in everyday styles, mutated: the fast path changes nothing', () => {
+    // the body restyled as editors and tutorials write it: other bullets, `1)`, nested lists by four
+    // spaces or a tab, numbered headings; CRLF or CR line endings and a BOM on top
+    const style = fc.record({
+      bullet: fc.constantFrom('-', '*', '+'),
+      delim: fc.constantFrom('.', ')'),
+      pad: fc.constantFrom('   ', '    ', '\t'),
+      numbered: fc.boolean(),
+      eol: fc.constantFrom('\n', '\r\n', '\r'),
+      bom: fc.boolean(),
+    });
+    type Style = typeof style extends fc.Arbitrary<infer T> ? T : never;
+    const bodyStart = LINES.indexOf('---', 1) + 1;
+    const restyle = (lines: string[], st: Style): string => {
+      let section = 0;
+      const body = lines.slice(bodyStart).map((l) =>
+        l
+          .replace(/^(\d+)\. /, `$1${st.delim} `)
+          .replace(/^ {2,3}- /, `${st.pad}${st.bullet} `)
+          .replace(/^- /, `${st.bullet} `)
+          .replace(/^## /, () => (st.numbered ? `## ${++section}. ` : '## ')),
+      );
+      const text = [...lines.slice(0, bodyStart), ...body].join(st.eol);
+      return `${st.bom ? '\uFEFF' : ''}${text}`;
+    };
+    let fast = 0;
+    fc.assert(
+      fc.property(style, fc.option(mutation, { nil: undefined }), (st, m) => {
+        const text = restyle(m ? m(LINES) : LINES, st);
+        const on = compileChecked(text);
+        const off = compileRef(text, { parse: { fast: false } });
+        if (on.source?.fastPath) fast++;
+        expect(on.diagnostics).toStrictEqual(off.diagnostics);
+        expect(on.model).toStrictEqual(off.model);
+      }),
+      { numRuns: 150 },
+    );
+    // the restyled reference itself is in the subset: most runs take the fast path
+    expect(fast).toBeGreaterThan(75);
+  });
 });

@@ -10,7 +10,7 @@ import { shownPath } from '../fs/root.js';
 import { reportReadFailure } from '../validate/rules/unreadable-file.js';
 import { buildModel } from '../model/build.js';
 import type { JobDescription } from '../model/types.js';
-import { parseSource, type ParsedSource } from '../parse/markdown.js';
+import { parseSource, type ParsedSource, type ParseOptions } from '../parse/markdown.js';
 import { locate } from '../parse/positions.js';
 import {
   countDiagnostics,
@@ -39,6 +39,8 @@ export interface CompileOptions {
   lang?: MessageLang;
   /** Paths in messages are shown relative to this folder (default: the current directory). */
   cwd?: string;
+  /** Parse options (the Markdown fast path on or off; default: AMETIJUHEND_FAST_PARSE, else on). */
+  parse?: ParseOptions;
 }
 
 export interface CompileResult {
@@ -90,7 +92,7 @@ export function compileSource(input: string | Uint8Array, options: CompileOption
   const text = decodeText(input, early);
   if (text === undefined || reportEmpty(text, early)) return finish(early, config);
 
-  const source = parseSource(text, file);
+  const source = parseSource(text, file, options.parse);
   const fm = source.frontmatter;
   const docLang =
     fm && isRecord(fm.data) && (fm.data.lang === 'et' || fm.data.lang === 'en') ? fm.data.lang : undefined;

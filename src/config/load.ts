@@ -2,7 +2,7 @@
  * Config discovery and loading: the nearest `ametijuhend.config.yaml` from a description's folder
  * upwards, with its competency catalogue and default sections loaded once and cached per run.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Position } from 'unist';
@@ -178,89 +178,148 @@ export class ConfigLoader {
 
   private loadUncached(abs: string): ResolvedConfig {
     const display = this.display(abs);
-    const collector = new Collector(this.options.lang ?? 'et', display);
     const config = emptyConfig(dirname(abs));
     config.path = display;
-    const hash = createHash('sha256');
-    // a config that is a symbolic link out of the repository is not the repository's config
-    const outside = reportLinkOutside(abs, repositoryRoot(dirname(abs)), collector, display);
-    const text = outside ? undefined : readText(abs, collector, display)?.text;
-    let y: YamlSource | undefined;
-    if (text !== undefined) {
-      hash.update(text);
-      y = parseYaml(text, 1, WHOLE);
-      if (reportYamlProblems(y, collector, display) === 0 && y.data !== null && y.data !== undefined) {
-        validateYaml('config', y, display, collector, RULES);
-      }
-    }
-    const data: AmetijuhendConfig = y && isRecord(y.data) ? (y.data as AmetijuhendConfig) : {};
-    config.data = data;
-    if (typeof data.organisation === 'string') config.organisation = data.organisation;
-    if (data.lang === 'et' || data.lang === 'en') config.lang = data.lang;
-    if (Array.isArray(data.extraSections))
-      config.extraSections = data.extraSections.filter((s) => typeof s === 'string');
-    if (isRecord(data.aliases)) {
-      for (const key of SECTION_KEYS) {
-        const list = data.aliases[key];
-        if (Array.isArray(list)) config.aliases[key] = list.filter((s) => typeof s === 'string');
-      }
-    }
-    if (isRecord(data.review) && typeof data.review.months === 'number')
-      config.reviewMonths = data.review.months;
-    if (Array.isArray(data.knownTitles)) {
-      config.knownTitles = data.knownTitles.filter((t): t is string => typeof t === 'string');
-    }
-    if (isRecord(data.rules)) {
-      const at = (rule: string): Position | undefined => (y ? locate(y, ['rules', rule], 'key') : undefined);
-      const known = RULES.map((r) => r.id);
-      Object.assign(config.severities, ruleSettings(data.rules, known, at, collector, display));
-    }
-    const root = repositoryRoot(config.dir);
-    const realDir = realPath(config.dir) ?? config.dir;
-    /**
-     * A path the config names, resolved against its folder; it must stay inside the repository
-     * (real paths compared, so no symbolic link leads out). Outside, absolute or missing: reported
-     * at the key's value, and the file is never read.
-     */
-    const resolveRef = (
-      ref: string,
-      path: (string | number)[],
-    ): { target: string; at: RefPlace; allowed: { root: string; outside: () => void } } | undefined => {
-      const place = y ? locate(y, path) : undefined;
-      const at: RefPlace = { file: display, place, ref };
-      const show = (p: string): string => this.display(p);
-      const where = { ref, key: path.join('.'), place, file: display, dir: config.dir, realDir, root, show };
-      const resolved = resolveConfigRef(where, collector);
-      if (!resolved) return undefined;
-      const { target, real, outside } = resolved;
-      config.referencedFiles.add(target);
-      config.referencedFiles.add(real);
-      // what is opened is checked again on the descriptor: the name may be swapped for a link meanwhile
-      return { target, at, allowed: { root, outside } };
+    const ctx: LoadContext = {
+      config,
+      collector: new Collector(this.options.lang ?? 'et', display),
+      display,
+      y: undefined,
+      hash: createHash('sha256'),
+      show: (path) => this.display(path),
     };
-    if (typeof data.competencies === 'string') {
-      const found = resolveRef(data.competencies, ['competencies']);
-      if (found) {
-        const shown = this.display(found.target);
-        const read = readText(found.target, collector, shown, found.at, found.allowed);
-        if (read) config.catalogue = loadCatalogue(read.text, shown, collector);
-        hash.update('\0catalogue\0').update(read ? read.bytes : 'unreadable');
-      }
-    }
-    if (isRecord(data.defaults)) {
-      for (const key of SECTION_KEYS) {
-        const ref = data.defaults[key];
-        if (typeof ref !== 'string') continue;
-        const found = resolveRef(ref, ['defaults', key]);
-        if (!found) continue;
-        const shown = this.display(found.target);
-        const read = readText(found.target, collector, shown, found.at, found.allowed);
-        if (read) config.defaults[key as SectionKey] = loadDefault(read.text, shown);
-        hash.update(`\0default:${key}\0`).update(read ? read.bytes : 'unreadable');
-      }
-    }
-    config.diagnostics = collector.diagnostics;
-    config.fingerprint = hash.digest('hex');
+    ctx.y = readConfigYaml(abs, ctx);
+    const data: AmetijuhendConfig = ctx.y && isRecord(ctx.y.data) ? (ctx.y.data as AmetijuhendConfig) : {};
+    config.data = data;
+    applySettings(config, data);
+    applyRuleSettings(ctx, data);
+    loadReferences(ctx, data);
+    config.diagnostics = ctx.collector.diagnostics;
+    config.fingerprint = ctx.hash.digest('hex');
     return config;
+  }
+}
+
+/** What the steps of loading one config share. */
+interface LoadContext {
+  config: ResolvedConfig;
+  collector: Collector;
+  /** The config file's display path. */
+  display: string;
+  /** The parsed config (undefined when it could not be read). */
+  y: YamlSource | undefined;
+  /** The config's fingerprint: its text and the bytes of every file it names. */
+  hash: Hash;
+  /** A path as messages show it. */
+  show: (path: string) => string;
+}
+
+/** Reads, parses and validates the config file itself (a link out of the repository is not read). */
+function readConfigYaml(abs: string, ctx: LoadContext): YamlSource | undefined {
+  const { collector, display } = ctx;
+  // a config that is a symbolic link out of the repository is not the repository's config
+  const outside = reportLinkOutside(abs, repositoryRoot(dirname(abs)), collector, display);
+  const text = outside ? undefined : readText(abs, collector, display)?.text;
+  if (text === undefined) return undefined;
+  ctx.hash.update(text);
+  const y = parseYaml(text, 1, WHOLE);
+  if (reportYamlProblems(y, collector, display) === 0 && y.data !== null && y.data !== undefined) {
+    validateYaml('config', y, display, collector, RULES);
+  }
+  return y;
+}
+
+/** The plain settings: organisation, language, extra sections, aliases, review period, titles. */
+function applySettings(config: ResolvedConfig, data: AmetijuhendConfig): void {
+  if (typeof data.organisation === 'string') config.organisation = data.organisation;
+  if (data.lang === 'et' || data.lang === 'en') config.lang = data.lang;
+  if (Array.isArray(data.extraSections))
+    config.extraSections = data.extraSections.filter((s) => typeof s === 'string');
+  if (isRecord(data.aliases)) {
+    for (const key of SECTION_KEYS) {
+      const list = data.aliases[key];
+      if (Array.isArray(list)) config.aliases[key] = list.filter((s) => typeof s === 'string');
+    }
+  }
+  if (isRecord(data.review) && typeof data.review.months === 'number')
+    config.reviewMonths = data.review.months;
+  if (Array.isArray(data.knownTitles)) {
+    config.knownTitles = data.knownTitles.filter((t): t is string => typeof t === 'string');
+  }
+}
+
+/** Rule severities; an unknown rule id is reported at its key, with the closest known id. */
+function applyRuleSettings(ctx: LoadContext, data: AmetijuhendConfig): void {
+  if (!isRecord(data.rules)) return;
+  const y = ctx.y;
+  const at = (rule: string): Position | undefined => (y ? locate(y, ['rules', rule], 'key') : undefined);
+  const known = RULES.map((r) => r.id);
+  Object.assign(ctx.config.severities, ruleSettings(data.rules, known, at, ctx.collector, ctx.display));
+}
+
+/** A file the config names, resolved and allowed to be read. */
+interface Ref {
+  target: string;
+  at: RefPlace;
+  allowed: { root: string; outside: () => void };
+}
+
+/**
+ * A path the config names, resolved against its folder; it must stay inside the repository
+ * (real paths compared, so no symbolic link leads out). Outside, absolute or missing: reported
+ * at the key's value, and the file is never read.
+ */
+function resolveRef(
+  ctx: LoadContext,
+  where: { root: string; realDir: string },
+  ref: string,
+  path: (string | number)[],
+): Ref | undefined {
+  const { collector, config, display } = ctx;
+  const { root, realDir } = where;
+  const place = ctx.y ? locate(ctx.y, path) : undefined;
+  const at: RefPlace = { file: display, place, ref };
+  const r = {
+    ref,
+    key: path.join('.'),
+    place,
+    file: display,
+    dir: config.dir,
+    realDir,
+    root,
+    show: ctx.show,
+  };
+  const resolved = resolveConfigRef(r, collector);
+  if (!resolved) return undefined;
+  const { target, real, outside } = resolved;
+  config.referencedFiles.add(target);
+  config.referencedFiles.add(real);
+  // what is opened is checked again on the descriptor: the name may be swapped for a link meanwhile
+  return { target, at, allowed: { root, outside } };
+}
+
+/** The competency catalogue and the default sections the config names, each read once. */
+function loadReferences(ctx: LoadContext, data: AmetijuhendConfig): void {
+  const { collector, config, hash } = ctx;
+  const where = { root: repositoryRoot(config.dir), realDir: realPath(config.dir) ?? config.dir };
+  const read = (found: Ref): { text: string; bytes: Uint8Array } | undefined =>
+    readText(found.target, collector, ctx.show(found.target), found.at, found.allowed);
+  if (typeof data.competencies === 'string') {
+    const found = resolveRef(ctx, where, data.competencies, ['competencies']);
+    if (found) {
+      const file = read(found);
+      if (file) config.catalogue = loadCatalogue(file.text, ctx.show(found.target), collector);
+      hash.update('\0catalogue\0').update(file ? file.bytes : 'unreadable');
+    }
+  }
+  if (!isRecord(data.defaults)) return;
+  for (const key of SECTION_KEYS) {
+    const ref = data.defaults[key];
+    if (typeof ref !== 'string') continue;
+    const found = resolveRef(ctx, where, ref, ['defaults', key]);
+    if (!found) continue;
+    const file = read(found);
+    if (file) config.defaults[key as SectionKey] = loadDefault(file.text, ctx.show(found.target));
+    hash.update(`\0default:${key}\0`).update(file ? file.bytes : 'unreadable');
   }
 }

@@ -10,7 +10,6 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Position } from 'unist';
 import { Alias, isCollection, LineCounter, parseDocument, visit, type Document } from 'yaml';
-import { fastYaml } from './fast-yaml.js';
 import { fastParse } from './fast.js';
 import { scanMarkdownLimits, type MarkdownLimitHit } from './limits.js';
 import { parseBounded } from './nesting.js';
@@ -102,6 +101,8 @@ export interface ParsedSource {
   /** Content between the frontmatter and the first level-2 heading. */
   preamble: RootContent[];
   sections: RawSection[];
+  /** The tree came from the fast path (parse/fast.ts), not from micromark: the same tree, sooner. */
+  fastPath?: boolean;
   /**
    * The tree was parsed from the text with its too deeply nested lines cut short (see
    * parse/nesting.ts): it has a node past the nesting limit, and the nesting-depth rule reports it.
@@ -128,11 +129,8 @@ export function parseYaml(value: string, firstLine: number, position: Position):
   // rest as one multi-line token and records no more lines, so later columns ran past the line's end
   addLines(lineCounter, value);
   // logLevel 'error': problems are reported as diagnostics, never as process warnings on stderr
-  let doc = fastYaml(value);
-  if (!doc) {
-    doc = parseDocument(value, YAML_OPTIONS);
-    addDuplicateKeyErrors(doc);
-  }
+  const doc = parseDocument(value, YAML_OPTIONS);
+  addDuplicateKeyErrors(doc);
   let data: unknown;
   let aliasLimit: YamlSource['aliasLimit'];
   // toJS turns a list or map used as a key into a string, which takes exponential time when such keys
@@ -178,12 +176,39 @@ function addLines(lineCounter: LineCounter, value: string): void {
     lineCounter.addNewLine(at + 1);
 }
 
+export interface ParseOptions {
+  /**
+   * Take the fast path (parse/fast.ts) where it applies: it gives the very tree micromark gives.
+   * Default: on, unless the environment sets AMETIJUHEND_FAST_PARSE=0.
+   */
+  fast?: boolean;
+}
+
+/** Whether the fast path is on for these options (the environment decides when they do not). */
+function fastEnabled(options: ParseOptions): boolean {
+  return options.fast ?? process.env.AMETIJUHEND_FAST_PARSE !== '0';
+}
+
+/** How many parses (in this process) took the fast path and how many micromark, for the bench. */
+export const parseCounts = { fast: 0, micromark: 0 };
+
+/** Markdown → mdast by the fast path or micromark; `fast` tells which. */
+function parseCounted(text: string, options: ParseOptions): { tree: Root; fast: boolean } {
+  const tree = fastEnabled(options) ? fastParse(text, parseSnippet) : undefined;
+  if (tree) {
+    parseCounts.fast++;
+    return { tree, fast: true };
+  }
+  parseCounts.micromark++;
+  return { tree: processor.parse(text), fast: false };
+}
+
 /**
  * Markdown (with YAML frontmatter) → mdast. The usual shapes of a description take a fast path
  * (parse/fast.ts) that gives the very tree micromark gives; anything else is parsed by micromark.
  */
-export function parseMarkdown(text: string): Root {
-  return fastParse(text, parseSnippet) ?? processor.parse(text);
+export function parseMarkdown(text: string, options: ParseOptions = {}): Root {
+  return parseCounted(text, options).tree;
 }
 
 /** The reference parser (remark-parse + remark-frontmatter) alone, without the fast path. */
@@ -212,7 +237,27 @@ function bodyOfUnclosed(text: string, limited: Limited): { tree: Root; cut: bool
   );
 }
 
-export function parseSource(text: string, path: string): ParsedSource {
+/** The body's blocks split at level-2 headings: what comes before the first one is the preamble. */
+function splitSections(children: RootContent[]): { preamble: RootContent[]; sections: RawSection[] } {
+  const preamble: RootContent[] = [];
+  const sections: RawSection[] = [];
+  let current: RawSection | undefined;
+  for (const node of children) {
+    if (node.type === 'heading' && node.depth === 2) {
+      current = { heading: node, text: toPlainText(node), content: [], position: node.position ?? ZERO };
+      sections.push(current);
+      continue;
+    }
+    if (current) {
+      current.content.push(node);
+      if (node.position && current.position.end)
+        current.position = { start: current.position.start, end: node.position.end };
+    } else preamble.push(node);
+  }
+  return { preamble, sections };
+}
+
+export function parseSource(text: string, path: string, options: ParseOptions = {}): ParsedSource {
   // past a limit the parser could take minutes: only the text before that line is parsed. The text
   // scanned is the one parsed, after parseBounded cut its too deep lines (the last parse gives the tree)
   let limit: MarkdownLimitHit | undefined;
@@ -220,7 +265,13 @@ export function parseSource(text: string, path: string): ParsedSource {
     limit = scanMarkdownLimits(t);
     return parse(limit ? t.slice(0, limit.lineStart) : t);
   };
-  let { tree, cut } = parseBounded(text, limited(parseMarkdown));
+  let fast = false;
+  const parse = (t: string): Root => {
+    const parsed = parseCounted(t, options);
+    fast = parsed.fast;
+    return parsed.tree;
+  };
+  let { tree, cut } = parseBounded(text, limited(parse));
   let children = tree.children;
   let index = 0;
   let frontmatter: YamlSource | undefined;
@@ -237,32 +288,12 @@ export function parseSource(text: string, path: string): ParsedSource {
       end: { line: 1, column: 4, offset: 3 },
     };
     ({ tree, cut } = bodyOfUnclosed(text, limited));
+    fast = false;
     children = tree.children;
   }
-  const preamble: RootContent[] = [];
-  const sections: RawSection[] = [];
-  let current: RawSection | undefined;
-  for (; index < children.length; index++) {
-    const node = children[index]!;
-    if (node.type === 'heading' && node.depth <= 2) {
-      if (node.depth === 2) {
-        current = {
-          heading: node,
-          text: toPlainText(node),
-          content: [],
-          position: node.position ?? ZERO,
-        };
-        sections.push(current);
-        continue;
-      }
-    }
-    if (current) {
-      current.content.push(node);
-      if (node.position && current.position.end)
-        current.position = { start: current.position.start, end: node.position.end };
-    } else preamble.push(node);
-  }
+  const { preamble, sections } = splitSections(children.slice(index));
   const source: ParsedSource = { path, text, tree, frontmatter, unclosedFrontmatter, preamble, sections };
+  if (fast) source.fastPath = true;
   if (cut) source.nestingCut = true;
   if (limit) source.markdownLimit = limit;
   return source;
