@@ -54,6 +54,7 @@ export function program(): Command {
       '--changed-since <ref>',
       'only descriptions changed since a git ref, and those a changed config affects / ainult muudetud',
     )
+    .option('--cache', 'reuse results of unchanged files (.ametijuhend-cache/) / kasuta vahemälu')
     .addOption(langOption())
     .action(async (paths: string[], opts) => {
       process.exitCode = await runCheck(paths, opts);
