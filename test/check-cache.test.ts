@@ -149,6 +149,19 @@ describe('check --cache', () => {
     expect(outcome(before)).toEqual(outcome(await checkPaths([], { cwd: dir })));
   });
 
+  it('outlives the day when the config asks for no reviews', async () => {
+    const dir = tempProject({
+      'ametijuhend.config.yaml': BASE_CONFIG,
+      'competencies.yaml': CATALOGUE,
+      'ekspert.md': replace(REFERENCE, 'title: Ekspert', 'reviewed: 2020-01-15\ntitle: Ekspert'),
+    });
+    process.env.AMETIJUHEND_TODAY = '2020-06-01';
+    const first = outcome(await checkPaths([], { cwd: dir, cache: true }));
+    process.env.AMETIJUHEND_TODAY = '2031-06-01';
+    expect(await cachedRun(dir)).toEqual({ hits: 1, misses: 0, corrupt: 0 });
+    expect(outcome(await checkPaths([], { cwd: dir }))).toEqual(first);
+  });
+
   it('runs the repository rules over cached and fresh files alike', async () => {
     const dir = tempProject({
       'ametijuhend.config.yaml': BASE_CONFIG,

@@ -7,7 +7,8 @@
  *   the config's path (config problems are reported in every file under it),
  * - the tool version (a new release may have new rules or messages),
  * - the file's path and the working folder (the default id, the paths in messages), the message
- *   language, and today's date (review-overdue compares with it).
+ *   language, and, when the config asks for reviews, today's date (review-overdue compares with it;
+ *   without a review period nothing depends on the date, and a cache outlives the day).
  *
  * The repository-wide rules (duplicate ids, references between descriptions) are never cached: they
  * run on the summaries, cached or fresh, so a change in one file is seen in every other.
@@ -321,7 +322,7 @@ export function compileCached(
       cwd,
       path: f.path,
       lang,
-      today: day,
+      today: config.reviewMonths ? day : '',
       bytes: read.bytes,
     });
     const hit = cache.get(key, file);
