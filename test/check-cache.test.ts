@@ -3,7 +3,7 @@
  * reused only for the same bytes, config, catalogue and tool version; repository rules see the
  * cached files too; a damaged cache is ignored, never trusted.
  */
-import { readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigLoader } from '../src/config/load.js';
@@ -87,8 +87,7 @@ describe('check --cache', () => {
     const dir = repository();
     for (const args of [
       ['check', '--format', 'json', '--lang', 'en'],
-      ['check', 'ekspert.md', '--max-warnings', '0'],
-      ['check', 'en', '--max-warnings', '0'],
+      ['check', 'ekspert.md', 'en', '--max-warnings', '0'],
       ['check'],
     ]) {
       const plain = cli(args, dir);
@@ -100,6 +99,7 @@ describe('check --cache', () => {
         expect(run.code).toBe(plain.code);
       }
     }
+    // the runs compared include a failing one
     expect(cli(['check'], dir).code).toBe(1);
     const written = statSync(join(dir, INDEX)).mtimeMs;
     const stats = await cachedRun(dir);
@@ -210,6 +210,20 @@ describe('check --cache', () => {
     }
     rmSync(join(dir, INDEX));
     expect(outcome(await checkPaths([], { cwd: dir, cache: true }))).toEqual(plain);
+  });
+
+  it('removes the temporary index a killed check left behind when it next saves', async () => {
+    const dir = repository();
+    await checkPaths([], { cwd: dir, cache: true });
+    // a PID no process has (above the kernel's pid_max)
+    const stale = join(dir, '.ametijuhend-cache', 'check', '.index.json.4999999.0123abcd.tmp');
+    const other = join(dir, '.ametijuhend-cache', 'check', 'notes.txt');
+    writeFileSync(stale, '{"layout":"1"');
+    writeFileSync(other, 'mine');
+    writeFileSync(join(dir, 'ekspert.md'), replace(REFERENCE, 'level: C1', 'level: C2'));
+    await checkPaths([], { cwd: dir, cache: true });
+    expect(existsSync(stale)).toBe(false);
+    expect(readFileSync(other, 'utf8')).toBe('mine');
   });
 
   it('refuses a cache folder that is a link out of the project', async () => {

@@ -26,7 +26,7 @@ import { compileFile, compileSource, type CompileResult } from '../compiler/comp
 import type { ConfigLoader } from '../config/load.js';
 import { readRegularFile } from '../fs/read.js';
 import { shownPath } from '../fs/root.js';
-import { linkOutside, writeFileAtomic } from '../fs/write.js';
+import { linkOutside, removeStaleTempFiles, writeFileAtomic } from '../fs/write.js';
 import { summarize, type DescriptionSummary } from '../model/summary.js';
 import { today } from '../util/dates.js';
 import { VERSION } from '../util/version.js';
@@ -264,6 +264,8 @@ export class CheckCache {
     const entries: Record<string, unknown> = {};
     for (const [k, e] of this.entries) entries[k] = e;
     try {
+      // what a check killed while saving left behind (never anything else)
+      removeStaleTempFiles(this.dir);
       writeFileAtomic(
         join(this.dir, 'index.json'),
         Buffer.from(JSON.stringify({ layout: LAYOUT, entries })),
