@@ -181,6 +181,7 @@ describe('check --cache', () => {
     expect(outcome(second)).toEqual(outcome(await checkPaths([], { cwd: dir })));
     // the counts added for the clash are not stored: undoing it gives the first answer again
     writeFileSync(join(dir, 'kaks.md'), replace(REFERENCE, 'title: Ekspert', 'id: kaks\ntitle: Ekspert'));
+    expect(await cachedRun(dir)).toEqual({ hits: 2, misses: 0, corrupt: 0 });
     expect(outcome(await checkPaths([], { cwd: dir, cache: true }))).toEqual(outcome(first));
   });
 
