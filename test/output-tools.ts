@@ -42,11 +42,11 @@ export function which(name: string, path = process.env.PATH ?? ''): string | und
 }
 
 /** What is missing, by name (empty when everything is there). */
-export function missingTools(): string[] {
+export function missingTools(path = process.env.PATH ?? ''): string[] {
   const missing: string[] = [];
   for (const program of PROGRAMS) {
     const names = typeof program === 'string' ? [program] : program;
-    if (!names.some((n) => which(n))) missing.push(names.join(' or '));
+    if (!names.some((n) => which(n, path))) missing.push(names.join(' or '));
   }
   for (const file of FILES) if (!existsSync(file)) missing.push(file);
   return missing;
