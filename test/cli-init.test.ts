@@ -156,32 +156,55 @@ describe('ametijuhend init', () => {
       'actions/checkout@v4',
       'actions/setup-node@v4',
       'if [ -f package-lock.json ]; then npm ci; else npm install --no-audit --no-fund; fi',
-      'npx ametijuhend check --format github',
+      'actions/cache/restore@v4',
+      'npx ametijuhend check --cache --format github',
       'npx ametijuhend build . --out-dir dist',
+      'actions/cache/save@v4',
       'actions/upload-artifact@v4',
     ]);
     expect(steps[1]!.with).toEqual({ 'node-version': 20 });
-    expect(steps[5]!.with).toMatchObject({ path: 'dist/**/*.pdf', 'if-no-files-found': 'error' });
+    // the cache folder of check --cache and build is restored before them and saved after, even
+    // when the check failed, under a key of its own per run (a cache entry is never overwritten)
+    const key = 'ametijuhend-${{ github.run_id }}-${{ github.run_attempt }}';
+    expect(steps[3]!.with).toEqual({ path: '.ametijuhend-cache', key, 'restore-keys': 'ametijuhend-' });
+    expect(steps[6]!.with).toEqual({ path: '.ametijuhend-cache', key });
+    expect((steps[6] as Step & { if?: string }).if).toBe('always()');
+    expect(steps[7]!.with).toMatchObject({ path: 'dist/**/*.pdf', 'if-no-files-found': 'error' });
 
     const gl = parse(read(dir, '.gitlab-ci.yml')) as Record<
       string,
       { stage?: string; image?: string; script?: string[]; artifacts?: Record<string, unknown> }
     >;
     expect(gl.default!.image).toBe('node:20');
+    // both jobs restore and save the cache folder, also after a failed check
+    expect((gl.default as { cache?: unknown }).cache).toEqual({
+      key: 'ametijuhend',
+      paths: ['.ametijuhend-cache/'],
+      when: 'always',
+    });
     expect(gl.check).toEqual({
       stage: 'check',
-      script: ['npx ametijuhend check --format junit > ametijuhend-junit.xml'],
+      script: ['npx ametijuhend check --cache --format junit > ametijuhend-junit.xml'],
       artifacts: { when: 'always', reports: { junit: 'ametijuhend-junit.xml' } },
     });
     expect(gl.build!.script).toEqual(['npx ametijuhend build . --out-dir dist']);
     expect(gl.build!.artifacts).toMatchObject({ paths: ['dist/**/*.pdf'] });
 
-    // the GitLab check command writes a well-formed JUnit report of the new repo
+    // the GitLab check command writes a well-formed JUnit report of the new repo, the same from a
+    // cold and from a restored cache, which is the folder the workflows keep
     const junit = cli(['check', '--format', 'junit'], dir, ENV);
     expect(junit.code).toBe(0);
     expect(junit.stdout).toContain(
       '<testcase name="hr-specialist.md" classname="ametijuhend" file="hr-specialist.md"',
     );
+    for (let run = 0; run < 2; run++) {
+      const cached = cli(['check', '--cache', '--format', 'junit'], dir, ENV);
+      expect(cached.code).toBe(0);
+      expect(cached.stdout).toBe(junit.stdout);
+    }
+    expect(existsSync(join(dir, '.ametijuhend-cache', 'check', 'index.json'))).toBe(true);
+    // and .gitignore keeps it out of the repository
+    expect(read(dir, '.gitignore').split('\n')).toContain('.ametijuhend-cache/');
   });
 
   it('--lang en --organisation: English content, the name kept exactly (YAML-quoted), check and build pass', () => {

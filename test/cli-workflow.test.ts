@@ -1,7 +1,7 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFailed } from 'vitest';
 import { BIN, cli, EXAMPLES, tempTree } from './cli.js';
 
 const reference = readFileSync(join(EXAMPLES, 'ekspert-kriisiabi.md'), 'utf8');
@@ -164,6 +164,62 @@ describe('build --roster', () => {
   });
 });
 
+/**
+ * What a running `build --watch` printed on stderr, line by line, and a way to wait for its own
+ * events: "Watching …" once the first build is done and the folders are watched, "Changed: …" when a
+ * rebuild starts and "Rebuilt." when it is done. Waits are on those lines, never on time; a watcher
+ * that exits makes every wait fail at once.
+ */
+function watchEvents(child: ChildProcessWithoutNullStreams) {
+  const lines: string[] = [];
+  let partial = '';
+  let exited: string | undefined;
+  const wake = new Set<() => void>();
+  const notify = (): void => {
+    for (const w of [...wake]) w();
+  };
+  child.stderr.on('data', (d: Buffer) => {
+    const parts = (partial + d.toString()).split('\n');
+    partial = parts.pop()!;
+    lines.push(...parts);
+    notify();
+  });
+  child.on('exit', (code, signal) => {
+    exited = `the watcher exited (${signal ?? code})`;
+    notify();
+  });
+  /** Resolves when a line after the first `from` lines matches `pattern`; its index. */
+  const lineAfter = (from: number, pattern: RegExp): Promise<number> =>
+    new Promise((resolve, reject) => {
+      const look = (): void => {
+        const i = lines.findIndex((l, n) => n >= from && pattern.test(l));
+        if (i !== -1 || exited) {
+          wake.delete(look);
+          if (i !== -1) resolve(i);
+          else reject(new Error(`${exited}\n${lines.join('\n')}`));
+        }
+      };
+      wake.add(look);
+      look();
+    });
+  return {
+    lines,
+    ready: (): Promise<number> => lineAfter(0, /^(Watching|Jälgin)/),
+    /**
+     * Waits for rebuilds (after the lines seen so far) until `done` holds after one: a save that the
+     * file system reports as two changes may take two rebuilds. Returns the lines of those rebuilds.
+     */
+    async rebuiltUntil(done: () => boolean): Promise<string[]> {
+      const from = lines.length;
+      let at = from;
+      for (;;) {
+        at = (await lineAfter(at, /^(Rebuilt|Koostatud uuesti)\.$/)) + 1;
+        if (done()) return lines.slice(from, at);
+      }
+    },
+  };
+}
+
 describe('build --watch', () => {
   it('rebuilds a changed description, and everything when the catalogue changes, and keeps running on errors', async () => {
     const dir = repo({ 'docs/ekspert-kriisiabi.md': reference, 'docs/data-analyst.md': english });
@@ -175,42 +231,46 @@ describe('build --watch', () => {
         env: { ...process.env, NO_COLOR: '1' },
       },
     );
-    let stderr = '';
     let stdout = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    const until = async (test: () => boolean, what: string): Promise<void> => {
-      // generous: the other test files may be running LibreOffice and PDFBox beside this one
-      const end = Date.now() + 45_000;
-      while (!test()) {
-        if (Date.now() > end) throw new Error(`timed out waiting for ${what}\n${stderr}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    };
+    const events = watchEvents(child);
+    onTestFailed(() => {
+      console.error(`build --watch printed:\n${events.lines.join('\n')}\n${stdout}`);
+    });
+    // written in place: Node 20's recursive fs.watch on Linux loses a file once it is replaced by a
+    // rename, so an editor's "write beside, rename over" save is seen once and then never again
+    const save = (name: string, text: string): void => writeFileSync(join(dir, name), text);
     const html = join(dir, 'out', 'ekspert-kriisiabi.html');
+    const has = (file: string, text: string) => (): boolean =>
+      existsSync(join(dir, 'out', file)) && readFileSync(join(dir, 'out', file), 'utf8').includes(text);
     try {
-      await until(() => /Watching|Jälgin/.test(stderr), 'the first build');
+      await events.ready();
       expect(readFileSync(html, 'utf8')).toContain('Helen Raja');
-      writeFileSync(join(dir, 'docs/ekspert-kriisiabi.md'), reference.replace('Helen Raja', 'Kati Karu'));
-      await until(() => existsSync(html) && readFileSync(html, 'utf8').includes('Kati Karu'), 'the rebuild');
-      // an error does not stop it
-      writeFileSync(join(dir, 'docs/ekspert-kriisiabi.md'), reference.replace('level: C1', 'level: C9'));
-      await until(() => /C9/.test(stdout), 'the error report');
       const before = statSync(join(dir, 'out', 'data-analyst.html')).mtimeMs;
-      writeFileSync(join(dir, 'docs/ekspert-kriisiabi.md'), reference);
-      await until(() => readFileSync(html, 'utf8').includes('Helen Raja'), 'the fixed rebuild');
+
+      save('docs/ekspert-kriisiabi.md', reference.replace('Helen Raja', 'Kati Karu'));
+      const first = await events.rebuiltUntil(has('ekspert-kriisiabi.html', 'Kati Karu'));
+      expect(first).toContain('Muutus: docs/ekspert-kriisiabi.md');
+
+      // an error does not stop it
+      save('docs/ekspert-kriisiabi.md', reference.replace('level: C1', 'level: C9'));
+      await events.rebuiltUntil(() => /C9/.test(stdout));
       expect(child.exitCode).toBeNull();
+
+      save('docs/ekspert-kriisiabi.md', reference);
+      await events.rebuiltUntil(has('ekspert-kriisiabi.html', 'Helen Raja'));
+      expect(child.exitCode).toBeNull();
+      // the other description was never rebuilt
       expect(statSync(join(dir, 'out', 'data-analyst.html')).mtimeMs).toBe(before);
+
       // a changed catalogue rebuilds every description that uses it
-      writeFileSync(
-        join(dir, 'competencies.yaml'),
-        catalogue.replace('Tunneb põhjalikult', 'Tunneb väga põhjalikult'),
+      save('competencies.yaml', catalogue.replace('Tunneb põhjalikult', 'Tunneb väga põhjalikult'));
+      await events.rebuiltUntil(
+        () =>
+          has('ekspert-kriisiabi.html', 'Tunneb väga põhjalikult')() &&
+          has('data-analyst.html', 'Tunneb väga põhjalikult')(),
       );
-      const both = (): boolean =>
-        ['ekspert-kriisiabi.html', 'data-analyst.html'].every((f) =>
-          readFileSync(join(dir, 'out', f), 'utf8').includes('Tunneb väga põhjalikult'),
-        );
-      await until(both, 'the catalogue rebuild');
+      expect(child.exitCode).toBeNull();
     } finally {
       child.kill('SIGINT');
     }

@@ -137,7 +137,7 @@ const only = (r: Record<string, unknown>, fields: ReadonlySet<string>): boolean 
 const isPlace = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) >= 1;
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 
-function isDiagnostic(d: unknown): d is Diagnostic {
+export function isDiagnostic(d: unknown): d is Diagnostic {
   if (!isRecord(d) || !only(d, DIAGNOSTIC_FIELDS)) return false;
   return (
     typeof d.file === 'string' &&

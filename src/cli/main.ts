@@ -67,6 +67,7 @@ function checkCommand(cmd: Command, p: CommandParts): void {
     .option('--max-warnings <n>', bilingual('cli.help.maxWarnings'), p.parseCount)
     .option('-q, --quiet', bilingual('cli.help.checkQuiet'))
     .option('--changed-since <ref>', bilingual('cli.help.changedSince'))
+    .option('--cache', bilingual('cli.help.checkCache'))
     .addOption(p.langOption())
     .action(async (paths: string[], opts) => {
       process.exitCode = await runCheck(paths, opts);

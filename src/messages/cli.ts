@@ -29,6 +29,10 @@ export const CLI_MESSAGES = {
   },
   'cli.help.maxWarnings': { et: 'lubatud hoiatuste arv', en: 'fail when there are more warnings' },
   'cli.help.checkQuiet': { et: 'näita ainult vigu', en: 'report errors only' },
+  'cli.help.checkCache': {
+    et: 'kasuta muutmata failide varasemaid tulemusi (.ametijuhend-cache/)',
+    en: 'reuse results of unchanged files (.ametijuhend-cache/)',
+  },
   'cli.help.changedSince': {
     et: 'ainult muudetud',
     en: 'only descriptions changed since a git ref, and those a changed config affects',
@@ -179,6 +183,7 @@ export const CLI_MESSAGES = {
     en: 'ametijuhend: --jobs {jobs} is more than the cores ({cores}): using {cores} threads',
   },
   'cli.build.changed': { et: 'Muutus: {files}', en: 'Changed: {files}' },
+  'cli.build.rebuilt': { et: 'Koostatud uuesti.', en: 'Rebuilt.' },
   'cli.build.watching': {
     et: 'Jälgin muudatusi (lõpetamiseks Ctrl+C) …',
     en: 'Watching for changes (Ctrl+C to stop) …',

@@ -5,6 +5,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { changedFiles, filterChanged } from './changed.js';
+import { compileCached, openCheckCache, type CheckCacheOptions } from './check-cache.js';
 import { compileFile, type CompileResult } from '../compiler/compile.js';
 import { shownPath } from '../fs/root.js';
 import { ConfigLoader } from '../config/load.js';
@@ -30,6 +31,12 @@ export interface CheckOptions {
    * folder or a glob is checked.
    */
   repository?: boolean;
+  /**
+   * Reuse what an earlier check found in files that have not changed (same bytes, config, catalogue,
+   * tool version), kept in the cache folder (`.ametijuhend-cache/check` under cwd): the same
+   * diagnostics and counts as without it, but a cached file's result has no model or source.
+   */
+  cache?: boolean | CheckCacheOptions;
 }
 
 export interface CheckResult {
@@ -53,6 +60,19 @@ export function isRepositoryCheck(paths: readonly string[], cwd: string): boolea
   });
 }
 
+function compileAll(
+  files: readonly InputFile[],
+  loader: ConfigLoader,
+  cwd: string,
+  lang: MessageLang | undefined,
+): { results: CompileResult[]; summaries: DescriptionSummary[] } {
+  const results = files.map((f) =>
+    compileFile(f.path, { configLoader: loader, cwd, ...(lang ? { lang } : {}) }),
+  );
+  const summaries = results.map((r, i) => summarize(r, shownPath(files[i]!.path, cwd)));
+  return { results, summaries };
+}
+
 export async function checkPaths(paths: readonly string[], options: CheckOptions = {}): Promise<CheckResult> {
   const cwd = options.cwd ?? process.cwd();
   const loader = new ConfigLoader({ cwd, ...(options.lang ? { lang: options.lang } : {}) });
@@ -60,10 +80,13 @@ export async function checkPaths(paths: readonly string[], options: CheckOptions
   let files = await discover(paths, loader, cwd, { skipped });
   if (options.changedSince !== undefined)
     files = filterChanged(files, changedFiles(options.changedSince, cwd), loader);
-  const results = files.map((f) =>
-    compileFile(f.path, { configLoader: loader, cwd, ...(options.lang ? { lang: options.lang } : {}) }),
-  );
-  const summaries = results.map((r, i) => summarize(r, shownPath(files[i]!.path, cwd)));
+  const { results, summaries } = options.cache
+    ? compileCached(files, openCheckCache(cwd, options.cache === true ? {} : options.cache), {
+        loader,
+        cwd,
+        ...(options.lang ? { lang: options.lang } : {}),
+      })
+    : compileAll(files, loader, cwd, options.lang);
   const all = [...skipped, ...results.flatMap((r) => r.diagnostics)];
   if (options.repository ?? isRepositoryCheck(paths, cwd)) {
     const repo = repositoryDiagnostics(summaries, options.lang ? { lang: options.lang } : {});

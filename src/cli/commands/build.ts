@@ -92,6 +92,8 @@ export async function runBuild(paths: string[], opts: BuildCliOptions): Promise<
       const names = files.map((f) => terminalSafe(relative(process.cwd(), f.path))).join(', ');
       process.stderr.write(`${message('cli.build.changed', lang, { files: names })}\n`);
       await once(true);
+      // the end of a rebuild, for the user and for whatever waits on it (the watch test)
+      process.stderr.write(`${message('cli.build.rebuilt', lang)}\n`);
     },
   });
   // only once the folders are watched: a change made after this line is never missed

@@ -12,6 +12,7 @@ export interface CheckCliOptions {
   quiet?: boolean;
   lang?: 'et' | 'en';
   changedSince?: string;
+  cache?: boolean;
 }
 
 export async function runCheck(paths: string[], opts: CheckCliOptions): Promise<number> {
@@ -21,6 +22,7 @@ export async function runCheck(paths: string[], opts: CheckCliOptions): Promise<
     result = await checkPaths(paths, {
       ...(opts.lang ? { lang: opts.lang } : {}),
       ...(opts.changedSince !== undefined ? { changedSince: opts.changedSince } : {}),
+      ...(opts.cache ? { cache: true } : {}),
     });
   } catch (e) {
     if (e instanceof UsageError) {

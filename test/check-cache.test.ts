@@ -1,0 +1,239 @@
+/**
+ * `check --cache`: the same diagnostics, counts and exit code as a check without it; an entry is
+ * reused only for the same bytes, config, catalogue and tool version; repository rules see the
+ * cached files too; a damaged cache is ignored, never trusted.
+ */
+import { existsSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigLoader } from '../src/config/load.js';
+import { checkPaths, type CheckOptions, type CheckResult } from '../src/project/check.js';
+import { compileCached, openCheckCache, type CheckCache } from '../src/project/check-cache.js';
+import { discover } from '../src/project/discover.js';
+import { cli } from './cli.js';
+import { BASE_CONFIG, CATALOGUE, ENGLISH_PATH, REFERENCE, replace, tempProject } from './helpers.js';
+
+const ENGLISH = readFileSync(ENGLISH_PATH, 'utf8');
+const INDEX = join('.ametijuhend-cache', 'check', 'index.json');
+const CONFIG = `${BASE_CONFIG}review:\n  months: 12\n`;
+
+/** A repository with clean, warned, broken and clashing descriptions. */
+function repository(): string {
+  return tempProject({
+    'ametijuhend.config.yaml': CONFIG,
+    'competencies.yaml': CATALOGUE,
+    'ekspert.md': REFERENCE,
+    'en/data-analyst.md': ENGLISH,
+    'vale-tase.md': replace(REFERENCE, 'level: C1', 'level: C9'),
+    'yaml.md': replace(REFERENCE, 'title: Ekspert', 'title: [Ekspert'),
+    'a/sama.md': replace(REFERENCE, 'title: Ekspert', 'id: sama\ntitle: Ekspert'),
+    'b/sama.md': replace(REFERENCE, 'title: Ekspert', 'id: sama\ntitle: Ekspert'),
+    'vana.md': replace(REFERENCE, 'title: Ekspert', 'reviewed: 2020-01-15\ntitle: Ekspert'),
+  });
+}
+
+/** What a check reports, for comparing runs. */
+const outcome = (r: CheckResult): unknown => ({
+  files: r.files.map((f) => f.path),
+  diagnostics: r.diagnostics,
+  errorCount: r.errorCount,
+  warningCount: r.warningCount,
+  summaries: r.summaries,
+  perFile: r.results.map((x) => [x.diagnostics, x.errorCount, x.warningCount]),
+});
+
+/** Runs the cache over `dir` directly, to see its hits and misses. */
+async function cachedRun(dir: string, toolVersion?: string): Promise<CheckCache['stats']> {
+  const loader = new ConfigLoader({ cwd: dir });
+  const files = await discover(['.'], loader, dir);
+  const cache = openCheckCache(dir, toolVersion ? { toolVersion } : {});
+  compileCached(files, cache, { loader, cwd: dir, ...(toolVersion ? { toolVersion } : {}) });
+  return cache.stats;
+}
+
+const savedToday = process.env.AMETIJUHEND_TODAY;
+afterEach(() => {
+  if (savedToday === undefined) delete process.env.AMETIJUHEND_TODAY;
+  else process.env.AMETIJUHEND_TODAY = savedToday;
+});
+
+describe('check --cache', () => {
+  it('gives exactly what a check without it gives, cold and warm, in every language', async () => {
+    const dir = repository();
+    for (const lang of [undefined, 'en', 'et'] as const) {
+      const options: CheckOptions = { cwd: dir, ...(lang ? { lang } : {}) };
+      const plain = outcome(await checkPaths([], options));
+      const cold = outcome(await checkPaths([], { ...options, cache: true }));
+      const warm = outcome(await checkPaths([], { ...options, cache: true }));
+      expect(cold).toEqual(plain);
+      expect(warm).toEqual(plain);
+    }
+    const plain = await checkPaths([], { cwd: dir });
+    // the corpus really has errors, warnings and repository-rule findings to compare
+    expect(plain.errorCount).toBeGreaterThan(0);
+    expect(plain.warningCount).toBeGreaterThan(0);
+    const rules = plain.diagnostics.map((d) => d.rule);
+    for (const rule of [
+      'duplicate-id',
+      'unknown-reference',
+      'review-overdue',
+      'yaml-syntax',
+      'language-level',
+    ])
+      expect(rules).toContain(rule);
+  });
+
+  it('the CLI prints the same and exits the same, and a warm check is all hits and writes nothing', async () => {
+    const dir = repository();
+    for (const args of [
+      ['check', '--format', 'json', '--lang', 'en'],
+      ['check', 'ekspert.md', 'en', '--max-warnings', '0'],
+      ['check'],
+    ]) {
+      const plain = cli(args, dir);
+      const cold = cli([...args, '--cache'], dir);
+      const warm = cli([...args, '--cache'], dir);
+      for (const run of [cold, warm]) {
+        expect(run.stdout).toBe(plain.stdout);
+        expect(run.stderr).toBe(plain.stderr);
+        expect(run.code).toBe(plain.code);
+      }
+    }
+    // the runs compared include a failing one
+    expect(cli(['check'], dir).code).toBe(1);
+    const written = statSync(join(dir, INDEX)).mtimeMs;
+    const stats = await cachedRun(dir);
+    expect(stats).toEqual({ hits: 7, misses: 0, corrupt: 0 });
+    expect(statSync(join(dir, INDEX)).mtimeMs).toBe(written);
+  });
+
+  it('is not used for a file whose content changed; the others still are', async () => {
+    const dir = repository();
+    await checkPaths([], { cwd: dir, cache: true });
+    writeFileSync(join(dir, 'ekspert.md'), replace(REFERENCE, 'level: C1', 'level: C7'));
+    expect(await cachedRun(dir)).toEqual({ hits: 6, misses: 1, corrupt: 0 });
+    const cached = await checkPaths([], { cwd: dir, cache: true });
+    expect(cached.diagnostics.filter((d) => d.file === 'ekspert.md').map((d) => d.rule)).toContain(
+      'language-level',
+    );
+    expect(outcome(cached)).toEqual(outcome(await checkPaths([], { cwd: dir })));
+  });
+
+  it('is not used when the config, the catalogue, the tool version or the date changes', async () => {
+    const dir = repository();
+    await checkPaths([], { cwd: dir, cache: true });
+    const all = { hits: 0, misses: 7, corrupt: 0 };
+    writeFileSync(join(dir, 'ametijuhend.config.yaml'), `${CONFIG}rules:\n  unknown-reference: error\n`);
+    expect(await cachedRun(dir)).toEqual(all);
+    const afterConfig = await checkPaths([], { cwd: dir, cache: true });
+    expect(afterConfig.diagnostics.find((d) => d.rule === 'unknown-reference')?.severity).toBe('error');
+    expect(outcome(afterConfig)).toEqual(outcome(await checkPaths([], { cwd: dir })));
+
+    writeFileSync(join(dir, 'competencies.yaml'), replace(CATALOGUE, 'Kliendikesksus:', 'Klienditeenindus:'));
+    expect(await cachedRun(dir)).toEqual(all);
+    const afterCatalogue = await checkPaths([], { cwd: dir, cache: true });
+    expect(afterCatalogue.diagnostics.map((d) => d.rule)).toContain('unknown-competency');
+    expect(outcome(afterCatalogue)).toEqual(outcome(await checkPaths([], { cwd: dir })));
+
+    expect(await cachedRun(dir, '999.0.0')).toEqual(all);
+    expect(await cachedRun(dir, '999.0.0')).toEqual({ hits: 7, misses: 0, corrupt: 0 });
+
+    // review-overdue compares with today: a cached answer from yesterday is not today's
+    const overdue = (r: CheckResult): string[] =>
+      r.diagnostics.filter((d) => d.file === 'vana.md' && d.rule === 'review-overdue').map((d) => d.message);
+    expect(overdue(afterCatalogue)).toHaveLength(1);
+    process.env.AMETIJUHEND_TODAY = '2020-06-01';
+    expect(await cachedRun(dir)).toEqual(all);
+    const before = await checkPaths([], { cwd: dir, cache: true });
+    expect(overdue(before)).toEqual([]);
+    expect(outcome(before)).toEqual(outcome(await checkPaths([], { cwd: dir })));
+  });
+
+  it('outlives the day when the config asks for no reviews', async () => {
+    const dir = tempProject({
+      'ametijuhend.config.yaml': BASE_CONFIG,
+      'competencies.yaml': CATALOGUE,
+      'ekspert.md': replace(REFERENCE, 'title: Ekspert', 'reviewed: 2020-01-15\ntitle: Ekspert'),
+    });
+    process.env.AMETIJUHEND_TODAY = '2020-06-01';
+    const first = outcome(await checkPaths([], { cwd: dir, cache: true }));
+    process.env.AMETIJUHEND_TODAY = '2031-06-01';
+    expect(await cachedRun(dir)).toEqual({ hits: 1, misses: 0, corrupt: 0 });
+    expect(outcome(await checkPaths([], { cwd: dir }))).toEqual(first);
+  });
+
+  it('runs the repository rules over cached and fresh files alike', async () => {
+    const dir = tempProject({
+      'ametijuhend.config.yaml': BASE_CONFIG,
+      'competencies.yaml': CATALOGUE,
+      'yks.md': replace(REFERENCE, 'title: Ekspert', 'id: yks\ntitle: Ekspert'),
+      'kaks.md': replace(REFERENCE, 'title: Ekspert', 'id: kaks\ntitle: Ekspert'),
+    });
+    const first = await checkPaths([], { cwd: dir, cache: true });
+    expect(first.diagnostics.map((d) => d.rule)).not.toContain('duplicate-id');
+    writeFileSync(join(dir, 'kaks.md'), replace(REFERENCE, 'title: Ekspert', 'id: yks\ntitle: Ekspert'));
+    const second = await checkPaths([], { cwd: dir, cache: true });
+    // yks.md comes from the cache, and is told about the clash too
+    expect(second.diagnostics.filter((d) => d.rule === 'duplicate-id').map((d) => d.file)).toEqual([
+      'kaks.md',
+      'yks.md',
+    ]);
+    expect(outcome(second)).toEqual(outcome(await checkPaths([], { cwd: dir })));
+    // the counts added for the clash are not stored: undoing it gives the first answer again
+    writeFileSync(join(dir, 'kaks.md'), replace(REFERENCE, 'title: Ekspert', 'id: kaks\ntitle: Ekspert'));
+    expect(await cachedRun(dir)).toEqual({ hits: 2, misses: 0, corrupt: 0 });
+    expect(outcome(await checkPaths([], { cwd: dir, cache: true }))).toEqual(outcome(first));
+  });
+
+  it('ignores a damaged entry or index, and replaces it', async () => {
+    const dir = repository();
+    const plain = outcome(await checkPaths([], { cwd: dir }));
+    await checkPaths([], { cwd: dir, cache: true });
+    const index = JSON.parse(readFileSync(join(dir, INDEX), 'utf8')) as {
+      entries: Record<string, { diagnostics: unknown[]; summary: Record<string, unknown> }>;
+    };
+    const entries = Object.values(index.entries);
+    entries[0]!.summary.errorCount = 'many';
+    entries[1]!.diagnostics.push({ file: 'x', line: 0, column: 1 });
+    entries[2]!.summary.file = 'somewhere-else.md';
+    // a valid shape whose counts do not match its diagnostics
+    entries[3]!.summary.warningCount = 1000;
+    entries[4]!.summary.extra = true;
+    writeFileSync(join(dir, INDEX), JSON.stringify(index));
+    expect(await cachedRun(dir)).toEqual({ hits: 2, misses: 5, corrupt: 5 });
+    writeFileSync(join(dir, INDEX), JSON.stringify(index));
+    expect(outcome(await checkPaths([], { cwd: dir, cache: true }))).toEqual(plain);
+    // replaced: the next run is all hits
+    expect(await cachedRun(dir)).toEqual({ hits: 7, misses: 0, corrupt: 0 });
+    for (const junk of ['{not json', '[]', '{"layout":"1","entries":[]}', '']) {
+      writeFileSync(join(dir, INDEX), junk);
+      expect(outcome(await checkPaths([], { cwd: dir, cache: true }))).toEqual(plain);
+    }
+    rmSync(join(dir, INDEX));
+    expect(outcome(await checkPaths([], { cwd: dir, cache: true }))).toEqual(plain);
+  });
+
+  it('removes the temporary index a killed check left behind when it next saves', async () => {
+    const dir = repository();
+    await checkPaths([], { cwd: dir, cache: true });
+    // a PID no process has (above the kernel's pid_max)
+    const stale = join(dir, '.ametijuhend-cache', 'check', '.index.json.4999999.0123abcd.tmp');
+    const other = join(dir, '.ametijuhend-cache', 'check', 'notes.txt');
+    writeFileSync(stale, '{"layout":"1"');
+    writeFileSync(other, 'mine');
+    writeFileSync(join(dir, 'ekspert.md'), replace(REFERENCE, 'level: C1', 'level: C2'));
+    await checkPaths([], { cwd: dir, cache: true });
+    expect(existsSync(stale)).toBe(false);
+    expect(readFileSync(other, 'utf8')).toBe('mine');
+  });
+
+  it('refuses a cache folder that is a link out of the project', async () => {
+    const dir = repository();
+    const elsewhere = tempProject({});
+    symlinkSync(elsewhere, join(dir, '.ametijuhend-cache'));
+    await expect(checkPaths([], { cwd: dir, cache: true })).rejects.toThrow(/symbolic link/);
+    const r = cli(['check', '--cache'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/symbolic link|nimeviide/);
+  });
+});
