@@ -1,11 +1,11 @@
-// Runs the test suites with vitest, the unit suite first, then the output suite (see vitest.config.ts),
-// and ends with the plain line "N passed, N failed" (both suites summed) that CI reads.
-// `node scripts/run-tests.mjs [unit|output] [vitest arguments…]`: one suite only; extra arguments are
+// Runs the test suites with vitest: unit first, then integration, then output (see vitest.config.ts),
+// and ends with the plain line "N passed, N failed" (all suites summed) that CI reads.
+// `node scripts/run-tests.mjs [unit|integration|output] [vitest arguments…]`: one suite only; extra arguments are
 // passed to vitest (e.g. a file filter).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 
-const SUITES = ['unit', 'output'];
+const SUITES = ['unit', 'integration', 'output'];
 const args = process.argv.slice(2);
 const suites = SUITES.includes(args[0]) ? [args.shift()] : SUITES;
 
@@ -51,7 +51,7 @@ const total = { passed: 0, failed: 0, skipped: 0, code: 0 };
 let env = process.env;
 for (const name of suites) {
   const c = runSuite(name, env);
-  // the first suite's global setup compiled dist/: the second need not compile it again
+  // the first suite's global setup compiled dist/: the later ones need not compile it again
   env = { ...process.env, AMETIJUHEND_TEST_DIST_BUILT: '1' };
   for (const k of ['passed', 'failed', 'skipped']) total[k] += c[k];
   if (c.code !== 0) total.code = c.code;
