@@ -23,7 +23,7 @@ import {
 } from '../src/render/pdf/internals/index.js';
 import { installedVersions } from '../src/render/pdf/internals/version.js';
 import type { PdfStandard } from '../src/render/types.js';
-import { pageCount, preflight, tool, waitForTools } from './fixtures/pdf/tools.js';
+import { pageCount, preflight, tool, requireTools } from './fixtures/pdf/tools.js';
 import { compileRef, REFERENCE, replace } from './helpers.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,7 +38,7 @@ let outDir: string;
 let count = 0;
 
 beforeAll(async () => {
-  await waitForTools();
+  requireTools();
   outDir = mkdtempSync(join(tmpdir(), 'ametijuhend-pdf-internals-'));
 }, 660_000);
 

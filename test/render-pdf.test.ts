@@ -20,7 +20,7 @@ import { subsetStats } from '../src/render/pdf/internals/index.js';
 import { measureStats } from '../src/render/pdf/fonts.js';
 import { renderPdf } from '../src/render/pdf/index.js';
 import type { PdfStandard, RenderOptions } from '../src/render/types.js';
-import { pageCount, preflight, tool, TOOLS, waitForTools } from './fixtures/pdf/tools.js';
+import { pageCount, preflight, tool, TOOLS, requireTools } from './fixtures/pdf/tools.js';
 import { compileRef, REFERENCE, replace } from './helpers.js';
 
 const exec = promisify(execFile);
@@ -34,7 +34,7 @@ const OPTIONS: RenderOptions = { date: new Date(Date.UTC(2026, 2, 1)), toolVersi
 let outDir: string;
 
 beforeAll(async () => {
-  await waitForTools(TOOLS);
+  requireTools(TOOLS);
   outDir = mkdtempSync(join(tmpdir(), 'ametijuhend-pdf-'));
 }, 660_000);
 
