@@ -7,13 +7,17 @@ import { bilingual, message } from '../messages/index.js';
 import { REPORTER_NAMES } from '../report/index.js';
 import type { MessageLang } from '../validate/diagnostic.js';
 import { VERSION } from '../util/version.js';
-import { runBuild } from './commands/build.js';
-import { runCheck } from './commands/check.js';
-import { runRules, runSchema } from './commands/info.js';
-import { runInit } from './commands/init.js';
-import { runStatus } from './commands/status.js';
 import { uiLang } from './ui.js';
 import { helpConfiguration, localiseErrors } from './usage.js';
+
+// each command's module is loaded when it runs: `check` never loads the build, the pool or init
+const commands = {
+  build: () => import('./commands/build.js'),
+  check: () => import('./commands/check.js'),
+  info: () => import('./commands/info.js'),
+  init: () => import('./commands/init.js'),
+  status: () => import('./commands/status.js'),
+};
 
 export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
 
@@ -70,7 +74,7 @@ function checkCommand(cmd: Command, p: CommandParts): void {
     .option('--cache', bilingual('cli.help.checkCache'))
     .addOption(p.langOption())
     .action(async (paths: string[], opts) => {
-      process.exitCode = await runCheck(paths, opts);
+      process.exitCode = await (await commands.check()).runCheck(paths, opts);
     });
 }
 function buildCommand(cmd: Command, p: CommandParts): void {
@@ -92,7 +96,7 @@ function buildCommand(cmd: Command, p: CommandParts): void {
     .option('-w, --watch', bilingual('cli.help.watch'))
     .addOption(p.langOption())
     .action(async (paths: string[], opts) => {
-      process.exitCode = await runBuild(paths, opts);
+      process.exitCode = await (await commands.build()).runBuild(paths, opts);
     });
 }
 function statusCommand(cmd: Command, p: CommandParts): void {
@@ -107,7 +111,7 @@ function statusCommand(cmd: Command, p: CommandParts): void {
     )
     .addOption(p.langOption())
     .action(async (paths: string[], opts) => {
-      process.exitCode = await runStatus(paths, opts);
+      process.exitCode = await (await commands.status()).runStatus(paths, opts);
     });
 }
 function initCommand(cmd: Command, p: CommandParts): void {
@@ -117,8 +121,8 @@ function initCommand(cmd: Command, p: CommandParts): void {
     .argument('[dir]', bilingual('cli.help.initDir'), '.')
     .option('--organisation <name>', bilingual('cli.help.organisation'))
     .addOption(new Option('--lang <lang>', bilingual('cli.help.initLang')).argParser(langParser(p.lang)))
-    .action((dir: string, opts) => {
-      process.exitCode = runInit(dir, opts);
+    .action(async (dir: string, opts) => {
+      process.exitCode = (await commands.init()).runInit(dir, opts);
     });
 }
 function schemaCommand(cmd: Command): void {
@@ -126,8 +130,8 @@ function schemaCommand(cmd: Command): void {
     .command('schema')
     .description(bilingual('cli.help.schema'))
     .option('--config', bilingual('cli.help.schemaConfig'))
-    .action((opts: { config?: boolean }) => {
-      process.exitCode = runSchema(opts);
+    .action(async (opts: { config?: boolean }) => {
+      process.exitCode = (await commands.info()).runSchema(opts);
     });
 }
 function rulesCommand(cmd: Command, p: CommandParts): void {
@@ -135,8 +139,8 @@ function rulesCommand(cmd: Command, p: CommandParts): void {
     .command('rules')
     .description(bilingual('cli.help.rules'))
     .addOption(p.langOption())
-    .action((opts: { lang?: 'et' | 'en' }) => {
-      process.exitCode = runRules(opts);
+    .action(async (opts: { lang?: 'et' | 'en' }) => {
+      process.exitCode = (await commands.info()).runRules(opts);
     });
 }
 
