@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFailed } from 'vitest';
 import { BIN, cli, EXAMPLES, tempTree } from './cli.js';
@@ -237,9 +237,14 @@ describe('build --watch', () => {
     onTestFailed(() => {
       console.error(`build --watch printed:\n${events.lines.join('\n')}\n${stdout}`);
     });
-    // written in place: Node 20's recursive fs.watch on Linux loses a file once it is replaced by a
-    // rename, so an editor's "write beside, rename over" save is seen once and then never again
-    const save = (name: string, text: string): void => writeFileSync(join(dir, name), text);
+    // saved as many editors save: written beside, then renamed over (Node 20's recursive fs.watch
+    // on Linux lost a file after the first such save; the watcher watches each folder instead)
+    let saves = 0;
+    const save = (name: string, text: string): void => {
+      const temp = join(dir, `${name}.${++saves}.swp`);
+      writeFileSync(temp, text);
+      renameSync(temp, join(dir, name));
+    };
     const html = join(dir, 'out', 'ekspert-kriisiabi.html');
     const has = (file: string, text: string) => (): boolean =>
       existsSync(join(dir, 'out', file)) && readFileSync(join(dir, 'out', file), 'utf8').includes(text);
@@ -271,6 +276,18 @@ describe('build --watch', () => {
           has('data-analyst.html', 'Tunneb väga põhjalikult')(),
       );
       expect(child.exitCode).toBeNull();
+
+      // a description in a folder made while watching is built, and its later saves are seen
+      mkdirSync(join(dir, 'docs', 'uus'));
+      save('docs/uus/data-analyst-2.md', english.replace('id: data-analyst', 'id: data-analyst-2'));
+      await events.rebuiltUntil(has('uus/data-analyst-2.html', 'Tunneb väga põhjalikult'));
+      save(
+        'docs/uus/data-analyst-2.md',
+        english
+          .replace('id: data-analyst', 'id: data-analyst-2')
+          .replace('Head of Data Team', 'Head of Watching'),
+      );
+      await events.rebuiltUntil(has('uus/data-analyst-2.html', 'Head of Watching'));
     } finally {
       child.kill('SIGINT');
     }

@@ -2,8 +2,8 @@
  * `build --watch`: after a first build, rebuild what changed: a description, or every description
  * a changed config, catalogue or default section applies to. Keeps running when a build has errors.
  */
-import { watch as fsWatch, type FSWatcher } from 'node:fs';
-import { dirname, resolve, sep } from 'node:path';
+import { lstatSync, readdirSync, watch as fsWatch, type FSWatcher } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
 import { filterChanged } from './changed.js';
 import { ConfigLoader, CONFIG_NAME } from '../config/load.js';
 import { discover, type InputFile } from './discover.js';
@@ -40,6 +40,37 @@ function outsideFolders(
   return [...folders];
 }
 
+/** Folders a walk never enters (as discover): dependencies, outputs, git's own. */
+const SKIP = new Set(['node_modules', 'dist', '.git']);
+
+/** A real folder (not a link to one: a walk never follows those out). */
+function isDirectory(path: string): boolean {
+  try {
+    return lstatSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** `root` and every folder below it (not the skipped ones, not `ignore`), each once. */
+function foldersBelow(root: string, ignore: string | undefined): string[] {
+  const out: string[] = [];
+  const stack = [root];
+  while (stack.length) {
+    const dir = stack.pop()!;
+    if (ignore && (dir === ignore || dir.startsWith(`${ignore}${sep}`))) continue;
+    out.push(dir);
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue; // gone or not readable: its changes are not seen
+    }
+    for (const e of entries) if (e.isDirectory() && !SKIP.has(e.name)) stack.push(join(dir, e.name));
+  }
+  return out;
+}
+
 export async function watchPaths(paths: readonly string[], options: WatchOptions): Promise<Watcher> {
   const cwd = options.cwd ?? process.cwd();
   const ignore = options.ignore ? resolve(cwd, options.ignore) : undefined;
@@ -63,7 +94,9 @@ export async function watchPaths(paths: readonly string[], options: WatchOptions
       } catch {
         return; // a watched path vanished: wait for the next change
       }
-      for (const folder of outsideFolders(files, roots, loader)) watchFolder(folder, false);
+      // folders made since: watched from now on
+      for (const root of roots) for (const folder of foldersBelow(root, ignore)) watchFolder(folder);
+      for (const folder of outsideFolders(files, roots, loader)) watchFolder(folder);
       const todo = filterChanged(files, changed, loader).concat(
         files.filter((f) => !before.has(f.path) && !changed.has(f.path)),
       );
@@ -71,17 +104,30 @@ export async function watchPaths(paths: readonly string[], options: WatchOptions
     });
   };
 
-  function watchFolder(folder: string, recursive: boolean): void {
+  /**
+   * One watcher per folder, not one recursive watcher per root: Node 20's recursive watcher on Linux
+   * stops seeing a file once an editor has saved it by writing a new file and renaming it over.
+   */
+  function watchFolder(folder: string): void {
     if (watchers.has(folder)) return;
     try {
-      const w = fsWatch(folder, { recursive }, (_event, name) => {
+      const w = fsWatch(folder, (_event, name) => {
         if (!name) return;
         const path = resolve(folder, name.toString());
         if (ignore && (path === ignore || path.startsWith(`${ignore}${sep}`))) return;
-        if (!/\.(md|ya?ml)$/i.test(path) && !path.endsWith(CONFIG_NAME)) return;
-        pending.add(path);
+        // a folder made (or moved in) below a root: watch it and what is below it at once
+        const isFolder = roots.some((r) => path.startsWith(`${r}${sep}`)) && isDirectory(path);
+        if (isFolder) for (const sub of foldersBelow(path, ignore)) watchFolder(sub);
+        // a new folder's descriptions are found when the watched paths are discovered again
+        if (!isFolder && !/\.(md|ya?ml)$/i.test(path) && !path.endsWith(CONFIG_NAME)) return;
+        if (!isFolder) pending.add(path);
         clearTimeout(timer);
         timer = setTimeout(flush, options.debounceMs ?? 150);
+      });
+      // a folder removed: its watcher ends (a folder made again later is watched again)
+      w.on('error', () => {
+        w.close();
+        watchers.delete(folder);
       });
       watchers.set(folder, w);
     } catch {
@@ -89,9 +135,9 @@ export async function watchPaths(paths: readonly string[], options: WatchOptions
     }
   }
 
-  for (const root of roots) watchFolder(root, true);
+  for (const root of roots) for (const folder of foldersBelow(root, ignore)) watchFolder(folder);
   // the config, catalogue and default sections may live above the watched folders
-  for (const folder of outsideFolders(files, roots, firstLoader)) watchFolder(folder, false);
+  for (const folder of outsideFolders(files, roots, firstLoader)) watchFolder(folder);
   return {
     close() {
       clearTimeout(timer);
