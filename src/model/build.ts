@@ -68,62 +68,64 @@ function signatory(value: SchemaSignatory | undefined): Signatory | undefined {
   return out;
 }
 
-export function buildModel(source: ParsedSource, config: ResolvedConfig): JobDescription {
-  const fm = source.frontmatter!;
-  const data = fm.data as JobDescriptionFrontmatter;
-  const lang: DocLang = data.lang ?? config.lang ?? 'et';
-  const positions: Record<string, Position> = {};
-  const at = (path: (string | number)[]): Position => {
+type PositionAt = (path: (string | number)[]) => Position;
+
+/** Returns `at(path)`: the source position of a frontmatter path, recorded into `positions`. */
+function positionRecorder(fm: YamlSource, positions: Record<string, Position>): PositionAt {
+  return (path) => {
     const p = locate(fm, path);
     positions[path.join('.')] = p;
     return p;
   };
-  for (const key of Object.keys(data)) at([key]);
+}
 
-  const competencies = (items: SchemaCompetency[] | undefined, listName: string): Competency[] =>
-    (items ?? []).map((item, i) => {
-      const position = at(['requirements', listName, i]);
-      if (typeof item === 'string') {
-        const entry = config.catalogue?.entries.get(item);
-        return { name: item, indicators: entry ? [...entry.indicators] : [], origin: 'catalogue', position };
-      }
-      return { name: item.name, indicators: [...item.indicators], origin: 'inline', position };
-    });
+function competencyList(
+  items: SchemaCompetency[] | undefined,
+  listName: string,
+  at: PositionAt,
+  config: ResolvedConfig,
+): Competency[] {
+  return (items ?? []).map((item, i) => {
+    const position = at(['requirements', listName, i]);
+    if (typeof item === 'string') {
+      const entry = config.catalogue?.entries.get(item);
+      return { name: item, indicators: entry ? [...entry.indicators] : [], origin: 'catalogue', position };
+    }
+    return { name: item.name, indicators: [...item.indicators], origin: 'inline', position };
+  });
+}
 
-  const req = data.requirements;
-  const fileId = basename(source.path).replace(/\.md$/i, '');
-  const model: JobDescription = {
-    formatVersion: 1,
-    path: source.path,
-    id: data.id ?? fileId,
-    lang,
-    kind: data.kind ?? 'employee',
-    title: data.title,
-    unit: list(data.unit),
-    reportsTo: data.reportsTo,
-    substitutedBy: list(data.substitutedBy),
-    substitutes: list(data.substitutes),
-    requirements: {
-      education: req.education,
-      languages: req.languages.map((l, i) => ({
-        langs: list(l.lang),
-        level: l.level,
-        ...(l.note ? { note: l.note } : {}),
-        position: at(['requirements', 'languages', i]),
-      })),
-      competencies: competencies(req.competencies, 'competencies'),
-      additionalCompetencies: competencies(req.additionalCompetencies, 'additionalCompetencies'),
-      knowledge: [...(req.knowledge ?? [])],
-    },
-    signatures: {},
-    sections: {},
-    extraSections: [],
-    positions,
+function buildRequirements(
+  req: JobDescriptionFrontmatter['requirements'],
+  at: PositionAt,
+  config: ResolvedConfig,
+): JobDescription['requirements'] {
+  const requirements: JobDescription['requirements'] = {
+    education: req.education,
+    languages: req.languages.map((l, i) => ({
+      langs: list(l.lang),
+      level: l.level,
+      ...(l.note ? { note: l.note } : {}),
+      position: at(['requirements', 'languages', i]),
+    })),
+    competencies: competencyList(req.competencies, 'competencies', at, config),
+    additionalCompetencies: competencyList(req.additionalCompetencies, 'additionalCompetencies', at, config),
+    knowledge: [...(req.knowledge ?? [])],
   };
+  if (req.experience) requirements.experience = req.experience;
+  if (req.computerSkills) requirements.computerSkills = req.computerSkills;
+  return requirements;
+}
+
+/** The optional frontmatter fields, added in a fixed order so the model's key order is stable. */
+function addOptionalFields(
+  model: JobDescription,
+  data: JobDescriptionFrontmatter,
+  fm: YamlSource,
+  config: ResolvedConfig,
+): void {
   const organisation = data.organisation ?? config.organisation;
   if (organisation) model.organisation = organisation;
-  if (req.experience) model.requirements.experience = req.experience;
-  if (req.computerSkills) model.requirements.computerSkills = req.computerSkills;
   if (data.approval)
     model.approval = {
       by: data.approval.by,
@@ -137,8 +139,10 @@ export function buildModel(source: ParsedSource, config: ResolvedConfig): JobDes
   const employee = signatory(data.signatures?.employee);
   if (employer) model.signatures.employer = employer;
   if (employee) model.signatures.employee = employee;
+}
 
-  // body sections; the first occurrence of a section wins (duplicates are reported by a rule)
+/** Body sections; the first occurrence of a section wins (duplicates are reported by a rule). */
+function addBodySections(model: JobDescription, source: ParsedSource, config: ResolvedConfig): void {
   for (const raw of source.sections) {
     const match = matchHeading(raw.text, config);
     const heading = cleanHeading(raw.text);
@@ -155,7 +159,10 @@ export function buildModel(source: ParsedSource, config: ResolvedConfig): JobDes
     if (match.kind !== 'known' || model.sections[match.key]) continue;
     model.sections[match.key] = section(match.key, raw.content, { heading, position: raw.position }) as never;
   }
-  // defaults from the config fill what the document leaves out
+}
+
+/** Defaults from the config fill the sections the document leaves out. */
+function addDefaultSections(model: JobDescription, config: ResolvedConfig): void {
   for (const [key, def] of Object.entries(config.defaults) as [
     SectionKey,
     NonNullable<ResolvedConfig['defaults'][SectionKey]>,
@@ -163,6 +170,37 @@ export function buildModel(source: ParsedSource, config: ResolvedConfig): JobDes
     if (model.sections[key]) continue;
     model.sections[key] = section(key, def.blocks, { source: def.path }) as never;
   }
+}
+
+export function buildModel(source: ParsedSource, config: ResolvedConfig): JobDescription {
+  const fm = source.frontmatter!;
+  const data = fm.data as JobDescriptionFrontmatter;
+  const lang: DocLang = data.lang ?? config.lang ?? 'et';
+  const positions: Record<string, Position> = {};
+  const at = positionRecorder(fm, positions);
+  for (const key of Object.keys(data)) at([key]);
+
+  const fileId = basename(source.path).replace(/\.md$/i, '');
+  const model: JobDescription = {
+    formatVersion: 1,
+    path: source.path,
+    id: data.id ?? fileId,
+    lang,
+    kind: data.kind ?? 'employee',
+    title: data.title,
+    unit: list(data.unit),
+    reportsTo: data.reportsTo,
+    substitutedBy: list(data.substitutedBy),
+    substitutes: list(data.substitutes),
+    requirements: buildRequirements(data.requirements, at, config),
+    signatures: {},
+    sections: {},
+    extraSections: [],
+    positions,
+  };
+  addOptionalFields(model, data, fm, config);
+  addBodySections(model, source, config);
+  addDefaultSections(model, config);
   return model;
 }
 
