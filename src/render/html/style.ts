@@ -39,8 +39,8 @@ function splitOnce(text: string, marker: string): [string, string | undefined] {
 const FONT_STACK =
   '"Source Sans 3", "Source Sans Pro", "DejaVu Sans", system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
 
-export function stylesheet(runningFooter: string, labels: DocumentLabels): string {
-  return `
+/** Screen and print: the page, text, code and lists. */
+const BASE_CSS = `
 :root { color-scheme: light; --ink: #1a1a1a; --muted: #555; --rule: #7a7a7a; --head: #ececec; }
 *, *::before, *::after { box-sizing: border-box; }
 html { font-family: ${FONT_STACK}; font-size: 16px; line-height: 1.45; color: var(--ink); background: #fff; }
@@ -56,7 +56,10 @@ li { margin: 0.1em 0; }
 li::marker { font-size: 0.85em; }
 li > p { margin: 0; }
 
-header { text-align: center; margin-bottom: 2rem; }
+`;
+
+/** Screen and print: the header, approval and headings. */
+const HEADINGS_CSS = `header { text-align: center; margin-bottom: 2rem; }
 h1 { font-size: 1.45rem; letter-spacing: 0.14em; text-transform: uppercase; margin: 0 0 0.35rem; }
 .organisation { color: var(--muted); margin: 0; }
 .approval { text-align: right; margin: 0 0 1.5rem auto; width: max-content; max-width: 60%; }
@@ -69,7 +72,10 @@ h4::after { content: ":"; }
 h5, h6 { font-size: 1rem; font-style: italic; margin: 0.6rem 0 0.2rem; }
 main > section:first-child h2 { margin-top: 0; }
 
-.general { display: grid; grid-template-columns: repeat(6, 1fr); margin: 0; border-top: 1px solid var(--rule); border-left: 1px solid var(--rule); }
+`;
+
+/** Screen and print: the general data grid, tables and duties. */
+const TABLES_CSS = `.general { display: grid; grid-template-columns: repeat(6, 1fr); margin: 0; border-top: 1px solid var(--rule); border-left: 1px solid var(--rule); }
 .general > div { grid-column: span 3; padding: 0.45rem 0.6rem 0.55rem; border-right: 1px solid var(--rule); border-bottom: 1px solid var(--rule); }
 .general > div.third { grid-column: span 2; }
 .general > div.whole { grid-column: span 6; }
@@ -89,7 +95,10 @@ th { background: var(--head); font-weight: 700; }
 
 .competency ul { margin-bottom: 0.3em; }
 
-.signatures { display: grid; grid-template-columns: 1fr 1fr; column-gap: 2.5rem; margin-top: 2.5rem; }
+`;
+
+/** Screen and print: signatures, hidden text and the footer. */
+const CLOSING_CSS = `.signatures { display: grid; grid-template-columns: 1fr 1fr; column-gap: 2.5rem; margin-top: 2.5rem; }
 .signatures > h2 { grid-column: 1 / -1; }
 .signature { border-top: 1px solid var(--rule); padding-top: 0.4rem; }
 .signature p { margin: 0; }
@@ -102,13 +111,10 @@ th { background: var(--head); font-weight: 700; }
 footer { margin-top: 3rem; padding-top: 0.5rem; border-top: 1px solid #ccc; font-size: 0.8rem; color: var(--muted); display: flex; justify-content: space-between; gap: 1rem; }
 footer p { margin: 0; }
 
-@page {
-  size: A4;
-  margin: 18mm 18mm 20mm 18mm;
-  @bottom-left { content: ${cssString(runningFooter)}; font-family: ${FONT_STACK}; font-size: 8pt; color: #555; }
-  @bottom-right { content: ${pageCounterContent(labels)}; font-family: ${FONT_STACK}; font-size: 8pt; color: #555; }
-}
-@media print {
+`;
+
+/** Print only. */
+const PRINT_CSS = `@media print {
   html { font-size: 10.5pt; }
   body { max-width: none; padding: 0; }
   a { color: inherit; }
@@ -123,4 +129,18 @@ footer p { margin: 0; }
   footer { display: none; }
 }
 `;
+
+/** The paged-media page box: A4, margins, the running footer and the page counter. */
+function pageCss(runningFooter: string, labels: DocumentLabels): string {
+  return `@page {
+  size: A4;
+  margin: 18mm 18mm 20mm 18mm;
+  @bottom-left { content: ${cssString(runningFooter)}; font-family: ${FONT_STACK}; font-size: 8pt; color: #555; }
+  @bottom-right { content: ${pageCounterContent(labels)}; font-family: ${FONT_STACK}; font-size: 8pt; color: #555; }
+}
+`;
+}
+
+export function stylesheet(runningFooter: string, labels: DocumentLabels): string {
+  return BASE_CSS + HEADINGS_CSS + TABLES_CSS + CLOSING_CSS + pageCss(runningFooter, labels) + PRINT_CSS;
 }
