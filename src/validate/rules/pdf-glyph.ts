@@ -92,22 +92,83 @@ interface Found {
 /** Joiners and variation selectors: inside an emoji sequence they belong to its run. */
 const isJoiner = (cp: number): boolean => cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f);
 
+/**
+ * The scan's state. Right-to-left text: RTL letters with the spaces and punctuation between them.
+ * One word is drawn right (fontkit orders its glyphs); the words of several come out left to right.
+ */
+class GlyphScan {
+  readonly out: Found[] = [];
+  /** The run of missing or invisible characters being read. */
+  current: Found | undefined;
+  rtl: (Found & { words: number }) | undefined;
+  /** Where the non-letters after the last RTL letter start (-1: none). */
+  gap = -1;
+  gapHasSpace = false;
+
+  constructor(readonly text: string) {}
+
+  closeRtl(): void {
+    const rtl = this.rtl;
+    if (rtl && rtl.words > 1) this.out.push({ kind: 'rtl', start: rtl.start, end: rtl.end, cps: rtl.cps });
+    this.rtl = undefined;
+    this.gap = -1;
+  }
+
+  /** Right-to-left runs: a letter extends (or starts) one, a gap is held, anything else ends it. */
+  rightToLeft(cp: number, kind: Coverage, i: number, width: number): void {
+    if (isRtl(cp) && kind !== 'invisible') {
+      if (!this.rtl) this.rtl = { kind: 'rtl', start: i, end: i, cps: [], words: 1 };
+      else if (this.gap >= 0) {
+        if (this.gapHasSpace) this.rtl.words++;
+        for (const ch of this.text.slice(this.gap, i)) this.rtl.cps.push(ch.codePointAt(0) ?? 0);
+      }
+      this.rtl.cps.push(cp);
+      this.rtl.end = i + width;
+      this.gap = -1;
+    } else if (this.rtl && cp !== 0x0a && !/\p{L}/u.test(String.fromCodePoint(cp))) {
+      if (this.gap < 0) {
+        this.gap = i;
+        this.gapHasSpace = false;
+      }
+      if (cp === 0x20 || cp === 0xa0) this.gapHasSpace = true;
+    } else this.closeRtl();
+  }
+
+  /** Runs of missing or invisible characters (a joiner between missing ones is one of them). */
+  lost(cp: number, kind: Coverage, i: number, width: number): void {
+    const current = this.current;
+    if (kind !== 'missing' && kind !== 'invisible') {
+      if (current) this.out.push(current);
+      this.current = undefined;
+      return;
+    }
+    const next = this.text.codePointAt(i + width);
+    if (
+      kind === 'invisible' &&
+      isJoiner(cp) &&
+      current?.kind === 'missing' &&
+      current.end === i &&
+      next !== undefined &&
+      coverage(next) === 'missing'
+    )
+      kind = 'missing';
+    let run = current;
+    if (run && run.kind === kind && run.end === i) run.cps.push(cp);
+    else {
+      if (run) this.out.push(run);
+      run = { kind, start: i, end: i, cps: [cp] };
+    }
+    run.end = i + width;
+    // a byte order mark opening the file is no text
+    this.current = cp === 0xfeff && i === 0 ? undefined : run;
+  }
+}
+
 /** Runs of characters the PDF loses or misorders, by source offset. */
 function scan(text: string): Found[] {
-  const out: Found[] = [];
-  let current: Found | undefined;
-  // Right-to-left text: RTL letters with the spaces and punctuation between them. One word is
-  // drawn right (fontkit orders its glyphs); the words of several come out left to right.
-  let rtl: (Found & { words: number }) | undefined;
-  let gap = -1;
-  let gapHasSpace = false;
-  const closeRtl = (): void => {
-    if (rtl && rtl.words > 1) out.push({ kind: 'rtl', start: rtl.start, end: rtl.end, cps: rtl.cps });
-    rtl = undefined;
-    gap = -1;
-  };
+  const state = new GlyphScan(text);
   for (let i = 0; i < text.length;) {
-    if (!rtl && !current) {
+    if (!state.rtl && !state.current) {
       // skip plain text at once
       NOT_PLAIN.lastIndex = i;
       const next = NOT_PLAIN.exec(text);
@@ -116,52 +177,14 @@ function scan(text: string): Found[] {
     }
     const cp = text.codePointAt(i) ?? 0;
     const width = cp > 0xffff ? 2 : 1;
-    let kind: Coverage = coverage(cp);
-    if (isRtl(cp) && kind !== 'invisible') {
-      if (!rtl) rtl = { kind: 'rtl', start: i, end: i, cps: [], words: 1 };
-      else if (gap >= 0) {
-        if (gapHasSpace) rtl.words++;
-        for (const ch of text.slice(gap, i)) rtl.cps.push(ch.codePointAt(0) ?? 0);
-      }
-      rtl.cps.push(cp);
-      rtl.end = i + width;
-      gap = -1;
-    } else if (rtl && cp !== 0x0a && !/\p{L}/u.test(String.fromCodePoint(cp))) {
-      if (gap < 0) {
-        gap = i;
-        gapHasSpace = false;
-      }
-      if (cp === 0x20 || cp === 0xa0) gapHasSpace = true;
-    } else closeRtl();
-
-    if (kind === 'missing' || kind === 'invisible') {
-      const next = text.codePointAt(i + width);
-      if (
-        kind === 'invisible' &&
-        isJoiner(cp) &&
-        current?.kind === 'missing' &&
-        current.end === i &&
-        next !== undefined &&
-        coverage(next) === 'missing'
-      )
-        kind = 'missing';
-      if (current && current.kind === kind && current.end === i) current.cps.push(cp);
-      else {
-        if (current) out.push(current);
-        current = { kind, start: i, end: i, cps: [cp] };
-      }
-      current.end = i + width;
-      // a byte order mark opening the file is no text
-      if (cp === 0xfeff && i === 0) current = undefined;
-    } else if (current) {
-      out.push(current);
-      current = undefined;
-    }
+    const kind: Coverage = coverage(cp);
+    state.rightToLeft(cp, kind, i, width);
+    state.lost(cp, kind, i, width);
     i += width;
   }
-  if (current) out.push(current);
-  closeRtl();
-  return out.sort((a, b) => a.start - b.start);
+  if (state.current) state.out.push(state.current);
+  state.closeRtl();
+  return state.out.sort((a, b) => a.start - b.start);
 }
 
 export default defineRule({
