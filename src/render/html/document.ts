@@ -185,9 +185,8 @@ function signatures(outline: Outline): Element {
   );
 }
 
-/** The whole page as a hast root (doctype + html). */
-export function buildDocument(model: JobDescription, options: RenderOptions): Root {
-  const outline = buildOutline(model);
+/** The `<head>`: charset, a CSP that allows only this page's stylesheet, title and metadata. */
+function pageHead(model: JobDescription, outline: Outline, options: RenderOptions): Element {
   const { labels } = outline;
   const footerText = [
     outline.runningHeader,
@@ -205,7 +204,7 @@ export function buildDocument(model: JobDescription, options: RenderOptions): Ro
     .filter(Boolean)
     .join(' — ');
 
-  const head = h(
+  return h(
     'head',
     lines([
       h('meta', { charSet: 'utf-8' }),
@@ -227,8 +226,11 @@ export function buildDocument(model: JobDescription, options: RenderOptions): Ro
       h('style', css),
     ]),
   );
+}
 
-  const header = h(
+/** The page's `<header>`: the approval block, the document title, the organisation. */
+function pageHeader(outline: Outline): Element {
+  return h(
     'header',
     lines([
       outline.approval
@@ -242,7 +244,14 @@ export function buildDocument(model: JobDescription, options: RenderOptions): Ro
       outline.organisation ? h('p', { className: ['organisation'] }, outline.organisation) : null,
     ]),
   );
+}
 
+/** The whole page as a hast root (doctype + html). */
+export function buildDocument(model: JobDescription, options: RenderOptions): Root {
+  const outline = buildOutline(model);
+  const { labels } = outline;
+  const head = pageHead(model, outline, options);
+  const header = pageHeader(outline);
   const main = h(
     'main',
     lines([generalPart(outline), ...outline.sections.map((s) => section(s, labels)), signatures(outline)]),
