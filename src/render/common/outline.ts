@@ -82,8 +82,31 @@ export function languageSentences(model: JobDescription): string[] {
   });
 }
 
-export function buildOutline(model: JobDescription): Outline {
-  const labels = LABELS[model.lang];
+/** The requirements section's items: education, experience, languages, skills, competencies. */
+function requirementItems(model: JobDescription, labels: DocumentLabels): RequirementItem[] {
+  const r = model.requirements;
+  const items: RequirementItem[] = [];
+  const item = (
+    label: string,
+    paragraphs: string[],
+    competencies: Competency[] = [],
+    bullets: string[] = [],
+  ): void => {
+    items.push({ label, paragraphs, competencies, bullets });
+  };
+  item(labels.education, [r.education]);
+  if (r.experience) item(labels.experience, [r.experience]);
+  item(labels.languages, languageSentences(model));
+  if (r.computerSkills) item(labels.computerSkills, [r.computerSkills]);
+  item(labels.competencies, [], r.competencies);
+  if (r.additionalCompetencies.length || r.knowledge.length) {
+    item(labels.additionalCompetencies, [], r.additionalCompetencies, r.knowledge);
+  }
+  return items;
+}
+
+/** The numbered sections after the general part (2, 3, …), in the document's order. */
+function outlineSections(model: JobDescription, labels: DocumentLabels): OutlineSection[] {
   const sections: OutlineSection[] = [];
   let n = 1; // 1 is the general part
   const next = (): string => String(++n);
@@ -105,24 +128,7 @@ export function buildOutline(model: JobDescription): Outline {
   }
   if (s.tools) sections.push({ kind: 'prose', number: next(), title: labels.tools, blocks: s.tools.blocks });
 
-  const r = model.requirements;
-  const items: RequirementItem[] = [];
-  const item = (
-    label: string,
-    paragraphs: string[],
-    competencies: Competency[] = [],
-    bullets: string[] = [],
-  ): void => {
-    items.push({ label, paragraphs, competencies, bullets });
-  };
-  item(labels.education, [r.education]);
-  if (r.experience) item(labels.experience, [r.experience]);
-  item(labels.languages, languageSentences(model));
-  if (r.computerSkills) item(labels.computerSkills, [r.computerSkills]);
-  item(labels.competencies, [], r.competencies);
-  if (r.additionalCompetencies.length || r.knowledge.length) {
-    item(labels.additionalCompetencies, [], r.additionalCompetencies, r.knowledge);
-  }
+  const items = requirementItems(model, labels);
   sections.push({ kind: 'requirements', number: next(), title: labels.requirements, items });
 
   if (s.changes)
@@ -130,6 +136,11 @@ export function buildOutline(model: JobDescription): Outline {
   for (const extra of model.extraSections)
     sections.push({ kind: 'prose', number: next(), title: extra.heading, blocks: extra.blocks });
 
+  return sections;
+}
+
+/** The general part's fields (1.1, 1.2, …). */
+function generalFields(model: JobDescription, labels: DocumentLabels): GeneralField[] {
   const fields: GeneralField[] = [];
   const field = (label: string, value: string): void => {
     fields.push({ number: `1.${fields.length + 1}`, label, value });
@@ -140,20 +151,31 @@ export function buildOutline(model: JobDescription): Outline {
   if (model.substitutedBy.length) field(labels.substitutedBy, model.substitutedBy.join(', '));
   if (model.substitutes.length) field(labels.substitutes, model.substitutes.join(', '));
 
-  const slots: SignatureSlot[] =
-    model.kind === 'official'
-      ? [
-          slot(
-            labels.approver,
-            model.approval ? { name: model.approval.by } : model.signatures.employer,
-            labels.signedDigitally,
-          ),
-          slot(labels.acknowledged, model.signatures.employee, labels.signedDigitally),
-        ]
-      : [
-          slot(labels.employer, model.signatures.employer, labels.signedDigitally),
-          slot(labels.employee, model.signatures.employee, labels.signedDigitally),
-        ];
+  return fields;
+}
+
+/** The signature block: approver and acknowledging official, or employer and employee. */
+function signatureSlots(model: JobDescription, labels: DocumentLabels): SignatureSlot[] {
+  return model.kind === 'official'
+    ? [
+        slot(
+          labels.approver,
+          model.approval ? { name: model.approval.by } : model.signatures.employer,
+          labels.signedDigitally,
+        ),
+        slot(labels.acknowledged, model.signatures.employee, labels.signedDigitally),
+      ]
+    : [
+        slot(labels.employer, model.signatures.employer, labels.signedDigitally),
+        slot(labels.employee, model.signatures.employee, labels.signedDigitally),
+      ];
+}
+
+export function buildOutline(model: JobDescription): Outline {
+  const labels = LABELS[model.lang];
+  const sections = outlineSections(model, labels);
+  const fields = generalFields(model, labels);
+  const slots = signatureSlots(model, labels);
 
   const outline: Outline = {
     lang: model.lang,
