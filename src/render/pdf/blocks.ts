@@ -248,6 +248,74 @@ function listItemBody(item: ListItem) {
   return (c: Ctx): Block[] => markdownBlocks(item.children as MdBlock[], c);
 }
 
+type MdNode<T extends MdBlock['type']> = Extract<MdBlock, { type: T }>;
+
+/** A heading inside a section (levels 3–6), kept with what follows. */
+function headingBlock(node: MdNode<'heading'>, ctx: Ctx): Block {
+  const depth = Math.min(6, Math.max(3, node.depth));
+  const size = headingSize(node.depth);
+  const b = textBlock(
+    inlineRuns(node.children, { bold: true }),
+    { x: ctx.x, width: ctx.width, size, tag: ctx.parent.child(`H${depth}`) },
+    SPACE.subheadingBefore,
+    { keepWithNext: true },
+  );
+  b.height += 1;
+  return b;
+}
+
+/** A list: numbers, or bullets that alternate with the nesting depth. */
+function listOf(node: MdNode<'list'>, ctx: Ctx): Block[] {
+  const start = node.start ?? 1;
+  const labels = node.children.map((_, i) =>
+    node.ordered ? `${start + i}.` : ctx.depth % 2 === 0 ? BULLET : '\u2013',
+  );
+  const entries = node.children.map((item, i) => ({
+    label: labels[i] ?? BULLET,
+    body: listItemBody(item),
+  }));
+  return listBlocks(
+    entries,
+    ctx,
+    labelWidth(labels, ctx.size),
+    ctx.depth > 0 ? SPACE.listItem : SPACE.paragraph,
+  );
+}
+
+/** A block quote: its content indented, with a bar on the left. */
+function quoteBlock(node: MdNode<'blockquote'>, ctx: Ctx): Block {
+  const bar = 2;
+  const inner = markdownBlocks(node.children as MdBlock[], {
+    ...ctx,
+    x: ctx.x + SPACE.indent,
+    width: ctx.width - SPACE.indent,
+    parent: ctx.parent.child('BlockQuote'),
+  });
+  const { atoms, height } = flatten(inner);
+  atoms.unshift({ kind: 'rect', x: ctx.x + 2, y: 0, w: bar, h: height, fill: COLOR.quoteBar });
+  return block(atoms, height, SPACE.paragraph);
+}
+
+/** Markdown tables (GFM) are not part of the format; keep their text, one row per line. */
+function tableRows(node: MdNode<'table'>, ctx: Ctx): Block[] {
+  const out: Block[] = [];
+  for (const row of node.children) {
+    const runs: Run[] = [];
+    row.children.forEach((cell, i) => {
+      if (i > 0) runs.push(run(' | ', { color: COLOR.muted }));
+      append(runs, inlineRuns(cell.children));
+    });
+    out.push(
+      textBlock(
+        runs,
+        { x: ctx.x, width: ctx.width, size: ctx.size, tag: ctx.parent.child('P') },
+        SPACE.listItem,
+      ),
+    );
+  }
+  return out;
+}
+
 /** Markdown body content (paragraphs, lists, quotes, code, headings ≥ 3) as blocks. */
 export function markdownBlocks(blocks: readonly MdBlock[], ctx: Ctx): Block[] {
   const out: Block[] = [];
@@ -263,52 +331,15 @@ export function markdownBlocks(blocks: readonly MdBlock[], ctx: Ctx): Block[] {
           }),
         );
         break;
-      case 'heading': {
-        const depth = Math.min(6, Math.max(3, node.depth));
-        const size = headingSize(node.depth);
-        const b = textBlock(
-          inlineRuns(node.children, { bold: true }),
-          { x: ctx.x, width: ctx.width, size, tag: ctx.parent.child(`H${depth}`) },
-          SPACE.subheadingBefore,
-          { keepWithNext: true },
-        );
-        b.height += 1;
-        out.push(b);
+      case 'heading':
+        out.push(headingBlock(node, ctx));
         break;
-      }
-      case 'list': {
-        const start = node.start ?? 1;
-        const labels = node.children.map((_, i) =>
-          node.ordered ? `${start + i}.` : ctx.depth % 2 === 0 ? BULLET : '\u2013',
-        );
-        const entries = node.children.map((item, i) => ({
-          label: labels[i] ?? BULLET,
-          body: listItemBody(item),
-        }));
-        append(
-          out,
-          listBlocks(
-            entries,
-            ctx,
-            labelWidth(labels, ctx.size),
-            ctx.depth > 0 ? SPACE.listItem : SPACE.paragraph,
-          ),
-        );
+      case 'list':
+        append(out, listOf(node, ctx));
         break;
-      }
-      case 'blockquote': {
-        const bar = 2;
-        const inner = markdownBlocks(node.children as MdBlock[], {
-          ...ctx,
-          x: ctx.x + SPACE.indent,
-          width: ctx.width - SPACE.indent,
-          parent: ctx.parent.child('BlockQuote'),
-        });
-        const { atoms, height } = flatten(inner);
-        atoms.unshift({ kind: 'rect', x: ctx.x + 2, y: 0, w: bar, h: height, fill: COLOR.quoteBar });
-        out.push(block(atoms, height, SPACE.paragraph));
+      case 'blockquote':
+        out.push(quoteBlock(node, ctx));
         break;
-      }
       case 'code':
         out.push(codeBlock(node.value, ctx));
         break;
@@ -321,24 +352,9 @@ export function markdownBlocks(blocks: readonly MdBlock[], ctx: Ctx): Block[] {
           ),
         );
         break;
-      case 'table': {
-        // Markdown tables (GFM) are not part of the format; keep their text, one row per line.
-        for (const row of node.children) {
-          const runs: Run[] = [];
-          row.children.forEach((cell, i) => {
-            if (i > 0) runs.push(run(' | ', { color: COLOR.muted }));
-            append(runs, inlineRuns(cell.children));
-          });
-          out.push(
-            textBlock(
-              runs,
-              { x: ctx.x, width: ctx.width, size: ctx.size, tag: ctx.parent.child('P') },
-              SPACE.listItem,
-            ),
-          );
-        }
+      case 'table':
+        append(out, tableRows(node, ctx));
         break;
-      }
       default:
         // html is removed by the compiler; definitions and footnote definitions print nothing.
         break;
