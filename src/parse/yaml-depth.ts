@@ -16,12 +16,90 @@ export const MAX_YAML_DEPTH = 32;
 const INDICATOR = /^[-?:](?=[ \t]|$)/;
 const BREAK = /\r\n|\r|\n/g;
 
+/** The scan's state across lines; `deepAt` is set at the first place too deep. */
+class DepthScan {
+  readonly stack: number[] = []; // indentation of each open block collection
+  flow = 0; // open [ and { of the flow collection being read
+  quote: '"' | "'" | undefined; // inside a quoted scalar that goes on past the line
+  blockScalar: number | undefined; // indentation of the line that opened a | or > scalar
+  deepAt: number | undefined;
+
+  constructor(readonly max: number) {}
+
+  /** True while the line belongs to an open `|` or `>` scalar (nothing in it nests). */
+  inBlockScalar(line: string, indent: number): boolean {
+    if (this.blockScalar === undefined) return false;
+    if (line.trim() === '' || indent > this.blockScalar) return true;
+    this.blockScalar = undefined;
+    return false;
+  }
+
+  /**
+   * A block line: its indentation and compact indicators open levels. Returns where a flow
+   * collection starts on it (the line's length when none), or -1 for a line with nothing on it.
+   */
+  blockLine(line: string, indent: number, lineStart: number): number {
+    const rest = line.slice(indent);
+    if (rest.trim() === '' || rest.startsWith('#') || /^(?:---|\.\.\.)(?:\s|$)/.test(rest)) return -1;
+    const { stack } = this;
+    let i = indent;
+    for (;;) {
+      while (stack.length && stack[stack.length - 1]! > i) stack.pop();
+      if (stack[stack.length - 1] !== i) stack.push(i);
+      if (stack.length > this.max) {
+        this.deepAt = lineStart + i;
+        return -1;
+      }
+      const m = INDICATOR.exec(line.slice(i));
+      if (!m || line[i] === ':') break;
+      i += 1;
+      while (line[i] === ' ' || line[i] === '\t') i++;
+      if (i >= line.length) break;
+    }
+    // the value: after a quoted or plain key and its colon, or the line itself
+    i = valueStart(line, i);
+    if (i < 0) {
+      // a quoted key or value that runs on past the line
+      this.quote = line[-i - 1] as '"' | "'";
+      return line.length;
+    }
+    if (/^[|>]/.test(line.slice(i))) {
+      this.blockScalar = indent;
+      return line.length;
+    }
+    if (line[i] !== '[' && line[i] !== '{' && line[i] !== '"' && line[i] !== "'") return line.length; // a plain scalar: nothing in it nests
+    return i;
+  }
+
+  /** Flow context (or the rest of a quoted scalar) from `i` to the end of the line. */
+  flowPart(line: string, i: number, lineStart: number): void {
+    for (; i < line.length; i++) {
+      const c = line[i]!;
+      if (this.quote) {
+        if (this.quote === '"' && c === '\\') i++;
+        else if (c === this.quote) {
+          if (this.quote === "'" && line[i + 1] === "'") i++;
+          else this.quote = undefined;
+        }
+        continue;
+      }
+      if (c === '"' || c === "'") this.quote = c;
+      else if (c === '[' || c === '{') {
+        this.flow++;
+        if (this.stack.length + this.flow > this.max) {
+          this.deepAt = lineStart + i;
+          return;
+        }
+      } else if (c === ']' || c === '}') this.flow = Math.max(0, this.flow - 1);
+      else if (c === '#' && (i === 0 || line[i - 1] === ' ' || line[i - 1] === '\t')) return;
+      else if (this.flow === 0) return; // back in block context: the rest is plain text or a comment
+    }
+  }
+}
+
 /** Offset of the first place in `text` nested more than `max` levels deep, or undefined. */
 export function yamlTooDeep(text: string, max: number = MAX_YAML_DEPTH): number | undefined {
-  const stack: number[] = []; // indentation of each open block collection
-  let flow = 0; // open [ and { of the flow collection being read
-  let quote: '"' | "'" | undefined; // inside a quoted scalar that goes on past the line
-  let blockScalar: number | undefined; // indentation of the line that opened a | or > scalar
+  const scan = new DepthScan(max);
   let lineStart = 0;
   while (lineStart <= text.length) {
     // a line ends at \n, \r\n or a lone \r (YAML's line breaks)
@@ -32,62 +110,10 @@ export function yamlTooDeep(text: string, max: number = MAX_YAML_DEPTH): number 
     const line = text.slice(lineStart, lineEnd);
     const indent = /^ */.exec(line)![0].length;
     let i = 0;
-    if (blockScalar !== undefined) {
-      if (line.trim() === '' || indent > blockScalar) {
-        lineStart = next;
-        continue;
-      }
-      blockScalar = undefined;
-    }
-    if (!quote && flow === 0) {
-      // a block line: its indentation and compact indicators open levels
-      const rest = line.slice(indent);
-      if (rest.trim() === '' || rest.startsWith('#') || /^(?:---|\.\.\.)(?:\s|$)/.test(rest)) {
-        lineStart = next;
-        continue;
-      }
-      i = indent;
-      for (;;) {
-        while (stack.length && stack[stack.length - 1]! > i) stack.pop();
-        if (stack[stack.length - 1] !== i) stack.push(i);
-        if (stack.length > max) return lineStart + i;
-        const m = INDICATOR.exec(line.slice(i));
-        if (!m || line[i] === ':') break;
-        i += 1;
-        while (line[i] === ' ' || line[i] === '\t') i++;
-        if (i >= line.length) break;
-      }
-      // the value: after a quoted or plain key and its colon, or the line itself
-      i = valueStart(line, i);
-      if (i < 0) {
-        // a quoted key or value that runs on past the line
-        quote = line[-i - 1] as '"' | "'";
-        i = line.length;
-      } else if (/^[|>]/.test(line.slice(i))) {
-        blockScalar = indent;
-        i = line.length;
-      } else if (line[i] !== '[' && line[i] !== '{' && line[i] !== '"' && line[i] !== "'") {
-        i = line.length; // a plain scalar: nothing in it nests
-      }
-    }
-    // flow context (or the rest of a quoted scalar)
-    for (; i < line.length; i++) {
-      const c = line[i]!;
-      if (quote) {
-        if (quote === '"' && c === '\\') i++;
-        else if (c === quote) {
-          if (quote === "'" && line[i + 1] === "'") i++;
-          else quote = undefined;
-        }
-        continue;
-      }
-      if (c === '"' || c === "'") quote = c;
-      else if (c === '[' || c === '{') {
-        flow++;
-        if (stack.length + flow > max) return lineStart + i;
-      } else if (c === ']' || c === '}') flow = Math.max(0, flow - 1);
-      else if (c === '#' && (i === 0 || line[i - 1] === ' ' || line[i - 1] === '\t')) break;
-      else if (flow === 0) break; // back in block context: the rest is plain text or a comment
+    if (!scan.inBlockScalar(line, indent)) {
+      if (!scan.quote && scan.flow === 0) i = scan.blockLine(line, indent, lineStart);
+      if (i >= 0) scan.flowPart(line, i, lineStart);
+      if (scan.deepAt !== undefined) return scan.deepAt;
     }
     lineStart = next;
   }
