@@ -62,6 +62,9 @@ function underline(text: string, i: number, end: number): boolean {
 }
 
 /** The first place where the body passes one of MARKDOWN_LIMITS, or undefined. Linear. */
+// One per-character loop over every body: split into functions sharing a state object it measured
+// 40 % slower (2,000 scans of 29.6 KB: 234–260 → 335–371 ms), so it stays one function.
+// eslint-disable-next-line max-lines-per-function -- see above
 export function scanMarkdownLimits(text: string): MarkdownLimitHit | undefined {
   let containers = 0;
   let headings = 0;
