@@ -27,6 +27,7 @@
  * rendered again. Nothing read from the cache names a path: output paths are built from the output
  * folder and the id, and both the build and the cache refuse to write outside their folders.
  */
+import { bilingual } from '../messages/index.js';
 import { createHash } from 'node:crypto';
 import { linkSync, mkdirSync, renameSync, rmSync, statSync, type Stats } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -35,7 +36,6 @@ import { ID_PATTERN } from '../util/slug.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
 import { UsageError } from '../project/discover.js';
 import { readRegularFile } from '../fs/read.js';
-import { enEt } from './say.js';
 import { assertInside, assertNoLinkOut, linkOutside, trackTemp, writeFileAtomic } from '../fs/write.js';
 
 export const CACHE_DIR = '.ametijuhend-cache';
@@ -202,7 +202,12 @@ export class BuildCache {
     const out = linkOutside(this.dir, this.root);
     if (out) {
       throw new UsageError(
-        enEt('build.cacheLinkOut', { dir: this.dir, root: this.root, link: out.link, target: out.target }),
+        bilingual('build.cacheLinkOut', {
+          dir: this.dir,
+          root: this.root,
+          link: out.link,
+          target: out.target,
+        }),
       );
     }
     const read = (name: string, limit: number): Record<string, unknown> | undefined => {

@@ -3,11 +3,11 @@
  * not at all), refresh the cache, and sum up the result. Jobs are committed in plan order, so
  * messages, progress and outputs are the same however the run step rendered them.
  */
+import { bilingual } from '../messages/index.js';
 import { join, relative } from 'node:path';
 import type { Stats } from 'node:fs';
 import { outputKeys } from './plan.js';
 import type { Runner } from './run.js';
-import { enEt } from './say.js';
 import type { BuildContext, BuildOptions, BuildResult, Job, Ran } from './types.js';
 import type { RenderOutcome } from './pool/task.js';
 import {
@@ -107,7 +107,7 @@ export class Committer {
   private targets(job: Job, id: string): string[] {
     const { cwd, outDir, settings } = this.context;
     // an id names files: one the schema would reject (a rule turned off) is never a path
-    if (!ID_PATTERN.test(id)) throw new OutputCollision(enEt('build.idNotFileName', { id }));
+    if (!ID_PATTERN.test(id)) throw new OutputCollision(bilingual('build.idNotFileName', { id }));
     const targets = settings.formats.map((f) => join(job.dir, `${id}.${f}`));
     // ids are checked (compile, cache), and this holds whatever an id or a folder name holds
     for (const target of targets) assertInside(outDir, target);
@@ -115,8 +115,10 @@ export class Committer {
       const previous = this.written.get(target);
       if (previous === undefined) continue;
       // a roster's check made every name unique: this only guards that promise
-      if (job.place !== undefined) throw new Error(enEt('build.alreadyWritten', { target }));
-      throw new OutputCollision(enEt('build.outputCollision', { target: relative(cwd, target), previous }));
+      if (job.place !== undefined) throw new Error(bilingual('build.alreadyWritten', { target }));
+      throw new OutputCollision(
+        bilingual('build.outputCollision', { target: relative(cwd, target), previous }),
+      );
     }
     return targets;
   }
@@ -166,7 +168,7 @@ export class Committer {
     if (outcome.error !== undefined) throw new Error(outcome.error);
     const bytes = outcome.outputs;
     if (!bytes || bytes.length !== this.context.settings.formats.length)
-      throw new Error(enEt('build.noOutput'));
+      throw new Error(bilingual('build.noOutput'));
     return bytes;
   }
 

@@ -3,6 +3,7 @@
  * description whether its outputs come from the cache, are rendered fresh, or are skipped.
  * Nothing is rendered or written here.
  */
+import { bilingual } from '../messages/index.js';
 import { dirname, relative, resolve } from 'node:path';
 import { BuildCache, cacheDirFor, compileKey, outputKey } from './cache.js';
 import { compileFile } from '../compiler/compile.js';
@@ -14,7 +15,6 @@ import { outputDir, type InputFile } from '../project/discover.js';
 import type { OutputFormat } from '../render/types.js';
 import { MAX_SOURCE_BYTES } from '../validate/rules/file-too-large.js';
 import { VERSION } from '../util/version.js';
-import { enEt } from './say.js';
 import type { RunSettings } from './pool/task.js';
 import type { BuildContext, BuildOptions, Job, Retry } from './types.js';
 import { libraryFingerprint, libraryVersions } from './versions.js';
@@ -90,7 +90,7 @@ export function outputsCached(context: BuildContext, key: string): boolean {
 function sourceRetry(context: BuildContext, file: InputFile, key: string | undefined): () => Retry {
   return () => {
     const fresh = readSource(file.path);
-    if (!fresh) return { error: enEt('build.cannotRead', { path: file.path }), cacheable: false };
+    if (!fresh) return { error: bilingual('build.cannotRead', { path: file.path }), cacheable: false };
     const cacheable = key !== undefined && sourceKey(context, file, fresh) === key;
     return { task: { path: file.path, bytes: fresh }, cacheable };
   };

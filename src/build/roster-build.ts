@@ -9,6 +9,7 @@
  * fields); the run and commit steps are the build's own (build.ts: runPlan), so rows are rendered
  * in the worker pool and an unchanged row comes from the cache.
  */
+import { bilingual } from '../messages/index.js';
 import { createHash } from 'node:crypto';
 import { relative, resolve } from 'node:path';
 import { runPlan } from './build.js';
@@ -21,7 +22,6 @@ import {
   type RosterDescription,
   type RosterRow,
 } from './roster.js';
-import { enEt } from './say.js';
 import type { BuildContext, BuildOptions, BuildResult, Job, Retry } from './types.js';
 import { compileFile, compileSource } from '../compiler/compile.js';
 import { shownPath } from '../fs/root.js';
@@ -74,7 +74,7 @@ function readRoster(cwd: string, roster: string): string {
   const read = readRegularFile(resolve(cwd, roster), MAX_ROSTER_BYTES);
   if (!read.ok) {
     const why = readFailureWords(read, MAX_ROSTER_BYTES);
-    throw new UsageError(enEt('build.cannotReadRoster', { roster, why_en: why.en, why_et: why.et }));
+    throw new UsageError(bilingual('build.cannotReadRoster', { roster, why_en: why.en, why_et: why.et }));
   }
   return read.bytes.toString('utf8');
 }
@@ -197,7 +197,7 @@ function rowJob(context: BuildContext, place: string, row: RosterRow, descriptio
   // the model is the one compiled from the bytes the key was made from: always cacheable
   const retry = (): Retry => {
     const model = modelOf(context, description);
-    if (!model) return { error: enEt('build.noOutput'), cacheable: false };
+    if (!model) return { error: bilingual('build.noOutput'), cacheable: false };
     return { task: { path, model: personalise(model, row) }, cacheable: true };
   };
   const id = rosterName({ id: description.id, employee: row.employee });
@@ -209,7 +209,7 @@ function rowJob(context: BuildContext, place: string, row: RosterRow, descriptio
   const reason = key === undefined ? 'no cache' : context.force ? 'forced' : 'not in the cache';
   try {
     const model = modelOf(context, description);
-    if (!model) throw new Error(enEt('build.noOutput'));
+    if (!model) throw new Error(bilingual('build.noOutput'));
     const task = { path, model: personalise(model, row) };
     return { ...base, ...withKey, retry, decision: 'fresh', reason, task };
   } catch (e) {

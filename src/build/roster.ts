@@ -4,10 +4,10 @@
  * repository: the roster is read at build time and each row gives one document with that employee
  * in the signature block.
  */
+import { bilingual } from '../messages/index.js';
 import type { JobDescription } from '../model/types.js';
 import { ID_PATTERN, slugify } from '../util/slug.js';
 import { rosterName, type RosterRow } from '../validate/rules/roster.js';
-import { enEt } from './say.js';
 
 export {
   checkRosterRows,
@@ -30,6 +30,6 @@ export function personalise(model: JobDescription, row: RosterRow): JobDescripti
   const id = rosterName({ id: model.id, employee: row.employee });
   // checkRosterRows rejects such rows: never a made-up name that could be someone else's
   if (id === undefined || !ID_PATTERN.test(id))
-    throw new Error(enEt('build.noFileName', { employee: row.employee }));
+    throw new Error(bilingual('build.noFileName', { employee: row.employee }));
   return { ...model, id, signatures };
 }

@@ -27,7 +27,8 @@ export interface InputFile {
 
 export { UsageError };
 
-const SKIP_DIRS = new Set(['node_modules', 'dist', '.git']);
+/** Folders a walk never enters (hidden ones neither). */
+export const SKIP_DIRS: ReadonlySet<string> = new Set(['node_modules', 'dist', '.git']);
 
 const isCandidate = (name: string): boolean =>
   name.toLowerCase().endsWith('.md') && name.toLowerCase() !== 'readme.md';

@@ -6,7 +6,7 @@ import { lstatSync, readdirSync, watch as fsWatch, type FSWatcher } from 'node:f
 import { dirname, join, resolve, sep } from 'node:path';
 import { filterChanged } from './changed.js';
 import { ConfigLoader, CONFIG_NAME } from '../config/load.js';
-import { discover, type InputFile } from './discover.js';
+import { discover, SKIP_DIRS, type InputFile } from './discover.js';
 
 export interface WatchOptions {
   cwd?: string;
@@ -22,26 +22,20 @@ export interface Watcher {
   close(): void;
 }
 
-/** Folders outside the watched roots that hold a config or a file a config refers to. */
-function outsideFolders(
-  files: readonly InputFile[],
-  roots: readonly string[],
-  loader: ConfigLoader,
-): string[] {
-  const inside = (p: string): boolean => roots.some((r) => p === r || p.startsWith(`${r}${sep}`));
+/**
+ * The folders of every config and of every file a config refers to (catalogue, default sections):
+ * above the watched roots, or inside them in a folder the walk skips (a hidden one).
+ */
+function configFolders(files: readonly InputFile[], loader: ConfigLoader): string[] {
   const folders = new Set<string>();
   for (const f of files) {
     const configPath = loader.find(dirname(f.path));
     if (!configPath) continue;
-    for (const p of [resolve(configPath), ...loader.load(configPath).referencedFiles]) {
-      if (!inside(p)) folders.add(dirname(p));
-    }
+    for (const p of [resolve(configPath), ...loader.load(configPath).referencedFiles])
+      folders.add(dirname(p));
   }
   return [...folders];
 }
-
-/** Folders a walk never enters (as discover): dependencies, outputs, git's own. */
-const SKIP = new Set(['node_modules', 'dist', '.git']);
 
 /** A real folder (not a link to one: a walk never follows those out). */
 function isDirectory(path: string): boolean {
@@ -66,7 +60,8 @@ function foldersBelow(root: string, ignore: string | undefined): string[] {
     } catch {
       continue; // gone or not readable: its changes are not seen
     }
-    for (const e of entries) if (e.isDirectory() && !SKIP.has(e.name)) stack.push(join(dir, e.name));
+    for (const e of entries)
+      if (e.isDirectory() && !SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) stack.push(join(dir, e.name));
   }
   return out;
 }
@@ -96,7 +91,7 @@ export async function watchPaths(paths: readonly string[], options: WatchOptions
       }
       // folders made since: watched from now on
       for (const root of roots) for (const folder of foldersBelow(root, ignore)) watchFolder(folder);
-      for (const folder of outsideFolders(files, roots, loader)) watchFolder(folder);
+      for (const folder of configFolders(files, loader)) watchFolder(folder);
       const todo = filterChanged(files, changed, loader).concat(
         files.filter((f) => !before.has(f.path) && !changed.has(f.path)),
       );
@@ -136,8 +131,8 @@ export async function watchPaths(paths: readonly string[], options: WatchOptions
   }
 
   for (const root of roots) for (const folder of foldersBelow(root, ignore)) watchFolder(folder);
-  // the config, catalogue and default sections may live above the watched folders
-  for (const folder of outsideFolders(files, roots, firstLoader)) watchFolder(folder);
+  // the config, catalogue and default sections may live above the roots or in a hidden folder
+  for (const folder of configFolders(files, firstLoader)) watchFolder(folder);
   return {
     close() {
       clearTimeout(timer);
