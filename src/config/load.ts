@@ -131,6 +131,9 @@ export class ConfigLoader {
    */
   find(dir: string): string | null {
     const start = resolve(dir);
+    // a folder seen before: no walk up to the work tree's root again
+    const known = this.byDir.get(start);
+    if (known !== undefined) return known;
     const root = repositoryRoot(start);
     // no .git above: repositoryRoot is the folder itself, and there is no boundary to keep
     const bounded = existsSync(join(root, '.git'));

@@ -24,7 +24,6 @@ import type { Position } from 'unist';
 import { CACHE_DIR, MAX_CACHED_DIAGNOSTICS, isDiagnostic } from '../build/cache.js';
 import { compileFile, compileSource, type CompileResult } from '../compiler/compile.js';
 import type { ConfigLoader } from '../config/load.js';
-import type { ResolvedConfig } from '../config/types.js';
 import { readRegularFile } from '../fs/read.js';
 import { shownPath } from '../fs/root.js';
 import { linkOutside, removeStaleTempFiles, writeFileAtomic } from '../fs/write.js';
@@ -306,7 +305,6 @@ export function compileCached(
   const { loader, cwd, lang } = options;
   const compileOptions = { configLoader: loader, cwd, ...(lang ? { lang } : {}) };
   const day = today();
-  const configs = new Map<string, ResolvedConfig>();
   const results: CompileResult[] = [];
   const summaries: DescriptionSummary[] = [];
   for (const f of files) {
@@ -319,10 +317,7 @@ export function compileCached(
       summaries.push(summarize(result, file));
       continue;
     }
-    // one lookup per folder (the loader walks up to the work tree's root on every call)
-    const folder = dirname(resolve(f.path));
-    let config = configs.get(folder);
-    if (!config) configs.set(folder, (config = loader.forDir(folder)));
+    const config = loader.forDir(dirname(resolve(f.path)));
     const key = checkKey({
       toolVersion: options.toolVersion ?? VERSION,
       configFingerprint: config.fingerprint,
