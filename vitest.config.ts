@@ -20,6 +20,7 @@ export const OUTPUT = [
   'test/cli-init.test.ts', // pdftotext
   'test/cli-workflow.test.ts', // pdftotext
   'test/render-pdf-internals.test.ts', // pdftotext, pdffonts, pdfinfo, qpdf, PDFBox Preflight
+  'test/render-fidelity.test.ts', // pdftotext
 ];
 
 /** Stress tests that take long in-process (huge documents, fuzzing). */

@@ -9,6 +9,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import { isScalar } from 'yaml';
 import type { ParsedSource, YamlSource } from '../parse/markdown.js';
 import { locate } from '../parse/positions.js';
+import { smartQuotes, smartQuotesBlocks, smartQuotesInline } from '../util/typography.js';
 import { analyseDuties, resultInline } from './duties.js';
 import type {
   Competency as SchemaCompetency,
@@ -201,7 +202,55 @@ export function buildModel(source: ParsedSource, config: ResolvedConfig): JobDes
   addOptionalFields(model, data, fm, config);
   addBodySections(model, source, config);
   addDefaultSections(model, config);
+  applyTypography(model);
   return model;
+}
+
+/**
+ * Typographic quotes („…“ in Estonian, “…” in English) in everything the outputs print: the
+ * frontmatter's texts and the body's. Never in the id, path, version, dates or the directive
+ * number, never in code or link targets (see util/typography.ts). Positions do not change.
+ */
+function applyTypography(model: JobDescription): void {
+  const lang = model.lang;
+  const q = (s: string): string => smartQuotes(s, lang);
+  const qs = (list: string[]): string[] => list.map(q);
+  model.title = q(model.title);
+  model.unit = qs(model.unit);
+  model.reportsTo = q(model.reportsTo);
+  model.substitutedBy = qs(model.substitutedBy);
+  model.substitutes = qs(model.substitutes);
+  if (model.organisation) model.organisation = q(model.organisation);
+  if (model.approval) model.approval.by = q(model.approval.by);
+  for (const who of [model.signatures.employer, model.signatures.employee]) {
+    if (who?.name) who.name = q(who.name);
+    if (who?.role) who.role = q(who.role);
+  }
+  const r = model.requirements;
+  r.education = q(r.education);
+  if (r.experience) r.experience = q(r.experience);
+  if (r.computerSkills) r.computerSkills = q(r.computerSkills);
+  for (const l of r.languages) if (l.note) l.note = q(l.note);
+  for (const c of [...r.competencies, ...r.additionalCompetencies]) {
+    c.name = q(c.name);
+    c.indicators = qs(c.indicators);
+  }
+  r.knowledge = qs(r.knowledge);
+  for (const s of Object.values(model.sections)) {
+    if (s.key !== 'duties') s.blocks = smartQuotesBlocks(s.blocks, lang);
+    else {
+      s.intro = smartQuotesBlocks(s.intro, lang);
+      for (const d of s.duties) {
+        d.task = smartQuotesInline(d.task, lang);
+        d.more = smartQuotesBlocks(d.more, lang);
+        d.results = d.results.map((result) => smartQuotesInline(result, lang));
+      }
+    }
+  }
+  for (const extra of model.extraSections) {
+    extra.heading = q(extra.heading);
+    extra.blocks = smartQuotesBlocks(extra.blocks, lang);
+  }
 }
 
 function section(

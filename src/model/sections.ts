@@ -2,7 +2,10 @@ import type { SectionKey } from './types.js';
 
 /** Headings recognised for each known section (FORMAT.md, "Body"). The first Estonian one is canonical. */
 export const SECTION_HEADINGS: Record<SectionKey, { et: readonly string[]; en: readonly string[] }> = {
-  purpose: { et: ['Töökoha eesmärk', 'Ametikoha eesmärk', 'Teenistuskoha eesmärk'], en: ['Purpose'] },
+  purpose: {
+    et: ['Töökoha eesmärk', 'Ametikoha eesmärk', 'Teenistuskoha eesmärk'],
+    en: ['Purpose', 'Purpose of the post'],
+  },
   duties: {
     et: [
       'Tööülesanded',
@@ -13,7 +16,7 @@ export const SECTION_HEADINGS: Record<SectionKey, { et: readonly string[]; en: r
       'Põhiülesanded',
       'Põhikohustused',
     ],
-    en: ['Duties'],
+    en: ['Duties', 'Duties of the post'],
   },
   rights: { et: ['Õigused'], en: ['Rights'] },
   responsibilities: { et: ['Vastutus'], en: ['Responsibilities'] },

@@ -15,6 +15,8 @@ export interface DocumentLabels {
   purpose: string;
   purposeOfficial: string;
   duties: string;
+  /** The duties heading of an official's description. */
+  dutiesOfficial: string;
   dutiesTask: string;
   dutiesResults: string;
   rights: string;
@@ -48,6 +50,28 @@ function formatDateEt(iso: string): string {
   return y && m && d ? `${d}.${m}.${y}` : iso;
 }
 
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "2 March 2026" (British order; fixed names, so no locale data can change the output). */
+function formatDateEn(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  const month = MONTHS_EN[Number(m) - 1];
+  return y && month && d ? `${Number(d)} ${month} ${y}` : iso;
+}
+
 export const LABELS: Record<DocLang, DocumentLabels> = {
   et: {
     documentTitle: 'Ametijuhend',
@@ -60,6 +84,7 @@ export const LABELS: Record<DocLang, DocumentLabels> = {
     purpose: 'Töökoha eesmärk',
     purposeOfficial: 'Ametikoha eesmärk',
     duties: 'Tööülesanded',
+    dutiesOfficial: 'Teenistusülesanded',
     dutiesTask: 'Põhiülesanded',
     dutiesResults: 'Oodatavad tulemused',
     rights: 'Õigused',
@@ -97,6 +122,7 @@ export const LABELS: Record<DocLang, DocumentLabels> = {
     purpose: 'Purpose',
     purposeOfficial: 'Purpose of the post',
     duties: 'Duties',
+    dutiesOfficial: 'Duties of the post',
     dutiesTask: 'Main tasks',
     dutiesResults: 'Expected results',
     rights: 'Rights',
@@ -118,7 +144,7 @@ export const LABELS: Record<DocLang, DocumentLabels> = {
     signedDigitally: '(signed digitally)',
     acknowledged: 'Acknowledged by',
     approvedHeading: 'APPROVED',
-    approvedLine: (directive, date) => `by directive No ${directive} of ${date}`,
+    approvedLine: (directive, date) => `by directive No ${directive} of ${formatDateEn(date)}`,
     page: (n, total) => `Page ${n} of ${total}`,
     version: 'Version',
     languageSentence: (names, level) => `Command of ${names} at level ${level} or higher.`,

@@ -57,7 +57,7 @@ export interface Outline {
   documentTitle: string;
   title: string;
   organisation?: string;
-  /** "KINNITATUD" block for officials with an approval. */
+  /** "KINNITATUD" block above the title, for a description of any kind with an approval. */
   approval?: { heading: string; by: string; line: string };
   /** Running header text: "Sotsiaalkindlustusamet · Ekspert (…)". */
   runningHeader: string;
@@ -111,11 +111,15 @@ function outlineSections(model: JobDescription, labels: DocumentLabels): Outline
   let n = 1; // 1 is the general part
   const next = (): string => String(++n);
   const s = model.sections;
+  const official = model.kind === 'official';
   if (s.purpose) {
-    const title = model.kind === 'official' ? labels.purposeOfficial : labels.purpose;
+    const title = official ? labels.purposeOfficial : labels.purpose;
     sections.push({ kind: 'prose', number: next(), title, blocks: s.purpose.blocks });
   }
-  if (s.duties) sections.push({ kind: 'duties', number: next(), title: labels.duties, duties: s.duties });
+  if (s.duties) {
+    const title = official ? labels.dutiesOfficial : labels.duties;
+    sections.push({ kind: 'duties', number: next(), title, duties: s.duties });
+  }
   if (s.rights)
     sections.push({ kind: 'prose', number: next(), title: labels.rights, blocks: s.rights.blocks });
   if (s.responsibilities) {
@@ -154,7 +158,11 @@ function generalFields(model: JobDescription, labels: DocumentLabels): GeneralFi
   return fields;
 }
 
-/** The signature block: approver and acknowledging official, or employer and employee. */
+/**
+ * The signature block: approver and acknowledging official, or employer and employee. An employee
+ * description's approval (shown above the title) does not change its signatures: the parties to the
+ * employment contract sign it, as in the reference document, whoever approved it by directive.
+ */
 function signatureSlots(model: JobDescription, labels: DocumentLabels): SignatureSlot[] {
   return model.kind === 'official'
     ? [
@@ -190,7 +198,8 @@ export function buildOutline(model: JobDescription): Outline {
   };
   if (model.organisation) outline.organisation = model.organisation;
   if (model.version) outline.version = model.version;
-  if (model.kind === 'official' && model.approval) {
+  // for every kind: employee descriptions are often approved by a directive too (FORMAT.md)
+  if (model.approval) {
     outline.approval = {
       heading: labels.approvedHeading,
       by: model.approval.by,
