@@ -62,9 +62,9 @@ export function toolDependency(
   const s = spec?.trim() ?? '';
   if (s === '' || s === 'ametijuhend') return { value: `^${VERSION}` };
   if (s.startsWith('file:')) return localPath(s.slice('file:'.length), repoDir, cwd);
-  if (LOCAL_PREFIX.test(s) || TARBALL.test(s) || existsSync(resolve(cwd, s)))
-    return localPath(s, repoDir, cwd);
+  if (LOCAL_PREFIX.test(s)) return localPath(s, repoDir, cwd);
   if (PROTOCOL.test(s)) return { value: s };
+  if (TARBALL.test(s) || existsSync(resolve(cwd, s))) return localPath(s, repoDir, cwd);
   const named = /^ametijuhend@(.+)$/.exec(s);
   if (named) {
     const rest = named[1]!;
