@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The CLI entry: runs the compiled library (built by `npm run build`, which `npm ci` runs via `prepare`).
+// The CLI entry: runs the compiled library in dist/, found beside this file (so it works from any
+// working folder). The package ships dist/; in a checkout, `npm ci` builds it (`prepare`).
 import('../dist/cli/main.js').then(
   (cli) =>
     cli.main(process.argv).then((code) => {

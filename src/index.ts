@@ -66,6 +66,7 @@ export type { BuildEvent, BuildFailure, BuildOptions, BuildResult } from './buil
 export type { CheckOptions, CheckResult } from './project/check.js';
 export { UsageError, type InputFile } from './project/discover.js';
 export { InitError, type InitLang, type InitOptions, type InitResult } from './project/init.js';
+export { ToolSpecError, type ToolDependency } from './project/tool-spec.js';
 export type { StatusRow } from './project/status.js';
 export type { DescriptionSummary, ReferenceKey } from './validate/summary.js';
 export { ConfigLoader, CONFIG_NAME } from './config/load.js';

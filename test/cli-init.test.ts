@@ -71,7 +71,8 @@ describe('ametijuhend init', () => {
       [
         ...ET_FILES.map((f) => `  loodud  ${f}`),
         'Loodud 12 faili, vahele jäetud 0 (olemasolevaid faile ei muudeta).',
-        'Edasi: cd hoidla && npx ametijuhend check && npx ametijuhend build . --out-dir dist',
+        'Edasi: cd hoidla && npm install && npx ametijuhend check && npx ametijuhend build . --out-dir dist',
+        'Lisa git-i ka package-lock.json (npm install loob selle): siis paigaldab CI sama versiooni (npm ci).',
         'Kirjuta asutuse nimi faili ametijuhend.config.yaml (organisation) või kasuta --organisation.',
         '',
       ].join('\n'),
@@ -162,7 +163,13 @@ describe('ametijuhend init', () => {
       'actions/cache/save@v4',
       'actions/upload-artifact@v4',
     ]);
-    expect(steps[1]!.with).toEqual({ 'node-version': 20 });
+    // the whole history (--changed-since needs the ref, a PDF's date its source's last commit)
+    expect(steps[0]!.with).toEqual({ 'fetch-depth': 0 });
+    expect(steps[1]!.with).toEqual({
+      'node-version': 20,
+      cache: 'npm',
+      'cache-dependency-path': 'package.json',
+    });
     // the cache folder of check --cache and build is restored before them and saved after, even
     // when the check failed, under a key of its own per run (a cache entry is never overwritten)
     const key = 'ametijuhend-${{ github.run_id }}-${{ github.run_attempt }}';
@@ -176,6 +183,7 @@ describe('ametijuhend init', () => {
       { stage?: string; image?: string; script?: string[]; artifacts?: Record<string, unknown> }
     >;
     expect(gl.default!.image).toBe('node:20');
+    expect(gl.variables).toEqual({ GIT_DEPTH: 0 });
     // both jobs restore and save the cache folder, also after a failed check
     expect((gl.default as { cache?: unknown }).cache).toEqual({
       key: 'ametijuhend',
@@ -216,7 +224,8 @@ describe('ametijuhend init', () => {
       [
         ...EN_FILES.map((f) => `  created  ${f}`),
         'Created 12 files, skipped 0 (existing files are never changed).',
-        'Next: cd docs && npx ametijuhend check && npx ametijuhend build . --out-dir dist',
+        'Next: cd docs && npm install && npx ametijuhend check && npx ametijuhend build . --out-dir dist',
+        'Commit package-lock.json too (npm install writes it): CI then installs the same version (npm ci).',
         '',
       ].join('\n'),
     );
@@ -240,7 +249,7 @@ describe('ametijuhend init', () => {
     expect(r.stdout).toContain('  jäetud vahele  README.md (on juba olemas)\n');
     expect(r.stdout).toContain('  jäetud vahele  yldosa/oigused.md (on juba olemas)\n');
     expect(r.stdout).toContain('Loodud 10 faili, vahele jäetud 2');
-    expect(r.stdout).toContain('Edasi: npx ametijuhend check');
+    expect(r.stdout).toContain('Edasi: npm install && npx ametijuhend check');
     expect(read(dir, 'README.md')).toBe('# Meie ametijuhendid\n');
     expect(read(dir, 'yldosa/oigused.md')).toBe('- oma õigus\n');
 
@@ -264,6 +273,53 @@ describe('ametijuhend init', () => {
     expect(r.stdout).toContain('  skipped  ametijuhend.config.yaml (already exists)');
     expect(existsSync(join(dir, 'hr-specialist.md'))).toBe(true);
     expect(existsSync(join(dir, 'personalispetsialist.md'))).toBe(false);
+  });
+
+  it('--tool-spec: written into package.json as npm reads it from the repo, with the warnings that apply', () => {
+    const parent = tempTree({ 'vendor/ametijuhend-9.9.9.tgz': 'x' });
+    const spec = (dir: string): unknown =>
+      (JSON.parse(read(join(parent, dir), 'package.json')) as { devDependencies: unknown }).devDependencies;
+    // a tarball outside the new repo: relative to it, and a warning that CI will not have it
+    const outside = cli(
+      ['init', 'a', '--lang', 'en', '--tool-spec', 'vendor/ametijuhend-9.9.9.tgz'],
+      parent,
+      ENV,
+    );
+    expect(outside.code).toBe(0);
+    expect(spec('a')).toEqual({ ametijuhend: 'file:../vendor/ametijuhend-9.9.9.tgz' });
+    expect(outside.stdout).toContain(
+      `Warning: ${join(parent, 'vendor/ametijuhend-9.9.9.tgz')} is outside the repository, so CI will not have it`,
+    );
+    // a folder inside it: no warning
+    mkdirSync(join(parent, 'b', 'tool'), { recursive: true });
+    const inside = cli(['init', 'b', '--lang', 'en', '--tool-spec', './b/tool'], parent, ENV);
+    expect(spec('b')).toEqual({ ametijuhend: 'file:tool' });
+    expect(inside.stdout).not.toContain('Warning');
+    // git URLs, host shorthands and ranges as given; ametijuhend@RANGE as the range
+    for (const [given, value] of [
+      ['git+https://example.org/ametijuhend.git#v1.2.0', 'git+https://example.org/ametijuhend.git#v1.2.0'],
+      ['github:asutus/ametijuhend', 'github:asutus/ametijuhend'],
+      ['ametijuhend@~0.3.1', '~0.3.1'],
+      ['>=0.1 <0.3', '>=0.1 <0.3'],
+    ] as const) {
+      const dir = `c${given.length}`;
+      expect(cli(['init', dir, '--lang', 'en', '--tool-spec', given], parent, ENV).code).toBe(0);
+      expect(spec(dir)).toEqual({ ametijuhend: value });
+    }
+    // package.json already there: left alone, and the line to add is printed
+    const again = cli(['init', 'b', '--lang', 'et', '--tool-spec', '^0.2.0'], parent, ENV);
+    expect(again.stdout).toContain(
+      'package.json on juba olemas: lisa selle devDependencies alla "ametijuhend": "^0.2.0".',
+    );
+    expect(spec('b')).toEqual({ ametijuhend: 'file:tool' });
+    // another package is not a way to install ametijuhend: exit 2, nothing written
+    const bad = cli(['init', 'd', '--lang', 'en', '--tool-spec', 'left-pad@1.0.0'], parent, ENV);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(
+      'ametijuhend: --tool-spec "left-pad@1.0.0" does not say where to install ametijuhend from: give a version ' +
+        'range (^0.1.0), a tarball or folder path (./ametijuhend-0.1.0.tgz) or a git URL (git+https://…)\n',
+    );
+    expect(existsSync(join(parent, 'd'))).toBe(false);
   });
 
   it('a target that cannot be written is exit 2 with the reason', () => {

@@ -121,6 +121,7 @@ function initCommand(cmd: Command, p: CommandParts): void {
     .argument('[dir]', bilingual('cli.help.initDir'), '.')
     .option('--organisation <name>', bilingual('cli.help.organisation'))
     .addOption(new Option('--lang <lang>', bilingual('cli.help.initLang')).argParser(langParser(p.lang)))
+    .option('--tool-spec <spec>', bilingual('project.init.helpToolSpec', { version: VERSION }))
     .action(async (dir: string, opts) => {
       process.exitCode = (await commands.init()).runInit(dir, opts);
     });

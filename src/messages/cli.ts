@@ -163,8 +163,8 @@ export const CLI_MESSAGES = {
     en: 'Created {created} files, skipped {skipped} (existing files are never changed).',
   },
   'cli.init.next': {
-    et: 'Edasi: {prefix}npx ametijuhend check && npx ametijuhend build . --out-dir dist',
-    en: 'Next: {prefix}npx ametijuhend check && npx ametijuhend build . --out-dir dist',
+    et: 'Edasi: {prefix}npm install && npx ametijuhend check && npx ametijuhend build . --out-dir dist',
+    en: 'Next: {prefix}npm install && npx ametijuhend check && npx ametijuhend build . --out-dir dist',
   },
   'cli.init.organisation': {
     et: 'Kirjuta asutuse nimi faili ametijuhend.config.yaml (organisation) või kasuta --organisation.',

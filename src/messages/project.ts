@@ -21,8 +21,51 @@ export const PROJECT_MESSAGES = {
     en: '--changed-since needs a git repository: {cwd} is not in one',
   },
   'project.unknownRef': {
-    et: '--changed-since: tundmatu viide „{ref}“',
-    en: '--changed-since: unknown git ref "{ref}"',
+    et:
+      '--changed-since: hoidlas {repo} pole viidet „{ref}“. Kas see on tõmmatud? Madal kloon ' +
+      '(actions/checkout vaikimisi) seda ei sisalda: pane checkout-sammule „fetch-depth: 0“ ' +
+      '(GitLabis GIT_DEPTH: 0) või tõmba viide enne: git fetch origin {branch}',
+    en:
+      '--changed-since: unknown git ref "{ref}" in {repo}. Has it been fetched? A shallow clone ' +
+      '(the default of actions/checkout) does not have it: set "fetch-depth: 0" on the checkout ' +
+      'step (GIT_DEPTH: 0 in GitLab), or fetch the ref first: git fetch origin {branch}',
+  },
+  // init --tool-spec (project/tool-spec.ts, cli/commands/init.ts)
+  'project.init.helpToolSpec': {
+    et:
+      'kust hoidla ametijuhendi paigaldab: versioonivahemik, tarballi või kausta tee, git-URL ' +
+      '(vaikimisi ^{version} registrist)',
+    en:
+      'where the docs repo installs ametijuhend from: a version range, a tarball or folder path, ' +
+      'a git URL (default ^{version} from the registry)',
+  },
+  'project.init.badToolSpec': {
+    et:
+      'ametijuhend: --tool-spec „{spec}“ ei ütle, kust ametijuhendi paigaldada: anna versioonivahemik ' +
+      '(^0.1.0), tarballi või kausta tee (./ametijuhend-0.1.0.tgz) või git-URL (git+https://…)',
+    en:
+      'ametijuhend: --tool-spec "{spec}" does not say where to install ametijuhend from: give a version ' +
+      'range (^0.1.0), a tarball or folder path (./ametijuhend-0.1.0.tgz) or a git URL (git+https://…)',
+  },
+  'project.init.toolOutside': {
+    et:
+      'Hoiatus: {path} on väljaspool hoidlat, CI-s seda ei ole: pane tarball hoidlasse ja lisa see ' +
+      'git-i või kasuta registri versiooni või git-URL-i (--tool-spec).',
+    en:
+      'Warning: {path} is outside the repository, so CI will not have it: put the tarball inside the ' +
+      'repository and commit it, or use a registry version or a git URL (--tool-spec).',
+  },
+  'project.init.toolMissing': {
+    et: 'Hoiatus: {path} ei ole olemas; npm install ei õnnestu enne, kui see on.',
+    en: 'Warning: {path} does not exist; npm install fails until it does.',
+  },
+  'project.init.addTool': {
+    et: 'package.json on juba olemas: lisa selle devDependencies alla "ametijuhend": {value}.',
+    en: 'package.json is already there: add "ametijuhend": {value} to its devDependencies.',
+  },
+  'project.init.commitLock': {
+    et: 'Lisa git-i ka package-lock.json (npm install loob selle): siis paigaldab CI sama versiooni (npm ci).',
+    en: 'Commit package-lock.json too (npm install writes it): CI then installs the same version (npm ci).',
   },
   // status table (status.ts)
   'project.status.id': { et: 'Id', en: 'Id' },

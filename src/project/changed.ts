@@ -1,6 +1,10 @@
 /**
  * `--changed-since REF`: only the descriptions changed since a git ref (committed, staged, unstaged
  * or new), plus every description whose config, competency catalogue or default section changed.
+ *
+ * The repository is the one the descriptions are in, found from their folders, not from the working
+ * folder: `check ../docs --changed-since main` run elsewhere compares ../docs's repository, and
+ * descriptions in two repositories are compared each in its own.
  */
 import { execFileSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
@@ -17,25 +21,40 @@ function git(args: string[], cwd: string): string {
   });
 }
 
-/** Absolute paths of the files changed since `ref`, including uncommitted and untracked ones. */
-export function changedFiles(ref: string, cwd: string): Set<string> {
-  let top: string;
+/** The top folder of the work tree `dir` is in; a usage error when it is in none. */
+function topLevel(dir: string): string {
   try {
-    top = git(['rev-parse', '--show-toplevel'], cwd).trim();
+    return resolve(git(['rev-parse', '--show-toplevel'], dir).trim());
   } catch {
-    throw usageError('project.notGitRepository', { cwd });
+    throw usageError('project.notGitRepository', { cwd: dir });
   }
+}
+
+/** The files of one repository changed since `ref`, including uncommitted and untracked ones. */
+function changedIn(top: string, ref: string, out: Set<string>): void {
   try {
-    git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], cwd);
+    git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], top);
   } catch {
-    throw usageError('project.unknownRef', { ref });
+    // "origin/main" → "git fetch origin main"; any other ref is fetched by its own name
+    const branch = ref.replace(/^(?:refs\/remotes\/)?origin\//, '');
+    throw usageError('project.unknownRef', { ref, repo: top, branch });
   }
-  const out = new Set<string>();
   const add = (list: string): void => {
     for (const line of list.split('\0')) if (line) out.add(resolve(top, line));
   };
-  add(git(['diff', '--name-only', '-z', '--no-renames', ref, '--'], cwd));
+  add(git(['diff', '--name-only', '-z', '--no-renames', ref, '--'], top));
   add(git(['ls-files', '--others', '--exclude-standard', '-z', '--full-name'], top));
+}
+
+/**
+ * Absolute paths of the files changed since `ref` in the repositories of `dirs` (folders inside
+ * them; one folder or several), including uncommitted and untracked ones.
+ */
+export function changedFiles(ref: string, dirs: string | readonly string[]): Set<string> {
+  const tops = new Set<string>();
+  for (const dir of typeof dirs === 'string' ? [dirs] : new Set(dirs)) tops.add(topLevel(dir));
+  const out = new Set<string>();
+  for (const top of tops) changedIn(top, ref, out);
   return out;
 }
 
@@ -54,4 +73,17 @@ export function filterChanged(
     for (const ref of config.referencedFiles) if (changed.has(ref)) return true;
     return false;
   });
+}
+
+/** `files` narrowed to those changed since `ref`, compared in the repositories the files are in. */
+export function changedSince(files: readonly InputFile[], ref: string, loader: ConfigLoader): InputFile[] {
+  if (files.length === 0) return [];
+  return filterChanged(
+    files,
+    changedFiles(
+      ref,
+      files.map((f) => dirname(f.path)),
+    ),
+    loader,
+  );
 }

@@ -4,7 +4,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { changedFiles, filterChanged } from './changed.js';
+import { changedSince } from './changed.js';
 import { compileCached, openCheckCache, type CheckCacheOptions } from './check-cache.js';
 import { compileFile, type CompileResult } from '../compiler/compile.js';
 import { shownPath } from '../fs/root.js';
@@ -78,8 +78,7 @@ export async function checkPaths(paths: readonly string[], options: CheckOptions
   const loader = new ConfigLoader({ cwd, ...(options.lang ? { lang: options.lang } : {}) });
   const skipped: Diagnostic[] = [];
   let files = await discover(paths, loader, cwd, { skipped });
-  if (options.changedSince !== undefined)
-    files = filterChanged(files, changedFiles(options.changedSince, cwd), loader);
+  if (options.changedSince !== undefined) files = changedSince(files, options.changedSince, loader);
   const { results, summaries } = options.cache
     ? compileCached(files, openCheckCache(cwd, options.cache === true ? {} : options.cache), {
         loader,

@@ -7,7 +7,8 @@
  * common. A path segment starting with "_" is written with a leading "." instead (npm does not pack
  * .gitignore, and dot-folders are easy to lose), so `_github/workflows/x.yml` becomes
  * `.github/workflows/x.yml`. Placeholders: __ORGANISATION__ (YAML-quoted in .yaml/.yml files),
- * __DATE__ (YYYY-MM-DD) and __VERSION__ (this tool's version).
+ * __DATE__ (YYYY-MM-DD), __VERSION__ (this tool's version) and __TOOL_SPEC__ (where the docs repo
+ * installs the tool from, see tool-spec.ts; JSON-escaped in .json files).
  *
  * Existing files are never overwritten: each is written with the exclusive flag and reported as
  * skipped when it is already there.
@@ -17,6 +18,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VERSION } from '../util/version.js';
 import { today } from '../util/dates.js';
+import { toolDependency, type ToolDependency } from './tool-spec.js';
 
 export type InitLang = 'et' | 'en';
 
@@ -29,6 +31,10 @@ export interface InitOptions {
   date?: string;
   /** Folder with common/ and <lang>/ (default: the package's templates/init). */
   templates?: string;
+  /** Where the docs repo installs ametijuhend from (see tool-spec.ts); default the registry. */
+  toolSpec?: string;
+  /** The folder a relative --tool-spec path is relative to (default the working folder). */
+  cwd?: string;
 }
 
 export interface InitResult {
@@ -38,6 +44,8 @@ export interface InitResult {
   created: string[];
   /** Files left alone because they already exist. */
   skipped: string[];
+  /** The devDependency written (or to write by hand when package.json was skipped). */
+  tool: ToolDependency;
 }
 
 /** The target cannot be written (not a folder, no permission, read-only): a usage problem. */
@@ -106,13 +114,16 @@ export function templateFiles(lang: InitLang, templates = TEMPLATES_DIR): Templa
 export function fillTemplate(
   text: string,
   target: string,
-  values: { organisation: string; date: string; version: string },
+  values: { organisation: string; date: string; version: string; toolSpec?: string },
 ): string {
   const yaml = /\.ya?ml$/i.test(target);
+  const json = /\.json$/i.test(target);
+  const spec = values.toolSpec ?? `^${values.version}`;
   return text
     .replace(/__ORGANISATION__/g, () => (yaml ? JSON.stringify(values.organisation) : values.organisation))
     .replace(/__DATE__/g, values.date)
-    .replace(/__VERSION__/g, values.version);
+    .replace(/__VERSION__/g, values.version)
+    .replace(/__TOOL_SPEC__/g, () => (json ? JSON.stringify(spec).slice(1, -1) : spec));
 }
 
 const errno = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? '';
@@ -123,6 +134,8 @@ export function initRepo(dir: string, options: InitOptions = {}): InitResult {
   const organisation = options.organisation?.trim() || ORGANISATION_PLACEHOLDER[lang];
   const date = options.date ?? today();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new InitError(`not a date (YYYY-MM-DD): ${date}`);
+  // a spec npm cannot read is a ToolSpecError, before anything is written
+  const tool = toolDependency(options.toolSpec, target, options.cwd);
   const files = templateFiles(lang, options.templates);
   const created: string[] = [];
   const skipped: string[] = [];
@@ -145,6 +158,7 @@ export function initRepo(dir: string, options: InitOptions = {}): InitResult {
       organisation,
       date,
       version: VERSION,
+      toolSpec: tool.value,
     });
     try {
       mkdirSync(dirname(path), { recursive: true });
@@ -156,5 +170,5 @@ export function initRepo(dir: string, options: InitOptions = {}): InitResult {
       else fail(path, e);
     }
   }
-  return { dir: target, created, skipped };
+  return { dir: target, created, skipped, tool };
 }

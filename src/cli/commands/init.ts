@@ -1,14 +1,16 @@
-import { existsSync, statSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { message } from '../../messages/index.js';
 import { ConfigLoader } from '../../config/load.js';
 import { initRepo, InitError, type InitLang, type InitResult } from '../../project/init.js';
+import { ToolSpecError } from '../../project/tool-spec.js';
 import { terminalSafe } from '../../util/terminal.js';
 import { uiLang } from '../ui.js';
 
 export interface InitCliOptions {
   organisation?: string;
   lang?: InitLang;
+  toolSpec?: string;
 }
 
 function listing(result: Pick<InitResult, 'created' | 'skipped'>, lang: 'et' | 'en'): string {
@@ -33,17 +35,53 @@ function existingLang(dir: string): InitLang | undefined {
   return config ? loader.load(config).lang : undefined;
 }
 
-export function runInit(dir: string | undefined, opts: InitCliOptions): number {
-  // completing an existing repository keeps to its language
-  const contentLang = opts.lang ?? existingLang(dir ?? '.');
-  const lang = uiLang(contentLang);
-  let result: InitResult;
+/** The devDependency of an existing package.json, if it has one. */
+function existingTool(dir: string): string | undefined {
   try {
-    result = initRepo(dir ?? '.', {
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+      dependencies?: Record<string, unknown>;
+      devDependencies?: Record<string, unknown>;
+    };
+    const spec = pkg.devDependencies?.ametijuhend ?? pkg.dependencies?.ametijuhend;
+    return typeof spec === 'string' ? spec : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Warnings about where the tool comes from: a path CI will not have, package.json left alone. */
+function toolNotes(result: InitResult, lang: 'et' | 'en'): string[] {
+  const notes: string[] = [];
+  const { tool } = result;
+  if (tool.local !== undefined) {
+    const path = terminalSafe(tool.local);
+    if (tool.missing) notes.push(message('project.init.toolMissing', lang, { path }));
+    if (tool.outside) notes.push(message('project.init.toolOutside', lang, { path }));
+  }
+  if (result.skipped.includes('package.json') && existingTool(result.dir) !== tool.value)
+    notes.push(message('project.init.addTool', lang, { value: terminalSafe(JSON.stringify(tool.value)) }));
+  return notes.map((n) => `${n}\n`);
+}
+
+function tryInit(
+  dir: string,
+  opts: InitCliOptions,
+  lang: 'et' | 'en',
+  contentLang?: InitLang,
+): InitResult | number {
+  try {
+    return initRepo(dir, {
       lang: contentLang ?? 'et',
       ...(opts.organisation !== undefined ? { organisation: opts.organisation } : {}),
+      ...(opts.toolSpec !== undefined ? { toolSpec: opts.toolSpec } : {}),
     });
   } catch (e) {
+    if (e instanceof ToolSpecError) {
+      process.stderr.write(
+        `${message('project.init.badToolSpec', lang, { spec: terminalSafe(e.message) })}\n`,
+      );
+      return 2;
+    }
     if (e instanceof InitError) {
       process.stdout.write(listing(e, lang));
       process.stderr.write(`${message('cli.init.cannotWrite', lang, { detail: terminalSafe(e.message) })}\n`);
@@ -51,6 +89,14 @@ export function runInit(dir: string | undefined, opts: InitCliOptions): number {
     }
     throw e;
   }
+}
+
+export function runInit(dir: string | undefined, opts: InitCliOptions): number {
+  // completing an existing repository keeps to its language
+  const contentLang = opts.lang ?? existingLang(dir ?? '.');
+  const lang = uiLang(contentLang);
+  const result = tryInit(dir ?? '.', opts, lang, contentLang);
+  if (typeof result === 'number') return result;
   const out: string[] = [listing(result, lang)];
   const n = result.created.length;
   const s = result.skipped.length;
@@ -60,9 +106,11 @@ export function runInit(dir: string | undefined, opts: InitCliOptions): number {
     const cd = where(result.dir);
     const prefix = cd === '.' ? '' : `cd ${terminalSafe(/\s/.test(cd) ? JSON.stringify(cd) : cd)} && `;
     out.push(`${message('cli.init.next', lang, { prefix })}\n`);
+    if (result.created.includes('package.json')) out.push(`${message('project.init.commitLock', lang)}\n`);
     if (!opts.organisation && result.created.includes('ametijuhend.config.yaml'))
       out.push(`${message('cli.init.organisation', lang)}\n`);
   }
+  out.push(...toolNotes(result, lang));
   process.stdout.write(out.join(''));
   return 0;
 }
