@@ -135,8 +135,7 @@ export function formatTable(rows: readonly StatusRow[], lang: MessageLang): stri
       .join('  ')
       .trimEnd();
   const lines = [line(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)];
-  const n = rows.length;
-  lines.push(message(n === 1 ? 'project.status.countOne' : 'project.status.countMany', lang, { count: n }));
+  lines.push(message('project.status.count', lang, { count: rows.length }));
   return `${lines.join('\n')}\n`;
 }
 
