@@ -69,6 +69,14 @@ export const CLI_MESSAGES = {
     en: 'list every description with its version, review dates and problems',
   },
   'cli.help.statusFormat': { et: 'väljundi vorm', en: 'output: table | json | csv' },
+  'cli.help.statusExcel': {
+    et: 'CSV Exceli jaoks (eesti piirkonnasätted): eraldaja ; ja UTF-8 BOM',
+    en: 'CSV for Excel with Estonian (and most European) regional settings: ";" separator and a UTF-8 BOM',
+  },
+  'cli.help.csvSeparator': {
+    et: 'CSV eraldaja: comma (koma, RFC 4180, vaikimisi) või semicolon (semikoolon, --excel)',
+    en: 'CSV separator: comma (RFC 4180, the default) or semicolon (the default of --excel)',
+  },
   'cli.help.init': {
     et: 'loo ametijuhendite hoidla',
     en: 'start a docs repository: config, catalogue, an example, CI',
@@ -142,6 +150,11 @@ export const CLI_MESSAGES = {
   'cli.check.tooManyWarnings': {
     et: 'ametijuhend: {count, plural, one {# hoiatus} other {# hoiatust}}, lubatud on kuni {max} (--max-warnings).',
     en: 'ametijuhend: {count, plural, one {# warning} other {# warnings}}, at most {max} allowed (--max-warnings).',
+  },
+  // status
+  'cli.status.csvOptionsWithJson': {
+    et: '--excel ja --csv-separator annavad CSV-faili: need ei sobi kokku võtmega --format json',
+    en: '--excel and --csv-separator write CSV: they do not go with --format json',
   },
   // rules
   'cli.rules.error': { et: 'viga   ', en: 'error  ' },
