@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PLURAL_FORM } from '../util/plural.js';
+import { fill } from '../validate/diagnostic.js';
+import { MORE_PROBLEMS } from '../validate/rule.js';
+import { RULES } from '../validate/rules/index.js';
 import { message, MESSAGES, type MessageId } from './index.js';
 
 /** The names a template fills: bare {name} placeholders and the counts of its plural forms. */
@@ -7,7 +10,8 @@ const placeholders = (text: string): string[] =>
   [
     ...new Set([
       ...[...text.matchAll(PLURAL_FORM)].map((m) => m[1]!),
-      ...[...text.replace(PLURAL_FORM, '').matchAll(/\{(\w+)\}/g)].map((m) => m[1]!),
+      // a language's own value (`{hint_et}`, `{hint_en}`) counts as the one placeholder `hint`
+      ...[...text.replace(PLURAL_FORM, '').matchAll(/\{(\w+?)(?:_et|_en)?\}/g)].map((m) => m[1]!),
     ]),
   ].sort();
 
@@ -55,6 +59,36 @@ describe('the message catalogue', () => {
         expect(text.replace(PLURAL_FORM, '')).not.toContain(', plural');
         expect(bareCount(text)).toBeUndefined();
       }
+    },
+  );
+
+  // the rules' messages are filled the same way (validate/diagnostic.ts fill)
+  const ruleEntries: [string, { et: string; en: string }][] = [
+    ['rule.MORE_PROBLEMS', MORE_PROBLEMS],
+    ...RULES.flatMap((r) =>
+      Object.entries(r.messages as Record<string, { et: string; en: string }>).map(
+        ([k, t]): [string, { et: string; en: string }] => [`${r.id}.${k}`, t],
+      ),
+    ),
+  ];
+  /**
+   * Messages whose counts are fixed limits far above 1 (MAX_YAML_DEPTH, MAX_ALIAS_COUNT, MAX_NESTING)
+   * or depths beyond them: the word after them is always in its plural form.
+   */
+  const ABOVE_ONE = new Set([
+    'yaml-syntax.tooDeep',
+    'yaml-syntax.aliasLimit',
+    'nesting-depth.tooDeep',
+    'nesting-depth.tooDeepCut',
+  ]);
+  it.each(ruleEntries)(
+    'rule message %s: same placeholders in both languages, counts in plural forms',
+    (id, t) => {
+      expect(placeholders(t.et)).toEqual(placeholders(t.en));
+      for (const text of [t.et, t.en]) expect(text.replace(PLURAL_FORM, '')).not.toContain(', plural');
+      // an entry of ABOVE_ONE without a bare count has no place there
+      const bare = [t.et, t.en].some((text) => bareCount(text) !== undefined);
+      expect(bare).toBe(ABOVE_ONE.has(id));
     },
   );
 
@@ -184,6 +218,47 @@ describe('counted messages say "1 fail" / "2 faili", "1 file" / "2 files"', () =
     );
     expect(message('cli.build.summary', 'en', data)).toBe(
       'Built 12,345 descriptions (37,035 files), 0 failed, in 9.0 s.',
+    );
+  });
+
+  it('rule messages with a count (filled by validate/diagnostic.ts fill, as rules are)', () => {
+    const rule = (id: string) =>
+      RULES.find((r) => r.id === id)!.messages as Record<string, { et: string; en: string }>;
+    const at = (t: { et: string; en: string }, lang: 'et' | 'en', extra: Record<string, number>) =>
+      COUNTS.map((count) =>
+        fill(t[lang], { count, ...extra }, lang)
+          .split(/[:(]/)[0]!
+          .trim(),
+      );
+    const fields = rule('roster').fieldCount!;
+    expect(at(fields, 'et', { expected: 2 })).toEqual(
+      ['0 välja', '1 väli', '2 välja', '5 välja', '21 välja'].map((f) => `Real on ${f}, päises 2`),
+    );
+    expect(at(fields, 'en', { expected: 2 })).toEqual(
+      ['0 fields', '1 field', '2 fields', '5 fields', '21 fields'].map(
+        (f) => `The row has ${f} but the header 2`,
+      ),
+    );
+    const more = rule('skipped-path').more!;
+    expect(at(more, 'en', { shown: 50 })).toEqual([
+      '0 more paths were skipped',
+      '1 more path was skipped',
+      '2 more paths were skipped',
+      '5 more paths were skipped',
+      '21 more paths were skipped',
+    ]);
+    expect(at(more, 'et', { shown: 50 })[1]).toBe('Vahele jäeti veel 1 tee');
+    expect(at(MORE_PROBLEMS, 'et', { shown: 50 })[1]).toBe('ja veel 1 sama reegli probleem selles failis');
+    expect(at(MORE_PROBLEMS, 'en', { shown: 50 }).slice(1, 3)).toEqual([
+      'and 1 more problem of this rule in this file',
+      'and 2 more problems of this rule in this file',
+    ]);
+    // a count the rule has already formatted ("19 980") is never "one"
+    expect(fill(MORE_PROBLEMS.et, { count: '19\u00a0980', shown: 50 }, 'et')).toMatch(
+      /^ja veel 19\u00a0980 sama reegli probleemi /,
+    );
+    expect(fill(rule('invalid-value').emptyList!.en, { path: 'duties', limit: 1 }, 'en')).toBe(
+      '"duties" must have at least 1 item.',
     );
   });
 });
