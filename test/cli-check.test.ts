@@ -96,6 +96,49 @@ describe('ametijuhend check', () => {
     expect(cli(['check', '--max-warnings', '2'], dir).code).toBe(0);
   });
 
+  it('--quiet shows errors only and its summary says so, counting the warnings it left out', () => {
+    // the config's unknown-reference switch removed: the reference's managers are warnings
+    const warned = {
+      'ametijuhend.config.yaml': config.replace(/^rules:\n {2}unknown-reference: off\n?/m, ''),
+    };
+    const dir = repo(warned);
+    const all = JSON.parse(cli(['check', '--format', 'json'], dir).stdout) as JsonRow[];
+    const warnings = all.filter((d) => d.severity === 'warning').length;
+    expect(warnings).toBeGreaterThan(1);
+    expect(all.every((d) => d.severity === 'warning')).toBe(true);
+    // warnings only: no "no problems", but no errors and how many warnings are not shown
+    const et = cli(['check', '-q', '--lang', 'et'], dir);
+    expect(et.code).toBe(0);
+    expect(et.stdout).toBe(
+      `✔ 1 fail kontrollitud, vigu pole. ${warnings} hoiatust jäeti näitamata (--quiet).\n`,
+    );
+    const en = cli(['check', '-q', '--lang', 'en'], dir);
+    expect(en.stdout).toBe(`✔ 1 file checked, no errors. ${warnings} warnings not shown (--quiet).\n`);
+    // with an error: the error, and a summary of errors (not "0 warnings")
+    const both = repo({
+      ...warned,
+      'a.md': reference.replace('reportsTo: Tiimijuht', 'reportTo: Tiimijuht'),
+    });
+    const rows = JSON.parse(cli(['check', '--format', 'json'], both).stdout) as JsonRow[];
+    const hidden = rows.filter((d) => d.severity === 'warning').length;
+    const q = cli(['check', '-q', '--lang', 'en'], both);
+    expect(q.code).toBe(1);
+    expect(q.stdout.split('\n').filter((l) => /^\S+:\d+:\d+: /.test(l))).toEqual([
+      'a.md:6:1: error Unknown key "reportTo". Did you mean "reportsTo"? [unknown-key]',
+    ]);
+    expect(q.stdout).toMatch(
+      new RegExp(`\\n✖ 1 error in 1 of 2 files\\. ${hidden} warnings not shown \\(--quiet\\)\\.\\n$`),
+    );
+    const qet = cli(['check', '-q', '--lang', 'et'], both);
+    expect(qet.stdout).toMatch(
+      new RegExp(
+        `\\n✖ 1 viga; vigadega faile 1, kontrollitud 2\\. ${hidden} hoiatust jäeti näitamata \\(--quiet\\)\\.\\n$`,
+      ),
+    );
+    // nothing left out: nothing said of warnings
+    expect(cli(['check', '-q', '--lang', 'en'], repo()).stdout).toBe('✔ 1 file checked, no errors.\n');
+  });
+
   it('folders recurse, skipping README.md, node_modules, hidden folders and config default files', () => {
     const dir = repo({
       'README.md': '# not a description',

@@ -2,8 +2,10 @@
  * Messages a user reads outside the diagnostics (usage errors, failures, help) are in English and
  * Estonian, like every other message.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, tempTree } from './cli.js';
+import { cli, EXAMPLES, tempTree } from './cli.js';
 
 describe('usage errors of paths', () => {
   it('say in both languages that a path or a glob finds nothing', () => {
@@ -160,5 +162,20 @@ describe('messages of the commands', () => {
     expect(cli(['check', '--changed-since', 'HEAD'], dir).stderr).toContain(
       `--changed-since needs a git repository: `,
     );
+  });
+
+  it('summaries count in the form the number asks for: "1 ametijuhend (1 fail)", "1 description (1 file)"', () => {
+    const dir = tempTree({
+      'ametijuhend.config.yaml': readFileSync(join(EXAMPLES, 'ametijuhend.config.yaml'), 'utf8'),
+      'competencies.yaml': readFileSync(join(EXAMPLES, 'competencies.yaml'), 'utf8'),
+      'ekspert.md': readFileSync(join(EXAMPLES, 'ekspert-kriisiabi.md'), 'utf8'),
+    });
+    const et = cli(['build', '.', '--format', 'html', '-o', 'out', '--lang', 'et'], dir);
+    expect(et.code).toBe(0);
+    expect(et.stderr).toMatch(/^Koostatud 1 ametijuhend \(1 fail\), ebaõnnestus 0, aeg [\d.]+ s/m);
+    const en = cli(['build', '.', '--format', 'html,pdf', '-o', 'out', '--lang', 'en', '--force'], dir);
+    expect(en.stderr).toMatch(/^Built 1 description \(2 files\), 0 failed, in [\d.]+ s/m);
+    expect(cli(['check', '--lang', 'et'], dir).stdout).toBe('✔ 1 fail kontrollitud, probleeme pole.\n');
+    expect(cli(['status', '--lang', 'et'], dir).stdout.trimEnd().split('\n').at(-1)).toBe('1 ametijuhend');
   });
 });

@@ -42,6 +42,68 @@ function repo(): string {
   });
 }
 
+const CSV_HEADER = ['file', 'id', 'title', 'unit', 'version', 'reviewed', 'reviewDue', 'errors', 'warnings'];
+
+interface StatusJson {
+  file: string;
+  id: string;
+  title: string | null;
+  unit: string[];
+  version: string | null;
+  reviewed: string | null;
+  reviewDue: string | null;
+  errors: number;
+  warnings: number;
+}
+
+/** A status row as the CSV cells it should read back as (formula-like text behind an apostrophe). */
+const csvCells = (r: StatusJson): string[] =>
+  [r.file, r.id, r.title ?? '', r.unit.join(', '), r.version ?? '', r.reviewed ?? '', r.reviewDue ?? '']
+    .map((v) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v))
+    .concat([String(r.errors), String(r.warnings)]);
+
+/**
+ * An RFC 4180 reader with a given separator: quoted fields (quotes doubled inside, separators and
+ * line breaks kept), CRLF record ends; it throws on a stray quote or a record of another width.
+ */
+function readCsv(text: string, separator: string): string[][] {
+  const records: string[][] = [];
+  let i = 0;
+  while (i < text.length) {
+    const record: string[] = [];
+    for (;;) {
+      let field = '';
+      if (text[i] === '"') {
+        for (i++; ; i++) {
+          if (i >= text.length) throw new Error('unterminated quote');
+          if (text[i] === '"' && text[i + 1] === '"') {
+            field += '"';
+            i++;
+          } else if (text[i] === '"') break;
+          else field += text[i];
+        }
+        i++;
+      } else {
+        while (i < text.length && text[i] !== separator && text[i] !== '\r') {
+          if (text[i] === '"' || text[i] === '\n')
+            throw new Error(`stray ${JSON.stringify(text[i])} at ${i}`);
+          field += text[i++];
+        }
+      }
+      record.push(field);
+      if (text[i] === separator) i++;
+      else if (text.startsWith('\r\n', i)) {
+        i += 2;
+        break;
+      } else throw new Error(`expected a separator or CRLF at ${i}`);
+    }
+    if (records.length && record.length !== records[0]!.length)
+      throw new Error(`record ${records.length} width`);
+    records.push(record);
+  }
+  return records;
+}
+
 const UNIT = 'Ohvriabi ja ennetusteenuste osakond, Arendustalitus';
 
 describe('ametijuhend status', () => {
@@ -194,6 +256,54 @@ describe('ametijuhend status', () => {
     expect(csvField('a\nb')).toBe('"a\nb"');
     expect(csvField('a\rb')).toBe('"a\rb"');
     expect(csvField('plain')).toBe('plain');
+  });
+
+  it('--excel: ";" and a UTF-8 BOM; fields with ; , quotes and line breaks read back as they were', () => {
+    const titles = ['Nõunik; "kriisiabi"\nteine rida', 'Ülemnõunik, õigusala', '=Juhataja'];
+    const dir = tempTree({
+      'ametijuhend.config.yaml':
+        'organisation: Amet\ncompetencies: competencies.yaml\nrules:\n  unknown-reference: off\n',
+      'competencies.yaml': catalogue,
+      ...Object.fromEntries(
+        titles.map((t, i) => [
+          `t${i}.md`,
+          reference.replace('title: Ekspert (psühhosotsiaalne kriisiabi)', `title: ${JSON.stringify(t)}`),
+        ]),
+      ),
+    });
+    const rows = JSON.parse(cli(['status', '--format', 'json'], dir, ENV).stdout) as StatusJson[];
+    expect(rows.map((r) => r.title)).toEqual(titles);
+    const expected = [CSV_HEADER, ...rows.map(csvCells)];
+
+    const excel = cli(['status', '--excel'], dir, ENV);
+    expect(excel.code).toBe(0);
+    expect(excel.stdout.startsWith(`\uFEFF${CSV_HEADER.join(';')}\r\n`)).toBe(true);
+    expect(readCsv(excel.stdout.slice(1), ';')).toEqual(expected);
+    // the same with --format csv said too; --csv-separator names the separator
+    expect(cli(['status', '--format', 'csv', '--excel'], dir, ENV).stdout).toBe(excel.stdout);
+    expect(cli(['status', '--excel', '--csv-separator', 'comma'], dir, ENV).stdout).toBe(
+      `\uFEFF${cli(['status', '--format', 'csv'], dir, ENV).stdout}`,
+    );
+    const semicolon = cli(['status', '--csv-separator', 'semicolon'], dir, ENV).stdout;
+    expect(semicolon).toBe(excel.stdout.slice(1));
+
+    // the default stays RFC 4180: commas, no BOM, and reads back the same
+    const plain = cli(['status', '--format', 'csv'], dir, ENV).stdout;
+    expect(plain.startsWith(`${CSV_HEADER.join(',')}\r\n`)).toBe(true);
+    expect(readCsv(plain, ',')).toEqual(expected);
+    // a field with either separator is quoted, so a tool that assumes the other one still gets it
+    expect(plain).toContain('"Nõunik; ""kriisiabi""\nteine rida"');
+    expect(semicolon).toContain('"Ülemnõunik, õigusala"');
+  });
+
+  it('--excel and --csv-separator with --format json are a usage error in both languages', () => {
+    const r = cli(['status', '--format', 'json', '--excel'], repo(), ENV);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      'ametijuhend: --excel and --csv-separator write CSV: they do not go with --format json / --excel ja --csv-separator annavad CSV-faili: need ei sobi kokku võtmega --format json\n',
+    );
+    expect(cli(['status', '--format', 'json', '--csv-separator', 'comma'], repo(), ENV).code).toBe(2);
   });
 
   it('the review due date: months added, clamped to the month’s end; unknown without a config period', () => {

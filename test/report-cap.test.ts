@@ -74,7 +74,7 @@ describe('capped problems', () => {
       ': viga ja veel 99\u00a0950 sama reegli probleemi selles failis (näidatud on esimesed 50). [unknown-key]\n',
     );
     expect(stylish.stdout).toContain(
-      '✖ 100000 probleemi (100000 viga, 0 hoiatust); probleemidega faile 1, kontrollitud 1.\n',
+      '✖ 100\u00a0000 probleemi (100\u00a0000 viga, 0 hoiatust); probleemidega faile 1, kontrollitud 1.\n',
     );
   });
 

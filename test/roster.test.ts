@@ -59,7 +59,7 @@ describe('parseRoster', () => {
       ['r.csv', 8, 1, 'roster'],
     ]);
     expect(r.diagnostics[0]!.message).toBe(
-      'The row has 1 fields but the header 2: check the separators and quotes.',
+      'The row has 1 field but the header 2: check the separators and quotes.',
     );
     expect(r.diagnostics[1]!.message).toBe('The column "id" is empty.');
     expect(r.diagnostics[3]!.message).toMatch(/quote is not closed/);

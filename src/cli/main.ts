@@ -109,6 +109,13 @@ function statusCommand(cmd: Command, p: CommandParts): void {
         .choices(['table', 'json', 'csv'])
         .default('table'),
     )
+    .option('--excel', bilingual('cli.help.statusExcel'))
+    .addOption(
+      new Option('--csv-separator <separator>', bilingual('cli.help.csvSeparator')).choices([
+        'comma',
+        'semicolon',
+      ]),
+    )
     .addOption(p.langOption())
     .action(async (paths: string[], opts) => {
       process.exitCode = await (await commands.status()).runStatus(paths, opts);

@@ -68,9 +68,7 @@ const USAGE_ERRORS: Record<string, UsageErrorShape[]> = {
         const count = Number(m[2]);
         return {
           forCommand: m[1] ? message('cli.usage.forCommand', lang, { command: m[1] }) : '',
-          expected: message(count === 1 ? 'cli.usage.argumentsOne' : 'cli.usage.argumentsMany', lang, {
-            count,
-          }),
+          expected: message('cli.usage.arguments', lang, { count }),
           received: m[3],
         };
       },

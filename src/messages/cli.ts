@@ -69,6 +69,14 @@ export const CLI_MESSAGES = {
     en: 'list every description with its version, review dates and problems',
   },
   'cli.help.statusFormat': { et: 'väljundi vorm', en: 'output: table | json | csv' },
+  'cli.help.statusExcel': {
+    et: 'CSV Exceli jaoks (eesti piirkonnasätted): eraldaja ; ja UTF-8 BOM',
+    en: 'CSV for Excel with Estonian (and most European) regional settings: ";" separator and a UTF-8 BOM',
+  },
+  'cli.help.csvSeparator': {
+    et: 'CSV eraldaja: comma (koma, RFC 4180, vaikimisi) või semicolon (semikoolon, --excel)',
+    en: 'CSV separator: comma (RFC 4180, the default) or semicolon (the default of --excel)',
+  },
   'cli.help.init': {
     et: 'loo ametijuhendite hoidla',
     en: 'start a docs repository: config, catalogue, an example, CI',
@@ -122,8 +130,10 @@ export const CLI_MESSAGES = {
     et: 'viga: liiga palju argumente{forCommand}: oodati {expected}, anti {received}.',
     en: 'error: too many arguments{forCommand}. Expected {expected} but got {received}.',
   },
-  'cli.usage.argumentsOne': { et: '{count}', en: '{count} argument' },
-  'cli.usage.argumentsMany': { et: '{count}', en: '{count} arguments' },
+  'cli.usage.arguments': {
+    et: '{count}',
+    en: '{count, plural, one {# argument} other {# arguments}}',
+  },
   'cli.usage.forCommand': { et: ' käsule „{command}“', en: " for '{command}'" },
   'cli.usage.invalidOptionValue': {
     et: 'viga: võtme „{option}“ väärtus „{value}“ ei sobi. {detail}',
@@ -138,8 +148,13 @@ export const CLI_MESSAGES = {
   'cli.usage.wholeNumber': { et: 'oodati täisarvu', en: 'expected a whole number' },
   // check
   'cli.check.tooManyWarnings': {
-    et: 'ametijuhend: hoiatusi on {count}, lubatud kuni {max} (--max-warnings).',
-    en: 'ametijuhend: {count} warnings, at most {max} allowed (--max-warnings).',
+    et: 'ametijuhend: {count, plural, one {# hoiatus} other {# hoiatust}}, lubatud on kuni {max} (--max-warnings).',
+    en: 'ametijuhend: {count, plural, one {# warning} other {# warnings}}, at most {max} allowed (--max-warnings).',
+  },
+  // status
+  'cli.status.csvOptionsWithJson': {
+    et: '--excel ja --csv-separator annavad CSV-faili: need ei sobi kokku võtmega --format json',
+    en: '--excel and --csv-separator write CSV: they do not go with --format json',
   },
   // rules
   'cli.rules.error': { et: 'viga   ', en: 'error  ' },
@@ -154,13 +169,9 @@ export const CLI_MESSAGES = {
     et: 'ametijuhend: sihtkausta ei saa kirjutada: {detail}',
     en: 'ametijuhend: cannot write the target folder: {detail}',
   },
-  'cli.init.summaryOne': {
-    et: 'Loodud {created} fail, vahele jäetud {skipped} (olemasolevaid faile ei muudeta).',
-    en: 'Created {created} file, skipped {skipped} (existing files are never changed).',
-  },
-  'cli.init.summaryMany': {
-    et: 'Loodud {created} faili, vahele jäetud {skipped} (olemasolevaid faile ei muudeta).',
-    en: 'Created {created} files, skipped {skipped} (existing files are never changed).',
+  'cli.init.summary': {
+    et: 'Loodud {created, plural, one {# fail} other {# faili}}, vahele jäetud {skipped} (olemasolevaid faile ei muudeta).',
+    en: 'Created {created, plural, one {# file} other {# files}}, skipped {skipped} (existing files are never changed).',
   },
   'cli.init.next': {
     et: 'Edasi: {prefix}npm install && npx ametijuhend check && npx ametijuhend build . --out-dir dist',
@@ -179,8 +190,8 @@ export const CLI_MESSAGES = {
   'cli.build.built': { et: 'valmis {file} → {outputs}', en: 'built {file} → {outputs}' },
   'cli.build.notBuilt': { et: 'EI KOOSTATUD {file}', en: 'FAILED {file}' },
   'cli.build.tooManyJobs': {
-    et: 'ametijuhend: --jobs {jobs} on rohkem kui protsessorituumi ({cores}): kasutan {cores} lõime',
-    en: 'ametijuhend: --jobs {jobs} is more than the cores ({cores}): using {cores} threads',
+    et: 'ametijuhend: --jobs {jobs} on rohkem kui protsessorituumi ({cores}): kasutan {cores, plural, one {# lõime} other {# lõime}}',
+    en: 'ametijuhend: --jobs {jobs} is more than the cores ({cores}): using {cores, plural, one {# thread} other {# threads}}',
   },
   'cli.build.changed': { et: 'Muutus: {files}', en: 'Changed: {files}' },
   'cli.build.rebuilt': { et: 'Koostatud uuesti.', en: 'Rebuilt.' },
@@ -196,12 +207,8 @@ export const CLI_MESSAGES = {
     et: ' ({rendered} uuesti koostatud, {cached} vahemälust)',
     en: ' ({rendered} rendered, {cached} cached)',
   },
-  'cli.build.summaryOne': {
-    et: 'Koostatud {built} ametijuhendit ({outputs} faili), ebaõnnestus {failed}, aeg {time}{cached}.',
-    en: 'Built {built} description ({outputs} files), {failed} failed, in {time}{cached}.',
-  },
-  'cli.build.summaryMany': {
-    et: 'Koostatud {built} ametijuhendit ({outputs} faili), ebaõnnestus {failed}, aeg {time}{cached}.',
-    en: 'Built {built} descriptions ({outputs} files), {failed} failed, in {time}{cached}.',
+  'cli.build.summary': {
+    et: 'Koostatud {built, plural, one {# ametijuhend} other {# ametijuhendit}} ({outputs, plural, one {# fail} other {# faili}}), ebaõnnestus {failed}, aeg {time}{cached}.',
+    en: 'Built {built, plural, one {# description} other {# descriptions}} ({outputs, plural, one {# file} other {# files}}), {failed} failed, in {time}{cached}.',
   },
 } satisfies Record<`cli.${string}`, Template>;

@@ -1,9 +1,12 @@
 /**
  * The message catalogue: every sentence the tool says outside its rules (build, project, CLI), in
  * Estonian and English, with {placeholders} filled like the rules' messages. Rules keep their own
- * messages beside their logic (src/validate/rules); everything else is here, one file per area.
+ * messages beside their logic (src/validate/rules); everything else is here, one file per area. A
+ * count is never a bare {placeholder} before its word: it is a plural form, so that both languages
+ * say "1 fail" / "2 faili", "1 file" / "2 files" (messages.test.ts checks the catalogue).
  */
 import { fill, type MessageLang, type Template, type TemplateData } from '../validate/diagnostic.js';
+import { expandPlurals, formatNumbers } from '../util/plural.js';
 import { UsageError } from '../util/usage-error.js';
 import { BUILD_MESSAGES } from './build.js';
 import { CLI_MESSAGES } from './cli.js';
@@ -13,10 +16,14 @@ export const MESSAGES = { ...BUILD_MESSAGES, ...PROJECT_MESSAGES, ...CLI_MESSAGE
 
 export type MessageId = keyof typeof MESSAGES;
 
-/** The catalogue's message `id` in `lang`, its placeholders filled from `data`. */
+/**
+ * The catalogue's message `id` in `lang`, its placeholders filled from `data`: a count in a plural
+ * form (`{n, plural, one {# fail} other {# faili}}`, src/util/plural.ts) gets the form its number asks
+ * for in that language, and every number is written in the language's digit grouping.
+ */
 export function message(id: MessageId, lang: MessageLang, data: TemplateData = {}): string {
   const template: Template = MESSAGES[id];
-  return fill(template[lang], data, lang);
+  return fill(expandPlurals(template[lang], data, lang), formatNumbers(data, lang), lang);
 }
 
 /** A catalogue message in both languages, English first: "en / et" (usage errors, help). */

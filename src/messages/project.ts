@@ -76,8 +76,10 @@ export const PROJECT_MESSAGES = {
   'project.status.reviewDue': { et: 'Järgmine ülevaatus', en: 'Review due' },
   'project.status.errors': { et: 'Vigu', en: 'Errors' },
   'project.status.warnings': { et: 'Hoiatusi', en: 'Warnings' },
-  'project.status.countOne': { et: '{count} ametijuhend', en: '{count} description' },
-  'project.status.countMany': { et: '{count} ametijuhendit', en: '{count} descriptions' },
+  'project.status.count': {
+    et: '{count, plural, one {# ametijuhend} other {# ametijuhendit}}',
+    en: '{count, plural, one {# description} other {# descriptions}}',
+  },
   // the output folder (fs/outdir.ts)
   'project.outDirPartIsFile': {
     et: 'väljundkausta {shown} ei saa luua: osa selle teest on fail',

@@ -135,31 +135,48 @@ export function formatTable(rows: readonly StatusRow[], lang: MessageLang): stri
       .join('  ')
       .trimEnd();
   const lines = [line(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)];
-  const n = rows.length;
-  lines.push(message(n === 1 ? 'project.status.countOne' : 'project.status.countMany', lang, { count: n }));
+  lines.push(message('project.status.count', lang, { count: rows.length }));
   return `${lines.join('\n')}\n`;
 }
 
+/** The CSV separator: `,` (RFC 4180, the default) or `;` (what Excel expects under Estonian settings). */
+export type CsvSeparator = ',' | ';';
+export const CSV_SEPARATORS: readonly CsvSeparator[] = [',', ';'];
+
+export interface CsvOptions {
+  /** Default `,`. */
+  separator?: CsvSeparator;
+  /** Start with a UTF-8 byte order mark, which Excel needs to read the file as UTF-8 (õ, ä, ö, ü). */
+  bom?: boolean;
+}
+
 /**
- * RFC 4180: a field with a comma, quote, CR or LF is quoted, quotes doubled; CRLF line ends.
+ * RFC 4180: a field with a comma, semicolon, quote, CR or LF is quoted, quotes doubled (a field is
+ * quoted for either separator, so it reads back whichever a tool assumes); CRLF line ends.
  * Control and bidi characters other than CR and LF are shown as escapes (`\x1b`, `\u202e`), and a field
  * a spreadsheet would read as a formula (starting with = + - @, tab or CR) gets a leading
  * apostrophe, as OWASP recommends against CSV injection.
  */
 export function csvField(value: string): string {
   const safe = terminalSafe(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value, '\r\n');
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return /[",;\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 const CSV_COLUMNS = ['file', ...COLUMNS] as const;
 
-/** A header row of the JSON keys, then one record per description; unknown values are empty. */
-export function formatCsv(rows: readonly StatusRow[]): string {
+/**
+ * A header row of the JSON keys, then one record per description; unknown values are empty. With
+ * `{separator: ';', bom: true}` it is what Excel opens in columns under Estonian (and most European)
+ * regional settings, where the list separator is `;` because the decimal separator is `,`.
+ */
+export function formatCsv(rows: readonly StatusRow[], options: CsvOptions = {}): string {
+  const separator = options.separator ?? ',';
   const records = [
     [...CSV_COLUMNS],
     ...rows.map((r) => CSV_COLUMNS.map((c) => (c === 'file' ? r.file : cell(r, c, '')))),
   ];
-  return records.map((cells) => `${cells.map(csvField).join(',')}\r\n`).join('');
+  const text = records.map((cells) => `${cells.map(csvField).join(separator)}\r\n`).join('');
+  return options.bom ? `\uFEFF${text}` : text;
 }
 
 /** An array of {file, id, title, unit, version, reviewed, reviewDue, errors, warnings}; unknown is null. */
@@ -178,8 +195,13 @@ export function formatJson(rows: readonly StatusRow[]): string {
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 
-export function formatStatus(rows: readonly StatusRow[], format: StatusFormat, lang: MessageLang): string {
+export function formatStatus(
+  rows: readonly StatusRow[],
+  format: StatusFormat,
+  lang: MessageLang,
+  csv: CsvOptions = {},
+): string {
   if (format === 'json') return formatJson(rows);
-  if (format === 'csv') return formatCsv(rows);
+  if (format === 'csv') return formatCsv(rows, csv);
   return formatTable(rows, lang);
 }

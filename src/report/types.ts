@@ -21,6 +21,11 @@ export interface ReportInput {
   rules?: readonly ReportedRule[];
   lang: MessageLang;
   color: boolean;
+  /**
+   * Set when only errors are reported (check --quiet): how many warnings were left out. The stylish
+   * summary then speaks of errors only and names this count.
+   */
+  hiddenWarnings?: number;
 }
 
 export type ReporterName = 'stylish' | 'json' | 'github' | 'sarif' | 'junit';

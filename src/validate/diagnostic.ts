@@ -1,4 +1,5 @@
 import type { Position } from 'unist';
+import { expandPlurals } from '../util/plural.js';
 
 export type Severity = 'error' | 'warning';
 export type SeveritySetting = Severity | 'off';
@@ -66,10 +67,11 @@ function formatValue(value: TemplateData[string], lang: MessageLang): string {
 
 /**
  * Fills `{name}` placeholders (falling back to `name_et` / `name_en` for language-specific values);
- * an array value becomes a quoted "a, b or c" list.
+ * an array value becomes a quoted "a, b or c" list; a count in a plural form
+ * (`{n, plural, one {# väli} other {# välja}}`, src/util/plural.ts) gets the form its number asks for.
  */
 export function fill(template: string, data: TemplateData, lang: MessageLang): string {
-  return template.replace(/\{(\w+)\}/g, (_, key: string) =>
+  return expandPlurals(template, data, lang).replace(/\{(\w+)\}/g, (_, key: string) =>
     formatValue(data[key] !== undefined ? data[key] : data[`${key}_${lang}`], lang),
   );
 }

@@ -85,8 +85,8 @@ export function defineRule<M extends string>(rule: Rule<M>): Rule<M> {
 
 /** The line that stands for a rule's problems in a file beyond the first MAX_PER_RULE. */
 export const MORE_PROBLEMS: Template = {
-  et: 'ja veel {count} sama reegli probleemi selles failis (näidatud on esimesed {shown}).',
-  en: 'and {count} more problems of this rule in this file (the first {shown} are shown).',
+  et: 'ja veel {count, plural, one {# sama reegli probleem} other {# sama reegli probleemi}} selles failis (näidatud on esimesed {shown}).',
+  en: 'and {count, plural, one {# more problem} other {# more problems}} of this rule in this file (the first {shown} are shown).',
 };
 
 interface Tally {

@@ -152,11 +152,8 @@ async function buildOnce(
   }
   const time = seconds(Date.now() - started);
   const cached = message('cli.build.cached', lang, { rendered: result.rendered, cached: result.cached });
-  const n = result.built;
-  const data = { built: n, outputs: result.outputs.length, failed: result.failed, time, cached };
-  process.stderr.write(
-    `${message(n === 1 ? 'cli.build.summaryOne' : 'cli.build.summaryMany', lang, data)}\n`,
-  );
+  const data = { built: result.built, outputs: result.outputs.length, failed: result.failed, time, cached };
+  process.stderr.write(`${message('cli.build.summary', lang, data)}\n`);
   if (result.failures.some((f) => f.kind === 'internal')) return 2;
   return result.failed > 0 || result.errorCount > 0 ? 1 : 0;
 }

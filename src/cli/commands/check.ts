@@ -3,6 +3,7 @@ import { checkPaths } from '../../project/check.js';
 import { UsageError } from '../../project/discover.js';
 import { REPORTERS, type ReporterName } from '../../report/index.js';
 import { terminalSafe } from '../../util/terminal.js';
+import { countDiagnostics } from '../../validate/diagnostic.js';
 import { RULES } from '../../validate/rules/index.js';
 import { uiLang } from '../ui.js';
 
@@ -41,6 +42,8 @@ export async function runCheck(paths: string[], opts: CheckCliOptions): Promise<
     rules: RULES,
     lang,
     color: opts.format === 'stylish' && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+    // --quiet shows errors only: the summary says so, and how many warnings it left out
+    ...(opts.quiet ? { hiddenWarnings: countDiagnostics(result.diagnostics).warnings } : {}),
   });
   process.stdout.write(output);
   if (result.errorCount > 0) return 1;

@@ -100,8 +100,7 @@ export function runInit(dir: string | undefined, opts: InitCliOptions): number {
   const out: string[] = [listing(result, lang)];
   const n = result.created.length;
   const s = result.skipped.length;
-  const summary = n === 1 ? 'cli.init.summaryOne' : 'cli.init.summaryMany';
-  out.push(`${message(summary, lang, { created: n, skipped: s })}\n`);
+  out.push(`${message('cli.init.summary', lang, { created: n, skipped: s })}\n`);
   if (n > 0) {
     const cd = where(result.dir);
     const prefix = cd === '.' ? '' : `cd ${terminalSafe(/\s/.test(cd) ? JSON.stringify(cd) : cd)} && `;

@@ -40,7 +40,7 @@ export default defineRule({
     },
     emptyList: {
       et: '„{path}“ peab sisaldama vähemalt {limit} elementi.',
-      en: '"{path}" must have at least {limit} item(s).',
+      en: '"{path}" must have at least {limit, plural, one {# item} other {# items}}.',
     },
     minimum: {
       et: '„{path}“ peab olema vähemalt {limit}.',

@@ -25,8 +25,8 @@ const rosterRule = defineRule({
       en: 'Unknown column "{column}"; allowed: {allowed}.',
     },
     fieldCount: {
-      et: 'Real on {count} välja, päises {expected}: kontrolli eraldajaid ja jutumärke.',
-      en: 'The row has {count} fields but the header {expected}: check the separators and quotes.',
+      et: 'Real on {count, plural, one {# väli} other {# välja}}, päises {expected}: kontrolli eraldajaid ja jutumärke.',
+      en: 'The row has {count, plural, one {# field} other {# fields}} but the header {expected}: check the separators and quotes.',
     },
     unclosedQuote: {
       et: 'Jutumärk on sulgemata: rida lõpeb enne sulgevat jutumärki.',

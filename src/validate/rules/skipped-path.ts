@@ -34,8 +34,8 @@ const skippedPath = defineRule({
       en: 'This is not a regular file but {kind}: it was skipped.',
     },
     more: {
-      et: 'Vahele jäeti veel {count} teed (näidatud on esimesed {shown}).',
-      en: '{count} more paths were skipped (the first {shown} are shown).',
+      et: 'Vahele jäeti veel {count, plural, one {# tee} other {# teed}} (näidatud on esimesed {shown}).',
+      en: '{count, plural, one {# more path was} other {# more paths were}} skipped (the first {shown} are shown).',
     },
     unreadableFolder: {
       et: 'Kausta ei saa lugeda ({detail}): selle failid jäid kontrollimata.',

@@ -29,7 +29,9 @@ describe('unknown-reference', () => {
       [lineOf(expert, 'substitutedBy'), 'warning'],
       [lineOf(expert, 'substitutes:'), 'warning'],
     ]);
-    expect(ekspert[0]!.message).toBe('"substitutedBy": no description has the title "koordinaator".');
+    expect(ekspert[0]!.message).toBe(
+      '"substitutedBy": no description has the title "koordinaator". If the post is described outside this repository, add its title to knownTitles in the config (ametijuhend.config.yaml).',
+    );
     // the team lead reports to a head of department nobody describes; the expert's title is no match
     const tl = list.filter((d) => d.file === 'tiimijuht.md');
     expect(tl).toHaveLength(3);
@@ -65,5 +67,47 @@ describe('unknown-reference', () => {
       knownTitles: ['tiimijuht', 'Koordinaator'],
     };
     expect(run([s]).filter((d) => d.rule === 'unknown-reference')).toEqual([]);
+  });
+
+  it('never suggests the description its own title', () => {
+    // "Ekspert (psühhosotsiaalne kriisiabi)" substituted by a near name of itself
+    const self = expert.replace(
+      'substitutedBy: [Tiimijuht, koordinaator]',
+      'substitutedBy: [Ekspert (psühhosotsiaalne kriisabi)]',
+    );
+    const own = repositoryDiagnostics([summarize(compileRef(self), 'ekspert.md')], { lang: 'en' }).find(
+      (d) => d.rule === 'unknown-reference' && d.line === lineOf(self, 'substitutedBy'),
+    );
+    expect(own?.message).toBe(
+      '"substitutedBy": no description has the title "Ekspert (psühhosotsiaalne kriisabi)". If the post is described outside this repository, add its title to knownTitles in the config (ametijuhend.config.yaml).',
+    );
+    // another description with that title is a fair suggestion
+    const twin = repositoryDiagnostics(
+      [summarize(compileRef(self), 'ekspert.md'), summarize(compileRef(expert), 'teine.md')],
+      { lang: 'en' },
+    ).find((d) => d.file === 'ekspert.md' && d.line === lineOf(self, 'substitutedBy'));
+    expect(twin?.message).toMatch(/Did you mean "Ekspert \(psühhosotsiaalne kriisiabi\)"\? If the post/);
+    // and so is a title the config knows, even the description's own
+    const knownOwn = {
+      ...summarize(compileRef(self), 'ekspert.md'),
+      severities: {},
+      knownTitles: ['Ekspert (psühhosotsiaalne kriisiabi)'],
+    };
+    const known = run([knownOwn], { lang: 'en' }).find((d) => d.line === lineOf(self, 'substitutedBy'));
+    expect(known?.message).toMatch(/Did you mean "Ekspert \(psühhosotsiaalne kriisiabi\)"\?/);
+  });
+
+  it('names knownTitles in the config, in both languages, as the way to declare a post outside the repository', () => {
+    const s = summarize(compileRef(expert), 'ekspert.md');
+    const et = repositoryDiagnostics([s], { lang: 'et' }).find((d) => d.line === lineOf(expert, 'reportsTo'));
+    expect(et?.message).toBe(
+      '„reportsTo“: ametinimetusega „Tiimijuht“ ametijuhendit ei leitud. Kui see ametikoht on kirjeldatud väljaspool seda hoidlat, lisa nimetus seadistuse (ametijuhend.config.yaml) loendisse knownTitles.',
+    );
+    // doing what it says silences it
+    expect(
+      run([{ ...s, severities: {}, knownTitles: ['Tiimijuht'] }]).filter(
+        (d) => d.rule === 'unknown-reference' && d.line === lineOf(expert, 'reportsTo'),
+      ),
+    ).toEqual([]);
   });
 });

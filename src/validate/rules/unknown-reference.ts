@@ -3,6 +3,12 @@ import { closest } from '../../util/closest.js';
 
 const norm = (s: string): string => s.replace(/\s+/g, ' ').trim().toLocaleLowerCase('et');
 
+/** How to declare a post that has no description here: the config's knownTitles. */
+const KNOWN_TITLES_HINT = {
+  et: 'Kui see ametikoht on kirjeldatud väljaspool seda hoidlat, lisa nimetus seadistuse (ametijuhend.config.yaml) loendisse knownTitles.',
+  en: 'If the post is described outside this repository, add its title to knownTitles in the config (ametijuhend.config.yaml).',
+};
+
 export default defineRule({
   id: 'unknown-reference',
   severity: 'warning',
@@ -12,30 +18,44 @@ export default defineRule({
   },
   messages: {
     suggest: {
-      et: '„{key}“: ametinimetusega „{value}“ ametijuhendit ei leitud. Kas mõtlesid {suggestions}?',
-      en: '"{key}": no description has the title "{value}". Did you mean {suggestions}?',
+      et: `„{key}“: ametinimetusega „{value}“ ametijuhendit ei leitud. Kas mõtlesid {suggestions}? ${KNOWN_TITLES_HINT.et}`,
+      en: `"{key}": no description has the title "{value}". Did you mean {suggestions}? ${KNOWN_TITLES_HINT.en}`,
     },
     unknown: {
-      et: '„{key}“: ametinimetusega „{value}“ ametijuhendit ei leitud.',
-      en: '"{key}": no description has the title "{value}".',
+      et: `„{key}“: ametinimetusega „{value}“ ametijuhendit ei leitud. ${KNOWN_TITLES_HINT.et}`,
+      en: `"{key}": no description has the title "{value}". ${KNOWN_TITLES_HINT.en}`,
     },
   },
   repository(ctx) {
     const titles = new Map<string, string>();
+    // how many descriptions have each title, and the titles the configs know: a description's own
+    // title is never suggested to it, unless another description or a config has it too
+    const described = new Map<string, number>();
+    const known = new Set<string>();
     for (const s of ctx.summaries) {
-      if (s.title) titles.set(norm(s.title), s.title);
-      for (const t of s.knownTitles) titles.set(norm(t), t);
+      if (s.title) {
+        titles.set(norm(s.title), s.title);
+        described.set(norm(s.title), (described.get(norm(s.title)) ?? 0) + 1);
+      }
+      for (const t of s.knownTitles) {
+        titles.set(norm(t), t);
+        known.add(norm(t));
+      }
     }
-    const candidates = new Set(titles.values());
-    // a repository names the same few managers many times: look each value up once
+    const all = [...titles.values()];
+    const othersOf = (own: string): string[] =>
+      described.get(own) === 1 && !known.has(own) ? all.filter((t) => norm(t) !== own) : all;
+    // a repository names the same few managers many times: look each value up once (per own title)
     const memo = new Map<string, string[]>();
     for (const s of ctx.summaries) {
+      const own = s.title ? norm(s.title) : '';
       for (const ref of s.references) {
         if (titles.has(norm(ref.value))) continue;
-        let suggestions = memo.get(ref.value);
+        const key = `${own}\0${ref.value}`;
+        let suggestions = memo.get(key);
         if (!suggestions) {
-          suggestions = closest(ref.value, candidates);
-          memo.set(ref.value, suggestions);
+          suggestions = closest(ref.value, othersOf(own));
+          memo.set(key, suggestions);
         }
         const data = { key: ref.key, value: ref.value, suggestions };
         ctx.report(this, suggestions.length ? 'suggest' : 'unknown', data, s, ref.position);
