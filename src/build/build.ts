@@ -52,7 +52,7 @@ export async function planBuild(
   const opened = openContext(options);
   const skipped: Diagnostic[] = [];
   const files = await discover(paths, opened.loader, opened.cwd, { skipped });
-  const context = openCache(opened, options);
+  const context = openCache(opened, options, files);
   const jobs = planSources(context, files);
   const folders = new Set(jobs.map((j) => j.dir));
   return { context, plan: { files, jobs, diagnostics: skipped, failed: 0, folders } };

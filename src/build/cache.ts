@@ -1,6 +1,7 @@
 /**
  * The build cache: content-addressed, one per output folder, kept beside the project in
- * `<cwd>/.ametijuhend-cache/<hash of the output folder>/` (not inside the output folder, whose
+ * `<base>/.ametijuhend-cache/<hash of the output folder>/`, where base is the root of the git work
+ * tree of the inputs, else the working folder (cacheBase) (not inside the output folder, whose
  * listing stays exactly the outputs; one per output folder, so building the same sources into two
  * folders, say in two time zones, renders both).
  *
@@ -31,7 +32,8 @@ import { bilingual } from '../messages/index.js';
 import { createHash } from 'node:crypto';
 import { linkSync, mkdirSync, renameSync, rmSync, statSync, type Stats } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { gitWorkTree } from '../fs/root.js';
 import { ID_PATTERN } from '../util/slug.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
 import { UsageError } from '../project/discover.js';
@@ -72,9 +74,19 @@ export interface CompileKeyInput {
   bytes: Uint8Array;
 }
 
-/** The cache folder for builds into `outDir` run from `cwd`. */
-export function cacheDirFor(cwd: string, outDir: string): string {
-  return join(cwd, CACHE_DIR, createHash('sha256').update(resolve(cwd, outDir)).digest('hex').slice(0, 16));
+/**
+ * The folder the caches are kept in (`<base>/.ametijuhend-cache`): the root of the git work tree
+ * of the first input, so builds and checks run from any folder of a repository share one cache;
+ * `cwd` when the inputs are not in a git work tree (or there are none).
+ */
+export function cacheBase(cwd: string, inputs: readonly string[]): string {
+  const first = inputs[0];
+  return (first !== undefined ? gitWorkTree(dirname(resolve(cwd, first))) : undefined) ?? cwd;
+}
+
+/** The cache folder for builds into `outDir` (relative to `base`), kept under `base` (see cacheBase). */
+export function cacheDirFor(base: string, outDir: string): string {
+  return join(base, CACHE_DIR, createHash('sha256').update(resolve(base, outDir)).digest('hex').slice(0, 16));
 }
 
 export function compileKey(input: CompileKeyInput): string {
@@ -92,6 +104,11 @@ export function compileKey(input: CompileKeyInput): string {
     h.update(part).update('\0');
   h.update(input.bytes);
   return h.digest('hex');
+}
+
+/** The key of a compile entry whose diagnostics depend on the date `day` (YYYY-MM-DD). */
+export function metaKey(key: string, day: string): string {
+  return createHash('sha256').update(`${key}\0today\0${day}`).digest('hex');
 }
 
 /** The key of one output: the compile key plus the format and the options that change its bytes. */

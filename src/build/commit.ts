@@ -88,7 +88,7 @@ export class Committer {
         diagnostics: outcome.diagnostics,
         ...(outcome.id !== undefined ? { id: outcome.id } : {}),
       };
-      quietly(() => cache.putMeta(job.key!, meta));
+      quietly(() => cache.putMeta(job.metaKey ?? job.key!, meta));
     }
     const { result } = this;
     if (ok) result.built++;
@@ -129,7 +129,7 @@ export class Committer {
       const targets = this.targets(job, id);
       const keys =
         job.key !== undefined && this.context.cache ? outputKeys(this.context.settings, job.key) : [];
-      let fromCache = job.decision === 'cached';
+      let fromCache = job.decision === 'cached' || job.outputsCached === true;
       let cacheable = true;
       let bytes = fromCache ? this.fromCache(targets, keys) : undefined;
       if (fromCache && !bytes) {

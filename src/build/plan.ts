@@ -5,7 +5,7 @@
  */
 import { bilingual } from '../messages/index.js';
 import { dirname, relative, resolve } from 'node:path';
-import { BuildCache, cacheDirFor, compileKey, outputKey } from './cache.js';
+import { BuildCache, cacheBase, cacheDirFor, compileKey, metaKey, outputKey } from './cache.js';
 import { compileFile } from '../compiler/compile.js';
 import { ConfigLoader } from '../config/load.js';
 import { checkOutDir } from '../fs/outdir.js';
@@ -14,6 +14,7 @@ import { installHandlers } from '../fs/write.js';
 import { outputDir, type InputFile } from '../project/discover.js';
 import type { OutputFormat } from '../render/types.js';
 import { MAX_SOURCE_BYTES } from '../validate/rules/file-too-large.js';
+import { today } from '../util/dates.js';
 import { VERSION } from '../util/version.js';
 import type { RunSettings } from './pool/task.js';
 import type { BuildContext, BuildOptions, Job, Retry } from './types.js';
@@ -38,13 +39,25 @@ export function openContext(options: BuildOptions): Omit<BuildContext, 'cache'> 
   return { cwd, outDir, loader, settings, force: Boolean(options.force) };
 }
 
-/** Opens the cache: the default one must stay inside the project folder, a chosen one inside itself. */
-export function openCache(context: Omit<BuildContext, 'cache'>, options: BuildOptions): BuildContext {
+/**
+ * Opens the cache: the default one is kept at the root of the git work tree of the inputs (else in
+ * the working folder), so builds run from any folder of the repository share it, and must stay
+ * inside that folder; a chosen one inside itself.
+ */
+export function openCache(
+  context: Omit<BuildContext, 'cache'>,
+  options: BuildOptions,
+  inputs: readonly InputFile[],
+): BuildContext {
   if (options.noCache) return context;
   const { cwd, outDir } = context;
+  const base = cacheBase(
+    cwd,
+    inputs.map((f) => f.path),
+  );
   const cache = new BuildCache(
-    options.cacheDir ?? cacheDirFor(cwd, outDir),
-    options.cacheDir ? {} : { root: cwd },
+    options.cacheDir ? resolve(cwd, options.cacheDir) : cacheDirFor(base, outDir),
+    options.cacheDir ? {} : { root: base },
   );
   return { ...context, cache };
 }
@@ -69,6 +82,17 @@ export function sourceKey(context: BuildContext, file: InputFile, bytes: Uint8Ar
     sourceDateEpoch: settings.sourceDateEpoch,
     bytes,
   });
+}
+
+/**
+ * The key of what compiling gave (its diagnostics): the source key, plus today's date when the
+ * description's config asks for reviews (review-overdue compares with today, so a cached result
+ * from an earlier day may lack a warning now due). Outputs never depend on today: they stay under
+ * the source key, so a new day compiles again but renders nothing again.
+ */
+export function compileEntryKey(context: BuildContext, file: InputFile, key: string): string {
+  const config = context.loader.forDir(dirname(file.path));
+  return config.reviewMonths ? metaKey(key, today()) : key;
 }
 
 /** The key of each output of the entry `key`, in the order of the formats. */
@@ -115,15 +139,27 @@ function planSource(context: BuildContext, file: InputFile): Job {
   const task = { path: file.path, bytes };
   if (!cache) return { ...base, decision: 'fresh', reason: 'no cache', task };
   const key = sourceKey(context, file, bytes);
-  const retry = sourceRetry(context, file, key);
-  if (context.force) return { ...base, retry, key, decision: 'fresh', reason: 'forced', task };
-  const meta = cache.getMeta(key);
-  if (!meta) return { ...base, retry, key, decision: 'fresh', reason: 'not in the cache', task };
+  const entry = compileEntryKey(context, file, key);
+  const keyed = { ...base, retry: sourceRetry(context, file, key), key, metaKey: entry };
+  if (context.force) return { ...keyed, decision: 'fresh', reason: 'forced', task };
+  const meta = cache.getMeta(entry);
+  if (!meta) {
+    // compiled on an earlier day: compile again for today's diagnostics, take the outputs from the cache
+    if (entry !== key && outputsCached(context, key))
+      return {
+        ...keyed,
+        decision: 'fresh',
+        reason: 'compiled on another day',
+        task: { ...task, compileOnly: true },
+        outputsCached: true,
+      };
+    return { ...keyed, decision: 'fresh', reason: 'not in the cache', task };
+  }
   const known = { diagnostics: meta.diagnostics, sourcePath: meta.sourcePath };
-  if (!meta.ok) return { ...base, retry, key, decision: 'skip', reason: 'has errors', known };
+  if (!meta.ok) return { ...keyed, decision: 'skip', reason: 'has errors', known };
   if (!outputsCached(context, key))
-    return { ...base, retry, key, decision: 'fresh', reason: 'outputs not in the cache', task };
-  return { ...base, retry, key, decision: 'cached', reason: 'cache hit', known: { ...known, id: meta.id! } };
+    return { ...keyed, decision: 'fresh', reason: 'outputs not in the cache', task };
+  return { ...keyed, decision: 'cached', reason: 'cache hit', known: { ...known, id: meta.id! } };
 }
 
 /** The plan of every description, in file order. */

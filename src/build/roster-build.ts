@@ -13,7 +13,7 @@ import { bilingual } from '../messages/index.js';
 import { createHash } from 'node:crypto';
 import { relative, resolve } from 'node:path';
 import { runPlan } from './build.js';
-import { outputsCached, openCache, openContext, readSource, sourceKey } from './plan.js';
+import { compileEntryKey, outputsCached, openCache, openContext, readSource, sourceKey } from './plan.js';
 import {
   checkRosterRows,
   parseRoster,
@@ -63,6 +63,8 @@ interface Found extends RosterDescription {
   input: InputFile;
   /** The cache key of its source (absent without a cache). */
   key?: string;
+  /** The key of its compile entry (the source key, or with today's date: plan.ts compileEntryKey). */
+  metaKey?: string;
   /** The source as hashed for `key`, kept until it is compiled. */
   bytes?: Uint8Array;
   model?: JobDescription;
@@ -100,7 +102,7 @@ function compileFound(context: BuildContext, found: Found): Diagnostic[] {
       diagnostics: compiled.diagnostics,
       ...(compiled.model ? { id: compiled.model.id } : {}),
     };
-    quietly(() => cache.putMeta(found.key!, meta));
+    quietly(() => cache.putMeta(found.metaKey ?? found.key!, meta));
   }
   return compiled.diagnostics;
 }
@@ -119,16 +121,17 @@ function lookUp(context: BuildContext, file: InputFile): { found: Found; diagnos
   const { cache, cwd, outDir } = context;
   const bytes = readSource(file.path);
   const key = bytes && cache ? sourceKey(context, file, bytes) : undefined;
+  const entry = key !== undefined ? compileEntryKey(context, file, key) : undefined;
   const found: Found = {
     id: '',
     file: shownPath(file.path, cwd),
     dir: outputDir(file, outDir),
     ok: false,
     input: file,
-    ...(key !== undefined ? { key } : {}),
+    ...(key !== undefined ? { key, metaKey: entry! } : {}),
     ...(bytes ? { bytes } : {}),
   };
-  const meta = key !== undefined && !context.force ? cache!.getMeta(key) : undefined;
+  const meta = entry !== undefined && !context.force ? cache!.getMeta(entry) : undefined;
   if (meta?.ok) return { found: { ...found, id: meta.id!, ok: true }, diagnostics: meta.diagnostics };
   // an invalid one is compiled again too: its id comes from its frontmatter or file name
   return { found, diagnostics: compileFound(context, found) };
@@ -237,7 +240,7 @@ export async function buildRoster(
   const parsed = parseRoster(text, rosterFile, lang);
   const skipped: Diagnostic[] = [];
   const files = await discover(paths, opened.loader, cwd, { skipped });
-  const context = openCache(opened, options);
+  const context = openCache(opened, options, files);
   // every description compiled (or found unchanged in the cache); only the rows are rendered
   const compiled = await lookUpAll(context, files, new Set(parsed.rows.map((r) => r.id)));
   const checked = checkRosterRows(parsed.rows, compiled.found, rosterFile, lang);

@@ -30,7 +30,7 @@ export interface BuildOptions {
   force?: boolean;
   /** Do not read or write the cache at all. */
   noCache?: boolean;
-  /** Cache folder (default: `.ametijuhend-cache/<hash of the output folder>` under cwd). */
+  /** Cache folder (default: `.ametijuhend-cache/<hash of the output folder>` at the git work tree root of the inputs, else under cwd). */
   cacheDir?: string;
   /** Worker threads for compiling and rendering (default: one per core, at most 4; never more than the cores). */
   jobs?: number;
@@ -104,6 +104,7 @@ export type Reason =
   | 'forced' // fresh: --force
   | 'not in the cache' // fresh: never built from these inputs (or its entry was damaged)
   | 'outputs not in the cache' // fresh: compiled before, but not rendered to every format asked for
+  | 'compiled on another day' // fresh, compiled only: the diagnostics depend on today (review.months), the outputs are cached
   | 'has errors' // skip: the cache says the description has errors
   | 'cannot be read' // skip: unreadable or too large (the compiler reports why)
   | 'cannot be personalised'; // skip: a roster row whose employee gives no file name
@@ -119,6 +120,10 @@ export interface Job {
   reason: Reason;
   /** The cache key its outputs are stored under (absent without a cache, or when skipped). */
   key?: string;
+  /** The key of its compile entry when that is not `key` (it depends on today's date). */
+  metaKey?: string;
+  /** fresh: compile only, the outputs come from the cache under `key` (a new day's compile). */
+  outputsCached?: boolean;
   /** What compiling gave, when the plan knows it already (cached, skip). */
   known?: RenderOutcome;
   /** fresh: what to render (dropped once handed to the run step). */

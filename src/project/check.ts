@@ -81,7 +81,7 @@ export async function checkPaths(paths: readonly string[], options: CheckOptions
   if (options.changedSince !== undefined)
     files = filterChanged(files, changedFiles(options.changedSince, cwd), loader);
   const { results, summaries } = options.cache
-    ? compileCached(files, openCheckCache(cwd, options.cache === true ? {} : options.cache), {
+    ? compileCached(files, openCheckCache(cwd, options.cache === true ? {} : options.cache, files), {
         loader,
         cwd,
         ...(options.lang ? { lang: options.lang } : {}),

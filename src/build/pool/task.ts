@@ -27,6 +27,8 @@ export interface SourceTask {
   /** Absolute path of the source. */
   path: string;
   bytes: Uint8Array;
+  /** Compile only: the outputs are taken from the cache (a new day's diagnostics, see plan.ts). */
+  compileOnly?: boolean;
 }
 
 /** A description compiled already (a roster row's personalised copy): only rendered. */
@@ -80,7 +82,7 @@ export class TaskRunner {
     const model = compiled.model;
     if (!model) return outcome;
     outcome.id = model.id;
-    return this.render(model, outcome);
+    return task.compileOnly ? outcome : this.render(model, outcome);
   }
 
   /** Renders `model` to every format into `outcome` (outputs, or the renderer's error). */
