@@ -1,9 +1,11 @@
 /**
- * Outputs a user can trust, through the CLI: the cache is shared by builds run from any folder of
- * the repository, and a new day's build reports a review now due without rendering again.
+ * Outputs a user can trust, through the CLI: outputs no description produces any more are moved
+ * aside to `<out-dir>/.stale/` (and only those this tool wrote), the cache is shared by builds run
+ * from any folder of the repository, and a new day's build reports a review now due without
+ * rendering again.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, EXAMPLES, hashes, tempTree } from './cli.js';
@@ -65,5 +67,134 @@ describe('the build cache', () => {
     expect(same.stderr).toMatch(/\(0 rendered, 1 cached\)/);
     // back to the first day: no warning
     expect(cli(args, dir, { AMETIJUHEND_TODAY: '2026-06-01' }).stdout).not.toMatch(/review-overdue/);
+  });
+});
+
+const broken = reference.replace('level: C1', 'level: C7');
+const list = (dir: string): string[] => Object.keys(hashes(dir)).sort();
+const OWN = ['ekspert-kriisiabi.docx', 'ekspert-kriisiabi.html', 'ekspert-kriisiabi.pdf'];
+const ANALYST = ['andmed/data-analyst.docx', 'andmed/data-analyst.html', 'andmed/data-analyst.pdf'];
+
+describe('outputs no description produces any more', () => {
+  it('of a description that now fails are moved aside to .stale/, said in the summary; the user’s own files stay', () => {
+    const dir = repo({ 'out/minu-fail.pdf': 'my own', 'out/ekspert-kriisiabi-vana.pdf': 'mine too' });
+    expect(cli(['build', 'docs', '-o', 'out'], dir).code).toBe(0);
+    const good = hashes(join(dir, 'out'));
+    writeFileSync(join(dir, 'docs/ekspert-kriisiabi.md'), broken);
+    const r = cli(['build', 'docs', '-o', 'out'], dir);
+    expect(r.code).toBe(1);
+    expect(list(join(dir, 'out'))).toEqual([
+      ...OWN.map((f) => `.stale/${f}`),
+      ...ANALYST,
+      'ekspert-kriisiabi-vana.pdf',
+      'minu-fail.pdf',
+    ]);
+    // moved whole, nothing lost
+    for (const f of OWN) expect(hashes(join(dir, 'out'))[`.stale/${f}`]).toBe(good[f]);
+    expect(r.stderr).toMatch(/^Tõstetud kausta out\/\.stale\/ .*:$/m);
+    expect(r.stderr).toMatch(/^ {2}out\/ekspert-kriisiabi\.pdf → out\/\.stale\/ekspert-kriisiabi\.pdf$/m);
+    expect(r.stderr.match(/^ {2}out\/.* → /gm)).toHaveLength(3);
+    // in English too, and the next build has nothing more to move
+    const again = cli(['build', 'docs', '-o', 'out', '--lang', 'en'], dir);
+    expect(again.stderr).not.toMatch(/Moved aside/);
+    // fixed: built again; failing again: the newer outputs replace those in .stale/
+    writeFileSync(join(dir, 'docs/ekspert-kriisiabi.md'), reference.replace('Ekspert (', 'Vanemekspert ('));
+    expect(cli(['build', 'docs', '-o', 'out'], dir).code).toBe(0);
+    const second = hashes(join(dir, 'out'))['ekspert-kriisiabi.html'];
+    expect(second).not.toBe(good['ekspert-kriisiabi.html']);
+    writeFileSync(join(dir, 'docs/ekspert-kriisiabi.md'), broken);
+    const en = cli(['build', 'docs', '-o', 'out', '--lang', 'en'], dir);
+    expect(en.stderr).toMatch(
+      /^Moved aside to out\/\.stale\/ \(no description produces them any more, or it now fails\):$/m,
+    );
+    expect(hashes(join(dir, 'out'))['.stale/ekspert-kriisiabi.html']).toBe(second);
+    expect(existsSync(join(dir, 'out/ekspert-kriisiabi.html'))).toBe(false);
+  });
+
+  it('an output edited since it was written is the user’s: never moved', () => {
+    const dir = repo();
+    expect(cli(['build', 'docs', '-o', 'out'], dir).code).toBe(0);
+    writeFileSync(join(dir, 'out/ekspert-kriisiabi.html'), 'my edited copy');
+    writeFileSync(join(dir, 'docs/ekspert-kriisiabi.md'), broken);
+    expect(cli(['build', 'docs', '-o', 'out'], dir).code).toBe(1);
+    expect(readFileSync(join(dir, 'out/ekspert-kriisiabi.html'), 'utf8')).toBe('my edited copy');
+    expect(list(join(dir, 'out'))).toEqual([
+      '.stale/ekspert-kriisiabi.docx',
+      '.stale/ekspert-kriisiabi.pdf',
+      ...ANALYST,
+      'ekspert-kriisiabi.html',
+    ]);
+  });
+
+  it('a partial build moves nothing of the descriptions it did not build; the full build does', () => {
+    const dir = repo();
+    expect(cli(['build', 'docs', '-o', 'out'], dir).code).toBe(0);
+    writeFileSync(
+      join(dir, 'docs/andmed/data-analyst.md'),
+      english.replace('../schemas', '../../schemas').replace('level: C1', 'level: C7'),
+    );
+    const partial = cli(['build', 'docs/ekspert-kriisiabi.md', '-o', 'out'], dir);
+    expect(partial.code).toBe(0);
+    expect(list(join(dir, 'out'))).toEqual([...ANALYST, ...OWN]);
+    // a sub-folder built on its own writes elsewhere: the description's outputs there stay too
+    writeFileSync(join(dir, 'docs/andmed/data-analyst.md'), english.replace('../schemas', '../../schemas'));
+    expect(cli(['build', 'docs/andmed', '-o', 'out', '--format', 'html'], dir).code).toBe(0);
+    expect(list(join(dir, 'out'))).toEqual([...ANALYST, 'data-analyst.html', ...OWN]);
+    writeFileSync(
+      join(dir, 'docs/andmed/data-analyst.md'),
+      english.replace('../schemas', '../../schemas').replace('level: C1', 'level: C7'),
+    );
+    expect(cli(['build', 'docs', '-o', 'out'], dir).code).toBe(1);
+    expect(list(join(dir, 'out'))).toEqual([
+      ...ANALYST.map((f) => `.stale/${f}`),
+      '.stale/data-analyst.html',
+      ...OWN,
+    ]);
+  });
+
+  it('of a deleted or renamed description, or under an old id, are moved aside', () => {
+    const dir = repo();
+    expect(cli(['build', 'docs', '-o', 'out'], dir).code).toBe(0);
+    renameSync(join(dir, 'docs/ekspert-kriisiabi.md'), join(dir, 'docs/kriisiabi.md'));
+    // even a build of one other file: the description is gone
+    expect(cli(['build', 'docs/kriisiabi.md', '-o', 'out', '--format', 'pdf'], dir).code).toBe(0);
+    expect(list(join(dir, 'out'))).toEqual([...OWN.map((f) => `.stale/${f}`), ...ANALYST, 'kriisiabi.pdf']);
+    // a new id in the frontmatter: the old id's outputs go, in every format (HTML and DOCX too,
+    // though only PDF is built)
+    writeFileSync(
+      join(dir, 'docs/andmed/data-analyst.md'),
+      english.replace('../schemas', '../../schemas').replace('id: data-analyst', 'id: analyst'),
+    );
+    expect(cli(['build', 'docs', '-o', 'out', '--format', 'pdf'], dir).code).toBe(0);
+    expect(list(join(dir, 'out')).filter((f) => !f.startsWith('.stale/ekspert'))).toEqual([
+      ...ANALYST.map((f) => `.stale/${f}`),
+      'andmed/analyst.pdf',
+      'kriisiabi.pdf',
+    ]);
+    rmSync(join(dir, 'docs/kriisiabi.md'));
+    expect(cli(['build', 'docs', '-o', 'out', '--format', 'pdf'], dir).code).toBe(0);
+    expect(list(join(dir, 'out')).filter((f) => !f.startsWith('.stale/'))).toEqual(['andmed/analyst.pdf']);
+    expect(existsSync(join(dir, 'out/.stale/kriisiabi.pdf'))).toBe(true);
+  });
+
+  it('a roster row that is gone moves its document aside; a failing description, its rows’ too', () => {
+    const dir = repo({
+      'roster.csv': 'id,employee\nekspert-kriisiabi,Mari Maasikas\nekspert-kriisiabi,Jaan Tamm\n',
+    });
+    const roster = ['build', 'docs', '-o', 'out', '--format', 'html', '--roster', 'roster.csv'];
+    expect(cli(roster, dir).code).toBe(0);
+    const rows = list(join(dir, 'out'));
+    expect(rows).toHaveLength(2);
+    expect(cli(['build', 'docs', '-o', 'out', '--format', 'html'], dir).code).toBe(0);
+    writeFileSync(join(dir, 'roster.csv'), 'id,employee\nekspert-kriisiabi,Mari Maasikas\n');
+    expect(cli(roster, dir).code).toBe(0);
+    const left = list(join(dir, 'out'));
+    expect(left.filter((f) => f.startsWith('.stale/'))).toHaveLength(1);
+    // the description fails: its own outputs and its row's document go
+    writeFileSync(join(dir, 'docs/ekspert-kriisiabi.md'), broken);
+    expect(cli(['build', 'docs', '-o', 'out', '--format', 'html'], dir).code).toBe(1);
+    expect(list(join(dir, 'out')).filter((f) => !f.startsWith('.stale/'))).toEqual([
+      'andmed/data-analyst.html',
+    ]);
   });
 });

@@ -33,6 +33,7 @@ export async function runPlan(
   options.onProgress?.({ type: 'start', total: plan.jobs.length });
   try {
     for await (const ran of runner.outcomes(plan.jobs)) await committer.commit(ran, plan.jobs.length);
+    committer.moveStale(plan.files.map((f) => f.path));
   } finally {
     await runner.close();
     try {

@@ -19,7 +19,10 @@
  *   the bytes); otherwise a copy. Read back only when its SHA-256 is the recorded one, so a damaged
  *   entry, or an output edited in place through the link, is detected and rendered again.
  * - `state.json`: which cache entry each output file was last written from, with its size and mtime,
- *   so a rebuild with nothing changed neither reads nor writes outputs.
+ *   so a rebuild with nothing changed neither reads nor writes outputs; and which description each
+ *   output file was written for, with its SHA-256 (`produced`), so a later build can move aside the
+ *   outputs no description produces any more (stale.ts). Only the files recorded there, and only
+ *   while they still hold exactly the bytes written, are ever moved.
  *
  * Everything read from the cache is untrusted input (a damaged disk, a hand edit, another tool):
  * every field is schema-checked as it is loaded (keys are 64 hex digits, ids match the id pattern
@@ -131,6 +134,31 @@ interface TargetState {
   mtimeMs: number;
 }
 
+/** An output file this tool wrote (see stale.ts): from which description, and exactly what. */
+export interface Produced {
+  /** The description's absolute path. */
+  source: string;
+  /** The roster CSV (absolute) of a roster row's document. */
+  roster?: string;
+  /** SHA-256 (hex) and size of the bytes written. */
+  digest: string;
+  size: number;
+}
+
+/** A produced record as stored: every field checked (it only ever names a file to check). */
+function isProduced(v: unknown): v is Produced {
+  if (!isRecord(v) || !only(v, PRODUCED_FIELDS)) return false;
+  return (
+    typeof v.source === 'string' &&
+    v.source !== '' &&
+    (v.roster === undefined || (typeof v.roster === 'string' && v.roster !== '')) &&
+    typeof v.digest === 'string' &&
+    KEY.test(v.digest) &&
+    Number.isSafeInteger(v.size) &&
+    (v.size as number) >= 0
+  );
+}
+
 /** A cache key: a SHA-256 in hex (anything else in an index is damage, and never becomes a path). */
 const KEY = /^[0-9a-f]{64}$/;
 const DIAGNOSTIC_FIELDS = new Set([
@@ -145,6 +173,7 @@ const DIAGNOSTIC_FIELDS = new Set([
   'omitted',
 ]);
 const META_FIELDS = new Set(['id', 'ok', 'sourcePath', 'diagnostics']);
+const PRODUCED_FIELDS = new Set(['source', 'roster', 'digest', 'size']);
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -192,6 +221,8 @@ export class BuildCache {
   /** The folder the cache must stay inside by real path (the project folder for the default cache). */
   readonly root: string;
   private state = new Map<string, TargetState>();
+  /** Output file → what this tool wrote there (kept in state.json; see stale.ts). */
+  private produced = new Map<string, Produced>();
   private stateChanged = false;
   private compiled = new Map<string, unknown>();
   /** Output key → SHA-256 (hex) of the stored bytes. */
@@ -255,6 +286,9 @@ export class BuildCache {
           this.state.set(target, { key: t.key, size: t.size as number, mtimeMs: t.mtimeMs });
       }
     }
+    const produced = state?.produced;
+    if (isRecord(produced))
+      for (const [target, p] of Object.entries(produced)) if (isProduced(p)) this.produced.set(target, p);
     const index = read('index.json', MAX_INDEX_BYTES);
     const compiled = index?.compiled;
     if (typeof compiled === 'object' && compiled !== null)
@@ -438,6 +472,34 @@ export class BuildCache {
     if (this.state.delete(target)) this.stateChanged = true;
   }
 
+  /** The SHA-256 recorded for the output entry `key`. */
+  digestOf(key: string): string | undefined {
+    return this.outputs.get(key);
+  }
+
+  /** Records that this tool wrote `target` (or found it exactly as written) for `what.source`. */
+  recordProduced(target: string, what: Produced): void {
+    const old = this.produced.get(target);
+    if (
+      old?.source === what.source &&
+      old.roster === what.roster &&
+      old.digest === what.digest &&
+      old.size === what.size
+    )
+      return;
+    this.produced.set(target, what);
+    this.stateChanged = true;
+  }
+
+  forgetProduced(target: string): void {
+    if (this.produced.delete(target)) this.stateChanged = true;
+  }
+
+  /** Every output file recorded as written by this tool (a copy: entries may be dropped meanwhile). */
+  producedFiles(): [string, Produced][] {
+    return [...this.produced];
+  }
+
   /** Writes the index and the output state (when anything changed). */
   save(): void {
     if (this.unsaved > 0) {
@@ -458,9 +520,11 @@ export class BuildCache {
     if (this.stateChanged) {
       const targets: Record<string, TargetState> = {};
       for (const [t, s] of this.state) targets[t] = s;
+      const produced: Record<string, Produced> = {};
+      for (const [t, p] of this.produced) produced[t] = p;
       writeFileAtomic(
         join(this.dir, 'state.json'),
-        Buffer.from(JSON.stringify({ layout: LAYOUT, targets })),
+        Buffer.from(JSON.stringify({ layout: LAYOUT, targets, produced })),
         this.root,
       );
       this.stateChanged = false;

@@ -252,5 +252,6 @@ export async function buildRoster(
     countDiagnostics(parsed.diagnostics).errors +
     checked.diagnostics.reduce((n, d) => n + (d.omitted ?? 1), 0);
   const folders = compiled.found.map((f) => f.dir);
-  return runPlan(context, { files, jobs, diagnostics, failed, folders }, options);
+  const roster = resolve(cwd, options.roster);
+  return runPlan(context, { files, jobs, diagnostics, failed, folders, roster }, options);
 }

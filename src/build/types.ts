@@ -28,7 +28,10 @@ export interface BuildOptions {
   onProgress?: (event: BuildEvent) => void;
   /** Ignore the cache: compile and render everything (the cache is still refreshed). */
   force?: boolean;
-  /** Do not read or write the cache at all. */
+  /**
+   * Do not read or write the cache at all. The record of which outputs this tool wrote is kept in
+   * the cache, so without it no output of an earlier build is moved aside (stale.ts).
+   */
   noCache?: boolean;
   /** Cache folder (default: `.ametijuhend-cache/<hash of the output folder>` at the git work tree root of the inputs, else under cwd). */
   cacheDir?: string;
@@ -72,6 +75,11 @@ export interface BuildResult {
   warningCount: number;
   /** Failures that are not problems of the input (a renderer crashed, a file could not be written). */
   failures: BuildFailure[];
+  /**
+   * Outputs of an earlier build that no description produces any more (it now fails, was renamed
+   * or deleted), moved from `from` to `to` in `<out-dir>/.stale/` (stale.ts), in the order found.
+   */
+  stale: { from: string; to: string }[];
 }
 
 /** What every step of one build shares. */
@@ -151,6 +159,8 @@ export interface Plan {
   failed: number;
   /** The folders the build writes to: stale temporary files are removed there before writing. */
   folders: Iterable<string>;
+  /** The roster CSV (absolute) of a roster export. */
+  roster?: string;
 }
 
 /** A job with its outcome, as the run step hands it to the commit step. */
