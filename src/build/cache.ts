@@ -74,6 +74,8 @@ export interface CompileKeyInput {
   path: string;
   lang: string | undefined;
   sourceDateEpoch: string | undefined;
+  /** The last git commit time of the source (ms; see git-dates.ts), when it dates the outputs. */
+  committed?: number | undefined;
   bytes: Uint8Array;
 }
 
@@ -103,6 +105,7 @@ export function compileKey(input: CompileKeyInput): string {
     input.path,
     input.lang ?? '',
     input.sourceDateEpoch ?? '',
+    input.committed === undefined ? '' : String(input.committed),
   ])
     h.update(part).update('\0');
   h.update(input.bytes);

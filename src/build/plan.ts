@@ -16,7 +16,8 @@ import type { OutputFormat } from '../render/types.js';
 import { MAX_SOURCE_BYTES } from '../validate/rules/file-too-large.js';
 import { today } from '../util/dates.js';
 import { VERSION } from '../util/version.js';
-import type { RunSettings } from './pool/task.js';
+import type { RunSettings, SourceTask } from './pool/task.js';
+import { GitDates } from './git-dates.js';
 import type { BuildContext, BuildOptions, Job, Retry } from './types.js';
 import { libraryFingerprint, libraryVersions } from './versions.js';
 
@@ -49,7 +50,10 @@ export function openCache(
   options: BuildOptions,
   inputs: readonly InputFile[],
 ): BuildContext {
-  if (options.noCache) return context;
+  // SOURCE_DATE_EPOCH dates every output: no git then
+  const dates =
+    context.settings.sourceDateEpoch === undefined ? new GitDates(inputs.map((f) => f.path)) : undefined;
+  if (options.noCache) return { ...context, ...(dates ? { dates } : {}) };
   const { cwd, outDir } = context;
   const base = cacheBase(
     cwd,
@@ -59,13 +63,24 @@ export function openCache(
     options.cacheDir ? resolve(cwd, options.cacheDir) : cacheDirFor(base, outDir),
     options.cacheDir ? {} : { root: base },
   );
-  return { ...context, cache };
+  return { ...context, cache, ...(dates ? { dates } : {}) };
 }
 
 /** The source bytes, or undefined when compileFile should report the file (unreadable, too large). */
 export function readSource(path: string): Uint8Array | undefined {
   const read = readRegularFile(path, MAX_SOURCE_BYTES);
   return read.ok ? read.bytes : undefined;
+}
+
+/** The last git commit time (ms) of the description at `path`, when it can date the outputs. */
+export function committedAt(context: BuildContext, path: string): number | undefined {
+  return context.dates?.dateOf(path)?.getTime();
+}
+
+/** The source task of `file`: its bytes and its commit time. */
+function sourceTask(context: BuildContext, file: InputFile, bytes: Uint8Array): SourceTask {
+  const committed = committedAt(context, file.path);
+  return { path: file.path, bytes, ...(committed !== undefined ? { committed } : {}) };
 }
 
 /** The cache key of what compiling `bytes` as `file` gives (everything the compile depends on). */
@@ -80,6 +95,7 @@ export function sourceKey(context: BuildContext, file: InputFile, bytes: Uint8Ar
     path: file.path,
     lang: settings.lang,
     sourceDateEpoch: settings.sourceDateEpoch,
+    committed: committedAt(context, file.path),
     bytes,
   });
 }
@@ -116,7 +132,7 @@ function sourceRetry(context: BuildContext, file: InputFile, key: string | undef
     const fresh = readSource(file.path);
     if (!fresh) return { error: bilingual('build.cannotRead', { path: file.path }), cacheable: false };
     const cacheable = key !== undefined && sourceKey(context, file, fresh) === key;
-    return { task: { path: file.path, bytes: fresh }, cacheable };
+    return { task: sourceTask(context, file, fresh), cacheable };
   };
 }
 
@@ -136,7 +152,7 @@ function planSource(context: BuildContext, file: InputFile): Job {
   }
   // misses render the very bytes their key was made from (a file edited during the build can
   // never be cached under the key of its earlier content)
-  const task = { path: file.path, bytes };
+  const task = sourceTask(context, file, bytes);
   if (!cache) return { ...base, decision: 'fresh', reason: 'no cache', task };
   const key = sourceKey(context, file, bytes);
   const entry = compileEntryKey(context, file, key);

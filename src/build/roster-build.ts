@@ -13,7 +13,15 @@ import { bilingual } from '../messages/index.js';
 import { createHash } from 'node:crypto';
 import { relative, resolve } from 'node:path';
 import { runPlan } from './build.js';
-import { compileEntryKey, outputsCached, openCache, openContext, readSource, sourceKey } from './plan.js';
+import {
+  committedAt,
+  compileEntryKey,
+  outputsCached,
+  openCache,
+  openContext,
+  readSource,
+  sourceKey,
+} from './plan.js';
 import {
   checkRosterRows,
   parseRoster,
@@ -197,11 +205,13 @@ function rowJob(context: BuildContext, place: string, row: RosterRow, descriptio
     place,
   };
   const key = context.cache && description.key !== undefined ? rowKey(description.key, row) : undefined;
+  const at = committedAt(context, path);
+  const committed = at !== undefined ? { committed: at } : {};
   // the model is the one compiled from the bytes the key was made from: always cacheable
   const retry = (): Retry => {
     const model = modelOf(context, description);
     if (!model) return { error: bilingual('build.noOutput'), cacheable: false };
-    return { task: { path, model: personalise(model, row) }, cacheable: true };
+    return { task: { path, model: personalise(model, row), ...committed }, cacheable: true };
   };
   const id = rosterName({ id: description.id, employee: row.employee });
   if (key !== undefined && id !== undefined && !context.force && outputsCached(context, key)) {
@@ -213,7 +223,7 @@ function rowJob(context: BuildContext, place: string, row: RosterRow, descriptio
   try {
     const model = modelOf(context, description);
     if (!model) throw new Error(bilingual('build.noOutput'));
-    const task = { path, model: personalise(model, row) };
+    const task = { path, model: personalise(model, row), ...committed };
     return { ...base, ...withKey, retry, decision: 'fresh', reason, task };
   } catch (e) {
     const error = (e as Error).message;

@@ -10,6 +10,7 @@
  * - The commit step writes each job's outputs atomically, updates the cache and sums up the result.
  */
 import type { BuildCache } from './cache.js';
+import type { GitDates } from './git-dates.js';
 import type { ConfigLoader } from '../config/load.js';
 import type { InputFile } from '../project/discover.js';
 import type { OutputFormat, PdfStandard } from '../render/types.js';
@@ -94,6 +95,8 @@ export interface BuildContext {
   cache?: BuildCache;
   /** Ignore cache hits (the cache is still refreshed). */
   force: boolean;
+  /** The last git commit date of each description (absent with SOURCE_DATE_EPOCH, which wins). */
+  dates?: GitDates;
 }
 
 /** Another render of a job whose cached output proved damaged. */
