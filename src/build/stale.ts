@@ -65,7 +65,14 @@ function isOutputPath(outDir: string, target: string): boolean {
   return parts.every((p) => p !== '' && !p.startsWith('.')) && OUTPUT_NAME.test(basename(target));
 }
 
-function gone(path: string): boolean {
+/** Whether the description at `path` no longer exists (each asked once per build: memo). */
+function gone(path: string, memo: Map<string, boolean>): boolean {
+  let known = memo.get(path);
+  if (known === undefined) memo.set(path, (known = missing(path)));
+  return known;
+}
+
+function missing(path: string): boolean {
   try {
     lstatSync(path);
     return false;
@@ -76,8 +83,13 @@ function gone(path: string): boolean {
 }
 
 /** Whether the recorded output `target` is one no description of this run (or at all) produces. */
-function isStale(target: string, p: Produced, scope: Scope, formats: readonly string[]): boolean {
-  if (gone(p.source)) return true;
+function isStale(
+  target: string,
+  p: Produced,
+  scope: Scope & { memo: Map<string, boolean> },
+  formats: readonly string[],
+): boolean {
+  if (gone(p.source, scope.memo)) return true;
   const ext = extname(target).slice(1);
   if (scope.roster !== undefined)
     return p.roster === scope.roster && scope.found.has(p.source) && formats.includes(ext);
@@ -120,13 +132,14 @@ export function moveStale(
   const { outDir, settings } = context;
   const moved: Moved[] = [];
   const failures: BuildFailure[] = [];
+  const within = { ...scope, memo: new Map<string, boolean>() };
   for (const [target, p] of cache.producedFiles()) {
     if (scope.written.has(target)) continue;
     if (!isOutputPath(outDir, target)) {
       cache.forgetProduced(target); // damage, or another out-dir's: never a path to touch
       continue;
     }
-    if (!isStale(target, p, scope, settings.formats)) continue;
+    if (!isStale(target, p, within, settings.formats)) continue;
     if (!unchanged(target, p)) {
       // gone, or no longer what this tool wrote: the user's now
       cache.forgetProduced(target);
