@@ -3,7 +3,17 @@
  * absolute paths, wrong sizes or hashes, truncated JSON) is a miss, the description is rendered
  * again, nothing is written outside the output folder, and the summary counts the files written.
  */
-import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -174,6 +184,48 @@ describe('a damaged cache', () => {
     });
     expect([r.rendered, r.cached]).toEqual([1, 1]);
     expect(readFileSync(join(dir, 'out', 'teine.html'), 'utf8')).not.toContain('Teine EKSPERT');
+  });
+});
+
+describe('the record of outputs written (state.json produced)', () => {
+  it('moves nothing it names outside the out-dir, in a hidden folder, of another name or other bytes', async () => {
+    const dir = repo();
+    await build(dir);
+    const victims = {
+      outside: join(dirname(dir), `victim-${process.pid}.pdf`),
+      source: join(dir, 'docs', 'teine.md'),
+      hidden: join(dir, 'out', '.mine', 'x.pdf'),
+      named: join(dir, 'out', 'Notes.pdf'),
+      edited: join(dir, 'out', 'oma.pdf'),
+    };
+    const state = readJson<State & { produced: Record<string, unknown> }>(dir, 'state.json');
+    for (const [what, path] of Object.entries(victims)) {
+      mkdirSync(dirname(path), { recursive: true });
+      if (what !== 'source') writeFileSync(path, what);
+      const bytes = readFileSync(path);
+      const digest = createHash('sha256').update(bytes).digest('hex');
+      // its description gone: each would be moved aside, were it an output this tool wrote
+      const record = { source: join(dir, 'gone.md'), digest, size: bytes.length };
+      state.produced[path] = what === 'edited' ? { ...record, digest: 'c'.repeat(64) } : record;
+    }
+    state.produced[join(dir, 'out', 'extra.pdf')] = {
+      source: 'x',
+      digest: 'd'.repeat(64),
+      size: 1,
+      path: '/',
+    };
+    writeJson(dir, 'state.json', state);
+    const files = (): Record<string, string> =>
+      Object.fromEntries(Object.entries(hashes(dir)).filter(([f]) => !f.startsWith('.ametijuhend-cache')));
+    const before = files();
+    const r = await build(dir);
+    expect(r.stale).toEqual([]);
+    expect(r.failures).toEqual([]);
+    expect(existsSync(victims.outside)).toBe(true);
+    expect(files()).toEqual(before);
+    const produced = readJson<{ produced: Record<string, unknown> }>(dir, 'state.json').produced;
+    expect(Object.keys(produced).sort()).toEqual(r.outputs.slice().sort());
+    rmSync(victims.outside);
   });
 });
 

@@ -33,6 +33,7 @@ export async function runPlan(
   options.onProgress?.({ type: 'start', total: plan.jobs.length });
   try {
     for await (const ran of runner.outcomes(plan.jobs)) await committer.commit(ran, plan.jobs.length);
+    committer.moveStale(plan.files.map((f) => f.path));
   } finally {
     await runner.close();
     try {
@@ -52,7 +53,7 @@ export async function planBuild(
   const opened = openContext(options);
   const skipped: Diagnostic[] = [];
   const files = await discover(paths, opened.loader, opened.cwd, { skipped });
-  const context = openCache(opened, options);
+  const context = openCache(opened, options, files);
   const jobs = planSources(context, files);
   const folders = new Set(jobs.map((j) => j.dir));
   return { context, plan: { files, jobs, diagnostics: skipped, failed: 0, folders } };

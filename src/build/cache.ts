@@ -1,6 +1,7 @@
 /**
  * The build cache: content-addressed, one per output folder, kept beside the project in
- * `<cwd>/.ametijuhend-cache/<hash of the output folder>/` (not inside the output folder, whose
+ * `<base>/.ametijuhend-cache/<hash of the output folder>/`, where base is the root of the git work
+ * tree of the inputs, else the working folder (cacheBase) (not inside the output folder, whose
  * listing stays exactly the outputs; one per output folder, so building the same sources into two
  * folders, say in two time zones, renders both).
  *
@@ -18,7 +19,10 @@
  *   the bytes); otherwise a copy. Read back only when its SHA-256 is the recorded one, so a damaged
  *   entry, or an output edited in place through the link, is detected and rendered again.
  * - `state.json`: which cache entry each output file was last written from, with its size and mtime,
- *   so a rebuild with nothing changed neither reads nor writes outputs.
+ *   so a rebuild with nothing changed neither reads nor writes outputs; and which description each
+ *   output file was written for, with its SHA-256 (`produced`), so a later build can move aside the
+ *   outputs no description produces any more (stale.ts). Only the files recorded there, and only
+ *   while they still hold exactly the bytes written, are ever moved.
  *
  * Everything read from the cache is untrusted input (a damaged disk, a hand edit, another tool):
  * every field is schema-checked as it is loaded (keys are 64 hex digits, ids match the id pattern
@@ -31,7 +35,8 @@ import { bilingual } from '../messages/index.js';
 import { createHash } from 'node:crypto';
 import { linkSync, mkdirSync, renameSync, rmSync, statSync, type Stats } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { gitWorkTree } from '../fs/root.js';
 import { ID_PATTERN } from '../util/slug.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
 import { UsageError } from '../project/discover.js';
@@ -69,12 +74,24 @@ export interface CompileKeyInput {
   path: string;
   lang: string | undefined;
   sourceDateEpoch: string | undefined;
+  /** The last git commit time of the source (ms; see git-dates.ts), when it dates the outputs. */
+  committed?: number | undefined;
   bytes: Uint8Array;
 }
 
-/** The cache folder for builds into `outDir` run from `cwd`. */
-export function cacheDirFor(cwd: string, outDir: string): string {
-  return join(cwd, CACHE_DIR, createHash('sha256').update(resolve(cwd, outDir)).digest('hex').slice(0, 16));
+/**
+ * The folder the caches are kept in (`<base>/.ametijuhend-cache`): the root of the git work tree
+ * of the first input, so builds and checks run from any folder of a repository share one cache;
+ * `cwd` when the inputs are not in a git work tree (or there are none).
+ */
+export function cacheBase(cwd: string, inputs: readonly string[]): string {
+  const first = inputs[0];
+  return (first !== undefined ? gitWorkTree(dirname(resolve(cwd, first))) : undefined) ?? cwd;
+}
+
+/** The cache folder for builds into `outDir` (relative to `base`), kept under `base` (see cacheBase). */
+export function cacheDirFor(base: string, outDir: string): string {
+  return join(base, CACHE_DIR, createHash('sha256').update(resolve(base, outDir)).digest('hex').slice(0, 16));
 }
 
 export function compileKey(input: CompileKeyInput): string {
@@ -88,10 +105,16 @@ export function compileKey(input: CompileKeyInput): string {
     input.path,
     input.lang ?? '',
     input.sourceDateEpoch ?? '',
+    input.committed === undefined ? '' : String(input.committed),
   ])
     h.update(part).update('\0');
   h.update(input.bytes);
   return h.digest('hex');
+}
+
+/** The key of a compile entry whose diagnostics depend on the date `day` (YYYY-MM-DD). */
+export function metaKey(key: string, day: string): string {
+  return createHash('sha256').update(`${key}\0today\0${day}`).digest('hex');
 }
 
 /** The key of one output: the compile key plus the format and the options that change its bytes. */
@@ -114,6 +137,31 @@ interface TargetState {
   mtimeMs: number;
 }
 
+/** An output file this tool wrote (see stale.ts): from which description, and exactly what. */
+export interface Produced {
+  /** The description's absolute path. */
+  source: string;
+  /** The roster CSV (absolute) of a roster row's document. */
+  roster?: string;
+  /** SHA-256 (hex) and size of the bytes written. */
+  digest: string;
+  size: number;
+}
+
+/** A produced record as stored: every field checked (it only ever names a file to check). */
+function isProduced(v: unknown): v is Produced {
+  if (!isRecord(v) || !only(v, PRODUCED_FIELDS)) return false;
+  return (
+    typeof v.source === 'string' &&
+    v.source !== '' &&
+    (v.roster === undefined || (typeof v.roster === 'string' && v.roster !== '')) &&
+    typeof v.digest === 'string' &&
+    KEY.test(v.digest) &&
+    Number.isSafeInteger(v.size) &&
+    (v.size as number) >= 0
+  );
+}
+
 /** A cache key: a SHA-256 in hex (anything else in an index is damage, and never becomes a path). */
 const KEY = /^[0-9a-f]{64}$/;
 const DIAGNOSTIC_FIELDS = new Set([
@@ -128,6 +176,7 @@ const DIAGNOSTIC_FIELDS = new Set([
   'omitted',
 ]);
 const META_FIELDS = new Set(['id', 'ok', 'sourcePath', 'diagnostics']);
+const PRODUCED_FIELDS = new Set(['source', 'roster', 'digest', 'size']);
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -175,6 +224,8 @@ export class BuildCache {
   /** The folder the cache must stay inside by real path (the project folder for the default cache). */
   readonly root: string;
   private state = new Map<string, TargetState>();
+  /** Output file → what this tool wrote there (kept in state.json; see stale.ts). */
+  private produced = new Map<string, Produced>();
   private stateChanged = false;
   private compiled = new Map<string, unknown>();
   /** Output key → SHA-256 (hex) of the stored bytes. */
@@ -238,6 +289,9 @@ export class BuildCache {
           this.state.set(target, { key: t.key, size: t.size as number, mtimeMs: t.mtimeMs });
       }
     }
+    const produced = state?.produced;
+    if (isRecord(produced))
+      for (const [target, p] of Object.entries(produced)) if (isProduced(p)) this.produced.set(target, p);
     const index = read('index.json', MAX_INDEX_BYTES);
     const compiled = index?.compiled;
     if (typeof compiled === 'object' && compiled !== null)
@@ -421,6 +475,34 @@ export class BuildCache {
     if (this.state.delete(target)) this.stateChanged = true;
   }
 
+  /** The SHA-256 recorded for the output entry `key`. */
+  digestOf(key: string): string | undefined {
+    return this.outputs.get(key);
+  }
+
+  /** Records that this tool wrote `target` (or found it exactly as written) for `what.source`. */
+  recordProduced(target: string, what: Produced): void {
+    const old = this.produced.get(target);
+    if (
+      old?.source === what.source &&
+      old.roster === what.roster &&
+      old.digest === what.digest &&
+      old.size === what.size
+    )
+      return;
+    this.produced.set(target, what);
+    this.stateChanged = true;
+  }
+
+  forgetProduced(target: string): void {
+    if (this.produced.delete(target)) this.stateChanged = true;
+  }
+
+  /** Every output file recorded as written by this tool (a copy: entries may be dropped meanwhile). */
+  producedFiles(): [string, Produced][] {
+    return [...this.produced];
+  }
+
   /** Writes the index and the output state (when anything changed). */
   save(): void {
     if (this.unsaved > 0) {
@@ -441,9 +523,11 @@ export class BuildCache {
     if (this.stateChanged) {
       const targets: Record<string, TargetState> = {};
       for (const [t, s] of this.state) targets[t] = s;
+      const produced: Record<string, Produced> = {};
+      for (const [t, p] of this.produced) produced[t] = p;
       writeFileAtomic(
         join(this.dir, 'state.json'),
-        Buffer.from(JSON.stringify({ layout: LAYOUT, targets })),
+        Buffer.from(JSON.stringify({ layout: LAYOUT, targets, produced })),
         this.root,
       );
       this.stateChanged = false;

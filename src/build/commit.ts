@@ -5,11 +5,14 @@
  */
 import { bilingual } from '../messages/index.js';
 import { join, relative } from 'node:path';
-import type { Stats } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
+import type { BuildCache } from './cache.js';
 import { outputKeys } from './plan.js';
 import type { Runner } from './run.js';
 import type { BuildContext, BuildOptions, BuildResult, Job, Ran } from './types.js';
 import type { RenderOutcome } from './pool/task.js';
+import { moveStale, type Seen } from './stale.js';
+import { createHash } from 'node:crypto';
 import {
   FolderNotWritable,
   assertInside,
@@ -47,13 +50,17 @@ export class Committer {
   /** Every output path written so far, with the source it was written from. */
   private readonly written = new Map<string, string>();
   private readonly all: Diagnostic[] = [];
+  /** What each description of the run gave (for moving aside what it no longer produces). */
+  private readonly seen = new Map<string, Seen>();
+  private readonly roster: string | undefined;
 
   constructor(
     private readonly context: BuildContext,
     private readonly runner: Runner,
     private readonly options: Pick<BuildOptions, 'onProgress'>,
-    start: Pick<BuildResult, 'files' | 'failed'> & { diagnostics: readonly Diagnostic[] },
+    start: Pick<BuildResult, 'files' | 'failed'> & { diagnostics: readonly Diagnostic[]; roster?: string },
   ) {
+    this.roster = start.roster;
     this.result = {
       files: start.files,
       outputs: [],
@@ -66,6 +73,7 @@ export class Committer {
       errorCount: 0,
       warningCount: 0,
       failures: [],
+      stale: [],
     };
     // loops, not push(...x): a list read from the cache or made from the input can be any length
     for (const d of start.diagnostics) this.all.push(d);
@@ -88,7 +96,11 @@ export class Committer {
         diagnostics: outcome.diagnostics,
         ...(outcome.id !== undefined ? { id: outcome.id } : {}),
       };
-      quietly(() => cache.putMeta(job.key!, meta));
+      quietly(() => cache.putMeta(job.metaKey ?? job.key!, meta));
+    }
+    if (job.place === undefined) {
+      const seen: Seen = { ok, dir: job.dir, ...(outcome.id !== undefined ? { id: outcome.id } : {}) };
+      this.seen.set(job.file.path, seen);
     }
     const { result } = this;
     if (ok) result.built++;
@@ -129,7 +141,7 @@ export class Committer {
       const targets = this.targets(job, id);
       const keys =
         job.key !== undefined && this.context.cache ? outputKeys(this.context.settings, job.key) : [];
-      let fromCache = job.decision === 'cached';
+      let fromCache = job.decision === 'cached' || job.outputsCached === true;
       let cacheable = true;
       let bytes = fromCache ? this.fromCache(targets, keys) : undefined;
       if (fromCache && !bytes) {
@@ -142,7 +154,8 @@ export class Committer {
           : { diagnostics: [], sourcePath: job.shown, error: retry.error ?? '' };
       }
       if (!fromCache) bytes = this.rendered(outcome);
-      this.writeAll(targets, bytes!, keys, { fromCache, cacheable, source: outcome.sourcePath });
+      const how = { fromCache, cacheable, source: outcome.sourcePath, path: job.file.path };
+      this.writeAll(targets, bytes!, keys, how);
       for (const target of targets) outputs.push(target);
       if (fromCache) this.result.cached++;
       else this.result.rendered++;
@@ -177,11 +190,12 @@ export class Committer {
     targets: readonly string[],
     bytes: Bytes,
     keys: readonly string[],
-    how: { fromCache: boolean; cacheable: boolean; source: string },
+    how: { fromCache: boolean; cacheable: boolean; source: string; path: string },
   ): void {
     const { cache, outDir } = this.context;
     targets.forEach((target, i) => {
       const data = bytes[i];
+      if (cache) this.recordProduced(cache, target, data, keys[i], how.path);
       if (data !== undefined) {
         const stats: Stats = writeFileAtomic(target, data, outDir);
         if (cache && !how.cacheable) cache.forget(target);
@@ -195,6 +209,39 @@ export class Committer {
       }
       this.written.set(target, how.source);
     });
+  }
+
+  /** Records that this tool wrote `target` (`data`, or the cache entry `key` found current). */
+  private recordProduced(
+    cache: BuildCache,
+    target: string,
+    data: Uint8Array | undefined,
+    key: string | undefined,
+    source: string,
+  ): void {
+    const digest = data ? createHash('sha256').update(data).digest('hex') : key && cache.digestOf(key);
+    const size = data ? data.length : undefined;
+    const roster = this.roster !== undefined ? { roster: this.roster } : {};
+    quietly(() => {
+      if (!digest) return;
+      const s = size ?? statSync(target).size;
+      cache.recordProduced(target, { source, ...roster, digest, size: s });
+    });
+  }
+
+  /** Moves aside what the run no longer produces (stale.ts): call once every job is committed. */
+  moveStale(found: Iterable<string>): void {
+    const { cache } = this.context;
+    if (!cache) return;
+    const scope = {
+      seen: this.seen,
+      found: new Set(found),
+      written: new Set(this.written.keys()),
+      ...(this.roster !== undefined ? { roster: this.roster } : {}),
+    };
+    const { moved, failures } = moveStale(this.context, cache, scope);
+    for (const m of moved) this.result.stale.push(m);
+    for (const f of failures) this.result.failures.push(f);
   }
 
   /** The result, once every job is committed: diagnostics sorted and counted. */

@@ -5,7 +5,7 @@
  */
 import { bilingual } from '../messages/index.js';
 import { dirname, relative, resolve } from 'node:path';
-import { BuildCache, cacheDirFor, compileKey, outputKey } from './cache.js';
+import { BuildCache, cacheBase, cacheDirFor, compileKey, metaKey, outputKey } from './cache.js';
 import { compileFile } from '../compiler/compile.js';
 import { ConfigLoader } from '../config/load.js';
 import { checkOutDir } from '../fs/outdir.js';
@@ -14,8 +14,10 @@ import { installHandlers } from '../fs/write.js';
 import { outputDir, type InputFile } from '../project/discover.js';
 import type { OutputFormat } from '../render/types.js';
 import { MAX_SOURCE_BYTES } from '../validate/rules/file-too-large.js';
+import { today } from '../util/dates.js';
 import { VERSION } from '../util/version.js';
-import type { RunSettings } from './pool/task.js';
+import type { RunSettings, SourceTask } from './pool/task.js';
+import { GitDates } from './git-dates.js';
 import type { BuildContext, BuildOptions, Job, Retry } from './types.js';
 import { libraryFingerprint, libraryVersions } from './versions.js';
 
@@ -38,21 +40,47 @@ export function openContext(options: BuildOptions): Omit<BuildContext, 'cache'> 
   return { cwd, outDir, loader, settings, force: Boolean(options.force) };
 }
 
-/** Opens the cache: the default one must stay inside the project folder, a chosen one inside itself. */
-export function openCache(context: Omit<BuildContext, 'cache'>, options: BuildOptions): BuildContext {
-  if (options.noCache) return context;
+/**
+ * Opens the cache: the default one is kept at the root of the git work tree of the inputs (else in
+ * the working folder), so builds run from any folder of the repository share it, and must stay
+ * inside that folder; a chosen one inside itself.
+ */
+export function openCache(
+  context: Omit<BuildContext, 'cache'>,
+  options: BuildOptions,
+  inputs: readonly InputFile[],
+): BuildContext {
+  // SOURCE_DATE_EPOCH dates every output: no git then
+  const dates =
+    context.settings.sourceDateEpoch === undefined ? new GitDates(inputs.map((f) => f.path)) : undefined;
+  if (options.noCache) return { ...context, ...(dates ? { dates } : {}) };
   const { cwd, outDir } = context;
-  const cache = new BuildCache(
-    options.cacheDir ?? cacheDirFor(cwd, outDir),
-    options.cacheDir ? {} : { root: cwd },
+  const base = cacheBase(
+    cwd,
+    inputs.map((f) => f.path),
   );
-  return { ...context, cache };
+  const cache = new BuildCache(
+    options.cacheDir ? resolve(cwd, options.cacheDir) : cacheDirFor(base, outDir),
+    options.cacheDir ? {} : { root: base },
+  );
+  return { ...context, cache, ...(dates ? { dates } : {}) };
 }
 
 /** The source bytes, or undefined when compileFile should report the file (unreadable, too large). */
 export function readSource(path: string): Uint8Array | undefined {
   const read = readRegularFile(path, MAX_SOURCE_BYTES);
   return read.ok ? read.bytes : undefined;
+}
+
+/** The last git commit time (ms) of the description at `path`, when it can date the outputs. */
+export function committedAt(context: BuildContext, path: string): number | undefined {
+  return context.dates?.dateOf(path)?.getTime();
+}
+
+/** The source task of `file`: its bytes and its commit time. */
+function sourceTask(context: BuildContext, file: InputFile, bytes: Uint8Array): SourceTask {
+  const committed = committedAt(context, file.path);
+  return { path: file.path, bytes, ...(committed !== undefined ? { committed } : {}) };
 }
 
 /** The cache key of what compiling `bytes` as `file` gives (everything the compile depends on). */
@@ -67,8 +95,20 @@ export function sourceKey(context: BuildContext, file: InputFile, bytes: Uint8Ar
     path: file.path,
     lang: settings.lang,
     sourceDateEpoch: settings.sourceDateEpoch,
+    committed: committedAt(context, file.path),
     bytes,
   });
+}
+
+/**
+ * The key of what compiling gave (its diagnostics): the source key, plus today's date when the
+ * description's config asks for reviews (review-overdue compares with today, so a cached result
+ * from an earlier day may lack a warning now due). Outputs never depend on today: they stay under
+ * the source key, so a new day compiles again but renders nothing again.
+ */
+export function compileEntryKey(context: BuildContext, file: InputFile, key: string): string {
+  const config = context.loader.forDir(dirname(file.path));
+  return config.reviewMonths ? metaKey(key, today()) : key;
 }
 
 /** The key of each output of the entry `key`, in the order of the formats. */
@@ -92,7 +132,7 @@ function sourceRetry(context: BuildContext, file: InputFile, key: string | undef
     const fresh = readSource(file.path);
     if (!fresh) return { error: bilingual('build.cannotRead', { path: file.path }), cacheable: false };
     const cacheable = key !== undefined && sourceKey(context, file, fresh) === key;
-    return { task: { path: file.path, bytes: fresh }, cacheable };
+    return { task: sourceTask(context, file, fresh), cacheable };
   };
 }
 
@@ -112,18 +152,30 @@ function planSource(context: BuildContext, file: InputFile): Job {
   }
   // misses render the very bytes their key was made from (a file edited during the build can
   // never be cached under the key of its earlier content)
-  const task = { path: file.path, bytes };
+  const task = sourceTask(context, file, bytes);
   if (!cache) return { ...base, decision: 'fresh', reason: 'no cache', task };
   const key = sourceKey(context, file, bytes);
-  const retry = sourceRetry(context, file, key);
-  if (context.force) return { ...base, retry, key, decision: 'fresh', reason: 'forced', task };
-  const meta = cache.getMeta(key);
-  if (!meta) return { ...base, retry, key, decision: 'fresh', reason: 'not in the cache', task };
+  const entry = compileEntryKey(context, file, key);
+  const keyed = { ...base, retry: sourceRetry(context, file, key), key, metaKey: entry };
+  if (context.force) return { ...keyed, decision: 'fresh', reason: 'forced', task };
+  const meta = cache.getMeta(entry);
+  if (!meta) {
+    // compiled on an earlier day: compile again for today's diagnostics, take the outputs from the cache
+    if (entry !== key && outputsCached(context, key))
+      return {
+        ...keyed,
+        decision: 'fresh',
+        reason: 'compiled on another day',
+        task: { ...task, compileOnly: true },
+        outputsCached: true,
+      };
+    return { ...keyed, decision: 'fresh', reason: 'not in the cache', task };
+  }
   const known = { diagnostics: meta.diagnostics, sourcePath: meta.sourcePath };
-  if (!meta.ok) return { ...base, retry, key, decision: 'skip', reason: 'has errors', known };
+  if (!meta.ok) return { ...keyed, decision: 'skip', reason: 'has errors', known };
   if (!outputsCached(context, key))
-    return { ...base, retry, key, decision: 'fresh', reason: 'outputs not in the cache', task };
-  return { ...base, retry, key, decision: 'cached', reason: 'cache hit', known: { ...known, id: meta.id! } };
+    return { ...keyed, decision: 'fresh', reason: 'outputs not in the cache', task };
+  return { ...keyed, decision: 'cached', reason: 'cache hit', known: { ...known, id: meta.id! } };
 }
 
 /** The plan of every description, in file order. */

@@ -13,7 +13,15 @@ import { bilingual } from '../messages/index.js';
 import { createHash } from 'node:crypto';
 import { relative, resolve } from 'node:path';
 import { runPlan } from './build.js';
-import { outputsCached, openCache, openContext, readSource, sourceKey } from './plan.js';
+import {
+  committedAt,
+  compileEntryKey,
+  outputsCached,
+  openCache,
+  openContext,
+  readSource,
+  sourceKey,
+} from './plan.js';
 import {
   checkRosterRows,
   parseRoster,
@@ -63,6 +71,8 @@ interface Found extends RosterDescription {
   input: InputFile;
   /** The cache key of its source (absent without a cache). */
   key?: string;
+  /** The key of its compile entry (the source key, or with today's date: plan.ts compileEntryKey). */
+  metaKey?: string;
   /** The source as hashed for `key`, kept until it is compiled. */
   bytes?: Uint8Array;
   model?: JobDescription;
@@ -100,7 +110,7 @@ function compileFound(context: BuildContext, found: Found): Diagnostic[] {
       diagnostics: compiled.diagnostics,
       ...(compiled.model ? { id: compiled.model.id } : {}),
     };
-    quietly(() => cache.putMeta(found.key!, meta));
+    quietly(() => cache.putMeta(found.metaKey ?? found.key!, meta));
   }
   return compiled.diagnostics;
 }
@@ -119,16 +129,17 @@ function lookUp(context: BuildContext, file: InputFile): { found: Found; diagnos
   const { cache, cwd, outDir } = context;
   const bytes = readSource(file.path);
   const key = bytes && cache ? sourceKey(context, file, bytes) : undefined;
+  const entry = key !== undefined ? compileEntryKey(context, file, key) : undefined;
   const found: Found = {
     id: '',
     file: shownPath(file.path, cwd),
     dir: outputDir(file, outDir),
     ok: false,
     input: file,
-    ...(key !== undefined ? { key } : {}),
+    ...(key !== undefined ? { key, metaKey: entry! } : {}),
     ...(bytes ? { bytes } : {}),
   };
-  const meta = key !== undefined && !context.force ? cache!.getMeta(key) : undefined;
+  const meta = entry !== undefined && !context.force ? cache!.getMeta(entry) : undefined;
   if (meta?.ok) return { found: { ...found, id: meta.id!, ok: true }, diagnostics: meta.diagnostics };
   // an invalid one is compiled again too: its id comes from its frontmatter or file name
   return { found, diagnostics: compileFound(context, found) };
@@ -194,11 +205,13 @@ function rowJob(context: BuildContext, place: string, row: RosterRow, descriptio
     place,
   };
   const key = context.cache && description.key !== undefined ? rowKey(description.key, row) : undefined;
+  const at = committedAt(context, path);
+  const committed = at !== undefined ? { committed: at } : {};
   // the model is the one compiled from the bytes the key was made from: always cacheable
   const retry = (): Retry => {
     const model = modelOf(context, description);
     if (!model) return { error: bilingual('build.noOutput'), cacheable: false };
-    return { task: { path, model: personalise(model, row) }, cacheable: true };
+    return { task: { path, model: personalise(model, row), ...committed }, cacheable: true };
   };
   const id = rosterName({ id: description.id, employee: row.employee });
   if (key !== undefined && id !== undefined && !context.force && outputsCached(context, key)) {
@@ -210,7 +223,7 @@ function rowJob(context: BuildContext, place: string, row: RosterRow, descriptio
   try {
     const model = modelOf(context, description);
     if (!model) throw new Error(bilingual('build.noOutput'));
-    const task = { path, model: personalise(model, row) };
+    const task = { path, model: personalise(model, row), ...committed };
     return { ...base, ...withKey, retry, decision: 'fresh', reason, task };
   } catch (e) {
     const error = (e as Error).message;
@@ -237,7 +250,7 @@ export async function buildRoster(
   const parsed = parseRoster(text, rosterFile, lang);
   const skipped: Diagnostic[] = [];
   const files = await discover(paths, opened.loader, cwd, { skipped });
-  const context = openCache(opened, options);
+  const context = openCache(opened, options, files);
   // every description compiled (or found unchanged in the cache); only the rows are rendered
   const compiled = await lookUpAll(context, files, new Set(parsed.rows.map((r) => r.id)));
   const checked = checkRosterRows(parsed.rows, compiled.found, rosterFile, lang);
@@ -249,5 +262,6 @@ export async function buildRoster(
     countDiagnostics(parsed.diagnostics).errors +
     checked.diagnostics.reduce((n, d) => n + (d.omitted ?? 1), 0);
   const folders = compiled.found.map((f) => f.dir);
-  return runPlan(context, { files, jobs, diagnostics, failed, folders }, options);
+  const roster = resolve(cwd, options.roster);
+  return runPlan(context, { files, jobs, diagnostics, failed, folders, roster }, options);
 }

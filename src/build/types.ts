@@ -10,6 +10,7 @@
  * - The commit step writes each job's outputs atomically, updates the cache and sums up the result.
  */
 import type { BuildCache } from './cache.js';
+import type { GitDates } from './git-dates.js';
 import type { ConfigLoader } from '../config/load.js';
 import type { InputFile } from '../project/discover.js';
 import type { OutputFormat, PdfStandard } from '../render/types.js';
@@ -28,9 +29,12 @@ export interface BuildOptions {
   onProgress?: (event: BuildEvent) => void;
   /** Ignore the cache: compile and render everything (the cache is still refreshed). */
   force?: boolean;
-  /** Do not read or write the cache at all. */
+  /**
+   * Do not read or write the cache at all. The record of which outputs this tool wrote is kept in
+   * the cache, so without it no output of an earlier build is moved aside (stale.ts).
+   */
   noCache?: boolean;
-  /** Cache folder (default: `.ametijuhend-cache/<hash of the output folder>` under cwd). */
+  /** Cache folder (default: `.ametijuhend-cache/<hash of the output folder>` at the git work tree root of the inputs, else under cwd). */
   cacheDir?: string;
   /** Worker threads for compiling and rendering (default: one per core, at most 4; never more than the cores). */
   jobs?: number;
@@ -72,6 +76,11 @@ export interface BuildResult {
   warningCount: number;
   /** Failures that are not problems of the input (a renderer crashed, a file could not be written). */
   failures: BuildFailure[];
+  /**
+   * Outputs of an earlier build that no description produces any more (it now fails, was renamed
+   * or deleted), moved from `from` to `to` in `<out-dir>/.stale/` (stale.ts), in the order found.
+   */
+  stale: { from: string; to: string }[];
 }
 
 /** What every step of one build shares. */
@@ -86,6 +95,8 @@ export interface BuildContext {
   cache?: BuildCache;
   /** Ignore cache hits (the cache is still refreshed). */
   force: boolean;
+  /** The last git commit date of each description (absent with SOURCE_DATE_EPOCH, which wins). */
+  dates?: GitDates;
 }
 
 /** Another render of a job whose cached output proved damaged. */
@@ -104,6 +115,7 @@ export type Reason =
   | 'forced' // fresh: --force
   | 'not in the cache' // fresh: never built from these inputs (or its entry was damaged)
   | 'outputs not in the cache' // fresh: compiled before, but not rendered to every format asked for
+  | 'compiled on another day' // fresh, compiled only: the diagnostics depend on today (review.months), the outputs are cached
   | 'has errors' // skip: the cache says the description has errors
   | 'cannot be read' // skip: unreadable or too large (the compiler reports why)
   | 'cannot be personalised'; // skip: a roster row whose employee gives no file name
@@ -119,6 +131,10 @@ export interface Job {
   reason: Reason;
   /** The cache key its outputs are stored under (absent without a cache, or when skipped). */
   key?: string;
+  /** The key of its compile entry when that is not `key` (it depends on today's date). */
+  metaKey?: string;
+  /** fresh: compile only, the outputs come from the cache under `key` (a new day's compile). */
+  outputsCached?: boolean;
   /** What compiling gave, when the plan knows it already (cached, skip). */
   known?: RenderOutcome;
   /** fresh: what to render (dropped once handed to the run step). */
@@ -146,6 +162,8 @@ export interface Plan {
   failed: number;
   /** The folders the build writes to: stale temporary files are removed there before writing. */
   folders: Iterable<string>;
+  /** The roster CSV (absolute) of a roster export. */
+  roster?: string;
 }
 
 /** A job with its outcome, as the run step hands it to the commit step. */

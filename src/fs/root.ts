@@ -6,7 +6,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, join, relative, resolve, isAbsolute, sep } from 'node:path';
 
-const roots = new Map<string, string>();
+const roots = new Map<string, string | undefined>();
 
 /** The real path of `path`, or undefined when it does not resolve (missing, broken or looping link). */
 export function realPath(path: string): string | undefined {
@@ -17,13 +17,12 @@ export function realPath(path: string): string | undefined {
   }
 }
 
-/** The real path of the git work tree containing `dir`, else the real path of `dir`. */
-export function repositoryRoot(dir: string): string {
+/** The real path of the git work tree containing `dir` (a `.git` folder or file), or undefined. */
+export function gitWorkTree(dir: string): string | undefined {
   const start = realPath(resolve(dir)) ?? resolve(dir);
-  const cached = roots.get(start);
-  if (cached) return cached;
+  if (roots.has(start)) return roots.get(start);
   let current = start;
-  let found = start;
+  let found: string | undefined;
   for (;;) {
     if (existsSync(join(current, '.git'))) {
       found = current;
@@ -35,6 +34,11 @@ export function repositoryRoot(dir: string): string {
   }
   roots.set(start, found);
   return found;
+}
+
+/** The real path of the git work tree containing `dir`, else the real path of `dir`. */
+export function repositoryRoot(dir: string): string {
+  return gitWorkTree(dir) ?? realPath(resolve(dir)) ?? resolve(dir);
 }
 
 /**

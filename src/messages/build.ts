@@ -34,4 +34,12 @@ export const BUILD_MESSAGES = {
     en: 'the cache folder {dir} leads out of {root}: {link} is a symbolic link to {target}; remove the link',
     et: 'vahemälu kaust {dir} viib kaustast {root} välja: {link} on nimeviide kohta {target}; eemalda viide',
   },
+  'build.movedAside': {
+    en: 'Moved aside to {dir} (no description produces them any more, or it now fails):',
+    et: 'Tõstetud kausta {dir} (ükski ametijuhend neid enam ei anna või ametijuhend on nüüd vigane):',
+  },
+  'build.cannotMoveAside': {
+    en: 'cannot move the stale output {target} aside to {dir}: {code}',
+    et: 'aegunud väljundit {target} ei saa tõsta kausta {dir}: {code}',
+  },
 } satisfies Record<`build.${string}`, Template>;

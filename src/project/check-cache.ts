@@ -1,6 +1,6 @@
 /**
  * `check --cache` (as eslint's): what checking each file gave (its diagnostics and its summary),
- * kept in `<cwd>/.ametijuhend-cache/check/index.json` beside the build's cache, keyed by
+ * kept in `<repository root>/.ametijuhend-cache/check/index.json` beside the build's cache, keyed by
  *
  * - the SHA-256 of the file's bytes,
  * - the config fingerprint (the config text, the catalogue and the default sections it names) and
@@ -21,7 +21,7 @@
 import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import type { Position } from 'unist';
-import { CACHE_DIR, MAX_CACHED_DIAGNOSTICS, isDiagnostic } from '../build/cache.js';
+import { CACHE_DIR, MAX_CACHED_DIAGNOSTICS, cacheBase, isDiagnostic } from '../build/cache.js';
 import { compileFile, compileSource, type CompileResult } from '../compiler/compile.js';
 import type { ConfigLoader } from '../config/load.js';
 import { readRegularFile } from '../fs/read.js';
@@ -279,11 +279,19 @@ export class CheckCache {
   }
 }
 
-/** The check cache for a check run from `cwd`. */
-export function openCheckCache(cwd: string, options: CheckCacheOptions = {}): CheckCache {
+/** The check cache for a check of `inputs` run from `cwd`: at the inputs' repository root (cacheBase). */
+export function openCheckCache(
+  cwd: string,
+  options: CheckCacheOptions = {},
+  inputs: readonly InputFile[] = [],
+): CheckCache {
+  const base = cacheBase(
+    cwd,
+    inputs.map((f) => f.path),
+  );
   return options.dir !== undefined
     ? new CheckCache(resolve(cwd, options.dir))
-    : new CheckCache(join(cwd, CACHE_DIR, 'check'), cwd);
+    : new CheckCache(join(base, CACHE_DIR, 'check'), base);
 }
 
 export interface CachedCompileOptions {

@@ -80,7 +80,7 @@ export async function checkPaths(paths: readonly string[], options: CheckOptions
   let files = await discover(paths, loader, cwd, { skipped });
   if (options.changedSince !== undefined) files = changedSince(files, options.changedSince, loader);
   const { results, summaries } = options.cache
-    ? compileCached(files, openCheckCache(cwd, options.cache === true ? {} : options.cache), {
+    ? compileCached(files, openCheckCache(cwd, options.cache === true ? {} : options.cache, files), {
         loader,
         cwd,
         ...(options.lang ? { lang: options.lang } : {}),

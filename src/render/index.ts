@@ -20,7 +20,9 @@ export async function loadRenderer(format: OutputFormat): Promise<Renderer> {
 /**
  * Renders a compiled model (`compileFile(…).model`) to one format and returns the file's bytes.
  * The date defaults to the one `build` embeds (SOURCE_DATE_EPOCH, else the description's reviewed
- * or approval date, else 2000-01-01), so the same model gives the same bytes as `build` writes.
+ * or approval date, else 2000-01-01), so the same model gives the same bytes as `build` writes for
+ * a source outside git; `build` dates a source with no date of its own by its last git commit
+ * (build/git-dates.ts): pass `date` to match that.
  */
 export async function render(
   model: JobDescription,

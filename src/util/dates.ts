@@ -9,9 +9,14 @@ export interface DatedSource {
 
 /**
  * The date embedded in outputs: SOURCE_DATE_EPOCH when set (reproducible-builds.org), otherwise a
- * date from the description itself (reviewed, then the approval date), otherwise a fixed date.
+ * date from the description itself (reviewed, then the approval date), otherwise `committed` (the
+ * last git commit of its source, which `build` passes: build/git-dates.ts), otherwise a fixed date.
  */
-export function documentDate(model: DatedSource, env: NodeJS.ProcessEnv = process.env): Date {
+export function documentDate(
+  model: DatedSource,
+  env: NodeJS.ProcessEnv = process.env,
+  committed?: Date,
+): Date {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch && /^\d+$/.test(epoch.trim())) return new Date(Number(epoch.trim()) * 1000);
   for (const iso of [model.reviewed, model.approval?.date]) {
@@ -20,6 +25,7 @@ export function documentDate(model: DatedSource, env: NodeJS.ProcessEnv = proces
       if (!Number.isNaN(t)) return new Date(t);
     }
   }
+  if (committed && !Number.isNaN(committed.getTime())) return new Date(committed.getTime());
   return new Date(FALLBACK);
 }
 

@@ -27,6 +27,10 @@ export interface SourceTask {
   /** Absolute path of the source. */
   path: string;
   bytes: Uint8Array;
+  /** Compile only: the outputs are taken from the cache (a new day's diagnostics, see plan.ts). */
+  compileOnly?: boolean;
+  /** The last git commit time of the source (ms), the outputs' date when the description has none. */
+  committed?: number;
 }
 
 /** A description compiled already (a roster row's personalised copy): only rendered. */
@@ -34,6 +38,8 @@ export interface ModelTask {
   /** The source's path as shown in failures. */
   path: string;
   model: JobDescription;
+  /** As SourceTask.committed (the description's source). */
+  committed?: number;
 }
 
 export type RenderTask = SourceTask | ModelTask;
@@ -64,8 +70,10 @@ export class TaskRunner {
   }
 
   async run(task: RenderTask): Promise<RenderOutcome> {
-    if ('model' in task)
-      return this.render(task.model, { diagnostics: [], sourcePath: task.path, id: task.model.id });
+    if ('model' in task) {
+      const outcome = { diagnostics: [], sourcePath: task.path, id: task.model.id };
+      return this.render(task.model, outcome, task.committed);
+    }
     const { settings } = this;
     const compiled = compileSource(task.bytes, {
       path: task.path,
@@ -80,17 +88,21 @@ export class TaskRunner {
     const model = compiled.model;
     if (!model) return outcome;
     outcome.id = model.id;
-    return this.render(model, outcome);
+    return task.compileOnly ? outcome : this.render(model, outcome, task.committed);
   }
 
   /** Renders `model` to every format into `outcome` (outputs, or the renderer's error). */
-  private async render(model: JobDescription, outcome: RenderOutcome): Promise<RenderOutcome> {
+  private async render(
+    model: JobDescription,
+    outcome: RenderOutcome,
+    committed?: number,
+  ): Promise<RenderOutcome> {
     const { settings } = this;
     try {
       this.renderers ??= await Promise.all(settings.formats.map((f) => loadRenderer(f)));
       const env =
         settings.sourceDateEpoch === undefined ? {} : { SOURCE_DATE_EPOCH: settings.sourceDateEpoch };
-      const date = documentDate(model, env);
+      const date = documentDate(model, env, committed === undefined ? undefined : new Date(committed));
       const outputs: Uint8Array[] = [];
       for (const render of this.renderers) {
         outputs.push(await render(model, { date, toolVersion: VERSION, pdfStandard: settings.pdfStandard }));

@@ -1,4 +1,5 @@
-import { relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { STALE_DIR } from '../../build/stale.js';
 import { buildPaths, type BuildEvent } from '../../build/build.js';
 import { buildRoster } from '../../build/roster-build.js';
 import { watchPaths } from '../../project/watch.js';
@@ -62,6 +63,21 @@ function progress(lang: 'et' | 'en', quiet: boolean): (event: BuildEvent) => voi
       process.stderr.write(`${message('cli.build.notBuilt', lang, { file })}\n`);
     }
   };
+}
+
+/** The outputs moved aside to `<out-dir>/.stale/`, one a line (printed even with --quiet). */
+function reportStale(
+  stale: readonly { from: string; to: string }[],
+  outDir: string,
+  lang: 'et' | 'en',
+): void {
+  if (stale.length === 0) return;
+  const dir = terminalSafe(`${relative(process.cwd(), join(resolve(outDir), STALE_DIR)) || STALE_DIR}/`);
+  const lines = stale.map(
+    (s) =>
+      `  ${terminalSafe(relative(process.cwd(), s.from))} → ${terminalSafe(relative(process.cwd(), s.to))}`,
+  );
+  process.stderr.write(`${message('build.movedAside', lang, { dir })}\n${lines.join('\n')}\n`);
 }
 
 export async function runBuild(paths: string[], opts: BuildCliOptions): Promise<number> {
@@ -154,6 +170,7 @@ async function buildOnce(
   const cached = message('cli.build.cached', lang, { rendered: result.rendered, cached: result.cached });
   const data = { built: result.built, outputs: result.outputs.length, failed: result.failed, time, cached };
   process.stderr.write(`${message('cli.build.summary', lang, data)}\n`);
+  reportStale(result.stale, opts.outDir, lang);
   if (result.failures.some((f) => f.kind === 'internal')) return 2;
   return result.failed > 0 || result.errorCount > 0 ? 1 : 0;
 }
