@@ -11,7 +11,14 @@
  */
 import type { Element, ElementContent, Nodes, RootContent } from 'hast';
 import { sanitize, type Schema } from 'hast-util-sanitize';
-import type { Image, ImageReference, Link, Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
+import type {
+  Image,
+  ImageReference,
+  Link,
+  LinkReference,
+  Nodes as MdastNodes,
+  Root as MdastRoot,
+} from 'mdast';
 import { defaultHandlers, toHast, type Handlers, type State } from 'mdast-util-to-hast';
 import type { Block, Inline } from '../../model/types.js';
 import { inlineText } from '../common/outline.js';
@@ -83,6 +90,8 @@ function link(state: State, node: Link): ElementContent | ElementContent[] | und
 const HANDLERS: Handlers = {
   image: altText,
   imageReference: altText,
+  // the model has no definitions (unsupported-markdown reports them): the text, never `[text]`
+  linkReference: (state: State, node: LinkReference) => state.all(node),
   html: () => undefined,
   link,
 };
