@@ -20,6 +20,7 @@ export const OUTPUT = [
   'test/cli-init.test.ts', // pdftotext
   'test/cli-workflow.test.ts', // pdftotext
   'test/render-pdf-internals.test.ts', // pdftotext, pdffonts, pdfinfo, qpdf, PDFBox Preflight
+  'test/render-markdown-constructs.test.ts', // pdftotext, pdfinfo
 ];
 
 /** Stress tests that take long in-process (huge documents, fuzzing). */
