@@ -8,6 +8,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import validate from '@ooxml-tools/validate';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompileResult } from '../src/compiler/compile.js';
@@ -121,6 +122,7 @@ let dir: string;
 let source: string;
 let result: CompileResult;
 let model: JobDescription;
+let docxBytes: Uint8Array;
 const out: { pdf: string; pdfStruct: string; html: string; docx: string } = {
   pdf: '',
   pdfStruct: '',
@@ -143,7 +145,8 @@ beforeAll(async () => {
   out.pdf = norm(await tool('pdftotext', [pdfFile, '-']));
   out.pdfStruct = await tool('pdfinfo', ['-struct-text', pdfFile]);
   out.html = new TextDecoder().decode(await renderHtml(model, OPTIONS));
-  out.docx = strFromU8(unzipSync(await renderDocx(model, OPTIONS))['word/document.xml']!);
+  docxBytes = await renderDocx(model, OPTIONS);
+  out.docx = strFromU8(unzipSync(docxBytes)['word/document.xml']!);
 }, 120_000);
 
 afterAll(() => {
@@ -264,6 +267,10 @@ describe('GFM tables in the real outputs', () => {
     // the table in a duty's cell is nested in the duties table, and the cell ends with a paragraph
     expect(out.docx).toMatch(/>sülearvuti<.*?<\/w:tbl><w:p\/><\/w:tc>/);
   });
+
+  it('DOCX: the package with tables (one nested in a cell) is valid OOXML', async () => {
+    expect(await validate(docxBytes, 'docx', 'Microsoft365')).toEqual([]);
+  }, 60_000);
 
   it('DOCX: three list levels keep their own numbering level', () => {
     const level = (text: string): string | undefined =>
