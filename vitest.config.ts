@@ -21,6 +21,7 @@ export const OUTPUT = [
   'test/cli-workflow.test.ts', // pdftotext
   'test/render-pdf-internals.test.ts', // pdftotext, pdffonts, pdfinfo, qpdf, PDFBox Preflight
   'test/render-fidelity.test.ts', // pdftotext
+  'test/render-markdown-constructs.test.ts', // pdftotext, pdfinfo
 ];
 
 /** Stress tests that take long in-process (huge documents, fuzzing). */

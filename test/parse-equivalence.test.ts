@@ -1,6 +1,6 @@
 /**
- * The fast Markdown path (src/parse/fast.ts) must give exactly the tree remark-parse +
- * remark-frontmatter give, positions included, or step aside.
+ * The fast Markdown path (src/parse/fast.ts) must give exactly the tree remark-parse (with GFM
+ * tables) + remark-frontmatter give, positions included, or step aside.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -130,6 +130,19 @@ describe('fast Markdown path', () => {
     numberedText: '2024. aastal\n',
     noTrailingNewline: '## A\n\n- a\n- b',
     trailingBlankLines: '- a\n\n\n',
+    // GFM tables (micromark-extension-gfm-table): the fast path declines at a delimiter row
+    table: '## Nõuded\n\n| Oskus | Tase |\n|---|:-:|\n| eesti keel | C1 |\n| inglise keel | B2 |\n',
+    tableAligned: 'a | b | c\n:-- | :-: | --:\n1 | 2 | 3\n\nLõpp\n',
+    tableAfterParagraph: 'Tekst\n| a |\n| - |\n| 1 |\n',
+    tableNoPipeDelimiter: 'a\n:-\nb\n',
+    tableInItem: '- a\n\n  | x | y |\n  | - | - |\n  | 1 | 2 |\n- b\n',
+    tableDelimiterInItem: '- a\n  |-|\n',
+    tableInline: '| *a* | `b\\|c` |\n| --- | ---: |\n| [l](u) | x \\| y |\n',
+    tableBodyWithoutPipes: '| a |\n| - |\nrida\n- punkt\n',
+    tableRaggedRows: '| a | b |\n| - | - |\n| 1 |\n| 1 | 2 | 3 |\n',
+    tableCrlf: '| a |\r\n| - |\r\n| 1 |\r\n',
+    pipesInText: 'a | b\nc | d\n\n- x | y\n',
+    colonsInText: 'Aeg: 9:00-17:00\n- a: b\n',
   };
   it.each(Object.entries(cases))('%s parses identically', (_, text) => {
     same(text);
@@ -165,6 +178,8 @@ describe('fast Markdown path', () => {
       'lazyInText',
       'orderedTwoInItem',
       'mixed',
+      'pipesInText',
+      'colonsInText',
     ];
     expect(taken.filter((name) => !fastParse(cases[name]!, snippet))).toEqual([]);
   });
@@ -178,8 +193,69 @@ describe('fast Markdown path', () => {
       'setext',
       'blockquote',
       'definition',
+      'table',
+      'tableAligned',
+      'tableAfterParagraph',
+      'tableNoPipeDelimiter',
+      'tableInItem',
+      'tableDelimiterInItem',
+      'tableInline',
+      'tableBodyWithoutPipes',
+      'tableCrlf',
     ])
       expect(fastParse(cases[name]!, snippet), name).toBeUndefined();
+  });
+
+  it('the table shapes do parse as tables (micromark with the table extension)', () => {
+    for (const name of [
+      'table',
+      'tableAligned',
+      'tableAfterParagraph',
+      'tableNoPipeDelimiter',
+      'tableInline',
+    ])
+      expect(
+        parseMarkdownSlow(cases[name]!).children.some((n) => n.type === 'table'),
+        name,
+      ).toBe(true);
+    const aligned = parseMarkdownSlow(cases.tableAligned!).children[0];
+    expect(aligned?.type === 'table' && aligned.align).toEqual(['left', 'center', 'right']);
+  });
+
+  it('text, list items and tables with pipes, colons and dashes parse identically (property)', () => {
+    const cell = fc.constantFrom('a', '*b*', '`c|d`', 'e \\| f', '', '1:2', '-', 'x-y');
+    const row = fc
+      .tuple(fc.boolean(), fc.array(cell, { minLength: 1, maxLength: 4 }), fc.boolean())
+      .map(([lead, cells, trail]) => `${lead ? '| ' : ''}${cells.join(' | ')}${trail ? ' |' : ''}`);
+    const delimiterCell = fc.constantFrom('-', '---', ':-', '-:', ':-:', ' :--- ', '--');
+    const delimiter = fc
+      .tuple(fc.boolean(), fc.array(delimiterCell, { minLength: 1, maxLength: 4 }), fc.boolean())
+      .map(([lead, cells, trail]) => `${lead ? '|' : ''}${cells.join('|')}${trail ? '|' : ''}`);
+    const line = fc.oneof(
+      { weight: 3, arbitrary: row },
+      { weight: 2, arbitrary: delimiter },
+      { weight: 1, arbitrary: fc.constant('') },
+      { weight: 2, arbitrary: fc.constantFrom('tekst', 'Aeg: 9:00-17:00', '## H', '1. a', '- b') },
+      {
+        weight: 1,
+        arbitrary: fc.tuple(fc.constantFrom('  ', '   ', '- ', '1. '), row).map((p) => p.join('')),
+      },
+    );
+    const doc = fc
+      .tuple(fc.array(line, { minLength: 1, maxLength: 10 }), fc.boolean())
+      .map(([lines, fm]) => `${fm ? '---\na: 1\n---\n\n' : ''}${lines.join('\n')}\n`);
+    let fast = 0;
+    let tables = 0;
+    fc.assert(
+      fc.property(doc, (text) => {
+        if (same(text) === 'fast') fast++;
+        if (parseMarkdownSlow(text).children.some((n) => n.type === 'table')) tables++;
+      }),
+      { numRuns: 1000 },
+    );
+    // both paths are exercised: many runs hold a table, many others take the fast path
+    expect(tables).toBeGreaterThan(100);
+    expect(fast).toBeGreaterThan(50);
   });
 
   it('takes the fast path on blank lines in lists (loose lists, paragraphs and results after a blank)', () => {

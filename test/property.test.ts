@@ -70,6 +70,11 @@ const junk = fc.oneof(
     '&a',
     '*a',
     '|',
+    '|---|',
+    ':-:',
+    '| a | b |',
+    '![x](y)',
+    '[^1]',
     '>',
     '\\',
     '\u00a0',
@@ -135,6 +140,22 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     const k = i % ls.length;
     return ls.map((l, n) => (n === k && /^\s*(?:- )?[\w-]+:/.test(l) ? l.replace(/:.*$/, `: ${v}`) : l));
   }),
+  // a GFM table (or a broken one) inserted after a line: in a section, a duty, a results list
+  fc
+    .tuple(
+      index,
+      fc.constantFrom(
+        ['| a | b |', '|---|:-:|', '| 1 | 2 |'],
+        ['   | a |', '   | - |'],
+        ['     | x | y |', '     |--|--|', '     | *1* |'],
+        ['a | b', ':- | -:'],
+        ['|-|'],
+      ),
+    )
+    .map(([i, table]): Mutation => (ls) => {
+      const k = i % ls.length;
+      return [...ls.slice(0, k + 1), ...table, ...ls.slice(k + 1)];
+    }),
   fc.nat({ max: REFERENCE.length }).map(
     (at): Mutation =>
       (ls) =>

@@ -4,7 +4,7 @@
  * the next multiple of 4, as CommonMark says) and tells what the line's content starts: nothing
  * (blank), an ATX heading, a list item (`-`, `*`, `+`, `1.`, `1)` with 1–4 spaces and content),
  * plain text, or something outside the subset (block quotes, fences, HTML, thematic breaks, setext
- * underlines, definitions, empty items…), for which the whole file takes micromark.
+ * underlines, table delimiter rows, definitions, empty items…), for which the whole file takes micromark.
  * Whether a line continues, nests or closes a block is the block builder's (parse/fast-blocks.ts).
  */
 
@@ -41,12 +41,17 @@ const BULLET = /^[-*+]( {1,4})(?=[^ \t])/;
 const ORDERED = /^(\d{1,9})([.)])( {1,4})(?=[^ \t])/;
 const HEADING = /^(#{1,6})(?:[ \t]|$)/;
 const ITEM_LIKE = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+/** Only `-`, `:`, `|` and whitespace, with a `-` and a `:` or `|`: a GFM table's delimiter row. */
+const DELIMITER_ROW = /^(?=[^-]*-)(?=.*[|:])[-|:][-|: \t]*$/;
 
 /** Starts of blocks outside the subset (or ambiguous ones). */
 function isOther(rest: string): boolean {
   const c = rest.charCodeAt(0);
   // > < = (block quote, HTML, setext underline)
   if (c === 62 || c === 60 || c === 61) return true;
+  // a table's delimiter row (`|---|:-:|`, `:--`): the line before it is the table's header, which
+  // may even interrupt a paragraph, so a file with one takes micromark
+  if ((c === 124 || c === 58 || c === 45) && DELIMITER_ROW.test(rest)) return true;
   if ((c === 96 || c === 126) && /^(?:`{3,}|~{3,})/.test(rest)) return true; // a fence
   // only - * _ + and whitespace: a thematic break, a setext underline, an empty item
   if ((c === 45 || c === 42 || c === 95 || c === 43) && /^[-*_+][-*_+ \t]*$/.test(rest)) return true;

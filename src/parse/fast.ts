@@ -2,14 +2,15 @@
  * A fast path for the Markdown that job descriptions are made of: YAML frontmatter, ATX headings,
  * paragraphs and lists (`-`, `*`, `+`, `1.`, `1)`), nested by any valid indentation (spaces or tabs),
  * tight or loose, with LF, CRLF or CR line endings and an optional BOM. For such a file it builds the
- * same mdast tree (node for node, position for position) as remark-parse + remark-frontmatter,
+ * same mdast tree (node for node, position for position) as remark-parse + GFM tables +
+ * remark-frontmatter,
  * several times faster; paragraphs and headings with inline markup (emphasis, links, code, raw HTML,
  * escapes, entities, hard breaks) have just their own text parsed by micromark.
  *
  * Two steps: parse/fast-lines.ts classifies each line (blank, heading, list item, text, other),
  * parse/fast-blocks.ts builds the blocks from them by CommonMark's rules. Anything outside the subset
- * (block quotes, code, HTML blocks, thematic breaks, setext headings, definitions, empty items,
- * control characters…) makes `fastParse` return undefined, and the caller parses the whole file with
+ * (block quotes, code, HTML blocks, thematic breaks, setext headings, GFM tables, definitions,
+ * empty items, control characters…) makes `fastParse` return undefined, and the caller parses the whole file with
  * micromark. test/parse-equivalence.test.ts compares both parsers on the examples, the fixtures,
  * chosen shapes and generated text.
  */

@@ -5,9 +5,11 @@
  * turns a parsed source into the typed model.
  */
 import type { Heading, Root, RootContent, Yaml } from 'mdast';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTable } from 'micromark-extension-gfm-table';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import type { Position } from 'unist';
 import { Alias, isCollection, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { fastParse } from './fast.js';
@@ -17,8 +19,18 @@ import { addDuplicateKeyErrors } from './unique-keys.js';
 import { toPlainText } from '../util/mdast-text.js';
 import { MAX_YAML_DEPTH, yamlTooDeep } from './yaml-depth.js';
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
-const plain = unified().use(remarkParse);
+/**
+ * GFM tables, and only them of GFM (remark-gfm would add footnotes, strikethrough, task lists and
+ * autolink literals, which the format does not have): the table extension of micromark and mdast.
+ */
+function remarkGfmTable(this: Processor): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmTable());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
+}
+
+const processor = unified().use(remarkParse).use(remarkGfmTable).use(remarkFrontmatter, ['yaml']);
+const plain = unified().use(remarkParse).use(remarkGfmTable);
 const parseSnippet = (text: string): Root => plain.parse(text);
 
 export interface YamlSource {
@@ -211,7 +223,7 @@ export function parseMarkdown(text: string, options: ParseOptions = {}): Root {
   return parseCounted(text, options).tree;
 }
 
-/** The reference parser (remark-parse + remark-frontmatter) alone, without the fast path. */
+/** The reference parser (remark-parse + GFM tables + remark-frontmatter) alone, without the fast path. */
 export function parseMarkdownSlow(text: string): Root {
   return processor.parse(text);
 }

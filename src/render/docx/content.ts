@@ -2,9 +2,18 @@
  * mdast → the document tree: inline content to runs and hyperlinks, block content to paragraphs.
  * Raw HTML is never passed through (the model has none; any that slipped in is dropped).
  */
+import type { Table } from 'mdast';
 import type { Block, Inline } from '../../model/types.js';
-import { NUMBERING, STYLE } from './styles.js';
-import { paragraph, type InlineNode, type ParagraphNode, type RunNode } from './tree.js';
+import { COLORS, NUMBERING, STYLE, TEXT_WIDTH } from './styles.js';
+import {
+  paragraph,
+  type BlockNode,
+  type InlineNode,
+  type ParagraphNode,
+  type RowNode,
+  type RunNode,
+  type TableNode,
+} from './tree.js';
 
 /** Formatting inherited from enclosing inline nodes. */
 interface RunFormat {
@@ -119,7 +128,7 @@ export class BlockWriter {
     return paragraph(children, { ...(this.baseStyle ? { style: this.baseStyle } : {}), ...extra });
   }
 
-  blocks(blocks: readonly Block[], out: ParagraphNode[] = [], depth = 0, indent = 0): ParagraphNode[] {
+  blocks(blocks: readonly Block[], out: BlockNode[] = [], depth = 0, indent = 0): BlockNode[] {
     for (const block of blocks) this.block(block, out, depth, indent);
     return out;
   }
@@ -129,7 +138,7 @@ export class BlockWriter {
     return this.base({ numbering: { reference: NUMBERING.bullet, level } }, children);
   }
 
-  private block(block: Block, out: ParagraphNode[], depth: number, indent: number): void {
+  private block(block: Block, out: BlockNode[], depth: number, indent: number): void {
     const indentOpt = indent ? { indent: { left: indent } } : {};
     switch (block.type) {
       case 'paragraph':
@@ -176,13 +185,73 @@ export class BlockWriter {
         }
         break;
       }
+      case 'table':
+        out.push(markdownTable(block));
+        break;
       case 'html':
         break; // never passed through
       default: {
-        // Definitions, footnote definitions, tables without remark-gfm: keep any text.
+        // Definitions and footnote definitions (reported by unsupported-markdown): keep any text.
         const children = (block as { children?: unknown }).children;
         if (Array.isArray(children)) this.blocks(children as Block[], out, depth, indent);
       }
     }
   }
+}
+
+/**
+ * Relative column widths (fiftieths of a percent, summing to 5000) from the longest text in each
+ * column, no column under half its equal share.
+ */
+function columnShares(node: Table, columns: number): number[] {
+  const longest = Array.from({ length: columns }, (_, i) =>
+    Math.max(1, ...node.children.map((row) => inlineLength(row.children[i]?.children ?? []))),
+  );
+  const total = longest.reduce((a, b) => a + b, 0);
+  const floor = 1 / (2 * columns);
+  const raw = longest.map((l) => Math.max(floor, l / total));
+  const sum = raw.reduce((a, b) => a + b, 0);
+  const shares = raw.map((r) => Math.floor((5000 * r) / sum));
+  shares[shares.length - 1]! += 5000 - shares.reduce((a, b) => a + b, 0);
+  return shares;
+}
+
+function inlineLength(nodes: readonly Inline[]): number {
+  let n = 0;
+  for (const node of nodes) {
+    if ('value' in node && typeof node.value === 'string') n += node.value.length;
+    else if ('children' in node) n += inlineLength(node.children as Inline[]);
+  }
+  return n;
+}
+
+/**
+ * A GFM table: thin borders (the table style), the first row a shaded header row that Word and
+ * LibreOffice repeat on every page (w:tblHeader), column alignment from the delimiter row.
+ */
+export function markdownTable(node: Table): TableNode {
+  const columns = Math.max(1, ...node.children.map((row) => row.children.length));
+  const shares = columnShares(node, columns);
+  const rows = node.children.map((row, r): RowNode => {
+    const header = r === 0;
+    const cells = shares.map((width, i) => {
+      const align = node.align?.[i];
+      const children = inlines(row.children[i]?.children ?? []);
+      const p = paragraph(children, {
+        style: header ? STYLE.tableHeading : STYLE.tableText,
+        ...(align === 'center' || align === 'right' ? { align } : {}),
+      });
+      return { width, children: [p], ...(header ? { fill: COLORS.headerFill } : {}) };
+    });
+    return header ? { header: true, cantSplit: true, cells } : { cantSplit: true, cells };
+  });
+  return {
+    kind: 'table',
+    style: STYLE.table,
+    width: 5000,
+    percent: true,
+    columnWidths: shares.map((s) => Math.round((TEXT_WIDTH * s) / 5000)),
+    firstRowLook: true,
+    rows,
+  };
 }

@@ -133,8 +133,8 @@ function dutiesTable(
 }
 
 /** Duties without expected results: a list numbered 3.1, 3.2 … (numbers as text, as in the table). */
-function dutiesList(number: string, duties: DutiesSection, writer: BlockWriter): ParagraphNode[] {
-  const out: ParagraphNode[] = [];
+function dutiesList(number: string, duties: DutiesSection, writer: BlockWriter): BlockNode[] {
+  const out: BlockNode[] = [];
   duties.duties.forEach((duty, i) => {
     out.push(
       paragraph(

@@ -43,6 +43,8 @@ export interface ParagraphNode {
   tabStops?: TabStop[];
   spacing?: { before?: number; after?: number };
   indent?: { left: number; hanging?: number };
+  /** Horizontal alignment other than the start (a table column's alignment). */
+  align?: 'center' | 'right';
   children: InlineNode[];
 }
 
@@ -53,6 +55,7 @@ export interface Border {
 }
 
 export interface CellNode {
+  /** In twips, or in fiftieths of a percent of the table's width when the table is `percent`. */
   width: number;
   span?: number;
   fill?: string;
@@ -69,7 +72,10 @@ export interface RowNode {
 export interface TableNode {
   kind: 'table';
   style?: string;
+  /** In twips, or in fiftieths of a percent of the available width (5000 = all) when `percent`. */
   width: number;
+  /** Widths relative to the room the table is in (a Markdown table, also inside a table cell). */
+  percent?: boolean;
   columnWidths: number[];
   /** No borders at all (the signature table). */
   noBorders?: boolean;

@@ -75,6 +75,7 @@ export class PartWriter {
       const { left, hanging } = p.indent;
       pPr += `<w:ind w:left="${left}"${hanging !== undefined ? ` w:hanging="${hanging}"` : ''}/>`;
     }
+    if (p.align) pPr += `<w:jc w:val="${p.align}"/>`;
     if (!pPr && !p.children.length) {
       this.out += '<w:p/>';
       return;
@@ -118,7 +119,8 @@ export class PartWriter {
   private table(t: TableNode): void {
     let xml = '<w:tbl><w:tblPr>';
     if (t.style) xml += `<w:tblStyle w:val="${attr(t.style)}"/>`;
-    xml += `<w:tblW w:type="dxa" w:w="${t.width}"/>`;
+    const unit = t.percent ? 'pct' : 'dxa';
+    xml += `<w:tblW w:type="${unit}" w:w="${t.width}"/>`;
     if (t.noBorders) {
       xml += '<w:tblBorders>';
       for (const side of ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'])
@@ -144,14 +146,14 @@ export class PartWriter {
       this.out += '<w:tr>';
       if (row.cantSplit || row.header)
         this.out += `<w:trPr>${row.cantSplit ? '<w:cantSplit/>' : ''}${row.header ? '<w:tblHeader/>' : ''}</w:trPr>`;
-      for (const c of row.cells) this.cell(c);
+      for (const c of row.cells) this.cell(c, unit);
       this.out += '</w:tr>';
     }
     this.out += '</w:tbl>';
   }
 
-  private cell(c: CellNode): void {
-    let xml = `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${c.width}"/>`;
+  private cell(c: CellNode, unit: 'pct' | 'dxa'): void {
+    let xml = `<w:tc><w:tcPr><w:tcW w:type="${unit}" w:w="${c.width}"/>`;
     if (c.span && c.span > 1) xml += `<w:gridSpan w:val="${c.span}"/>`;
     if (c.borders) {
       const b = c.borders;
@@ -160,6 +162,8 @@ export class PartWriter {
     if (c.fill) xml += `<w:shd w:fill="${attr(c.fill)}" w:color="auto" w:val="clear"/>`;
     this.out += `${xml}</w:tcPr>`;
     this.blocks(c.children);
+    // a cell must end with a paragraph (a Markdown table last in a duty's cell)
+    if (c.children[c.children.length - 1]?.kind === 'table') this.out += '<w:p/>';
     this.out += '</w:tc>';
   }
 }

@@ -5,12 +5,20 @@
  * 1. mdast-util-to-hast drops any `html` node (allowDangerousHtml stays off) and images are turned
  *    into their alt text, so nothing is loaded from the source.
  * 2. hast-util-sanitize with a schema tighter than GitHub's: a short list of text-level and block
- *    elements, no attributes but `href` (http, https, mailto, tel or relative) and `start`, and
+ *    elements and GFM tables, no attributes but `href` (http, https, mailto, tel or relative),
+ *    `start` and a table cell's alignment (turned into a class), and
  *    elements that could carry code are dropped with their content.
  */
 import type { Element, ElementContent, Nodes, RootContent } from 'hast';
 import { sanitize, type Schema } from 'hast-util-sanitize';
-import type { Image, ImageReference, Link, Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
+import type {
+  Image,
+  ImageReference,
+  Link,
+  LinkReference,
+  Nodes as MdastNodes,
+  Root as MdastRoot,
+} from 'mdast';
 import { defaultHandlers, toHast, type Handlers, type State } from 'mdast-util-to-hast';
 import type { Block, Inline } from '../../model/types.js';
 import { inlineText } from '../common/outline.js';
@@ -18,13 +26,18 @@ import { isSafeHref, SAFE_PROTOCOLS } from './url.js';
 
 const TEXT_LEVEL = ['a', 'br', 'code', 'del', 'em', 'strong', 'sub', 'sup', 'kbd', 's'];
 const BLOCK_LEVEL = ['blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'li', 'ol', 'p', 'pre', 'ul'];
+/** GFM tables: header cells get `scope="col"` and alignment a class after sanitising (tableCells). */
+const TABLE = ['table', 'thead', 'tbody', 'tr', 'th', 'td'];
+const ALIGN: [string, RegExp] = ['align', /^(?:left|center|right)$/];
 
 /** The sanitising schema for everything that comes from Markdown. */
 export const BODY_SCHEMA: Schema = {
-  tagNames: [...TEXT_LEVEL, ...BLOCK_LEVEL],
+  tagNames: [...TEXT_LEVEL, ...BLOCK_LEVEL, ...TABLE],
   attributes: {
     a: ['href', 'title'],
     ol: [['start', /^\d{1,6}$/]],
+    th: [ALIGN],
+    td: [ALIGN],
   },
   protocols: { href: [...SAFE_PROTOCOLS] },
   // Elements whose text must never show up, even as text.
@@ -43,7 +56,14 @@ export const BODY_SCHEMA: Schema = {
     'math',
     'select',
   ],
-  ancestors: { li: ['ol', 'ul'] },
+  ancestors: {
+    li: ['ol', 'ul'],
+    tbody: ['table'],
+    thead: ['table'],
+    tr: ['table'],
+    th: ['table'],
+    td: ['table'],
+  },
   clobber: [],
   clobberPrefix: '',
   required: {},
@@ -70,6 +90,8 @@ function link(state: State, node: Link): ElementContent | ElementContent[] | und
 const HANDLERS: Handlers = {
   image: altText,
   imageReference: altText,
+  // the model has no definitions (unsupported-markdown reports them): the text, never `[text]`
+  linkReference: (state: State, node: LinkReference) => state.all(node),
   html: () => undefined,
   link,
 };
@@ -98,8 +120,24 @@ export function inlineToHast(nodes: readonly Inline[]): ElementContent[] {
 export function blocksToHast(blocks: readonly Block[], parentLevel = 2): ElementContent[] {
   const out = toSanitizedChildren({ type: 'root', children: [...blocks] });
   normaliseHeadings(out, parentLevel);
+  tableCells(out);
   addLinkRel(out);
   return out;
+}
+
+/**
+ * Table cells: a header cell heads its column (`scope="col"`), and a column's alignment from the
+ * delimiter row becomes a class (`align-center`, `align-right`): the obsolete `align` attribute
+ * and style attributes never reach the page.
+ */
+function tableCells(nodes: ElementContent[]): void {
+  walk(nodes, (el) => {
+    if (el.tagName !== 'th' && el.tagName !== 'td') return;
+    const align = el.properties.align;
+    delete el.properties.align;
+    if (el.tagName === 'th') el.properties.scope = 'col';
+    if (align === 'center' || align === 'right') el.properties.className = [`align-${align}`];
+  });
 }
 
 function walk(nodes: readonly ElementContent[] | readonly RootContent[], visit: (el: Element) => void): void {

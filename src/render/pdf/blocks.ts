@@ -53,6 +53,8 @@ export interface Block {
   unbreakable?: boolean;
   /** Title of a bookmark pointing at this block. */
   bookmark?: string;
+  /** A table row: the table's header row, drawn again above it when it starts a new page. */
+  repeatHeader?: Block;
 }
 
 export interface TableFlow {
@@ -264,12 +266,14 @@ function headingBlock(node: MdNode<'heading'>, ctx: Ctx): Block {
   return b;
 }
 
-/** A list: numbers, or bullets that alternate with the nesting depth. */
+/** Bullets by nesting depth, as in the reference layout and the DOCX list definition: ▪ – ◦. */
+const BULLETS = [BULLET, '\u2013', '\u25e6'] as const;
+
+/** A list: numbers, or bullets that change with the nesting depth. */
 function listOf(node: MdNode<'list'>, ctx: Ctx): Block[] {
   const start = node.start ?? 1;
-  const labels = node.children.map((_, i) =>
-    node.ordered ? `${start + i}.` : ctx.depth % 2 === 0 ? BULLET : '\u2013',
-  );
+  const bullet = BULLETS[ctx.depth % BULLETS.length] ?? BULLET;
+  const labels = node.children.map((_, i) => (node.ordered ? `${start + i}.` : bullet));
   const entries = node.children.map((item, i) => ({
     label: labels[i] ?? BULLET,
     body: listItemBody(item),
@@ -296,22 +300,78 @@ function quoteBlock(node: MdNode<'blockquote'>, ctx: Ctx): Block {
   return block(atoms, height, SPACE.paragraph);
 }
 
-/** Markdown tables (GFM) are not part of the format; keep their text, one row per line. */
-function tableRows(node: MdNode<'table'>, ctx: Ctx): Block[] {
-  const out: Block[] = [];
-  for (const row of node.children) {
-    const runs: Run[] = [];
-    row.children.forEach((cell, i) => {
-      if (i > 0) runs.push(run(' | ', { color: COLOR.muted }));
-      append(runs, inlineRuns(cell.children));
+type TableRow = MdNode<'table'>['children'][number];
+
+/** Column widths from each column's widest unwrapped cell, no column under half its equal share. */
+function columnWidths(rows: readonly TableRow[], columns: number, ctx: Ctx): number[] {
+  const natural = Array.from({ length: columns }, (_, i) => {
+    let widest = 1;
+    rows.forEach((row, r) => {
+      const cell = row.children[i];
+      if (!cell) return;
+      const line = breakLines(inlineRuns(cell.children, { bold: r === 0 }), Infinity, ctx.size)[0];
+      widest = Math.max(widest, (line?.width ?? 0) + 2 * SPACE.cellPadX);
     });
-    out.push(
-      textBlock(
-        runs,
-        { x: ctx.x, width: ctx.width, size: ctx.size, tag: ctx.parent.child('P') },
-        SPACE.listItem,
-      ),
-    );
+    return widest;
+  });
+  const total = natural.reduce((a, b) => a + b, 0);
+  if (total <= ctx.width) return natural.map((n) => n + ((ctx.width - total) * n) / total);
+  const floor = ctx.width / (2 * columns);
+  const raw = natural.map((n) => Math.max(floor, (ctx.width * n) / total));
+  const sum = raw.reduce((a, b) => a + b, 0);
+  return raw.map((r) => (r * ctx.width) / sum);
+}
+
+/** One table row: bordered cells (shaded in the header), as tall as the tallest cell. */
+function tableRow(
+  row: TableRow,
+  header: boolean,
+  widths: readonly number[],
+  align: MdNode<'table'>['align'],
+  tr: TagNode,
+  ctx: Ctx,
+): Block {
+  const cells = widths.map((width, i) => {
+    const x = ctx.x + widths.slice(0, i).reduce((a, b) => a + b, 0);
+    const tag = header ? tr.child('TH', { scope: 'Column' }) : tr.child('TD');
+    const a = align?.[i];
+    const t = textAtoms(inlineRuns(row.children[i]?.children ?? [], { bold: header }), {
+      x: x + SPACE.cellPadX,
+      width: width - 2 * SPACE.cellPadX,
+      size: ctx.size,
+      tag,
+      ...(a === 'center' || a === 'right' ? { align: a } : {}),
+    });
+    return { x, width, ...t };
+  });
+  const height = Math.max(lineHeight(ctx.size), ...cells.map((c) => c.height)) + 2 * SPACE.cellPadY;
+  const atoms: Atom[] = [];
+  for (const c of cells) {
+    if (header) atoms.push({ kind: 'rect', x: c.x, y: 0, w: c.width, h: height, fill: COLOR.headerFill });
+    atoms.push({ kind: 'rect', x: c.x, y: 0, w: c.width, h: height, stroke: COLOR.border });
+  }
+  for (const c of cells) for (const a of c.atoms) atoms.push({ ...a, y: a.y + SPACE.cellPadY });
+  return block(atoms, height, 0, { unbreakable: true });
+}
+
+/**
+ * A GFM table (Table → TR → TH/TD): a shaded header row kept with the first row and drawn again
+ * (as an artifact) above the rows continued on a new page, column alignment from the delimiter row.
+ */
+function tableBlocks(node: MdNode<'table'>, ctx: Ctx): Block[] {
+  const table = ctx.parent.child('Table');
+  const columns = Math.max(1, ...node.children.map((row) => row.children.length));
+  const widths = columnWidths(node.children, columns, ctx);
+  const [head, ...body] = node.children;
+  if (!head) return [];
+  const header = tableRow(head, true, widths, node.align, table.child('TR'), ctx);
+  header.spaceBefore = SPACE.paragraph;
+  header.keepWithNext = body.length > 0;
+  const out = [header];
+  for (const row of body) {
+    const b = tableRow(row, false, widths, node.align, table.child('TR'), ctx);
+    b.repeatHeader = header;
+    out.push(b);
   }
   return out;
 }
@@ -353,7 +413,7 @@ export function markdownBlocks(blocks: readonly MdBlock[], ctx: Ctx): Block[] {
         );
         break;
       case 'table':
-        append(out, tableRows(node, ctx));
+        append(out, tableBlocks(node, ctx));
         break;
       default:
         // html is removed by the compiler; definitions and footnote definitions print nothing.

@@ -92,8 +92,15 @@ export class Paginator {
   run(items: readonly FlowItem[]): void {
     items.forEach((item, i) => {
       if (item.kind === 'table') this.placeTable(item, items, i);
-      else this.placeBlock(item, this.keepNeed(items, i));
+      else this.placeBlock(item, this.keepNeed(items, i), this.repeatOf(item));
     });
+  }
+
+  /** A Markdown table's row repeats its table's header row (as an artifact) on a new page. */
+  private repeatOf(b: Block): Repeat | undefined {
+    const header = b.repeatHeader;
+    if (!header) return undefined;
+    return { height: header.height, draw: () => this.drawRegion(header, 0, header.height, this.y, true) };
   }
 
   /** Height that must fit below a keep-with-next block: the next item's first part (chained). */

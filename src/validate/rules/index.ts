@@ -27,6 +27,8 @@ import nestingDepth from './nesting-depth.js';
 import officialApproval from './official-approval.js';
 import pdfGlyph from './pdf-glyph.js';
 import rawHtml from './raw-html.js';
+import unsupportedMarkdown from './unsupported-markdown.js';
+import droppedMarkdown from './dropped-markdown.js';
 import reviewOverdue from './review-overdue.js';
 import roster from './roster.js';
 import skippedPath from './skipped-path.js';
@@ -69,6 +71,8 @@ export const RULES: readonly Rule[] = [
   dutiesFormat,
   dutiesResults,
   rawHtml,
+  unsupportedMarkdown,
+  droppedMarkdown,
   pdfGlyph,
   reviewOverdue,
   // repository-wide

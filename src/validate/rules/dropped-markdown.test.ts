@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { compileRef, only, REFERENCE, replace } from '../../../test/helpers.js';
+
+describe('dropped-markdown', () => {
+  it('is an error at a footnote definition the parser would leave out', () => {
+    const text = replace(REFERENCE, 'Töötajal on õigus:', 'Töötajal on õigus[^1]:\n\n[^1]: Töölepingust');
+    const r = compileRef(text);
+    const d = only(r, 'dropped-markdown');
+    expect([d.line, d.column, d.severity]).toEqual([91, 1, 'error']);
+    expect(d.message).toContain('„[^1]: …“');
+    expect(r.model).toBeUndefined();
+  });
+
+  it('is an error at a table in a results list (English)', () => {
+    const text = replace(
+      REFERENCE,
+      '   - Teenused on tõhusad ja mõjusad.',
+      '   - Teenused on tõhusad ja mõjusad.\n\n     | a | b |\n     |---|---|\n     | 1 | 2 |',
+    );
+    const d = only(compileRef(text, { lang: 'en' }), 'dropped-markdown');
+    expect([d.line, d.column]).toEqual([60, 6]);
+    expect(d.message).toContain('A table in the list of expected results');
+  });
+
+  it('allows a table under a task, before its results, and in prose', () => {
+    const text = replace(
+      REFERENCE,
+      '   - Teenused on tõhusad ja mõjusad.',
+      '   - Teenused on tõhusad ja mõjusad.',
+    ).replace(
+      '1. Teenuste toetamine ja nõustamine psühhosotsiaalse kriisiabi valdkonnas.\n',
+      '1. Teenuste toetamine ja nõustamine psühhosotsiaalse kriisiabi valdkonnas.\n\n   | a | b |\n   |---|---|\n   | 1 | 2 |\n\n',
+    );
+    expect(text).toContain('   | a | b |');
+    const r = compileRef(text);
+    expect(r.diagnostics.filter((d) => d.rule === 'dropped-markdown')).toEqual([]);
+    expect(r.model?.sections.duties?.duties[0]?.more.map((b) => b.type)).toEqual(['table']);
+  });
+});
