@@ -52,6 +52,8 @@ pre code { padding: 0; background: none; }
 p { margin: 0 0 0.6em; }
 ul, ol { margin: 0 0 0.6em; padding-left: 1.4em; }
 ul { list-style-type: square; }
+ul ul { list-style-type: '– '; }
+ul ul ul { list-style-type: circle; }
 li { margin: 0.1em 0; }
 li::marker { font-size: 0.85em; }
 li > p { margin: 0; }
@@ -85,6 +87,8 @@ const TABLES_CSS = `.general { display: grid; grid-template-columns: repeat(6, 1
 table { width: 100%; border-collapse: collapse; margin: 0 0 0.6em; }
 th, td { border: 1px solid var(--rule); padding: 0.5rem 0.6rem; text-align: left; vertical-align: top; }
 th { background: var(--head); font-weight: 700; }
+th.align-center, td.align-center { text-align: center; }
+th.align-right, td.align-right { text-align: right; }
 .duties col.task { width: 48%; }
 .duties col.results { width: 52%; }
 .duties td > ul { margin: 0; padding-left: 1.15em; }
