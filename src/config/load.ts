@@ -4,7 +4,7 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Position } from 'unist';
 import { parseMarkdown, parseYaml, type YamlSource } from '../parse/markdown.js';
 import { locate } from '../parse/positions.js';
@@ -23,6 +23,7 @@ import { decodeText } from '../validate/rules/encoding.js';
 import { reportYamlProblems } from '../validate/rules/yaml-syntax.js';
 import { isRecord } from '../validate/util.js';
 import type { Catalogue, DefaultSection, ResolvedConfig } from './types.js';
+import { compileIgnore, decide, type IgnoredBy, type IgnoreList } from './ignore.js';
 
 export const CONFIG_NAME = 'ametijuhend.config.yaml';
 
@@ -113,6 +114,10 @@ export interface ConfigLoaderOptions {
 export class ConfigLoader {
   private readonly byDir = new Map<string, string | null>();
   private readonly byFile = new Map<string, ResolvedConfig>();
+  /** The `ignore:` lists that apply in a folder (outer config first), by the folder's config. */
+  private readonly ignoreChains = new Map<string, IgnoreList[]>();
+  /** Folders already judged: ignored (why), or not (null). */
+  private readonly ignoredFolders = new Map<string, IgnoredBy | null>();
   constructor(private readonly options: ConfigLoaderOptions = {}) {}
 
   /** The language messages about config problems are given in (undefined: each file's own). */
@@ -168,6 +173,48 @@ export class ConfigLoader {
     const file = this.find(dir);
     if (!file) return emptyConfig(resolve(dir));
     return this.load(file);
+  }
+
+  /**
+   * The `ignore:` lists of the config that applies in `dir` and of every config above it up to the
+   * work tree's root (the same bound as `find`), the outermost first.
+   */
+  private ignoreLists(dir: string): IgnoreList[] {
+    const file = this.find(dir);
+    if (!file) return [];
+    const known = this.ignoreChains.get(file);
+    if (known) return known;
+    const config = this.load(file);
+    const root = repositoryRoot(config.dir);
+    const parent = dirname(config.dir);
+    // the root of the work tree (or of the file system): no config above it applies
+    const top =
+      parent === config.dir ||
+      (existsSync(join(root, '.git')) && (realPath(config.dir) ?? config.dir) === root);
+    const outer = top ? [] : this.ignoreLists(parent);
+    const chain = config.ignore ? [...outer, config.ignore] : outer;
+    this.ignoreChains.set(file, chain);
+    return chain;
+  }
+
+  /**
+   * Whether the `ignore:` patterns of the configs above `path` exclude it (a folder when `isDir`),
+   * and which pattern does: a path inside an ignored folder is ignored, whatever the patterns say
+   * about the path itself.
+   */
+  ignoredBy(path: string, isDir = false): IgnoredBy | undefined {
+    const abs = resolve(path);
+    const parent = dirname(abs);
+    if (parent === abs) return undefined;
+    const lists = this.ignoreLists(parent);
+    if (lists.length === 0) return undefined;
+    let inside = this.ignoredFolders.get(parent);
+    if (inside === undefined) {
+      inside = this.ignoredBy(parent, true) ?? null;
+      this.ignoredFolders.set(parent, inside);
+    }
+    if (inside) return inside;
+    return decide(lists, isDir, (list) => below(list.base, abs));
   }
 
   load(file: string): ResolvedConfig {
@@ -232,7 +279,13 @@ function readConfigYaml(abs: string, ctx: LoadContext): YamlSource | undefined {
   return y;
 }
 
-/** The plain settings: organisation, language, extra sections, aliases, review period, titles. */
+/** `path` relative to `base` when it is below it (undefined otherwise). */
+function below(base: string, path: string): string | undefined {
+  if (!path.startsWith(base.endsWith(sep) ? base : base + sep)) return undefined;
+  return relative(base, path);
+}
+
+/** The plain settings: organisation, language, extra sections, aliases, review period, titles, ignores. */
 function applySettings(config: ResolvedConfig, data: AmetijuhendConfig): void {
   if (typeof data.organisation === 'string') config.organisation = data.organisation;
   if (data.lang === 'et' || data.lang === 'en') config.lang = data.lang;
@@ -248,6 +301,10 @@ function applySettings(config: ResolvedConfig, data: AmetijuhendConfig): void {
     config.reviewMonths = data.review.months;
   if (Array.isArray(data.knownTitles)) {
     config.knownTitles = data.knownTitles.filter((t): t is string => typeof t === 'string');
+  }
+  if (Array.isArray(data.ignore)) {
+    const patterns = data.ignore.filter((p): p is string => typeof p === 'string');
+    if (patterns.length) config.ignore = compileIgnore(patterns, config.dir, config.path ?? config.dir);
   }
 }
 
