@@ -11,7 +11,6 @@
  */
 import * as fs from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { glob } from 'tinyglobby';
 import type { ConfigLoader } from '../config/load.js';
 import { isInside, realPath, repositoryRoot } from '../fs/root.js';
 import { usageError } from '../messages/index.js';
@@ -160,6 +159,8 @@ async function globbed(
   const base = resolve(cwd, p.split(/[*?[{]/)[0]!.replace(/[^/]*$/, '') || '.');
   const allowed = repositoryRoot(fs.existsSync(base) ? base : cwd);
   const before = skipped.diagnostics.length;
+  // loaded for a glob only
+  const { glob } = await import('tinyglobby');
   const matches = await glob(p, {
     cwd,
     absolute: true,

@@ -3,7 +3,6 @@ import { checkPaths } from '../../project/check.js';
 import { UsageError } from '../../project/discover.js';
 import { REPORTERS, type ReporterName } from '../../report/index.js';
 import { terminalSafe } from '../../util/terminal.js';
-import { RULES } from '../../validate/rules/index.js';
 import { uiLang } from '../ui.js';
 
 export interface CheckCliOptions {
@@ -38,7 +37,8 @@ export async function runCheck(paths: string[], opts: CheckCliOptions): Promise<
     diagnostics,
     fileCount: result.files.length,
     files: result.summaries.map((s) => s.file),
-    rules: RULES,
+    // every rule's metadata only for SARIF (loading all rules costs a cached check most of its time)
+    rules: opts.format === 'sarif' ? (await import('../../validate/rules/index.js')).RULES : [],
     lang,
     color: opts.format === 'stylish' && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
   });
