@@ -3,14 +3,19 @@
  * reused only for the same bytes, config, catalogue and tool version; repository rules see the
  * cached files too; a damaged cache is ignored, never trusted.
  */
-import { existsSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigLoader } from '../src/config/load.js';
 import { checkPaths, type CheckOptions, type CheckResult } from '../src/project/check.js';
 import { compileCached, openCheckCache, type CheckCache } from '../src/project/check-cache.js';
 import { discover } from '../src/project/discover.js';
-import { cli } from './cli.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, cli } from './cli.js';
+import { RULES } from '../src/validate/rules/index.js';
+import { REPOSITORY_RULES } from '../src/validate/repository.js';
 import { BASE_CONFIG, CATALOGUE, ENGLISH_PATH, REFERENCE, replace, tempProject } from './helpers.js';
 
 const ENGLISH = readFileSync(ENGLISH_PATH, 'utf8');
@@ -47,7 +52,7 @@ async function cachedRun(dir: string, toolVersion?: string): Promise<CheckCache[
   const loader = new ConfigLoader({ cwd: dir });
   const files = await discover(['.'], loader, dir);
   const cache = openCheckCache(dir, toolVersion ? { toolVersion } : {});
-  compileCached(files, cache, { loader, cwd: dir, ...(toolVersion ? { toolVersion } : {}) });
+  await compileCached(files, cache, { loader, cwd: dir, ...(toolVersion ? { toolVersion } : {}) });
   return cache.stats;
 }
 
@@ -105,6 +110,48 @@ describe('check --cache', () => {
     const stats = await cachedRun(dir);
     expect(stats).toEqual({ hits: 7, misses: 0, corrupt: 0 });
     expect(statSync(join(dir, INDEX)).mtimeMs).toBe(written);
+  });
+
+  it('a warm check loads neither the compiler, the parser, the schema nor the other rules', () => {
+    const dir = repository();
+    // every module the CLI loads, as the ESM loader reports it (hook files outside the checked folder)
+    const hooks = mkdtempSync(join(tmpdir(), 'ametijuhend-hook-'));
+    writeFileSync(
+      join(hooks, 'hooks.mjs'),
+      'export async function load(u, c, n) {\n' +
+        '  if (u.startsWith("file:")) process.stderr.write(`LOADED ${u}\\n`);\n' +
+        '  return n(u, c);\n}\n',
+    );
+    writeFileSync(
+      join(hooks, 'register.mjs'),
+      `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(hooks, 'hooks.mjs')).href)});\n`,
+    );
+    const hook = join(hooks, 'register.mjs');
+    const loaded = (): string[] => {
+      const r = spawnSync(process.execPath, ['--import', hook, BIN, 'check', '--cache'], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+      expect(r.status).toBe(1); // the repository has errors: reported from the cache
+      return r.stderr.split('\n').filter((l) => l.startsWith('LOADED '));
+    };
+    const heavy =
+      /\/(compiler\/compile|parse\/markdown|validate\/schema|validate\/rules\/index|config\/details)\.js$|\/node_modules\/(micromark|remark-parse|unified)\//;
+    const cold = loaded();
+    expect(cold.some((l) => heavy.test(l))).toBe(true);
+    const warm = loaded();
+    expect(warm.length).toBeGreaterThan(10);
+    expect(warm.filter((l) => heavy.test(l))).toEqual([]);
+    rmSync(hooks, { recursive: true, force: true });
+  });
+
+  it('the repository rules run alone are every rule with a repository step', () => {
+    expect(REPOSITORY_RULES.map((r) => r.id).sort()).toEqual(
+      RULES.filter((r) => r.repository)
+        .map((r) => r.id)
+        .sort(),
+    );
   });
 
   it('is not used for a file whose content changed; the others still are', async () => {

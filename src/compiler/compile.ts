@@ -4,6 +4,8 @@
  */
 import { dirname, resolve } from 'node:path';
 import { ConfigLoader, emptyConfig } from '../config/load.js';
+// what a config's details need (the schema, the rules, the Markdown parser): loaded with the compiler
+import '../config/details.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { readRegularFile } from '../fs/read.js';
 import { shownPath } from '../fs/root.js';

@@ -4,9 +4,9 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Position } from 'unist';
-import { parseMarkdown, parseYaml, type YamlSource } from '../parse/markdown.js';
+import { parseYaml, type YamlSource } from '../parse/yaml.js';
 import { locate } from '../parse/positions.js';
 import { SECTION_KEYS, type AmetijuhendConfig, type SectionKey } from '../model/types.js';
 import { readRegularFile } from '../fs/read.js';
@@ -14,15 +14,12 @@ import { reportReadFailure } from '../validate/rules/unreadable-file.js';
 import { isInside, realPath, repositoryRoot, shownPath } from '../fs/root.js';
 import { Collector } from '../validate/rule.js';
 import { MAX_SOURCE_BYTES } from '../validate/rules/file-too-large.js';
-import type { MessageLang } from '../validate/diagnostic.js';
-import { validateYaml } from '../validate/schema.js';
-import { RULES } from '../validate/rules/index.js';
-import { reportLinkOutside, resolveConfigRef, ruleSettings } from '../validate/rules/config-file.js';
-import { readCatalogue } from '../validate/rules/catalogue-format.js';
+import type { Diagnostic, MessageLang, SeveritySetting } from '../validate/diagnostic.js';
+import { reportLinkOutside, resolveConfigRef } from '../validate/rules/config-file.js';
 import { decodeText } from '../validate/rules/encoding.js';
-import { reportYamlProblems } from '../validate/rules/yaml-syntax.js';
 import { isRecord } from '../validate/util.js';
 import type { Catalogue, DefaultSection, ResolvedConfig } from './types.js';
+import { compileIgnore, decide, type IgnoredBy, type IgnoreList } from './ignore.js';
 
 export const CONFIG_NAME = 'ametijuhend.config.yaml';
 
@@ -86,22 +83,6 @@ export function emptyConfig(dir: string): ResolvedConfig {
   };
 }
 
-function loadCatalogue(text: string, display: string, collector: Collector): Catalogue | undefined {
-  const y = parseYaml(text, 1, WHOLE);
-  // a broken catalogue has its own errors; without it the names cannot be checked (unknown-competency skips them)
-  // a file that is not a catalogue at all (a wrong path) must not have its lines echoed in messages
-  if (reportYamlProblems(y, collector, display, { quoteLines: false }) > 0) return undefined;
-  return readCatalogue(y, collector, display);
-}
-
-function loadDefault(text: string, display: string): DefaultSection {
-  const tree = parseMarkdown(text);
-  let blocks = tree.children.filter((n) => n.type !== 'yaml' && n.type !== 'html');
-  // a default file may carry its own heading; the description's numbering replaces it
-  if (blocks[0]?.type === 'heading') blocks = blocks.slice(1);
-  return { path: display, blocks };
-}
-
 export interface ConfigLoaderOptions {
   /** Language of the messages about config problems. */
   lang?: MessageLang;
@@ -113,6 +94,10 @@ export interface ConfigLoaderOptions {
 export class ConfigLoader {
   private readonly byDir = new Map<string, string | null>();
   private readonly byFile = new Map<string, ResolvedConfig>();
+  /** The `ignore:` lists that apply in a folder (outer config first), by the folder's config. */
+  private readonly ignoreChains = new Map<string, IgnoreList[]>();
+  /** Folders already judged: ignored (why), or not (null). */
+  private readonly ignoredFolders = new Map<string, IgnoredBy | null>();
   constructor(private readonly options: ConfigLoaderOptions = {}) {}
 
   /** The language messages about config problems are given in (undefined: each file's own). */
@@ -170,6 +155,48 @@ export class ConfigLoader {
     return this.load(file);
   }
 
+  /**
+   * The `ignore:` lists of the config that applies in `dir` and of every config above it up to the
+   * work tree's root (the same bound as `find`), the outermost first.
+   */
+  private ignoreLists(dir: string): IgnoreList[] {
+    const file = this.find(dir);
+    if (!file) return [];
+    const known = this.ignoreChains.get(file);
+    if (known) return known;
+    const config = this.load(file);
+    const root = repositoryRoot(config.dir);
+    const parent = dirname(config.dir);
+    // the root of the work tree (or of the file system): no config above it applies
+    const top =
+      parent === config.dir ||
+      (existsSync(join(root, '.git')) && (realPath(config.dir) ?? config.dir) === root);
+    const outer = top ? [] : this.ignoreLists(parent);
+    const chain = config.ignore ? [...outer, config.ignore] : outer;
+    this.ignoreChains.set(file, chain);
+    return chain;
+  }
+
+  /**
+   * Whether the `ignore:` patterns of the configs above `path` exclude it (a folder when `isDir`),
+   * and which pattern does: a path inside an ignored folder is ignored, whatever the patterns say
+   * about the path itself.
+   */
+  ignoredBy(path: string, isDir = false): IgnoredBy | undefined {
+    const abs = resolve(path);
+    const parent = dirname(abs);
+    if (parent === abs) return undefined;
+    const lists = this.ignoreLists(parent);
+    if (lists.length === 0) return undefined;
+    let inside = this.ignoredFolders.get(parent);
+    if (inside === undefined) {
+      inside = this.ignoredBy(parent, true) ?? null;
+      this.ignoredFolders.set(parent, inside);
+    }
+    if (inside) return inside;
+    return decide(lists, isDir, (list) => below(list.base, abs));
+  }
+
   load(file: string): ResolvedConfig {
     const abs = resolve(file);
     const cached = this.byFile.get(abs);
@@ -190,15 +217,16 @@ export class ConfigLoader {
       y: undefined,
       hash: createHash('sha256'),
       show: (path) => this.display(path),
+      pending: { y: undefined, collector: undefined as unknown as Collector, display, defaults: [] },
     };
+    ctx.pending.collector = ctx.collector;
     ctx.y = readConfigYaml(abs, ctx);
     const data: AmetijuhendConfig = ctx.y && isRecord(ctx.y.data) ? (ctx.y.data as AmetijuhendConfig) : {};
     config.data = data;
     applySettings(config, data);
-    applyRuleSettings(ctx, data);
     loadReferences(ctx, data);
-    config.diagnostics = ctx.collector.diagnostics;
     config.fingerprint = ctx.hash.digest('hex');
+    deferDetails(config, ctx.pending);
     return config;
   }
 }
@@ -215,9 +243,59 @@ interface LoadContext {
   hash: Hash;
   /** A path as messages show it. */
   show: (path: string) => string;
+  /** What the details step reads. */
+  pending: PendingDetails;
 }
 
-/** Reads, parses and validates the config file itself (a link out of the repository is not read). */
+/**
+ * What a config's details (config/details.ts) are made from: its parsed YAML, the texts of the
+ * catalogue and the default sections, and the collector that already holds the reading problems.
+ */
+export interface PendingDetails {
+  y: YamlSource | undefined;
+  collector: Collector;
+  /** The config file's display path. */
+  display: string;
+  catalogue?: { text: string; display: string };
+  defaults: { key: SectionKey; text: string; display: string }[];
+}
+
+/** A config's details: what only compiling a description needs. */
+export interface ConfigDetails {
+  /** Every problem in the config, the catalogue and the default sections. */
+  diagnostics: Diagnostic[];
+  catalogue: Catalogue | undefined;
+  defaults: Partial<Record<SectionKey, DefaultSection>>;
+  severities: Record<string, SeveritySetting>;
+}
+
+type DetailsStep = (pending: PendingDetails) => ConfigDetails;
+let detailsStep: DetailsStep | undefined;
+
+/**
+ * Called by config/details.ts when it is loaded (the compiler imports it): the schema, the rules
+ * and the Markdown parser the details need are loaded only by what compiles, so a check that finds
+ * every file in its cache never loads them.
+ */
+export function registerConfigDetails(step: DetailsStep): void {
+  detailsStep = step;
+}
+
+/** The config's diagnostics, catalogue, default sections and severities: made when first read. */
+function deferDetails(config: ResolvedConfig, pending: PendingDetails): void {
+  let details: ConfigDetails | undefined;
+  const get = (): ConfigDetails => {
+    if (details) return details;
+    if (!detailsStep) throw new Error('internal: config details read before config/details.js was loaded');
+    details = detailsStep(pending);
+    return details;
+  };
+  for (const key of ['diagnostics', 'catalogue', 'defaults', 'severities'] as const) {
+    Object.defineProperty(config, key, { enumerable: true, configurable: true, get: () => get()[key] });
+  }
+}
+
+/** Reads and parses the config file itself (a link out of the repository is not read). */
 function readConfigYaml(abs: string, ctx: LoadContext): YamlSource | undefined {
   const { collector, display } = ctx;
   // a config that is a symbolic link out of the repository is not the repository's config
@@ -226,13 +304,18 @@ function readConfigYaml(abs: string, ctx: LoadContext): YamlSource | undefined {
   if (text === undefined) return undefined;
   ctx.hash.update(text);
   const y = parseYaml(text, 1, WHOLE);
-  if (reportYamlProblems(y, collector, display) === 0 && y.data !== null && y.data !== undefined) {
-    validateYaml('config', y, display, collector, RULES);
-  }
+  // its syntax problems and the schema: in the details
+  ctx.pending.y = y;
   return y;
 }
 
-/** The plain settings: organisation, language, extra sections, aliases, review period, titles. */
+/** `path` relative to `base` when it is below it (undefined otherwise). */
+function below(base: string, path: string): string | undefined {
+  if (!path.startsWith(base.endsWith(sep) ? base : base + sep)) return undefined;
+  return relative(base, path);
+}
+
+/** The plain settings: organisation, language, extra sections, aliases, review period, titles, ignores. */
 function applySettings(config: ResolvedConfig, data: AmetijuhendConfig): void {
   if (typeof data.organisation === 'string') config.organisation = data.organisation;
   if (data.lang === 'et' || data.lang === 'en') config.lang = data.lang;
@@ -249,15 +332,10 @@ function applySettings(config: ResolvedConfig, data: AmetijuhendConfig): void {
   if (Array.isArray(data.knownTitles)) {
     config.knownTitles = data.knownTitles.filter((t): t is string => typeof t === 'string');
   }
-}
-
-/** Rule severities; an unknown rule id is reported at its key, with the closest known id. */
-function applyRuleSettings(ctx: LoadContext, data: AmetijuhendConfig): void {
-  if (!isRecord(data.rules)) return;
-  const y = ctx.y;
-  const at = (rule: string): Position | undefined => (y ? locate(y, ['rules', rule], 'key') : undefined);
-  const known = RULES.map((r) => r.id);
-  Object.assign(ctx.config.severities, ruleSettings(data.rules, known, at, ctx.collector, ctx.display));
+  if (Array.isArray(data.ignore)) {
+    const patterns = data.ignore.filter((p): p is string => typeof p === 'string');
+    if (patterns.length) config.ignore = compileIgnore(patterns, config.dir, config.path ?? config.dir);
+  }
 }
 
 /** A file the config names, resolved and allowed to be read. */
@@ -303,15 +381,15 @@ function resolveRef(
 
 /** The competency catalogue and the default sections the config names, each read once. */
 function loadReferences(ctx: LoadContext, data: AmetijuhendConfig): void {
-  const { collector, config, hash } = ctx;
+  const { config, hash } = ctx;
   const where = { root: repositoryRoot(config.dir), realDir: realPath(config.dir) ?? config.dir };
   const read = (found: Ref): { text: string; bytes: Uint8Array } | undefined =>
-    readText(found.target, collector, ctx.show(found.target), found.at, found.allowed);
+    readText(found.target, ctx.collector, ctx.show(found.target), found.at, found.allowed);
   if (typeof data.competencies === 'string') {
     const found = resolveRef(ctx, where, data.competencies, ['competencies']);
     if (found) {
       const file = read(found);
-      if (file) config.catalogue = loadCatalogue(file.text, ctx.show(found.target), collector);
+      if (file) ctx.pending.catalogue = { text: file.text, display: ctx.show(found.target) };
       hash.update('\0catalogue\0').update(file ? file.bytes : 'unreadable');
     }
   }
@@ -322,7 +400,7 @@ function loadReferences(ctx: LoadContext, data: AmetijuhendConfig): void {
     const found = resolveRef(ctx, where, ref, ['defaults', key]);
     if (!found) continue;
     const file = read(found);
-    if (file) config.defaults[key as SectionKey] = loadDefault(file.text, ctx.show(found.target));
+    if (file) ctx.pending.defaults.push({ key, text: file.text, display: ctx.show(found.target) });
     hash.update(`\0default:${key}\0`).update(file ? file.bytes : 'unreadable');
   }
 }

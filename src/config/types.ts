@@ -2,6 +2,7 @@ import type { RootContent } from 'mdast';
 import type { Position } from 'unist';
 import type { AmetijuhendConfig, DocLang, SectionKey } from '../model/types.js';
 import type { Diagnostic, SeveritySetting } from '../validate/diagnostic.js';
+import type { IgnoreList } from './ignore.js';
 
 export interface CatalogueEntry {
   indicators: string[];
@@ -40,6 +41,8 @@ export interface ResolvedConfig {
   diagnostics: Diagnostic[];
   /** Absolute paths of the files this config refers to (catalogue, defaults): not descriptions. */
   referencedFiles: Set<string>;
+  /** The config's `ignore:` patterns (relative to `dir`), when it has any. */
+  ignore?: IgnoreList;
   /** Fingerprint of the config and all it refers to (for caches). */
   fingerprint: string;
 }

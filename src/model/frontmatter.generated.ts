@@ -263,6 +263,10 @@ export interface AmetijuhendConfig {
    */
   knownTitles?: string[];
   /**
+   * Markdown-failid, mis pole ametijuhendid: mustrid nagu .gitignore'is, selle faili kausta suhtes (`drafts/`, `*.mall.md`, `!oluline.md`). — Markdown files that are not job descriptions: patterns as in .gitignore, relative to this file's folder.
+   */
+  ignore?: string[];
+  /**
    * Korrapärane ülevaatus. — Periodic review.
    */
   review?: {

@@ -22,7 +22,7 @@ import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import type { Position } from 'unist';
 import { CACHE_DIR, MAX_CACHED_DIAGNOSTICS, cacheBase, isDiagnostic } from '../build/cache.js';
-import { compileFile, compileSource, type CompileResult } from '../compiler/compile.js';
+import type { CompileResult } from '../compiler/compile.js';
 import type { ConfigLoader } from '../config/load.js';
 import { readRegularFile } from '../fs/read.js';
 import { shownPath } from '../fs/root.js';
@@ -305,12 +305,16 @@ export interface CachedCompileOptions {
  * Compiles `files` (or takes what the cache has for them) and summarizes each: the same results
  * and summaries as compiling them all, except that a cached file's result has no model or source.
  */
-export function compileCached(
+export async function compileCached(
   files: readonly InputFile[],
   cache: CheckCache,
   options: CachedCompileOptions,
-): { results: CompileResult[]; summaries: DescriptionSummary[] } {
+): Promise<{ results: CompileResult[]; summaries: DescriptionSummary[] }> {
   const { loader, cwd, lang } = options;
+  // the compiler (and with it the parser, the schema and the rules) is loaded on the first miss only
+  let compiler: typeof import('../compiler/compile.js') | undefined;
+  const compile = async (): Promise<typeof import('../compiler/compile.js')> =>
+    (compiler ??= await import('../compiler/compile.js'));
   const compileOptions = { configLoader: loader, cwd, ...(lang ? { lang } : {}) };
   const day = today();
   const results: CompileResult[] = [];
@@ -320,7 +324,7 @@ export function compileCached(
     const read = readRegularFile(f.path, MAX_SOURCE_BYTES);
     if (!read.ok) {
       // unreadable, too large, not a file: reported as without the cache, never stored
-      const result = compileFile(f.path, compileOptions);
+      const result = (await compile()).compileFile(f.path, compileOptions);
       results.push(result);
       summaries.push(summarize(result, file));
       continue;
@@ -344,7 +348,7 @@ export function compileCached(
       continue;
     }
     // the very bytes the key was made from
-    const result = compileSource(read.bytes, { ...compileOptions, path: f.path });
+    const result = (await compile()).compileSource(read.bytes, { ...compileOptions, path: f.path });
     const summary = summarize(result, file);
     cache.put(key, { diagnostics: result.diagnostics, summary });
     results.push(result);

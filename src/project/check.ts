@@ -6,7 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { changedSince } from './changed.js';
 import { compileCached, openCheckCache, type CheckCacheOptions } from './check-cache.js';
-import { compileFile, type CompileResult } from '../compiler/compile.js';
+import type { CompileResult } from '../compiler/compile.js';
 import { shownPath } from '../fs/root.js';
 import { ConfigLoader } from '../config/load.js';
 import { discover, type InputFile } from './discover.js';
@@ -60,12 +60,14 @@ export function isRepositoryCheck(paths: readonly string[], cwd: string): boolea
   });
 }
 
-function compileAll(
+async function compileAll(
   files: readonly InputFile[],
   loader: ConfigLoader,
   cwd: string,
   lang: MessageLang | undefined,
-): { results: CompileResult[]; summaries: DescriptionSummary[] } {
+): Promise<{ results: CompileResult[]; summaries: DescriptionSummary[] }> {
+  // loaded here, not with this module: a check whose files are all in its cache never needs it
+  const { compileFile } = await import('../compiler/compile.js');
   const results = files.map((f) =>
     compileFile(f.path, { configLoader: loader, cwd, ...(lang ? { lang } : {}) }),
   );
@@ -80,12 +82,12 @@ export async function checkPaths(paths: readonly string[], options: CheckOptions
   let files = await discover(paths, loader, cwd, { skipped });
   if (options.changedSince !== undefined) files = changedSince(files, options.changedSince, loader);
   const { results, summaries } = options.cache
-    ? compileCached(files, openCheckCache(cwd, options.cache === true ? {} : options.cache, files), {
+    ? await compileCached(files, openCheckCache(cwd, options.cache === true ? {} : options.cache, files), {
         loader,
         cwd,
         ...(options.lang ? { lang: options.lang } : {}),
       })
-    : compileAll(files, loader, cwd, options.lang);
+    : await compileAll(files, loader, cwd, options.lang);
   const all = [...skipped, ...results.flatMap((r) => r.diagnostics)];
   if (options.repository ?? isRepositoryCheck(paths, cwd)) {
     const repo = repositoryDiagnostics(summaries, options.lang ? { lang: options.lang } : {});

@@ -1,6 +1,7 @@
 /**
  * Which files a run reads: paths given on the command line are files, folders (every `*.md`
- * below, skipping node_modules, hidden folders, README.md and files a config refers to) or globs.
+ * below, skipping node_modules, hidden folders, README.md, files a config refers to and what a
+ * config's `ignore:` patterns exclude) or globs.
  *
  * A folder walk or a glob stays inside the repository (the git work tree above the folder, or the
  * folder itself): a symbolic link whose real path is outside it is not followed, a link inside it
@@ -10,7 +11,6 @@
  */
 import * as fs from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { glob } from 'tinyglobby';
 import type { ConfigLoader } from '../config/load.js';
 import { isInside, realPath, repositoryRoot } from '../fs/root.js';
 import { usageError } from '../messages/index.js';
@@ -33,59 +33,67 @@ export const SKIP_DIRS: ReadonlySet<string> = new Set(['node_modules', 'dist', '
 const isCandidate = (name: string): boolean =>
   name.toLowerCase().endsWith('.md') && name.toLowerCase() !== 'readme.md';
 
-/**
- * Every candidate `*.md` below `dir` (real path `realDir`), following symbolic links that stay
- * inside `allowed`; `visited` holds the real folders already walked (a link loop ends there).
- */
-function walk(
-  dir: string,
-  realDir: string,
-  allowed: string,
-  out: string[],
-  skipped: SkippedPaths,
-  visited: Set<string>,
-): void {
-  if (visited.has(realDir)) return;
-  visited.add(realDir);
+/** What a folder walk shares: the bound, the findings, the real folders walked, the ignore test. */
+interface Walk {
+  /** Links are followed only when their real path is inside this folder. */
+  allowed: string;
+  out: string[];
+  skipped: SkippedPaths;
+  /** Real folders already walked (a link loop ends there). */
+  visited: Set<string>;
+  /** A path the configs' `ignore:` patterns exclude (an ignored folder is not entered). */
+  ignored: (path: string, isDir: boolean) => boolean;
+}
+
+/** Every candidate `*.md` below `dir` (real path `realDir`) that no config ignores. */
+function walk(dir: string, realDir: string, w: Walk): void {
+  if (w.visited.has(realDir)) return;
+  w.visited.add(realDir);
   let entries;
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch (e) {
-    skipped.unreadable(dir, e);
+    w.skipped.unreadable(dir, e);
     return;
   }
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const full = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name)) walk(full, join(realDir, entry.name), allowed, out, skipped, visited);
+      if (!SKIP_DIRS.has(entry.name) && !w.ignored(full, true)) walk(full, join(realDir, entry.name), w);
     } else if (entry.isFile()) {
-      if (isCandidate(entry.name)) out.push(full);
+      if (isCandidate(entry.name) && !w.ignored(full, false)) w.out.push(full);
     } else if (entry.isSymbolicLink()) {
-      const real = realPath(full);
-      let st: fs.Stats | undefined;
-      try {
-        st = real === undefined ? undefined : fs.statSync(real);
-      } catch {
-        st = undefined;
-      }
-      const isDir = st?.isDirectory() ?? false;
-      // only links that could lead to a description are worth a word
-      if (!isDir && !isCandidate(entry.name)) continue;
-      if (real === undefined || st === undefined) skipped.broken(full);
-      else if (!isInside(real, allowed)) skipped.outside(full, real);
-      else if (isDir) {
-        if (!SKIP_DIRS.has(entry.name)) walk(full, real, allowed, out, skipped, visited);
-      } else out.push(full);
-    } else if (isCandidate(entry.name)) {
+      walkLink(full, entry.name, w);
+    } else if (isCandidate(entry.name) && !w.ignored(full, false)) {
       // a named pipe, socket or device called *.md: never opened
       const kind = entry.isFIFO() ? 'fifo' : entry.isSocket() ? 'socket' : 'device';
-      skipped.special(
+      w.skipped.special(
         full,
         entry.isCharacterDevice() || entry.isBlockDevice() || kind !== 'device' ? kind : 'other',
       );
     }
   }
+}
+
+/** A symbolic link met by the walk: followed when it stays inside, else noted (when it matters). */
+function walkLink(full: string, name: string, w: Walk): void {
+  const real = realPath(full);
+  let st: fs.Stats | undefined;
+  try {
+    st = real === undefined ? undefined : fs.statSync(real);
+  } catch {
+    st = undefined;
+  }
+  const isDir = st?.isDirectory() ?? false;
+  // only links that could lead to a description are worth a word
+  if (!isDir && !isCandidate(name)) return;
+  if (w.ignored(full, isDir)) return;
+  if (real === undefined || st === undefined) w.skipped.broken(full);
+  else if (!isInside(real, w.allowed)) w.skipped.outside(full, real);
+  else if (isDir) {
+    if (!SKIP_DIRS.has(name)) walk(full, real, w);
+  } else w.out.push(full);
 }
 
 const isGlob = (p: string): boolean => /[*?[\]{}]/.test(p);
@@ -151,6 +159,8 @@ async function globbed(
   const base = resolve(cwd, p.split(/[*?[{]/)[0]!.replace(/[^/]*$/, '') || '.');
   const allowed = repositoryRoot(fs.existsSync(base) ? base : cwd);
   const before = skipped.diagnostics.length;
+  // loaded for a glob only
+  const { glob } = await import('tinyglobby');
   const matches = await glob(p, {
     cwd,
     absolute: true,
@@ -177,8 +187,9 @@ async function globbed(
 
 /**
  * Expands paths to description files, sorted and without duplicates (one real file is read once).
- * Files a config refers to (default sections) are skipped unless named explicitly. A path that
- * matches nothing is a usage error.
+ * Files a config refers to (default sections) are skipped unless named explicitly; files and
+ * folders a config's `ignore:` excludes are skipped (one named explicitly with a warning). A path
+ * that matches nothing is a usage error.
  */
 export async function discover(
   paths: readonly string[],
@@ -189,8 +200,12 @@ export async function discover(
   const skipped = new SkippedPaths(options.lang ?? loader.lang ?? 'et', cwd);
   const found = new Map<string, InputFile>();
   const reals = new Set<string>();
+  const ignored = (path: string, isDir: boolean): boolean => loader.ignoredBy(path, isDir) !== undefined;
   const add = (path: string, root: string, explicit: boolean): void => {
     if (found.has(path)) return;
+    const by = loader.ignoredBy(path);
+    if (by && explicit) skipped.ignored(path, by);
+    if (by) return;
     const real = realPath(path) ?? path;
     if (!explicit) {
       const config = loader.forDir(dirname(path));
@@ -214,9 +229,15 @@ export async function discover(
       throw usageError('project.noSuchPath', { path: p });
     }
     if (stat.isDirectory()) {
+      // a folder named on the command line that is ignored: said once, nothing in it is read
+      const by = loader.ignoredBy(abs, true);
+      if (by) {
+        skipped.ignored(abs, by);
+        continue;
+      }
       const files: string[] = [];
       const real = realPath(abs) ?? abs;
-      walk(abs, real, repositoryRoot(real), files, skipped, new Set());
+      walk(abs, real, { allowed: repositoryRoot(real), out: files, skipped, visited: new Set(), ignored });
       for (const f of files.sort()) add(f, abs, false);
     } else add(abs, dirname(abs), true);
   }

@@ -17,8 +17,8 @@ const skippedPath = defineRule({
   id: 'skipped-path',
   severity: 'warning',
   description: {
-    et: 'Kausta või mustri läbimisel jäeti tee vahele: sümbolviide hoidlast välja, katkine või ringviide, erifail (nimega toru, seade), loetamatu kaust.',
-    en: 'A path was skipped while walking a folder or expanding a glob: a symbolic link out of the repository, a broken or looping link, a special file (a named pipe, a device), an unreadable folder.',
+    et: 'Kausta või mustri läbimisel jäeti tee vahele: sümbolviide hoidlast välja, katkine või ringviide, erifail (nimega toru, seade), loetamatu kaust; või käsureal nimetatud tee, mille seadistuse `ignore` välistab.',
+    en: 'A path was skipped while walking a folder or expanding a glob: a symbolic link out of the repository, a broken or looping link, a special file (a named pipe, a device), an unreadable folder; or a path named on the command line that the `ignore` of a config excludes.',
   },
   messages: {
     linkOutside: {
@@ -36,6 +36,10 @@ const skippedPath = defineRule({
     more: {
       et: 'Vahele jäeti veel {count, plural, one {# tee} other {# teed}} (näidatud on esimesed {shown}).',
       en: '{count, plural, one {# more path was} other {# more paths were}} skipped (the first {shown} are shown).',
+    },
+    ignored: {
+      et: 'Tee vastab mustrile „{pattern}“ ({config} võti `ignore`): seda ei loeta, kuigi see on käsureal nimetatud.',
+      en: 'The path matches the pattern “{pattern}” ({config}, key `ignore`): it is not read, though named on the command line.',
     },
     unreadableFolder: {
       et: 'Kausta ei saa lugeda ({detail}): selle failid jäid kontrollimata.',
@@ -81,6 +85,10 @@ export class SkippedPaths {
   /** A link that leads to no file (broken, or a loop). */
   broken(link: string): void {
     this.once(link, 'brokenLink', {});
+  }
+  /** A file or folder named on the command line that a config's `ignore:` excludes. */
+  ignored(path: string, by: { pattern: string; config: string }): void {
+    this.once(path, 'ignored', { pattern: by.pattern, config: by.config });
   }
   /** A folder that cannot be read. */
   unreadable(folder: string, e: unknown): void {
