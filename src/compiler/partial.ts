@@ -1,0 +1,69 @@
+/**
+ * The frontmatter that is safe to check after YAML syntax errors: the keys whose nodes lie clear of
+ * every error, as plain data, and the maps an error lies in (a key missing from one of those may be
+ * in the broken part, so no "missing key" is said there). A list an error lies in is left out whole
+ * (its items' paths would shift otherwise).
+ */
+import { isMap, isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { YamlSource } from '../parse/markdown.js';
+
+export interface PartialFrontmatter {
+  data: Record<string, unknown>;
+  /** JSON pointers ("", "/requirements") of the maps an error lies in. */
+  incomplete: Set<string>;
+}
+
+type Range = readonly [number, number];
+
+const touches = (errors: readonly Range[], start: number, end: number): boolean =>
+  errors.some(([a, b]) => a <= end && start <= b);
+
+function pairRange(pair: Pair): Range | undefined {
+  const key = pair.key as Node | null;
+  const value = pair.value as Node | null;
+  const start = key?.range?.[0] ?? value?.range?.[0];
+  const end = value?.range?.[2] ?? key?.range?.[2];
+  return start === undefined || end === undefined ? undefined : [start, end];
+}
+
+function safeMap(
+  y: YamlSource,
+  map: YAMLMap,
+  pointer: string,
+  errors: readonly Range[],
+  incomplete: Set<string>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const pair of map.items) {
+    const key = isScalar(pair.key) ? pair.key.value : undefined;
+    const range = pairRange(pair);
+    if (typeof key !== 'string' || !range) {
+      incomplete.add(pointer);
+      continue;
+    }
+    if (!touches(errors, range[0], range[1])) {
+      out[key] = (pair.value as Node | null)?.toJS(y.doc) ?? null;
+      continue;
+    }
+    incomplete.add(pointer);
+    const keyRange = (pair.key as Node).range!;
+    const value = pair.value;
+    // a block map below its key (not one the parser made of the rest of the key's line) is looked into
+    const below =
+      isMap(value) && !value.flow && value.range && y.text.slice(keyRange[2], value.range[0]).includes('\n');
+    if (isMap(value) && below && !touches(errors, keyRange[0], keyRange[2])) {
+      const inner = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      out[key] = safeMap(y, value, inner, errors, incomplete);
+    }
+  }
+  return out;
+}
+
+/** The safe part of a frontmatter with syntax errors; undefined when nothing can be told. */
+export function partialFrontmatter(y: YamlSource): PartialFrontmatter | undefined {
+  const root = y.doc.contents;
+  if (y.tooDeep !== undefined || y.collectionKey || y.aliasLimit || !isMap(root)) return undefined;
+  const errors = y.doc.errors.map((e) => [e.pos[0], e.pos[1]] as const);
+  const incomplete = new Set<string>(['']);
+  return { data: safeMap(y, root, '', errors, incomplete), incomplete };
+}
