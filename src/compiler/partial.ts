@@ -13,12 +13,31 @@ export interface PartialFrontmatter {
   incomplete: Set<string>;
 }
 
-type Range = readonly [number, number];
+/** The errors' ranges sorted by start, with the greatest end of each prefix: a lookup in log time. */
+interface Errors {
+  starts: number[];
+  maxEnd: number[];
+}
 
-const touches = (errors: readonly Range[], start: number, end: number): boolean =>
-  errors.some(([a, b]) => a <= end && start <= b);
+function errorIndex(ranges: [number, number][]): Errors {
+  ranges.sort((x, y) => x[0] - y[0]);
+  let most = -Infinity;
+  return { starts: ranges.map((r) => r[0]), maxEnd: ranges.map((r) => (most = Math.max(most, r[1]))) };
+}
 
-function pairRange(pair: Pair): Range | undefined {
+/** Whether an error range meets [start, end]: of the errors starting by `end`, one ends at `start` or later. */
+function touches(errors: Errors, start: number, end: number): boolean {
+  let lo = 0;
+  let hi = errors.starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (errors.starts[mid]! <= end) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && errors.maxEnd[lo - 1]! >= start;
+}
+
+function pairRange(pair: Pair): [number, number] | undefined {
   const key = pair.key as Node | null;
   const value = pair.value as Node | null;
   const start = key?.range?.[0] ?? value?.range?.[0];
@@ -30,7 +49,7 @@ function safeMap(
   y: YamlSource,
   map: YAMLMap,
   pointer: string,
-  errors: readonly Range[],
+  errors: Errors,
   incomplete: Set<string>,
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -63,7 +82,7 @@ function safeMap(
 export function partialFrontmatter(y: YamlSource): PartialFrontmatter | undefined {
   const root = y.doc.contents;
   if (y.tooDeep !== undefined || y.collectionKey || y.aliasLimit || !isMap(root)) return undefined;
-  const errors = y.doc.errors.map((e) => [e.pos[0], e.pos[1]] as const);
+  const errors = errorIndex(y.doc.errors.map((e) => [e.pos[0], e.pos[1]]));
   const incomplete = new Set<string>(['']);
   return { data: safeMap(y, root, '', errors, incomplete), incomplete };
 }
