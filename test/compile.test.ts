@@ -339,4 +339,17 @@ describe('after a YAML syntax error', () => {
     ]);
     expect(tab.diagnostics.some((d) => d.rule === 'duties-format')).toBe(true);
   });
+
+  it('does not call a key empty when the next line is the broken one', () => {
+    const text = readFileSync(fixture, 'utf8')
+      .replace('experience: Vähemalt 3 aastat: eelistatult koolis', 'experience: x')
+      .replace('  education: Kõrgharidus', '\teducation: Kõrgharidus');
+    const r = compileSource(text, { path: fixture, cwd: ROOT, lang: 'en' });
+    expect(r.diagnostics.filter((d) => d.line < 16).map((d) => `${d.line}:${d.column} ${d.rule}`)).toEqual([
+      '3:1 unknown-key',
+      '4:7 invalid-value',
+      '6:11 invalid-value',
+      '9:1 yaml-syntax',
+    ]);
+  });
 });

@@ -53,16 +53,19 @@ function safeMap(
   incomplete: Set<string>,
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const pair of map.items) {
+  map.items.forEach((pair, i) => {
     const key = isScalar(pair.key) ? pair.key.value : undefined;
-    const range = pairRange(pair);
+    // up to the next key: what lies between (a line the parser could not place) counts as this pair's
+    const next = map.items[i + 1] ? pairRange(map.items[i + 1]!)?.[0] : map.range?.[2];
+    const own = pairRange(pair);
+    const range = own && next !== undefined ? ([own[0], Math.max(own[1], next - 1)] as const) : own;
     if (typeof key !== 'string' || !range) {
       incomplete.add(pointer);
-      continue;
+      return;
     }
     if (!touches(errors, range[0], range[1])) {
       out[key] = (pair.value as Node | null)?.toJS(y.doc) ?? null;
-      continue;
+      return;
     }
     incomplete.add(pointer);
     const keyRange = (pair.key as Node).range!;
@@ -74,7 +77,7 @@ function safeMap(
       const inner = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
       out[key] = safeMap(y, value, inner, errors, incomplete);
     }
-  }
+  });
   return out;
 }
 
