@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Nodes } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { compileFile, compileSource } from '../src/compiler/compile.js';
@@ -278,5 +279,77 @@ describe('scalars as written', () => {
     expect(r.model?.version).toBe('1.0');
     expect(r.model?.signatures.employee).toBeUndefined();
     expect(r.model?.signatures.employer).toEqual({ name: 'Maret Maripuu' });
+  });
+});
+
+describe('after a YAML syntax error', () => {
+  const fixture = `${ROOT}/test/fixtures/yaml-messages/after-yaml-error.md`;
+
+  it('still reports the keys that parsed and the body, but no key as missing and no model', () => {
+    const r = compileFile(fixture, { cwd: ROOT });
+    expect(r.diagnostics.map((d) => `${d.line}:${d.column} ${d.rule}`)).toEqual([
+      '3:1 unknown-key',
+      '4:7 invalid-value',
+      '6:11 invalid-value',
+      '10:32 yaml-syntax',
+      '22:1 duties-format',
+      '26:1 unknown-section',
+      '29:1 missing-section',
+      '29:1 missing-section',
+    ]);
+    // the broken line's key and the keys the parser put under it are not checked (no invalid-type
+    // for experience, nothing about languages or competencies), and no required key is said missing
+    expect(r.diagnostics.some((d) => d.rule === 'missing-key' || d.rule === 'invalid-type')).toBe(false);
+    expect(r.diagnostics[0]!.message).toBe('Tundmatu võti „reportTo“. Kas mõtlesid „reportsTo“?');
+    expect(r.model).toBeUndefined();
+  });
+
+  it('reports a missing key once the YAML is fixed', () => {
+    const text = readFileSync(fixture, 'utf8').replace(
+      'experience: Vähemalt 3 aastat: eelistatult koolis',
+      'experience: "Vähemalt 3 aastat: eelistatult koolis"',
+    );
+    const r = compileSource(text.replace(/^title: .*\n/m, ''), { path: fixture, cwd: ROOT });
+    expect(r.diagnostics.filter((d) => d.rule === 'missing-key').map((d) => d.message)).toEqual([
+      expect.stringContaining('„title“'),
+    ]);
+    expect(r.diagnostics.some((d) => d.rule === 'yaml-syntax')).toBe(false);
+  });
+
+  it('says nothing of keys an unclosed quote swallowed, nor of a tab-broken list', () => {
+    const text = readFileSync(fixture, 'utf8').replace(
+      'experience: Vähemalt 3 aastat: eelistatult koolis',
+      'experience: "Vähemalt 3 aastat',
+    );
+    const r = compileSource(text, { path: fixture, cwd: ROOT });
+    expect(r.diagnostics.filter((d) => d.line < 16).map((d) => `${d.line} ${d.rule}`)).toEqual([
+      '3 unknown-key',
+      '4 invalid-value',
+      '6 invalid-value',
+      '10 yaml-syntax',
+    ]);
+    // a tab makes the parser read the following lines as keys that are lists: nothing of the
+    // frontmatter is checked then (turning such keys into data can take exponential time)
+    const tab = compileSource(
+      text.replace('experience: "Vähemalt 3 aastat', 'experience: x').replace('    - lang', '\t- lang'),
+      { path: fixture, cwd: ROOT },
+    );
+    expect(tab.diagnostics.filter((d) => d.line < 16).map((d) => `${d.line}:${d.column} ${d.rule}`)).toEqual([
+      '12:1 yaml-syntax',
+    ]);
+    expect(tab.diagnostics.some((d) => d.rule === 'duties-format')).toBe(true);
+  });
+
+  it('does not call a key empty when the next line is the broken one', () => {
+    const text = readFileSync(fixture, 'utf8')
+      .replace('experience: Vähemalt 3 aastat: eelistatult koolis', 'experience: x')
+      .replace('  education: Kõrgharidus', '\teducation: Kõrgharidus');
+    const r = compileSource(text, { path: fixture, cwd: ROOT, lang: 'en' });
+    expect(r.diagnostics.filter((d) => d.line < 16).map((d) => `${d.line}:${d.column} ${d.rule}`)).toEqual([
+      '3:1 unknown-key',
+      '4:7 invalid-value',
+      '6:11 invalid-value',
+      '9:1 yaml-syntax',
+    ]);
   });
 });

@@ -29,6 +29,13 @@ import { RULES } from '../validate/rules/index.js';
 import { validateYaml } from '../validate/schema.js';
 import { isRecord } from '../validate/util.js';
 import { reportYamlProblems } from '../validate/rules/yaml-syntax.js';
+import { partialFrontmatter } from './partial.js';
+
+/**
+ * Rules that report a frontmatter key as absent (approval, reviewed, id): after a YAML syntax error
+ * the key may be in the broken part, so they wait until the YAML is fixed.
+ */
+const ABSENCE_RULES = new Set(['official-approval', 'review-overdue', 'invalid-value']);
 
 export interface CompileOptions {
   /** Path of the source, for messages, the default id and config discovery. */
@@ -101,11 +108,15 @@ export function compileSource(input: string | Uint8Array, options: CompileOption
   const collector = new Collector(options.lang ?? docLang ?? config.lang ?? 'et', file, config.severities);
 
   let data: unknown;
+  let broken = false;
   // (no frontmatter: the rule frontmatter reports it)
   if (fm) {
-    const yamlErrors = reportYamlProblems(fm, collector, file);
-    data = fm.data;
-    if (yamlErrors === 0) validateYaml('description', fm, file, collector, RULES);
+    broken = reportYamlProblems(fm, collector, file) > 0;
+    // past a syntax error only the keys clear of it are checked (and no key is said to be missing
+    // from a map the error is in: it may be in the broken part)
+    const partial = broken ? partialFrontmatter(fm) : undefined;
+    data = broken ? partial?.data : fm.data;
+    if (!broken || partial) validateYaml('description', fm, file, collector, RULES, partial);
   }
   const ctx: DocumentContext = {
     source,
@@ -116,7 +127,11 @@ export function compileSource(input: string | Uint8Array, options: CompileOption
       fm ? locate(fm, p, part) : { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
   };
   // past a Markdown limit the body was read only up to that line: its rules would misreport the rest
-  for (const rule of RULES) if (!source.markdownLimit || !BODY_RULES.has(rule.id)) rule.check?.(ctx);
+  for (const rule of RULES) {
+    if (source.markdownLimit && BODY_RULES.has(rule.id)) continue;
+    if (broken && ABSENCE_RULES.has(rule.id)) continue;
+    rule.check?.(ctx);
+  }
 
   const hasErrors = collector.errorCount > 0 || config.diagnostics.some((d) => d.severity === 'error');
   const model = !hasErrors && fm ? buildModel(source, config) : undefined;

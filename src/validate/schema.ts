@@ -54,15 +54,23 @@ export function yamlPathText(path: YamlPath): string {
   return out;
 }
 
+/** Part of a document with syntax errors: the data that parsed cleanly, the maps that may lack keys. */
+export interface PartialData {
+  data: unknown;
+  /** JSON pointers of the maps a syntax error lies in: no "missing key" is reported for them. */
+  incomplete: ReadonlySet<string>;
+}
+
 export function validateYaml(
   kind: 'description' | 'config',
   yaml: YamlSource,
   file: string,
   reporter: Reporter,
   rules: readonly Rule[],
+  partial?: PartialData,
 ): void {
   const validate = validators[kind];
-  const data = yaml.data;
+  const data = partial ? partial.data : yaml.data;
   if (validate(data)) return;
   const ctx: SchemaContext = {
     yaml,
@@ -71,7 +79,9 @@ export function validateYaml(
     report: (rule, id, d, place, f) => reporter.report(rule, id, d, place, f ?? file),
     at: (path, part) => locate(yaml, path, part),
   };
-  const errors = dropRedundant(validate.errors ?? []);
+  const errors = dropRedundant(validate.errors ?? []).filter(
+    (e) => !(partial && e.keyword === 'required' && partial.incomplete.has(e.instancePath)),
+  );
   for (const error of errors) {
     const path = pointerToPath(error.instancePath, data);
     for (const rule of rules) {

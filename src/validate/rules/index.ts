@@ -20,6 +20,7 @@ import invalidType from './invalid-type.js';
 import invalidValue from './invalid-value.js';
 import languageCode from './language-code.js';
 import languageLevel from './language-level.js';
+import missingFile from './missing-file.js';
 import missingKey from './missing-key.js';
 import markdownLimit from './markdown-limit.js';
 import missingSection from './missing-section.js';
@@ -42,6 +43,7 @@ import yamlSyntax from './yaml-syntax.js';
 
 export const RULES: readonly Rule[] = [
   // file and syntax
+  missingFile,
   unreadableFile,
   skippedPath,
   fileTooLarge,
@@ -92,6 +94,7 @@ export {
   encoding,
   fileTooLarge,
   frontmatter,
+  missingFile,
   skippedPath,
   unknownKey,
   unreadableFile,

@@ -39,6 +39,37 @@ describe('invalid-value', () => {
     expect(d.message).toContain('YYYY-MM-DD');
   });
 
+  it.each([
+    ['ametnik', 'official', 'ametnik'],
+    ['ametnikud', 'official', 'ametnik'],
+    ['Riigiametnik', 'official', 'ametnik'],
+    ['avalik teenistuja', 'official', 'ametnik'],
+    ['töötaja', 'employee', 'töötaja'],
+    ['Töötaja', 'employee', 'töötaja'],
+    ['tootajad', 'employee', 'töötaja'],
+    ['töölepinguline', 'employee', 'töötaja'],
+  ])('answers the Estonian word kind: %s with the value to write', (word, value, gloss) => {
+    const text = add(`kind: ${word}`);
+    const r = compileRef(text);
+    const d = only(r, 'invalid-value');
+    expect([d.line, d.column]).toEqual([6, 7]);
+    expect(d.message).toBe(
+      `„kind“ väärtus „${word}“ ei ole lubatud: väärtused kirjutatakse inglise keeles. Kirjuta „kind: ${value}“ (${gloss}). Lubatud on „employee“ (töötaja) või „official“ (ametnik).`,
+    );
+    expectOnly(r, 'invalid-value');
+    expect(r.model).toBeUndefined();
+  });
+
+  it('answers an Estonian kind in English too, and leaves other wrong kinds to the general message', () => {
+    const d = only(compileRef(add('kind: ametnik'), { lang: 'en' }), 'invalid-value');
+    expect(d.message).toBe(
+      '"kind" has the value "ametnik", which is not allowed: the values are English words. Write "kind: official" (an official, approved by a directive). Allowed: "employee" (töötaja) or "official" (ametnik).',
+    );
+    expect(only(compileRef(add('kind: juht')), 'invalid-value').message).toBe(
+      '„kind“ väärtus „juht“ ei ole lubatud; lubatud on „employee“ või „official“.',
+    );
+  });
+
   it('suggests the closest choice for a misspelt kind', () => {
     const d = only(compileRef(add('kind: offical')), 'invalid-value');
     expect([d.line, d.column]).toEqual([6, 7]);

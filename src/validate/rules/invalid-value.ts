@@ -6,6 +6,27 @@ import { yamlPathText } from '../schema.js';
 import { isRecord, valueAt } from '../util.js';
 import { closest } from '../../util/closest.js';
 
+/**
+ * `kind` in words people write instead of its value (FORMAT.md: `employee` (töötaja) or `official`
+ * (ametnik)), any case, inflected or without diacritics: ametnik, ametnikud, riigiametnik,
+ * teenistuja, Töötaja, töölepinguline …
+ */
+const KIND_PATTERNS: [RegExp, 'official' | 'employee'][] = [
+  [/ametnik|teenistuj|civil servant|public servant|^officer$/, 'official'],
+  [/t[öo][öo]taj|t[öo][öo]leping|lepinguline|^worker$|^staff$/, 'employee'],
+];
+
+const KIND_WORDS = {
+  official: { suggestion: 'official', word_et: 'ametnik', word_en: 'an official, approved by a directive' },
+  employee: { suggestion: 'employee', word_et: 'töötaja', word_en: 'an employee, signed by both parties' },
+};
+
+function kindOfWord(value: unknown): 'official' | 'employee' | undefined {
+  if (typeof value !== 'string') return undefined;
+  const word = value.trim().toLocaleLowerCase('et');
+  return KIND_PATTERNS.find(([re]) => re.test(word))?.[1];
+}
+
 export default defineRule({
   id: 'invalid-value',
   severity: 'error',
@@ -21,6 +42,10 @@ export default defineRule({
     enumSuggest: {
       et: '„{path}“ väärtus „{value}“ ei ole lubatud; kas mõtlesid {suggestions}? Lubatud on {allowed}.',
       en: '"{path}" has the value "{value}", which is not allowed; did you mean {suggestions}? Allowed: {allowed}.',
+    },
+    kindWord: {
+      et: '„kind“ väärtus „{value}“ ei ole lubatud: väärtused kirjutatakse inglise keeles. Kirjuta „kind: {suggestion}“ ({word_et}). Lubatud on „employee“ (töötaja) või „official“ (ametnik).',
+      en: '"kind" has the value "{value}", which is not allowed: the values are English words. Write "kind: {suggestion}" ({word_en}). Allowed: "employee" (töötaja) or "official" (ametnik).',
     },
     id: {
       et: '„{path}“ väärtus „{value}“ ei sobi: kasuta ainult väiketähti a–z, numbreid ja sidekriipsu, nt „{suggestion}“.',
@@ -68,6 +93,11 @@ export default defineRule({
     const where = ctx.at(path);
     switch (error.keyword) {
       case 'enum': {
+        const kind = path.length === 1 && path[0] === 'kind' ? kindOfWord(value) : undefined;
+        if (kind) {
+          ctx.report(this, 'kindWord', { value: base.value, ...KIND_WORDS[kind] }, where);
+          return true;
+        }
         const allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
         const suggestions = typeof value === 'string' ? closest(value, allowed) : [];
         ctx.report(

@@ -1,19 +1,51 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileFile } from '../../compiler/compile.js';
 import { ConfigLoader } from '../../config/load.js';
+import { failureOf, type ReadFailure } from '../../fs/read.js';
+import { Collector } from '../rule.js';
+import { reportReadFailure } from './unreadable-file.js';
 import { BASE_CONFIG, compileInProject, only, REFERENCE, tempProject } from '../../../test/helpers.js';
 
 describe('unreadable-file', () => {
-  it("reports a description that does not exist, in the user's words", () => {
+  it('explains a loop of symbolic links without its error code', () => {
     const dir = tempProject({});
-    const d = only(compileFile(join(dir, 'puudub.md'), { cwd: dir }), 'unreadable-file');
-    expect(d).toMatchObject({ file: 'puudub.md', line: 1, column: 1, severity: 'error' });
-    expect(d.message).toBe('Faili ei ole olemas.');
-    const en = only(compileFile(join(dir, 'puudub.md'), { cwd: dir, lang: 'en' }), 'unreadable-file');
-    expect(en.message).toBe('The file does not exist.');
+    symlinkSync('ring.md', join(dir, 'ring.md'));
+    const d = only(compileFile(join(dir, 'ring.md'), { cwd: dir }), 'unreadable-file');
+    expect(d).toMatchObject({ file: 'ring.md', line: 1, column: 1, severity: 'error' });
+    expect(d.message).toBe(
+      'Faili ei saa avada: see on nimeviit (symbolic link), mis viitab lõpuks iseendale. Asenda viit failiga või õige viitega.',
+    );
+    const en = only(compileFile(join(dir, 'ring.md'), { cwd: dir, lang: 'en' }), 'unreadable-file');
+    expect(en.message).toBe(
+      'The file cannot be opened: it is a symbolic link that leads back to itself. Replace the link with the file or a correct link.',
+    );
+  });
+
+  it('explains a denied read, a name too long and other system errors in words', () => {
+    const messages = (failure: ReadFailure, ref?: string): string[] => {
+      const c = new Collector('en', 'x.md');
+      reportReadFailure(c, failure, 1024, undefined, 'x.md', ref);
+      return c.diagnostics.map((d) => `${d.rule}: ${d.message}`);
+    };
+    expect(messages({ reason: 'denied' })).toEqual([
+      'unreadable-file: Permission denied: the file may not be read. Its owner or the administrator of the computer can allow reading it.',
+    ]);
+    expect(messages({ reason: 'io', code: 'ENAMETOOLONG' }, 'a.md')).toEqual([
+      'unreadable-file: The file "a.md" cannot be opened: its name or path is too long. Shorten the name of the file or folder.',
+    ]);
+    expect(messages({ reason: 'io', code: 'EIO' })).toEqual([
+      'unreadable-file: The file cannot be read: the system failed to read it (code EIO). Try again; if it happens again, check the disk or network folder.',
+    ]);
+    // a folder named where a file belongs (EISDIR from open) says so in words too
+    expect(messages(failureOf(Object.assign(new Error('x'), { code: 'EISDIR' })))).toEqual([
+      'unreadable-file: This is not a regular file but a folder: it is not read.',
+    ]);
+    expect(messages(failureOf(Object.assign(new Error('x'), { code: 'EACCES' })))[0]).toMatch(
+      /^unreadable-file: Permission denied/,
+    );
   });
 
   it('refuses a folder and a named pipe as a description (without blocking)', () => {

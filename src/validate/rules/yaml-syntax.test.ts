@@ -30,17 +30,109 @@ describe('yaml-syntax', () => {
     expect(d?.message).toContain('taane');
   });
 
-  it('reports a tab used as indentation at its line', () => {
-    const list = ofRule(compileRef(replace(REFERENCE, '  experience:', '\texperience:')), 'yaml-syntax');
-    expect(list[0]).toMatchObject({ line: 11, column: 1 });
-    expect(list[0]!.message).toContain('tabulaator');
+  it('reports a tab used as indentation once, at the tab, without the follow-up errors', () => {
+    const r = compileRef(replace(REFERENCE, '  experience:', '\texperience:'));
+    const list = ofRule(r, 'yaml-syntax');
+    expect(list.map((d) => [d.line, d.column, d.message])).toEqual([
+      [
+        11,
+        1,
+        'Real „experience: Vähemalt 3-aastane töökogemus ametiasu…“ on taandes tabulaator: YAML-is taandatakse ainult tühikutega. Asenda tabulaator tühikutega (kaks tühikut taseme kohta).',
+      ],
+    ]);
+    // a tab before a list item, after spaces: at the tab's column
+    const item = ofRule(
+      compileRef(replace(REFERENCE, '    - lang: et', '  \t- lang: et'), { lang: 'en' }),
+      'yaml-syntax',
+    );
+    expect(item.map((d) => [d.line, d.column, d.message])).toEqual([
+      [
+        13,
+        3,
+        'The line "- lang: et" is indented with a tab: YAML is indented with spaces only. Replace the tab with spaces (two per level).',
+      ],
+    ]);
+  });
+
+  it('says to quote a value with a second colon, showing the fixed line, at the colon', () => {
+    const text = replace(
+      REFERENCE,
+      / {2}experience: .*/,
+      '  experience: Vähemalt 3 aastat: eelistatult koolis',
+    );
+    const d = only(compileRef(text), 'yaml-syntax');
+    expect([d.line, d.column]).toEqual([11, 32]);
+    expect(d.message).toBe(
+      'Väärtuses on teine koolon: „experience: Vähemalt 3 aastat: eelistatult koolis“. Pane väärtus jutumärkidesse: experience: "Vähemalt 3 aastat: eelistatult koolis"',
+    );
+    const en = only(compileRef(replace(text, 'koolis', 'koolis "A"'), { lang: 'en' }), 'yaml-syntax');
+    expect(en.message).toBe(
+      'The value has a second colon: "experience: Vähemalt 3 aastat: eelistatult koolis "A"". Put the value in quotes: experience: \'Vähemalt 3 aastat: eelistatult koolis "A"\'',
+    );
+  });
+
+  it('shows the fixed line for a missing space after a colon and a value starting with @ or `', () => {
+    const nospace = only(
+      compileRef(replace(REFERENCE, 'reportsTo: Tiimijuht', 'reportsTo:Tiimijuht')),
+      'yaml-syntax',
+    );
+    expect([nospace.line, nospace.column]).toEqual([6, 10]);
+    expect(nospace.message).toBe(
+      'Koolonile järgneb tühik: „reportsTo:Tiimijuht“ ei ole võti ja väärtus. Kirjuta: reportsTo: Tiimijuht',
+    );
+    const at = only(
+      compileRef(replace(REFERENCE, 'reportsTo: Tiimijuht', 'reportsTo: @juht')),
+      'yaml-syntax',
+    );
+    expect([at.line, at.column]).toEqual([6, 12]);
+    expect(at.message).toBe(
+      'Väärtus ei tohi alata märgiga „@“ (real „reportsTo: @juht“). Pane väärtus jutumärkidesse: reportsTo: "@juht"',
+    );
+    const tick = only(
+      compileRef(replace(REFERENCE, 'reportsTo: Tiimijuht', 'reportsTo: `juht`'), { lang: 'en' }),
+      'yaml-syntax',
+    );
+    expect(tick.message).toBe(
+      'A value cannot start with "`" (in the line "reportsTo: `juht`"). Put the value in quotes: reportsTo: "`juht`"',
+    );
+  });
+
+  it('reports a list item under a key that has a value once, at the dash', () => {
+    const text = replace(
+      REFERENCE,
+      '  education: Kõrgharidus',
+      '  education: Kõrgharidus\n  - magistrikraad',
+    );
+    const list = ofRule(compileRef(text), 'yaml-syntax');
+    expect(list.map((d) => [d.line, d.column, d.message])).toEqual([
+      [
+        11,
+        3,
+        'Loendi element „- magistrikraad“ järgneb võtmele, millel on juba väärtus („education: Kõrgharidus“). Kas jäta väärtus koolonist paremale ja kustuta loend, või kirjuta „education:“ ilma väärtuseta ja elemendid selle alla kahe tühiku võrra taandatult.',
+      ],
+    ]);
+  });
+
+  it('reports a key of a list item indented wrongly at the key', () => {
+    const text = replace(REFERENCE, '      level: C1', '     level: C1');
+    const d = only(compileRef(text, { lang: 'en' }), 'yaml-syntax');
+    expect([d.line, d.column]).toEqual([14, 6]);
+    expect(d.message).toBe(
+      'The line "level: C1" is wrongly indented inside a list item: align it with the key of the line above or start a new item with "- ".',
+    );
+  });
+
+  it('reads Windows line endings (CRLF) as any others', () => {
+    expectClean(compileRef(REFERENCE.replace(/\n/g, '\r\n')));
   });
 
   it('reports an unclosed quote at the opening quote', () => {
     const r = compileRef(replace(REFERENCE, 'reportsTo: Tiimijuht', 'reportsTo: "Tiimijuht'));
     const d = only(r, 'yaml-syntax');
     expect([d.line, d.column]).toEqual([6, 12]);
-    expect(d.message).toContain('jutumärk');
+    expect(d.message).toBe(
+      'Jutumärk on avatud, aga sulgemata (real „reportsTo: "Tiimijuht“): lisa väärtuse lõppu sulgev " või eemalda avav.',
+    );
     expect(d.message).toContain('„reportsTo: "Tiimijuht“');
     const en = only(
       compileRef(replace(REFERENCE, 'title: Ekspert', "title: 'Ekspert"), { lang: 'en' }),
@@ -295,7 +387,7 @@ describe('yaml-syntax', () => {
     const text = replace(REFERENCE, 'unit:\n', `unit:\n${lines.join('\n')}\n`);
     const list = ofRule(compileRef(text), 'yaml-syntax');
     expect(list).toHaveLength(51);
-    expect(list[0]!.message).toContain('puudub sulgev märk');
+    expect(list[0]!.message).toContain('Jutumärk on avatud, aga sulgemata');
     expect(list[50]!.omitted).toBeGreaterThan(39_000);
   }, 60_000);
 

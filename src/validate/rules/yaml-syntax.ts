@@ -26,6 +26,34 @@ const yamlSyntax = defineRule({
       et: 'Viide „*{alias}“ laieneb üle piiri: viited (*nimi) paisuksid kokku üle {max} koopia. Kirjuta väärtused välja ilma ankrute (&nimi) ja viideteta.',
       en: 'The alias "*{alias}" expands past the limit: the aliases (*name) would expand to more than {max} copies. Write the values out without anchors (&name) and aliases.',
     },
+    tab: {
+      et: 'Real „{line}“ on taandes tabulaator: YAML-is taandatakse ainult tühikutega. Asenda tabulaator tühikutega (kaks tühikut taseme kohta).',
+      en: 'The line "{line}" is indented with a tab: YAML is indented with spaces only. Replace the tab with spaces (two per level).',
+    },
+    colonInValue: {
+      et: 'Väärtuses on teine koolon: „{line}“. Pane väärtus jutumärkidesse: {fixed}',
+      en: 'The value has a second colon: "{line}". Put the value in quotes: {fixed}',
+    },
+    noSpace: {
+      et: 'Koolonile järgneb tühik: „{line}“ ei ole võti ja väärtus. Kirjuta: {fixed}',
+      en: 'A colon is followed by a space: "{line}" is not a key and a value. Write: {fixed}',
+    },
+    reservedStart: {
+      et: 'Väärtus ei tohi alata märgiga {char} (real „{line}“). Pane väärtus jutumärkidesse: {fixed}',
+      en: 'A value cannot start with {char} (in the line "{line}"). Put the value in quotes: {fixed}',
+    },
+    unclosedQuote: {
+      et: 'Jutumärk on avatud, aga sulgemata (real „{line}“): lisa väärtuse lõppu sulgev {quote} või eemalda avav.',
+      en: 'A quote is opened but not closed (in the line "{line}"): add a closing {quote} at the end of the value or remove the opening one.',
+    },
+    listUnderValue: {
+      et: 'Loendi element „{line}“ järgneb võtmele, millel on juba väärtus („{parent}“). Kas jäta väärtus koolonist paremale ja kustuta loend, või kirjuta „{key}:“ ilma väärtuseta ja elemendid selle alla kahe tühiku võrra taandatult.',
+      en: 'The list item "{line}" follows a key that already has a value ("{parent}"). Either keep the value after the colon and drop the list, or write "{key}:" without a value and the items below it, indented by two spaces.',
+    },
+    listIndent: {
+      et: 'Rida „{line}“ on loendi elemendi sees vale taandega: joonda see eelmise rea võtmega samale veerule või alusta uut elementi märgiga „- “.',
+      en: 'The line "{line}" is wrongly indented inside a list item: align it with the key of the line above or start a new item with "- ".',
+    },
     collectionKey: {
       et: 'Võti on loend või kaart: võti peab olema tekst (kas koolon või taane on vale?).',
       en: 'A key is a list or a map: a key must be text (is a colon or an indentation wrong?).',
@@ -176,6 +204,116 @@ function sourceLine(y: YamlSource, fileLine: number): string {
   return text.length > 50 ? `${text.slice(0, 50)}…` : text;
 }
 
+/** The line of the YAML text that holds `offset`: its start and its text (no newline). */
+function lineAt(y: YamlSource, offset: number): { start: number; text: string } {
+  const start = y.text.lastIndexOf('\n', offset - 1) + 1;
+  const next = y.text.indexOf('\n', start);
+  return { start, text: y.text.slice(start, next === -1 ? y.text.length : next) };
+}
+
+/** The non-blank line before the one starting at `start`, if any. */
+function previousLine(y: YamlSource, start: number): string | undefined {
+  let end = start - 1;
+  while (end > 0) {
+    const line = lineAt(y, end);
+    if (line.text.trim() && !line.text.trim().startsWith('#')) return line.text;
+    end = line.start - 1;
+  }
+  return undefined;
+}
+
+/** A value in quotes, as the author should write it. */
+function quoted(value: string): string {
+  return value.includes('"') ? `'${value.replace(/'/g, "''")}'` : `"${value}"`;
+}
+
+const cap = (text: string, max = 80): string => (text.length > max ? `${text.slice(0, max)}…` : text);
+
+/** A message about a mistake people make, recognised from the error and its line. */
+interface Hint {
+  id: 'colonInValue' | 'noSpace' | 'reservedStart' | 'listUnderValue' | 'listIndent';
+  data: Record<string, string>;
+  /** Offset in the YAML text the message points at. */
+  at: number;
+}
+
+const KEY_VALUE = /^(\s*(?:- +)?)([^\s"'#:\-?][^:#]*?|"[^"]*"|'[^']*'):[ \t]+(\S.*?)\s*$/;
+
+function hintFor(y: YamlSource, e: YamlSource['doc']['errors'][number]): Hint | undefined {
+  const { start, text } = lineAt(y, e.pos[0]);
+  const line = text.trim();
+  const kv = KEY_VALUE.exec(text);
+  if (kv && e.code !== 'MISSING_CHAR') {
+    const [, lead, key, value] = kv as unknown as [string, string, string, string];
+    const afterColon = lead.length + key.length + 1;
+    const valueAt = start + afterColon + text.slice(afterColon).search(/\S/);
+    if (e.code === 'BAD_SCALAR_START' && /^[@`]/.test(value))
+      return {
+        id: 'reservedStart',
+        data: {
+          line: cap(line),
+          char_et: `„${value[0]}“`,
+          char_en: `"${value[0]}"`,
+          fixed: cap(`${key}: ${quoted(value)}`),
+        },
+        at: valueAt,
+      };
+    const second = /:(?:[ \t]|$)/.exec(value);
+    if (second && !/^["'[{|>&*!]/.test(value))
+      return {
+        id: 'colonInValue',
+        data: {
+          line: cap(line),
+          fixed: cap(`${lead.trim() ? `${lead.trim()} ` : ''}${key}: ${quoted(value)}`),
+        },
+        at: valueAt + second.index,
+      };
+  }
+  const nospace = /^(\s*(?:- +)?)([\p{L}_][\p{L}\p{N}_-]*):([^\s:/].*?)\s*$/u.exec(text);
+  if (nospace && e.code === 'MULTILINE_IMPLICIT_KEY') {
+    const [, lead, key, value] = nospace as unknown as [string, string, string, string];
+    return {
+      id: 'noSpace',
+      data: { line: cap(line), fixed: cap(`${lead.trim() ? `${lead.trim()} ` : ''}${key}: ${value}`) },
+      at: start + lead.length + key.length,
+    };
+  }
+  if (line.startsWith('- ') || line === '-') {
+    const parent = previousLine(y, start);
+    const pkv = parent === undefined ? null : KEY_VALUE.exec(parent);
+    if (pkv && !pkv[1]!.includes('-'))
+      return {
+        id: 'listUnderValue',
+        data: { line: cap(line), parent: cap(parent!.trim()), key: pkv[2]! },
+        at: start + text.indexOf('-'),
+      };
+  }
+  if (e.code === 'MISSING_CHAR' && /Sequence item without - indicator/.test(e.message))
+    return { id: 'listIndent', data: { line: cap(line) }, at: start + text.search(/\S|$/) };
+  return undefined;
+}
+
+/** Tabs in indentation: one message at each tab-indented line, the parser's follow-up errors left out. */
+function reportTabs(
+  y: YamlSource,
+  errors: YamlSource['doc']['errors'],
+  reporter: Reporter,
+  file: string,
+  options: YamlProblemOptions,
+): number {
+  const lines = new Set<number>();
+  for (const e of errors) {
+    if (e.code !== 'TAB_AS_INDENT') continue;
+    const { start, text } = lineAt(y, e.pos[0]);
+    if (lines.has(start)) continue;
+    lines.add(start);
+    const tab = start + Math.max(text.indexOf('\t'), 0);
+    const line = options.quoteLines === false ? '…' : cap(text.trim(), 50);
+    reporter.report(yamlSyntax, 'tab', { line }, positionOfRange(y, tab, tab + 1), file);
+  }
+  return lines.size;
+}
+
 export interface YamlProblemOptions {
   /**
    * Quote the offending line in messages (default true). A catalogue's are not quoted: a file that
@@ -191,11 +329,16 @@ function reportError(
   reporter: Reporter,
   file: string,
   options: YamlProblemOptions,
-): void {
+): number | undefined {
   let place = positionOfRange(y, e.pos[0], e.pos[1]);
   if (e.code === 'DUPLICATE_KEY') {
     reporter.report(yamlSyntax, 'duplicateKey', { key: duplicateKeyName(y, e.pos[0]) }, place, file);
-    return;
+    return undefined;
+  }
+  const hint = options.quoteLines === false ? undefined : hintFor(y, e);
+  if (hint) {
+    reporter.report(yamlSyntax, hint.id, hint.data, positionOfRange(y, hint.at, hint.at + 1), file);
+    return positionOfRange(y, hint.at, hint.at + 1).start.line;
   }
   let d = detail(e.code, e.message);
   if (e.code === 'MISSING_CHAR' || e.code === 'BAD_INDENT') {
@@ -209,8 +352,12 @@ function reportError(
     }
   }
   const line = options.quoteLines === false ? '' : sourceLine(y, place.start.line);
-  if (line) reporter.report(yamlSyntax, 'errorAt', { detail: undefined, line, ...d }, place, file);
+  const quote = /closing (["'])quote/.exec(e.message)?.[1];
+  if (line && quote && e.code === 'MISSING_CHAR')
+    reporter.report(yamlSyntax, 'unclosedQuote', { line, quote }, place, file);
+  else if (line) reporter.report(yamlSyntax, 'errorAt', { detail: undefined, line, ...d }, place, file);
   else reporter.report(yamlSyntax, 'error', { detail: undefined, ...d }, place, file);
+  return undefined;
 }
 
 /** Reports the YAML document's syntax errors and warnings; returns how many errors there were. */
@@ -252,9 +399,16 @@ export function reportYamlProblems(
   }
   // "Implicit keys need to be on a single line" says more than the "nested mappings" error at the same place
   const multiline = new Set(errors.filter((e) => e.code === 'MULTILINE_IMPLICIT_KEY').map((e) => e.pos[0]));
-  for (const e of errors) {
-    if (e.code === 'BLOCK_AS_IMPLICIT_KEY' && multiline.has(e.pos[0])) continue;
-    reportError(y, e, reporter, file, options);
+  // a tab in the indentation makes the parser misread the lines after it: only the tab is reported
+  if (errors.some((e) => e.code === 'TAB_AS_INDENT')) reportTabs(y, errors, reporter, file, options);
+  else {
+    // a recognised mistake is said once: the parser's further errors on its line are left out
+    let hinted: number | undefined;
+    for (const e of errors) {
+      if (e.code === 'BLOCK_AS_IMPLICIT_KEY' && multiline.has(e.pos[0])) continue;
+      if (hinted !== undefined && positionOfRange(y, e.pos[0], e.pos[0]).start.line === hinted) continue;
+      hinted = reportError(y, e, reporter, file, options) ?? hinted;
+    }
   }
   for (const w of y.doc.warnings) {
     const d = detail(w.code, w.message);
