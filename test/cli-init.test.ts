@@ -238,7 +238,8 @@ describe('ametijuhend init', () => {
     expect(JSON.parse(check.stdout)).toEqual([]);
     expect(cli(['build', '.', '--out-dir', 'dist', '--format', 'pdf'], dir, ENV).code).toBe(0);
     const text = pdfText(join(dir, 'dist', 'hr-specialist.pdf'));
-    expect(text).toContain(organisation);
+    // the name exactly, with the document's typography (English quotes) for its straight quotes
+    expect(text).toContain('Acme “Ltd”: #1 & Co');
     expect(text).toMatch(/RIGHTS[\s\S]*to work remotely by agreement with the line manager/);
   });
 

@@ -87,9 +87,10 @@ function ci(line: string, dir: string, cache: string): void {
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
   const names: string[] = [];
-  // statements only: `from '…'` at a line's import/export, import('…'), require('…')
+  // statements only: `from '…'` at a line's import/export (a clause never holds `;` or parentheses,
+  // so a function body between `export` and a later string is not one), import('…'), require('…')
   const statement =
-    /^\s*(?:import|export)\b[^'"]*?from\s*['"]([^'"]+)['"]|\b(?:import|require(?:\.resolve)?)\(\s*['"]([^'"]+)['"]/gm;
+    /^\s*(?:import|export)\b[^'";(){}]*(?:\{[^'";()]*\})?[^'";(){}]*?from\s*['"]([^'"]+)['"]|\b(?:import|require(?:\.resolve)?)\(\s*['"]([^'"]+)['"]/gm;
   for (const m of text.matchAll(statement)) {
     const spec = (m[1] ?? m[2])!;
     if (spec.startsWith('.') || spec.startsWith('node:')) continue;

@@ -12,6 +12,7 @@ const L = MARKDOWN_LIMITS;
  * run: they would report as missing every section after that line.
  */
 export const BODY_RULES: ReadonlySet<string> = new Set([
+  'dropped-markdown',
   'duplicate-section',
   'duties-format',
   'duties-results',
@@ -20,6 +21,7 @@ export const BODY_RULES: ReadonlySet<string> = new Set([
   'raw-html',
   'text-before-heading',
   'unknown-section',
+  'unsupported-markdown',
 ]);
 
 const REST = {
