@@ -54,12 +54,6 @@ const CONSTRUCTS = [
   '',
   'Pilt ![pildi alt-tekst](pilt.png) lõigus.',
   '',
-  'Märkusega lause[^1].',
-  '',
-  '~~läbikriipsutus~~ tekstis.',
-  '',
-  '- [ ] ülesandekast',
-  '',
   '[viide]: https://example.ee',
   '',
   'Viitelink [viide] lõigus.',
@@ -87,16 +81,13 @@ const EXPECTED: { construct: string; line: string; shown?: string; rule?: string
   { construct: 'indented code', line: '    taandega', shown: 'taandega koodiplokk' },
   { construct: 'heading ###', line: '### Alampealkiri', shown: 'Alampealkiri' },
   { construct: 'image', line: 'Pilt ![', shown: 'pildi alt-tekst', rule: 'unsupported-markdown' },
-  { construct: 'footnote mark', line: 'Märkusega lause', rule: 'unsupported-markdown' },
-  { construct: 'strikethrough', line: '~~läbi', rule: 'unsupported-markdown' },
-  { construct: 'task box', line: '- [ ] ülesandekast', shown: 'ülesandekast', rule: 'unsupported-markdown' },
   { construct: 'link reference definition', line: '[viide]: https', rule: 'unsupported-markdown' },
   { construct: 'link reference', line: 'Viitelink', shown: 'Viitelink viide lõigus.' },
   { construct: 'raw HTML', line: '<span>html', shown: 'html tekst', rule: 'raw-html' },
 ];
 
 /** Markdown syntax that must never be printed: table rows, images, quotes, fences. */
-const RAW = ['|---', '|:--', ':-:|', '![', '> tsitaadi', '```', '***', '### ', '[viide]'];
+const RAW = ['|---', '|:--', ':-:|', '![', '> tsitaadi', '```', '***', '### ', '[viide]', '[^', '~~', '[ ]'];
 
 const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
 const htmlText = (html: string): string =>
@@ -175,6 +166,25 @@ describe('every Markdown construct is rendered or reported', () => {
       ['DOCX', docxText(out.docx)],
     ] as const)
       for (const raw of RAW) expect(text.includes(raw), `${name} has ${raw}`).toBe(false);
+  });
+});
+
+/** Constructs that would print as typed: errors at their lines, so nothing is built to be signed. */
+const REFUSED: { construct: string; markdown: string }[] = [
+  { construct: 'footnote mark', markdown: 'Märkusega lause[^1].' },
+  { construct: 'footnote text', markdown: '[^1]: Märkuse tekst' },
+  { construct: 'strikethrough', markdown: '~~läbikriipsutus~~ tekstis.' },
+  { construct: 'task box', markdown: '- [ ] ülesandekast' },
+];
+
+describe('what the outputs would print as typed is an error at its line, and no model is built', () => {
+  it.each(REFUSED.map((e) => [e.construct, e]))('%s', (_, e) => {
+    const text = replace(REFERENCE, LEAD, `${e.markdown}\n\n${LEAD}`);
+    const r = compileRef(text);
+    const line = lineOf(text, e.markdown);
+    const at = r.diagnostics.filter((d) => d.rule === 'dropped-markdown' && d.line === line);
+    expect(at.map((d) => d.severity)).toContain('error');
+    expect(r.model).toBeUndefined();
   });
 });
 

@@ -5,10 +5,44 @@ describe('dropped-markdown', () => {
   it('is an error at a footnote definition the parser would leave out', () => {
     const text = replace(REFERENCE, 'Töötajal on õigus:', 'Töötajal on õigus[^1]:\n\n[^1]: Töölepingust');
     const r = compileRef(text);
-    const d = only(r, 'dropped-markdown');
+    const d = r.diagnostics.find((x) => x.rule === 'dropped-markdown' && x.line === 91)!;
     expect([d.line, d.column, d.severity]).toEqual([91, 1, 'error']);
     expect(d.message).toContain('„[^1]: …“');
     expect(r.model).toBeUndefined();
+  });
+
+  it('is an error at footnote marks in text and in a footnote-like paragraph (English)', () => {
+    const text = replace(REFERENCE, 'Töötajal on õigus:', 'Töötajal on õigus[^1]:\n\n[^1]: Vt töölepingut.');
+    const r = compileRef(text, { lang: 'en' });
+    const list = r.diagnostics.filter((d) => d.rule === 'dropped-markdown');
+    expect(list.map((d) => [d.line, d.column, d.severity])).toEqual([
+      [89, 18, 'error'],
+      [91, 1, 'error'],
+    ]);
+    expect(list[0]!.message).toContain('"[^1]"');
+    expect(list[0]!.message).toContain('Footnotes are not supported');
+    expect(r.model).toBeUndefined();
+  });
+
+  it('is an error at strikethrough and at a task box, which would print as typed', () => {
+    const text = replace(REFERENCE, 'Töötajal on õigus:', 'Töötajal on ~~kohustus~~ õigus:\n\n- [x] kast');
+    const r = compileRef(text);
+    const list = r.diagnostics.filter((d) => d.rule === 'dropped-markdown');
+    expect(list.map((d) => [d.line, d.column, d.message.slice(0, 20)])).toEqual([
+      [89, 13, 'Läbikriipsutust (~~…'],
+      [91, 3, 'Ülesandekaste („[ ]“'],
+    ]);
+    expect(list[0]!.message).toContain('„~~kohustus~~“');
+    expect(r.model).toBeUndefined();
+  });
+
+  it('leaves tildes and brackets that are not strikethrough, footnotes or boxes alone', () => {
+    const text = replace(
+      REFERENCE,
+      'Töötajal on õigus:',
+      'Töötajal on õigus ~ 5 päeva, [lisa] ja ~~ üksi:\n\n- [lisa] punkt',
+    );
+    expect(compileRef(text).diagnostics.filter((d) => d.rule === 'dropped-markdown')).toEqual([]);
   });
 
   it('is an error at a table in a results list (English)', () => {

@@ -1,26 +1,41 @@
 /**
- * Markdown whose content would never reach the outputs: a footnote's text (`[^1]: …`, which the
- * CommonMark parser reads as a link reference definition and leaves out) and a table in a duty's
- * results list (the results column holds one line per result). An error: the description must not
- * be signed without it. What still shows in another form is unsupported-markdown's (a warning).
+ * Markdown that the outputs would lose or print as typed, so the description must not be signed as
+ * it is (an error): a footnote's text (`[^1]: …`, which the CommonMark parser reads as a link
+ * reference definition and leaves out) and its mark (`[^1]`, printed as typed); strikethrough
+ * (`~~…~~`: printed plain, the struck text would read as valid); a task box (`- [ ] …`, printed as
+ * typed); a table in a duty's results list (the results column holds one line per result). What still
+ * shows in another form is unsupported-markdown's (a warning).
  */
 import type { Nodes } from 'mdast';
 import { analyseDuties } from '../../model/duties.js';
 import { matchHeading } from '../../model/sections.js';
 import { forEachNode } from '../../util/mdast-walk.js';
-import { defineRule } from '../rule.js';
+import { FOOTNOTE_MARK, inText, short, STRIKE, taskBoxText } from '../markdown-marks.js';
+import { defineRule, type DocumentContext } from '../rule.js';
 
-export default defineRule({
+const rule = defineRule({
   id: 'dropped-markdown',
   severity: 'error',
   description: {
-    et: 'Markdowni kuju, mille sisu ei jõuaks väljunditesse: joonealuse märkuse tekst („[^1]: …“) ja tabel oodatavate tulemuste loendis.',
-    en: 'Markdown whose content would not reach the outputs: a footnote’s text ("[^1]: …") and a table in a list of expected results.',
+    et: 'Markdowni kuju, mille sisu jääks väljunditest välja või trükitaks nii, nagu see on kirjutatud: joonealune märkus („[^1]“, „[^1]: …“), läbikriipsutus („~~…~~“), ülesandekast („- [ ]“) ja tabel oodatavate tulemuste loendis.',
+    en: 'Markdown whose content would be left out of the outputs or printed as typed: a footnote ("[^1]", "[^1]: …"), strikethrough ("~~…~~"), a task box ("- [ ]") and a table in a list of expected results.',
   },
   messages: {
     footnoteText: {
       et: 'Joonealuseid märkusi ei toetata: märkuse „[{label}]: …“ tekst jääks väljunditest välja. Kirjuta märkus sulgudesse lause sisse.',
       en: 'Footnotes are not supported: the text of the note "[{label}]: …" would be left out of the outputs. Put the note in brackets in the sentence.',
+    },
+    footnoteMark: {
+      et: 'Joonealuseid märkusi ei toetata: märk „{mark}“ trükitaks väljunditesse nii, nagu see on kirjutatud. Kirjuta märkus sulgudesse lause sisse ja kustuta märk.',
+      en: 'Footnotes are not supported: the mark "{mark}" would be printed in the outputs as typed. Put the note in brackets in the sentence and delete the mark.',
+    },
+    strikethrough: {
+      et: 'Läbikriipsutust (~~…~~) ei toetata: „{text}“ trükitaks koos tildedega ja kehtiva tekstina. Kustuta tekst, mis ei kehti, või eemalda tilded.',
+      en: 'Strikethrough (~~…~~) is not supported: "{text}" would be printed with its tildes, as text in force. Delete the text that no longer applies, or remove the tildes.',
+    },
+    taskBox: {
+      et: 'Ülesandekaste („[ ]“, „[x]“) ei toetata: kast trükitaks väljunditesse tekstina. Kirjuta punkt ilma kastita.',
+      en: 'Task boxes ("[ ]", "[x]") are not supported: the box would be printed in the outputs as text. Write the item without it.',
     },
     tableInResult: {
       et: 'Tabel oodatavate tulemuste loendis jääks väljunditest välja (tulemuste veerus on igal tulemusel üks rida): pane tabel ülesande alla (enne tulemuste loendit) või tee sellest tulemused.',
@@ -29,10 +44,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const section of ctx.source.sections) {
-      forEachNode(section.content, (node: Nodes) => {
-        if (node.type === 'definition' && node.label?.startsWith('^'))
-          ctx.report(this, 'footnoteText', { label: node.label }, node.position);
-      });
+      forEachNode(section.content, (node: Nodes) => inspect(ctx, node));
       const match = matchHeading(section.text, ctx.config);
       if (match.kind !== 'known' || match.key !== 'duties') continue;
       for (const t of analyseDuties(section.content).tasks)
@@ -43,3 +55,36 @@ export default defineRule({
     }
   },
 });
+
+export default rule;
+
+function inspect(ctx: DocumentContext, node: Nodes): void {
+  switch (node.type) {
+    case 'definition':
+      if (node.label?.startsWith('^')) ctx.report(rule, 'footnoteText', { label: node.label }, node.position);
+      return;
+    case 'linkReference':
+      if (node.label?.startsWith('^'))
+        ctx.report(rule, 'footnoteMark', { mark: `[${node.label}]` }, node.position);
+      return;
+    case 'listItem': {
+      const box = taskBoxText(node.children[0]);
+      if (box) ctx.report(rule, 'taskBox', {}, inText(box, 0, 3));
+      return;
+    }
+    case 'text': {
+      const mark = FOOTNOTE_MARK.exec(node.value);
+      if (mark) ctx.report(rule, 'footnoteMark', { mark: mark[0] }, inText(node, mark.index, mark[0].length));
+      const strike = STRIKE.exec(node.value);
+      if (strike)
+        ctx.report(
+          rule,
+          'strikethrough',
+          { text: short(strike[0]) },
+          inText(node, strike.index, strike[0].length),
+        );
+      return;
+    }
+    default:
+  }
+}
