@@ -253,9 +253,10 @@ describe('fast Markdown path', () => {
       }),
       { numRuns: 1000 },
     );
-    // both paths are exercised: many runs hold a table, many others take the fast path
-    expect(tables).toBeGreaterThan(100);
-    expect(fast).toBeGreaterThan(50);
+    // both paths are exercised: many runs hold a table, many others take the fast path (the runs
+    // are random: about 10 % hold a table, so 30 leaves room without letting either path go untried)
+    expect(tables).toBeGreaterThan(30);
+    expect(fast).toBeGreaterThan(30);
   });
 
   it('takes the fast path on blank lines in lists (loose lists, paragraphs and results after a blank)', () => {
