@@ -43,20 +43,21 @@ export default defineRule({
       }
     }
     const all = [...titles.values()];
-    const othersOf = (own: string): string[] =>
-      described.get(own) === 1 && !known.has(own) ? all.filter((t) => norm(t) !== own) : all;
-    // a repository names the same few managers many times: look each value up once (per own title)
-    const memo = new Map<string, string[]>();
+    // a description's own title is left out of its suggestions when it alone has it (and no config)
+    const ownOnly = (own: string): boolean => described.get(own) === 1 && !known.has(own);
+    // a repository names the same few managers many times: rank the titles once per value (one more
+    // than shown, so that leaving out the description's own title still leaves three)
+    const ranked = new Map<string, string[]>();
     for (const s of ctx.summaries) {
       const own = s.title ? norm(s.title) : '';
       for (const ref of s.references) {
         if (titles.has(norm(ref.value))) continue;
-        const key = `${own}\0${ref.value}`;
-        let suggestions = memo.get(key);
-        if (!suggestions) {
-          suggestions = closest(ref.value, othersOf(own));
-          memo.set(key, suggestions);
+        let best = ranked.get(ref.value);
+        if (!best) {
+          best = closest(ref.value, all, 4);
+          ranked.set(ref.value, best);
         }
+        const suggestions = (ownOnly(own) ? best.filter((t) => norm(t) !== own) : best).slice(0, 3);
         const data = { key: ref.key, value: ref.value, suggestions };
         ctx.report(this, suggestions.length ? 'suggest' : 'unknown', data, s, ref.position);
       }
