@@ -39,7 +39,16 @@ function parseFormats(value: string): OutputFormat[] {
   return [...new Set(formats)] as OutputFormat[];
 }
 
-const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+const secondFormats = new Map<'et' | 'en', Intl.NumberFormat>();
+/** 1300 → "1,3 s" (Estonian: decimal comma) or "1.3 s" (English). */
+function seconds(ms: number, lang: 'et' | 'en'): string {
+  let f = secondFormats.get(lang);
+  if (!f) {
+    f = new Intl.NumberFormat([lang], { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    secondFormats.set(lang, f);
+  }
+  return `${f.format(ms / 1000)} s`;
+}
 
 /** Progress: a single updating line on a terminal, one line per description otherwise. */
 function progress(lang: 'et' | 'en', quiet: boolean): (event: BuildEvent) => void {
@@ -51,7 +60,7 @@ function progress(lang: 'et' | 'en', quiet: boolean): (event: BuildEvent) => voi
     const done = event.index + 1;
     if (tty) {
       const elapsed = Date.now() - started;
-      const eta = done < event.total ? ` ETA ${seconds((elapsed / done) * (event.total - done))}` : '';
+      const eta = done < event.total ? ` ETA ${seconds((elapsed / done) * (event.total - done), lang)}` : '';
       const line = `[${done}/${event.total}] ${file}${eta}`;
       const width = process.stderr.columns || 80;
       process.stderr.write(`\r\x1b[2K${line.length > width - 1 ? `${line.slice(0, width - 2)}…` : line}`);
@@ -166,7 +175,7 @@ async function buildOnce(
     const data = { file: terminalSafe(f.file), detail: terminalSafe(f.message, '\n') };
     process.stderr.write(`${message('cli.build.failed', lang, data)}\n`);
   }
-  const time = seconds(Date.now() - started);
+  const time = seconds(Date.now() - started, lang);
   const cached = message('cli.build.cached', lang, { rendered: result.rendered, cached: result.cached });
   const data = { built: result.built, outputs: result.outputs.length, failed: result.failed, time, cached };
   process.stderr.write(`${message('cli.build.summary', lang, data)}\n`);
