@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { csvField, reviewDueDate } from '../src/project/status.js';
+import { csvField, reviewDueDate, type StatusRow } from '../src/project/status.js';
 import { cli, EXAMPLES, tempTree } from './cli.js';
 
 const reference = readFileSync(join(EXAMPLES, 'ekspert-kriisiabi.md'), 'utf8');
@@ -44,17 +44,7 @@ function repo(): string {
 
 const CSV_HEADER = ['file', 'id', 'title', 'unit', 'version', 'reviewed', 'reviewDue', 'errors', 'warnings'];
 
-interface StatusJson {
-  file: string;
-  id: string;
-  title: string | null;
-  unit: string[];
-  version: string | null;
-  reviewed: string | null;
-  reviewDue: string | null;
-  errors: number;
-  warnings: number;
-}
+type StatusJson = StatusRow;
 
 /** A status row as the CSV cells it should read back as (formula-like text behind an apostrophe). */
 const csvCells = (r: StatusJson): string[] =>

@@ -160,3 +160,15 @@ export function compileInProject(
 /** The examples' config as YAML text, for temporary projects that extend it. */
 export const BASE_CONFIG =
   'organisation: Sotsiaalkindlustusamet\nlang: et\ncompetencies: competencies.yaml\n';
+
+/** XML/HTML text with its entities decoded (the five named ones and numeric references). */
+export function decodeXml(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_m, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/&#x([0-9a-f]+);/gi, (_m, code: string) => String.fromCodePoint(parseInt(code, 16)))
+    .replace(/&amp;/g, '&');
+}

@@ -14,6 +14,7 @@ import { crc32, inflateRawSync } from 'node:zlib';
 import validate from '@ooxml-tools/validate';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeXml } from './helpers.js';
 import { compileFile } from '../src/compiler/compile.js';
 import type { JobDescription } from '../src/model/types.js';
 import { buildOutline, inlineText, type Outline } from '../src/render/common/outline.js';
@@ -204,16 +205,6 @@ function compileOrFail(path: string): JobDescription {
   expect(errors, JSON.stringify(errors, null, 2)).toEqual([]);
   if (!result.model) throw new Error(`${path} did not compile`);
   return result.model;
-}
-
-function decodeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_m, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/&amp;/g, '&');
 }
 
 /** Paragraph texts of a WordprocessingML part, in document order. */

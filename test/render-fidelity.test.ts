@@ -15,7 +15,7 @@ import { renderHtml } from '../src/render/html/index.js';
 import { renderPdf } from '../src/render/pdf/index.js';
 import type { RenderOptions } from '../src/render/types.js';
 import { requireTools, tool } from './fixtures/pdf/tools.js';
-import { compileRef, ENGLISH_PATH, REFERENCE, replace, ROOT } from './helpers.js';
+import { compileRef, decodeXml, ENGLISH_PATH, REFERENCE, replace, ROOT } from './helpers.js';
 
 const OPTIONS: RenderOptions = { date: new Date(Date.UTC(2026, 2, 1)), toolVersion: '0.1.0-test' };
 const ENGLISH = readFileSync(ENGLISH_PATH, 'utf8');
@@ -59,17 +59,6 @@ interface Outputs {
   htmlText: string;
   /** The text of each paragraph of word/document.xml. */
   docx: string[];
-}
-
-function decodeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_m, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/&#x([0-9a-f]+);/gi, (_m, code: string) => String.fromCodePoint(parseInt(code, 16)))
-    .replace(/&amp;/g, '&');
 }
 
 function docxParagraphs(bytes: Uint8Array): string[] {
