@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { commitDates } from '../src/build/git-dates.js';
 import { cli, EXAMPLES, tempTree } from './cli.js';
 
 const reference = readFileSync(join(EXAMPLES, 'ekspert-kriisiabi.md'), 'utf8');
@@ -97,5 +98,20 @@ describe('the creation date of outputs', () => {
     // the full clone knows it
     expect(build(dir).code).toBe(0);
     expect(dates(join(dir, 'out'), 'ekspert-kriisiabi').created).toBe('2021-05-06T07:08:09Z');
+  });
+
+  it('dates every file of a build too large to name on one command line (the log then covers the repository)', () => {
+    const dir = repo();
+    // 60,000 names of 40 characters: 2.4 MB of paths, beyond ARG_MAX (2 MB on Linux)
+    const many = Array.from(
+      { length: 60_000 },
+      (_, i) => `docs/${'x'.repeat(30)}-${String(i).padStart(4, '0')}.md`,
+    );
+    const dates = commitDates(dir, [...many, 'docs/ekspert-kriisiabi.md', 'docs/data-analyst.md']);
+    expect(dates.get('docs/ekspert-kriisiabi.md')).toBe(Date.parse('2021-05-06T07:08:09Z'));
+    expect(dates.get('docs/data-analyst.md')).toBe(Date.parse('2021-05-06T07:08:09Z'));
+    expect(commitDates(dir, ['docs/ekspert-kriisiabi.md']).get('docs/ekspert-kriisiabi.md')).toBe(
+      Date.parse('2021-05-06T07:08:09Z'),
+    );
   });
 });

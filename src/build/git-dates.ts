@@ -21,6 +21,12 @@ import { gitWorkTree, realPath } from '../fs/root.js';
 
 /** `git log` output limit: far beyond the history of a repository of descriptions. */
 const MAX_LOG_BYTES = 512 * 1024 * 1024;
+/**
+ * Paths longer than this in all go unnamed: the log then covers the whole repository (the dates of
+ * the other files are simply not asked for), so that tens of thousands of descriptions never exceed
+ * the system's limit on a command line's length (ARG_MAX, 128 KB to 2 MB).
+ */
+const MAX_PATHSPEC_CHARS = 64 * 1024;
 
 const run = (root: string, args: readonly string[]): string | undefined => {
   const r = spawnSync('git', args, {
@@ -47,8 +53,7 @@ export function commitDates(root: string, files: readonly string[]): Map<string,
     '--name-only',
     '-z',
     '--no-renames',
-    '--',
-    ...files,
+    ...(files.reduce((n, f) => n + f.length + 1, 0) <= MAX_PATHSPEC_CHARS ? ['--', ...files] : []),
   ]);
   if (log === undefined) return dates;
   for (const commit of log.split('\x01')) {
