@@ -81,7 +81,23 @@ export default {
         'The stages and services never import the drivers: compiler, project, build, cli and the public index sit on top.',
       severity: 'error',
       from: { path: '^src/(parse|model|validate|render|report|config|fs|util|messages)/' },
-      to: { path: '^src/(compiler|project|build|cli)/|^src/index[.]ts$' },
+      to: { path: '^src/(compiler|project|build|import|cli)/|^src/index[.]ts$' },
+    },
+    {
+      name: 'import-readers-read-files-only',
+      comment:
+        'An import reader (DOCX, PDF) knows its file format and nothing of job descriptions: it imports its own folder, src/import/types.ts and src/util.',
+      severity: 'error',
+      from: { path: '^src/import/(docx|pdf)/' },
+      to: { path: '^src/', pathNot: '^src/import/$1/|^src/import/types[.]ts$|^src/util/' },
+    },
+    {
+      name: 'import-recogniser-reads-no-files',
+      comment:
+        'The import recogniser turns a read document into a draft: it imports its own folder, src/import/types.ts, src/model, src/util (never a reader, the driver or the file system layer).',
+      severity: 'error',
+      from: { path: '^src/import/recognise/' },
+      to: { path: '^src/', pathNot: '^src/import/recognise/|^src/import/types[.]ts$|^src/model/|^src/util/' },
     },
     {
       name: 'validate-before-render',

@@ -22,6 +22,10 @@ export const OUTPUT = [
   'test/render-pdf-internals.test.ts', // pdftotext, pdffonts, pdfinfo, qpdf, PDFBox Preflight
   'test/render-fidelity.test.ts', // pdftotext
   'test/render-markdown-constructs.test.ts', // pdftotext, pdfinfo
+  // import (issue 10): test documents made by LibreOffice from their sources
+  'test/import-docx.test.ts', // LibreOffice
+  'test/import-pdf.test.ts', // LibreOffice
+  'test/import-corpus.test.ts', // LibreOffice, pdftotext
 ];
 
 /** Stress tests that take long in-process (huge documents, fuzzing). */

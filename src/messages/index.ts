@@ -10,9 +10,21 @@ import { expandPlurals, formatNumbers } from '../util/plural.js';
 import { UsageError } from '../util/usage-error.js';
 import { BUILD_MESSAGES } from './build.js';
 import { CLI_MESSAGES } from './cli.js';
+import { IMPORT_MESSAGES } from './import.js';
+import { IMPORT_DOCX_MESSAGES } from './import-docx.js';
+import { IMPORT_PDF_MESSAGES } from './import-pdf.js';
+import { IMPORT_RECOGNISE_MESSAGES } from './import-recognise.js';
 import { PROJECT_MESSAGES } from './project.js';
 
-export const MESSAGES = { ...BUILD_MESSAGES, ...PROJECT_MESSAGES, ...CLI_MESSAGES } as const;
+export const MESSAGES = {
+  ...BUILD_MESSAGES,
+  ...PROJECT_MESSAGES,
+  ...CLI_MESSAGES,
+  ...IMPORT_MESSAGES,
+  ...IMPORT_DOCX_MESSAGES,
+  ...IMPORT_PDF_MESSAGES,
+  ...IMPORT_RECOGNISE_MESSAGES,
+} as const;
 
 export type MessageId = keyof typeof MESSAGES;
 
