@@ -158,6 +158,12 @@ export interface Draft {
    */
   frontmatter: Record<string, unknown>;
   sections: DraftSection[];
+  /**
+   * Comments the writer puts in the YAML before a key or list item, for the reviewer: e.g. a
+   * competency matched to the catalogue whose document wording differed, with that wording (so it is
+   * not lost). `path` from the frontmatter root: ['requirements', 'competencies', 2].
+   */
+  comments?: { path: (string | number)[]; text: string }[];
   /** Everything the recogniser noticed (unmapped text kept for review, converted levels …), with where. */
   notes: ImportNote[];
 }
