@@ -36,6 +36,28 @@ describe('dropped-markdown', () => {
     expect(r.model).toBeUndefined();
   });
 
+  it('leaves marks written with backslash escapes alone (plain text, as import writes it), not the typed ones beside them', () => {
+    const text = replace(
+      REFERENCE,
+      'Töötajal on õigus:',
+      'Viide \\[^1] ja \\~~vana~~ ning [^2] ja ~~uus~~:\n\n- \\[ ] kast\n- [ ] päris kast',
+    );
+    const r = compileRef(text);
+    const list = r.diagnostics.filter((d) => d.rule === 'dropped-markdown');
+    expect(list.map((d) => [d.line, d.column, d.message.slice(0, 20)])).toEqual([
+      [89, 31, 'Joonealuseid märkusi'],
+      [89, 39, 'Läbikriipsutust (~~…'],
+      [92, 3, 'Ülesandekaste („[ ]“'],
+    ]);
+    expect(list[0]!.message).toContain('„[^2]“');
+    expect(list[1]!.message).toContain('„~~uus~~“');
+    const escaped = compileRef(
+      replace(REFERENCE, 'Töötajal on õigus:', 'Viide \\[^1] ja \\~~vana~~:\n\n- \\[ ] kast'),
+    );
+    expect(escaped.diagnostics.filter((d) => d.rule === 'dropped-markdown')).toEqual([]);
+    expect(escaped.model).toBeDefined();
+  });
+
   it('leaves tildes and brackets that are not strikethrough, footnotes or boxes alone', () => {
     const text = replace(
       REFERENCE,

@@ -7,6 +7,7 @@
  * shows in another form is unsupported-markdown's (a warning).
  */
 import type { Nodes } from 'mdast';
+import type { Position } from 'unist';
 import { analyseDuties } from '../../model/duties.js';
 import { matchHeading } from '../../model/sections.js';
 import { forEachNode } from '../../util/mdast-walk.js';
@@ -58,6 +59,44 @@ const rule = defineRule({
 
 export default rule;
 
+/** The marks as typed in the source, not written with backslash escapes (`\\[^1]`, `\\~~`: literal text). */
+const UNESCAPED_FOOTNOTE_MARK = /(?<!\\)\[\^[^\]\s]+\]/;
+const UNESCAPED_STRIKE = /(?<![~\\])~~(?=[^\s~])[^]*?[^\s~\\]~~(?!~)/;
+
+/**
+ * The first place where the text node's source (its slice of the file) shows `pattern`, with what it
+ * shows there: a mark the author escaped (`\\[^1]`, `\\~~a~~`, `\\[ ]`, as `import` writes text that
+ * only looks like one) is plain text and prints as such. Without offsets (a synthetic tree) the
+ * node's text decides, as `plain` finds it there.
+ */
+function typedMark(
+  ctx: DocumentContext,
+  node: Nodes,
+  pattern: RegExp,
+  plain: RegExp,
+): { text: string; position: Position | undefined } | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined || !('value' in node)) {
+    const found = 'value' in node ? plain.exec(node.value) : null;
+    return found ? { text: found[0], position: inText(node, found.index, found[0].length) } : undefined;
+  }
+  const found = pattern.exec(ctx.source.text.slice(start, end));
+  if (!found) return undefined;
+  return { text: found[0], position: sourceSpan(ctx.source.text, start + found.index, found[0].length) };
+}
+
+/** The span of `length` characters at `offset` of `text`, as a position (1-based line and column). */
+function sourceSpan(text: string, offset: number, length: number): Position {
+  const before = text.slice(0, offset);
+  const line = (before.match(/\r\n|\r|\n/g)?.length ?? 0) + 1;
+  const column = offset - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
+  return {
+    start: { line, column, offset },
+    end: { line, column: column + length, offset: offset + length },
+  };
+}
+
 function inspect(ctx: DocumentContext, node: Nodes): void {
   switch (node.type) {
     case 'definition':
@@ -69,20 +108,14 @@ function inspect(ctx: DocumentContext, node: Nodes): void {
       return;
     case 'listItem': {
       const box = taskBoxText(node.children[0]);
-      if (box) ctx.report(rule, 'taskBox', {}, inText(box, 0, 3));
+      if (box && typedMark(ctx, box, /^\[/, /^\[/)) ctx.report(rule, 'taskBox', {}, inText(box, 0, 3));
       return;
     }
     case 'text': {
-      const mark = FOOTNOTE_MARK.exec(node.value);
-      if (mark) ctx.report(rule, 'footnoteMark', { mark: mark[0] }, inText(node, mark.index, mark[0].length));
-      const strike = STRIKE.exec(node.value);
-      if (strike)
-        ctx.report(
-          rule,
-          'strikethrough',
-          { text: short(strike[0]) },
-          inText(node, strike.index, strike[0].length),
-        );
+      const mark = typedMark(ctx, node, UNESCAPED_FOOTNOTE_MARK, FOOTNOTE_MARK);
+      if (mark) ctx.report(rule, 'footnoteMark', { mark: mark.text }, mark.position);
+      const strike = typedMark(ctx, node, UNESCAPED_STRIKE, STRIKE);
+      if (strike) ctx.report(rule, 'strikethrough', { text: short(strike.text) }, strike.position);
       return;
     }
     default:
