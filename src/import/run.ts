@@ -8,6 +8,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { ConfigLoader } from '../config/load.js';
+// the config's catalogue and default sections, read for the recogniser's context
+import '../config/details.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { writeFileAtomic } from '../fs/write.js';
 import { realPath, shownPath } from '../fs/root.js';
@@ -159,7 +161,11 @@ export function findInputs(paths: readonly string[], cwd: string): string[] {
 }
 
 /** What the config of the out-dir tells the recogniser. */
-export function recogniseContext(config: ResolvedConfig, lang: MessageLang | undefined): RecogniseContext {
+export function recogniseContext(
+  config: ResolvedConfig,
+  lang: MessageLang | undefined,
+  cwd = process.cwd(),
+): RecogniseContext {
   const ctx: RecogniseContext = {};
   if (config.catalogue)
     ctx.catalogue = Object.fromEntries(
@@ -170,7 +176,8 @@ export function recogniseContext(config: ResolvedConfig, lang: MessageLang | und
     const d = config.defaults[key];
     if (!d) continue;
     try {
-      defaults[key] = readFileSync(d.path, 'utf8');
+      // the default's path is as shown to the user: relative to the loader's folder
+      defaults[key] = readFileSync(resolve(cwd, d.path), 'utf8');
     } catch {
       // the check of the written files reports a default that cannot be read
     }
@@ -383,7 +390,7 @@ export async function importPaths(
   const loader = new ConfigLoader({ cwd, ...(options.lang ? { lang: options.lang } : {}) });
   const config = loader.forDir(existingAncestor(outDir));
   const run: RunContext = {
-    ctx: recogniseContext(config, options.lang),
+    ctx: recogniseContext(config, options.lang, cwd),
     lang: options.lang ?? options.messageLang ?? config.lang ?? 'et',
     cwd,
     outDir,
