@@ -225,7 +225,7 @@ describe('importPaths', () => {
       'in/a.docx: page header',
     ]);
     expect(en.files[0]!.notes[0]!.message).toBe(
-      'the .x file was converted to .docx with LibreOffice and imported from that; check the result',
+      'converted from .x to .docx with LibreOffice and imported from that; check the result',
     );
   });
 
@@ -277,9 +277,9 @@ describe('importPaths', () => {
     const r = await importPaths(['a.odt', 'b.rtf'], { cwd: dir, soffice: false, lang: 'en' });
     expect(r.files.map((f) => f.failure?.message)).toEqual([
       expect.stringMatching(
-        /^a \.odt file cannot be imported as it is: open it in Word or LibreOffice, Save as… Word document \(\.docx\)/,
+        /^the \.odt format cannot be imported as it is: open the file in Word or LibreOffice, Save as… Word document \(\.docx\)/,
       ),
-      expect.stringMatching(/^a \.rtf file cannot be imported as it is/),
+      expect.stringMatching(/^the \.rtf format cannot be imported as it is/),
     ]);
   });
 

@@ -48,7 +48,7 @@ export const IMPORT_MESSAGES = {
       'Word-dokument (.docx), siis impordi .docx-fail (või paigalda LibreOffice: kui soffice on ' +
       'PATH-is, teisendab import faili ise)',
     en:
-      'a {format} file cannot be imported as it is: open it in Word or LibreOffice, Save as… Word ' +
+      'the {format} format cannot be imported as it is: open the file in Word or LibreOffice, Save as… Word ' +
       'document (.docx), and import the .docx file (or install LibreOffice: with soffice on the PATH, ' +
       'import converts the file itself)',
   },
@@ -84,7 +84,7 @@ export const IMPORT_MESSAGES = {
   // notes of the run
   'import.converted': {
     et: '{format}-fail teisendati LibreOffice’iga .docx-iks ja imporditi sellest; kontrolli tulemust',
-    en: 'the {format} file was converted to .docx with LibreOffice and imported from that; check the result',
+    en: 'converted from {format} to .docx with LibreOffice and imported from that; check the result',
   },
   'import.renamed': {
     et: 'sama nimega sisend on juba olemas ({other}): kirjutan faili {file}',
