@@ -154,14 +154,14 @@ describe('end to end (needs the readers)', () => {
   it('writes the good inputs of a batch and fails the bad ones (exit 1), into an out-dir it creates', () => {
     const dir = repo({
       'in/Ekspert kriisiabi.docx': docxBytes(),
-      'in/pdf/Ekspert PDF.pdf': pdfBytes(),
+      'in/sub/Ekspert (koopia).docx': docxBytes(),
       'in/katki.docx': corruptDocx(),
       'in/tekst.pdf': 'see on tekst, mitte PDF\n',
     });
     const r = cli(['import', 'in', '--out-dir', 'docs/new/imported', '--lang', 'et'], dir, NO_SOFFICE);
     expect(r.code, printed(r)).toBe(1);
     expect(existsSync(join(dir, 'docs/new/imported/ekspert-kriisiabi.md'))).toBe(true);
-    expect(existsSync(join(dir, 'docs/new/imported/ekspert-pdf.md'))).toBe(true);
+    expect(existsSync(join(dir, 'docs/new/imported/ekspert-koopia.md'))).toBe(true);
     expect(existsSync(join(dir, 'docs/new/imported/katki.md'))).toBe(false);
     expect(existsSync(join(dir, 'docs/new/imported/tekst.md'))).toBe(false);
     expect(r.stderr).toContain('Imporditud 2 ametijuhendit, probleemidega 0, ebaõnnestus 2.');
@@ -194,27 +194,34 @@ describe('end to end (needs the readers)', () => {
   });
 
   it('gives the second input of the same name "-2" and says so', () => {
-    const dir = repo({ 'in/Ekspert.docx': docxBytes(), 'in/ekspert.pdf': pdfBytes() });
+    const dir = repo({ 'in/Ekspert.docx': docxBytes(), 'in/ekspert.DOCX': docxBytes() });
     const r = cli(['import', 'in', '-o', 'docs', '--lang', 'en'], dir);
     expect(r.code, printed(r)).toBe(0);
     expect(existsSync(join(dir, 'docs/ekspert.md'))).toBe(true);
     expect(existsSync(join(dir, 'docs/ekspert-2.md'))).toBe(true);
     expect(r.stdout).toContain(
-      'in/ekspert.pdf: warning an input of the same name comes first (Ekspert.docx): writing ekspert-2.md',
+      'in/ekspert.DOCX: warning an input of the same name comes first (Ekspert.docx): writing ekspert-2.md',
     );
   });
 
   it('writes nothing outside the out-dir, whatever the inputs are called', () => {
     const dir = repo({
-      'in/..%2f..%2fescape.docx': docxBytes(),
+      'in/x..%2f..%2fy.docx': docxBytes(),
       'in/-rf.docx': docxBytes(),
       'in/ÕÜ.docx': docxBytes(),
+      'in/中文.docx': docxBytes(),
     });
     const before = hashes(dir);
     const r = cli(['import', 'in', '-o', 'docs/out', '--lang', 'en'], dir);
     expect(r.code, printed(r)).toBe(0);
     const added = Object.keys(hashes(dir)).filter((p) => !(p in before));
-    expect(added.sort()).toEqual(['docs/out/2f-2fescape.md', 'docs/out/ou.md', 'docs/out/rf.md']);
+    expect(added.sort()).toEqual([
+      'docs/out/ametijuhend.md',
+      'docs/out/ou.md',
+      'docs/out/rf.md',
+      'docs/out/x-2f-2fy.md',
+    ]);
+    expect(r.stdout).toContain('in/中文.docx: warning the file name gives no description name');
   });
 
   it('round trip: the reference built to DOCX and to PDF and imported back gives the same description', () => {
