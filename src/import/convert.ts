@@ -7,7 +7,7 @@
  * AMETIJUHEND_SOFFICE names the program to use instead of the one on the PATH; set to "" or
  * "none" it turns conversion off (import then says how to convert by hand).
  */
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { accessSync, constants, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -56,6 +56,7 @@ export interface ConvertInput {
 export async function convertToDocx(
   inputs: readonly ConvertInput[],
   soffice: string,
+  timeoutMs?: number,
 ): Promise<(Uint8Array | ImportFailure)[]> {
   if (inputs.length === 0) return [];
   const dir = mkdtempSync(join(tmpdir(), 'ametijuhend-convert-'));
@@ -69,7 +70,7 @@ export async function convertToDocx(
       writeFileSync(name, input.bytes);
       return name;
     });
-    const timeout = TIMEOUT_MS + TIMEOUT_PER_FILE_MS * (inputs.length - 1);
+    const timeout = timeoutMs ?? TIMEOUT_MS + TIMEOUT_PER_FILE_MS * (inputs.length - 1);
     const args = [
       `-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`,
       '--headless',
@@ -93,18 +94,36 @@ export async function convertToDocx(
   }
 }
 
-/** Runs the program; resolves to what went wrong (undefined when it ended well). */
+/**
+ * Runs the program in a process group of its own; resolves to what went wrong (undefined when it
+ * ended well). On time-out the whole group is killed: `soffice` is a script that starts
+ * `soffice.bin`, which would outlive a kill of the script alone.
+ */
 function run(program: string, args: string[], timeout: number): Promise<string | undefined> {
   return new Promise((resolvePromise) => {
-    execFile(
-      program,
-      args,
-      { timeout, killSignal: 'SIGKILL', maxBuffer: 4 * 1024 * 1024 },
-      (error, _stdout, stderr) => {
-        if (!error) resolvePromise(undefined);
-        else if (error.killed) resolvePromise(`timeout ${Math.round(timeout / 1000)} s`);
-        else resolvePromise(String(stderr).trim().split('\n').pop() || error.message);
-      },
-    );
+    let stderr = '';
+    let timedOut = false;
+    const child = spawn(program, args, { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+    child.stderr.on('data', (chunk: Buffer) => {
+      if (stderr.length < 64 * 1024) stderr += chunk.toString('utf8');
+    });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    }, timeout);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      resolvePromise(e.message);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (timedOut) resolvePromise(`timeout ${Math.round(timeout / 1000)} s`);
+      else if (code === 0) resolvePromise(undefined);
+      else resolvePromise(stderr.trim().split('\n').pop() || `exit ${code ?? signal}`);
+    });
   });
 }

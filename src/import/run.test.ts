@@ -261,8 +261,14 @@ describe('importPaths', () => {
     expect(r.diagnostics.some((d) => d.file === 'out/a.md' && d.rule === 'missing-key')).toBe(true);
   });
 
-  it('is a usage error for a path that is not there', async () => {
+  it('is a usage error for a path that is not there, or an out-dir that is a file', async () => {
     await expect(importPaths(['missing.docx'], { cwd: dir })).rejects.toThrow(UsageError);
+    put('a.docx', docx('A'));
+    put('file', 'x');
+    await expect(importPaths(['a.docx'], { cwd: dir, outDir: 'file' })).rejects.toThrow(
+      '--out-dir file is not a folder / --out-dir file ei ole kaust',
+    );
+    expect(contexts).toHaveLength(0);
   });
 
   it('says how to convert .odt and .rtf without LibreOffice', async () => {

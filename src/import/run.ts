@@ -387,6 +387,8 @@ export async function importPaths(
   const cwd = options.cwd ?? process.cwd();
   const outDir = resolve(cwd, options.outDir ?? '.');
   const inputs = findInputs(paths, cwd);
+  if (existsSync(outDir) && !statSync(outDir).isDirectory())
+    throw usageError('import.outDirNotFolder', { path: options.outDir ?? '.' });
   const loader = new ConfigLoader({ cwd, ...(options.lang ? { lang: options.lang } : {}) });
   const config = loader.forDir(existingAncestor(outDir));
   const run: RunContext = {

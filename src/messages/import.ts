@@ -41,6 +41,11 @@ export const IMPORT_MESSAGES = {
   'import.severity.error': { et: 'viga', en: 'error' },
   'import.severity.warning': { et: 'hoiatus', en: 'warning' },
 
+  'import.outDirNotFolder': {
+    et: '--out-dir {path} ei ole kaust',
+    en: '--out-dir {path} is not a folder',
+  },
+
   // what cannot be imported (document.ts, convert.ts, run.ts)
   'import.convertFirst': {
     et:
@@ -87,7 +92,7 @@ export const IMPORT_MESSAGES = {
     en: 'converted from {format} to .docx with LibreOffice and imported from that; check the result',
   },
   'import.renamed': {
-    et: 'sama nimega sisend on juba olemas ({other}): kirjutan faili {file}',
+    et: 'sama nimega sisend oli juba eespool ({other}): kirjutan faili {file}',
     en: 'an input of the same name comes first ({other}): writing {file}',
   },
   'import.noSlug': {
