@@ -3,6 +3,7 @@
  * what is not, exit codes, the notes, the check report and the summary. The good inputs are the
  * DOCX and PDF that `ametijuhend build` makes of the reference description.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { compileFile } from '../src/compiler/compile.js';
 import { sofficePath } from '../src/import/convert.js';
 import type { Block, Inline, JobDescription } from '../src/model/types.js';
 import { toPlainText } from '../src/util/mdast-text.js';
-import { cli, EXAMPLES, hashes, printed, tempTree } from './cli.js';
+import { BIN, cli, EXAMPLES, hashes, printed, tempTree } from './cli.js';
 
 const reference = readFileSync(join(EXAMPLES, 'ekspert-kriisiabi.md'), 'utf8');
 const config = readFileSync(join(EXAMPLES, 'ametijuhend.config.yaml'), 'utf8');
@@ -56,6 +57,9 @@ describe('ametijuhend import: usage', () => {
     expect(missing.stderr).toContain('no such file or folder: nope.docx');
     expect(cli(['import', 'docs', '--lang', 'fr'], dir).code).toBe(2);
     expect(cli(['import', 'docs', '--bogus'], dir).code).toBe(2);
+    const file = cli(['import', 'docs', '-o', 'docs/competencies.yaml', '--lang', 'en'], dir);
+    expect(file.code).toBe(2);
+    expect(file.stderr).toContain('--out-dir docs/competencies.yaml is not a folder');
     // nothing was written by any of them
     expect(Object.keys(hashes(dir)).sort()).toEqual([
       'docs/ametijuhend.config.yaml',
@@ -70,6 +74,26 @@ describe('ametijuhend import: usage', () => {
     expect(r.stdout).toContain('impordi Wordi (DOCX) ja PDF-failid ametijuhenditeks');
     expect(r.stdout).toMatch(/-o, --out-dir <dir>/);
     expect(cli(['--help']).stdout).toMatch(/^\s+import \[options\] <paths\.\.\.>/m);
+  });
+});
+
+describe('ametijuhend import: progress', () => {
+  it('a big folder shows one updating progress line on a terminal, none without one', () => {
+    const inputs: Record<string, string> = {};
+    for (let i = 1; i <= 6; i++) inputs[`in/f${i}.pdf`] = 'not a pdf';
+    const dir = repo(inputs);
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} import in -o out --lang en`;
+    const tty = spawnSync('script', ['-qec', command, '/dev/null'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', COLUMNS: '200' },
+      timeout: 60_000,
+    });
+    expect(tty.stdout).toContain('\r\x1b[2K[1/6] in/f1.pdf');
+    expect(tty.stdout).toContain('\r\x1b[2K[6/6] in/f6.pdf');
+    expect(tty.stdout).toContain('Imported 0 descriptions, with problems 0, failed 6.');
+    const piped = cli(['import', 'in', '-o', 'out', '--lang', 'en'], dir);
+    expect(piped.stderr).not.toContain('[1/6]');
   });
 });
 
