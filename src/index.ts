@@ -1,8 +1,9 @@
 /**
  * ametijuhend's programmatic API, the same pipeline the CLI runs: compile a description to a typed
  * model with positioned diagnostics, render a model to PDF, HTML or DOCX bytes, check, build,
- * report the status of, and set up a folder of descriptions. The renderers (pdfkit, docx) and the
- * build's worker pool are loaded only when first used.
+ * report the status of, and set up a folder of descriptions, and import existing Word and PDF job
+ * descriptions into the format. The renderers (pdfkit, docx), the build's worker pool and the PDF
+ * reader (pdfjs) are loaded only when first used.
  *
  * @example
  * ```ts
@@ -18,6 +19,9 @@ import type { BuildOptions, BuildResult } from './build/build.js';
 import { checkPaths, type CheckOptions, type CheckResult } from './project/check.js';
 import { initRepo, type InitOptions, type InitResult } from './project/init.js';
 import { status as statusRows, type StatusRow } from './project/status.js';
+import type { ImportDocumentOptions, ImportedDocument } from './import/document.js';
+import type { ImportOptions, ImportRunResult } from './import/run.js';
+import type { RecogniseContext, SourceDocument } from './import/types.js';
 
 export { compileFile, compileSource, type CompileOptions, type CompileResult } from './compiler/compile.js';
 export { render } from './render/index.js';
@@ -61,6 +65,71 @@ export function status(paths: readonly string[], options: CheckOptions = {}): Pr
 export function init(dir: string, options: InitOptions = {}): InitResult {
   return initRepo(dir, options);
 }
+
+/**
+ * Imports Word (.docx) and PDF job descriptions as `ametijuhend import` does: every file in `paths`
+ * (a folder: every .docx, .pdf, .doc, .odt and .rtf below it) is read, recognised with the config
+ * found from `options.outDir` upwards, and written to `<outDir>/<slug of its name>.md`; then the
+ * written files are checked. An input that cannot be imported is a `failed` result, never a throw;
+ * an existing file is `skipped` unless `options.force`. Throws `UsageError` for a path that is not there.
+ */
+export async function importPaths(
+  paths: readonly string[],
+  options: ImportOptions = {},
+): Promise<ImportRunResult> {
+  const run = await import('./import/run.js');
+  return run.importPaths(paths, options);
+}
+
+/**
+ * One document's bytes imported: its format found from its bytes, read, recognised with `ctx`
+ * (what the docs repository knows: catalogue, default sections …), and written as FORMAT v1
+ * Markdown. Throws `ImportFailure` for a file that cannot be imported.
+ */
+export async function importDocument(
+  bytes: Uint8Array,
+  fileName: string,
+  ctx: RecogniseContext = {},
+  options: ImportDocumentOptions = {},
+): Promise<ImportedDocument> {
+  const doc = await import('./import/document.js');
+  return doc.importDocument(bytes, fileName, ctx, options);
+}
+
+/** The text of a PDF (a text PDF: Word, LibreOffice, DigiDoc) as a SourceDocument; pdfjs is loaded on the first call. */
+export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
+  const pdf = await import('./import/pdf/read.js');
+  return pdf.readPdf(bytes);
+}
+
+export { readDocx } from './import/docx/read.js';
+export { recognise } from './import/recognise/index.js';
+export { writeMarkdown } from './import/markdown.js';
+export { ImportFailure, IMPORT_LIMITS } from './import/types.js';
+export type {
+  Draft,
+  DraftBlock,
+  DraftListItem,
+  DraftSection,
+  DraftTask,
+  ImportNote,
+  RecogniseContext,
+  SourceBlock,
+  SourceCell,
+  SourceDocument,
+  SourceLocation,
+  SourceParagraph,
+  SourceTable,
+} from './import/types.js';
+export type { ImportDocumentOptions, ImportedDocument } from './import/document.js';
+export type {
+  ImportEvent,
+  ImportedFile,
+  ImportOptions,
+  ImportRunResult,
+  ImportStatus,
+  LocatedNote,
+} from './import/run.js';
 
 export type { BuildEvent, BuildFailure, BuildOptions, BuildResult } from './build/build.js';
 export type { CheckOptions, CheckResult } from './project/check.js';

@@ -3,7 +3,7 @@
  * the package by its name (it resolves to dist/ through package.json's "exports", as it would in
  * node_modules), and runs each export on the examples.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,9 @@ import {
   check,
   compileFile,
   compileSource,
+  importDocument,
+  ImportFailure,
+  importPaths,
   init,
   InitError,
   OUTPUT_FORMATS,
@@ -21,6 +24,8 @@ import {
   status,
   UsageError,
   VERSION,
+  writeMarkdown,
+  type Draft,
   type JobDescription,
   type OutputFormat,
 } from 'ametijuhend';
@@ -162,5 +167,64 @@ describe('init', () => {
     writeFileSync(file, '');
     expect(() => init(file)).toThrow(InitError);
     expect(existsSync(join(file, 'ametijuhend.config.yaml'))).toBe(false);
+  });
+});
+
+describe('import', () => {
+  const draft: Draft = {
+    frontmatter: { title: 'Jurist', unit: 'Õigusosakond', reportsTo: 'Juhataja' },
+    sections: [
+      {
+        key: 'purpose',
+        heading: 'Töökoha eesmärk',
+        blocks: [{ type: 'paragraph', text: 'Nõustab *kõiki*.' }],
+      },
+    ],
+    notes: [],
+  };
+
+  it('writeMarkdown writes a draft as FORMAT v1 text, its plain text escaped', () => {
+    expect(writeMarkdown(draft)).toBe(
+      '---\ntitle: Jurist\nunit: Õigusosakond\nreportsTo: Juhataja\n---\n\n## Töökoha eesmärk\n\nNõustab \\*kõiki\\*.\n',
+    );
+  });
+
+  it('importDocument throws an ImportFailure for bytes that are no document', async () => {
+    const failure = await importDocument(new TextEncoder().encode('plain text'), 'x.pdf').catch(
+      (e: unknown) => e,
+    );
+    expect(failure).toBeInstanceOf(ImportFailure);
+    expect((failure as ImportFailure).id).toBe('import.unknownFormat');
+  });
+
+  it('importPaths reports an input that cannot be imported as failed, writes nothing for it, and goes on', async () => {
+    const dir = join(tmp, 'import-bad');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'a.pdf'), 'not a pdf');
+    const result = await importPaths(['a.pdf'], { cwd: dir, outDir: 'out', lang: 'en', soffice: false });
+    expect(result.counts).toEqual({ imported: 0, problems: 0, failed: 1, skipped: 0 });
+    expect(result.files[0]!.failure!.message).toMatch(/^this is neither a Word \(\.docx\) nor a PDF file/);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  describe('end to end (needs the readers)', () => {
+    it('importPaths imports the DOCX and the PDF that build made of an example, and the check finds no error', async () => {
+      const built = join(tmp, 'import-built');
+      await build(['ekspert-kriisiabi.md'], { cwd: copy, outDir: built, formats: ['docx', 'pdf'], jobs: 1 });
+      const out = join(copy, 'imported');
+      const result = await importPaths([built], { cwd: copy, outDir: out, lang: 'et' });
+      expect(result.files.map((f) => f.status)).toEqual(['imported', 'imported']);
+      expect(result.check?.errorCount).toBe(0);
+      // the DOCX first, then the PDF of the same name (its slug taken: "-2")
+      expect(result.files.map((f) => f.output)).toEqual([
+        join(out, 'ekspert-kriisiabi.md'),
+        join(out, 'ekspert-kriisiabi-2.md'),
+      ]);
+      for (const name of ['ekspert-kriisiabi.md', 'ekspert-kriisiabi-2.md']) {
+        const model = compileFile(join(out, name)).model!;
+        expect(model.title).toBe(compiled('ekspert-kriisiabi').title);
+        expect(model.sections.duties?.duties).toHaveLength(11);
+      }
+    });
   });
 });

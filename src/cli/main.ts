@@ -14,6 +14,7 @@ import { helpConfiguration, localiseErrors } from './usage.js';
 const commands = {
   build: () => import('./commands/build.js'),
   check: () => import('./commands/check.js'),
+  import: () => import('./commands/import.js'),
   info: () => import('./commands/info.js'),
   init: () => import('./commands/init.js'),
   status: () => import('./commands/status.js'),
@@ -99,6 +100,19 @@ function buildCommand(cmd: Command, p: CommandParts): void {
       process.exitCode = await (await commands.build()).runBuild(paths, opts);
     });
 }
+function importCommand(cmd: Command, p: CommandParts): void {
+  cmd
+    .command('import')
+    .description(bilingual('import.help.command'))
+    .argument('<paths...>', bilingual('import.help.paths'))
+    .option('-o, --out-dir <dir>', bilingual('import.help.outDir'))
+    .option('--force', bilingual('import.help.force'))
+    .addOption(new Option('--lang <lang>', bilingual('import.help.lang')).argParser(langParser(p.lang)))
+    .option('-q, --quiet', bilingual('import.help.quiet'))
+    .action(async (paths: string[], opts) => {
+      process.exitCode = await (await commands.import()).runImport(paths, opts);
+    });
+}
 function statusCommand(cmd: Command, p: CommandParts): void {
   cmd
     .command('status')
@@ -168,6 +182,7 @@ export function program(lang: LangOf = () => 'en'): Command {
     .configureHelp(helpConfiguration(lang));
   checkCommand(cmd, parts);
   buildCommand(cmd, parts);
+  importCommand(cmd, parts);
   statusCommand(cmd, parts);
   initCommand(cmd, parts);
   schemaCommand(cmd);
