@@ -1,0 +1,801 @@
+/**
+ * Layout analysis of the PDF reader, free of pdfjs: positioned text runs and ruling lines of each
+ * page into a SourceDocument's blocks. Coordinates are PDF user space (y grows upwards), in points.
+ *
+ *   runs ──lines (same baseline)──▶ running header/footer lines and page numbers taken out
+ *        ──ruled tables (cells from the drawn lines) and borderless column regions──▶ tables
+ *        ──the rest, lines into paragraphs (gaps, font, labels, hanging indents)──▶ body
+ */
+import type { SourceBlock, SourceCell, SourceParagraph, SourceTable } from '../types.js';
+import { isPageNumber, joinLines, labelOf, normaliseText, runningKey } from './text.js';
+
+/** One text run as pdfjs gives it (a TextItem), reduced to what the layout needs. */
+export interface Run {
+  str: string;
+  /** Start of the baseline. */
+  x: number;
+  y: number;
+  width: number;
+  /** Font size (the text matrix's vertical scale). */
+  size: number;
+  bold: boolean;
+}
+
+/** A straight horizontal or vertical ruling line (a table border), page coordinates. */
+export interface Segment {
+  /** 'h': y fixed, from x0 to x1; 'v': x fixed, from y0 to y1 (stored in a0..a1). */
+  dir: 'h' | 'v';
+  /** The fixed coordinate. */
+  at: number;
+  a0: number;
+  a1: number;
+}
+
+export interface PageInput {
+  /** 1-based page number. */
+  page: number;
+  width: number;
+  height: number;
+  runs: Run[];
+  segments: Segment[];
+}
+
+/** A text line: runs on one baseline, left to right. */
+interface Line {
+  runs: Run[];
+  x: number;
+  right: number;
+  y: number;
+  size: number;
+  bold: boolean;
+  text: string;
+  page: number;
+}
+
+/** A cell rectangle. */
+interface Rect {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+/** A block of a page before paragraphs are made: lines of the flow, or a table. */
+type PageItem =
+  | { kind: 'lines'; top: number; lines: Line[] }
+  | {
+      kind: 'table';
+      top: number;
+      rows: { cells: { rect: Rect; lines: Line[]; colSpan: number; rowSpan: number }[] }[];
+    };
+
+export interface LayoutResult {
+  header: SourceParagraph[];
+  footer: SourceParagraph[];
+  body: SourceBlock[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lines
+
+const isBlank = (s: string): boolean => s.trim() === '';
+
+/** Groups runs into lines: the same baseline within a third of the font size, sorted by x. */
+function toLines(runs: readonly Run[], page: number): Line[] {
+  const sorted = runs.filter((r) => !isBlank(r.str) || r.width > 0).sort((a, b) => b.y - a.y || a.x - b.x);
+  const groups: Run[][] = [];
+  for (const r of sorted) {
+    const g = groups[groups.length - 1];
+    const first = g?.[0];
+    if (g && first && Math.abs(first.y - r.y) <= Math.max(1, 0.35 * Math.min(first.size, r.size))) g.push(r);
+    else groups.push([r]);
+  }
+  const lines: Line[] = [];
+  for (const g of groups) {
+    g.sort((a, b) => a.x - b.x);
+    const line = makeLine(g, page);
+    if (line) lines.push(line);
+  }
+  return lines;
+}
+
+/** A line of runs (sorted by x), its text with spaces where the runs leave a gap; undefined if blank. */
+function makeLine(runs: Run[], page: number): Line | undefined {
+  const visible = runs.filter((r) => !isBlank(r.str));
+  const first = visible[0];
+  if (!first) return undefined;
+  let text = '';
+  let prevRight = -Infinity;
+  let prevSize = first.size;
+  let spacePending = false;
+  for (const r of runs) {
+    if (isBlank(r.str)) {
+      spacePending = text !== '';
+      continue;
+    }
+    const gap = r.x - prevRight;
+    const leading = /^\s/.test(r.str);
+    if (text !== '' && !/\s$/.test(text) && !leading) {
+      if (gap > 1.5 * Math.max(prevSize, r.size)) text += '\t';
+      else if (spacePending || gap > 0.12 * Math.min(prevSize, r.size)) text += ' ';
+    }
+    text += r.str;
+    prevRight = Math.max(prevRight, r.x + r.width);
+    prevSize = r.size;
+    spacePending = false;
+  }
+  text = text
+    .replace(/[ ]{2,}/g, ' ')
+    .replace(/ ?\t ?/g, '\t')
+    .trim();
+  if (!text) return undefined;
+  // the font size of the line: the one with the most characters; bold when every visible run is
+  const bySize = new Map<number, number>();
+  for (const r of visible) bySize.set(round(r.size), (bySize.get(round(r.size)) ?? 0) + r.str.length);
+  const size = [...bySize.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? first.size;
+  return {
+    runs,
+    x: first.x,
+    right: Math.max(...visible.map((r) => r.x + r.width)),
+    y: first.y,
+    size,
+    bold: visible.every((r) => r.bold),
+    text,
+    page,
+  };
+}
+
+const round = (n: number): number => Math.round(n * 2) / 2;
+
+/**
+ * The chunks of a line: runs separated by a gap wider than twice the font size (a column gap,
+ * not a word space, not justified text).
+ */
+function chunksOf(line: Line): Line[] {
+  const out: Run[][] = [];
+  let prevRight = -Infinity;
+  for (const r of line.runs) {
+    if (isBlank(r.str)) {
+      out[out.length - 1]?.push(r);
+      continue;
+    }
+    const cur = out[out.length - 1];
+    if (!cur || r.x - prevRight > Math.max(2 * r.size, 14)) out.push([r]);
+    else cur.push(r);
+    prevRight = Math.max(prevRight, r.x + r.width);
+  }
+  return out.flatMap((runs) => makeLine(runs, line.page) ?? []);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ruled tables
+
+const TOL = 2.5;
+
+/** Merges collinear overlapping segments. */
+function mergeSegments(segs: readonly Segment[]): Segment[] {
+  const out: Segment[] = [];
+  const sorted = [...segs].sort((a, b) =>
+    a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : a.at - b.at || a.a0 - b.a0,
+  );
+  for (const s of sorted) {
+    const same = out.find(
+      (o) => o.dir === s.dir && Math.abs(o.at - s.at) <= 1.2 && s.a0 <= o.a1 + TOL && s.a1 >= o.a0 - TOL,
+    );
+    if (same) {
+      same.a0 = Math.min(same.a0, s.a0);
+      same.a1 = Math.max(same.a1, s.a1);
+    } else out.push({ ...s });
+  }
+  return out;
+}
+
+/** The cell around a point: the nearest rulings left, right, below and above that pass it. */
+function cellAt(x: number, y: number, hs: readonly Segment[], vs: readonly Segment[]): Rect | undefined {
+  let x0 = -Infinity;
+  let x1 = Infinity;
+  let y0 = -Infinity;
+  let y1 = Infinity;
+  for (const v of vs) {
+    if (y < v.a0 - TOL || y > v.a1 + TOL) continue;
+    if (v.at <= x && v.at > x0) x0 = v.at;
+    if (v.at >= x && v.at < x1) x1 = v.at;
+  }
+  for (const h of hs) {
+    if (x < h.a0 - TOL || x > h.a1 + TOL) continue;
+    if (h.at <= y && h.at > y0) y0 = h.at;
+    if (h.at >= y && h.at < y1) y1 = h.at;
+  }
+  if (![x0, x1, y0, y1].every(Number.isFinite)) return undefined;
+  if (x1 - x0 < 4 || y1 - y0 < 4) return undefined;
+  return { x0, x1, y0, y1 };
+}
+
+const rectKey = (r: Rect): string =>
+  `${Math.round(r.x0)},${Math.round(r.y0)},${Math.round(r.x1)},${Math.round(r.y1)}`;
+
+/** Clusters numbers that lie within `tol` of each other; the sorted cluster means. */
+function cluster(values: readonly number[], tol: number): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const out: number[][] = [];
+  for (const v of sorted) {
+    const last = out[out.length - 1];
+    const lastValue = last?.[last.length - 1];
+    if (last && lastValue !== undefined && v - lastValue <= tol) last.push(v);
+    else out.push([v]);
+  }
+  return out.map((c) => c.reduce((a, b) => a + b, 0) / c.length);
+}
+
+interface RuledTable {
+  bbox: Rect;
+  cells: Rect[];
+}
+
+/**
+ * The ruled tables of a page: connected groups of rulings, the cells their grid makes (merged cells
+ * found by sampling every grid position), kept when at least two cells hold text.
+ */
+function ruledTables(segments: readonly Segment[], runs: readonly Run[]): RuledTable[] {
+  const segs = mergeSegments(segments.filter((s) => s.a1 - s.a0 >= 3));
+  // connected components: a horizontal and a vertical segment touch where they cross
+  const parent = segs.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i] ?? i] ?? i;
+    return i;
+  };
+  for (let i = 0; i < segs.length; i++) {
+    const a = segs[i];
+    if (!a) continue;
+    for (let j = i + 1; j < segs.length; j++) {
+      const b = segs[j];
+      if (!b) continue;
+      let touch = false;
+      if (a.dir !== b.dir) {
+        const [h, v] = a.dir === 'h' ? [a, b] : [b, a];
+        touch = v.at >= h.a0 - TOL && v.at <= h.a1 + TOL && h.at >= v.a0 - TOL && h.at <= v.a1 + TOL;
+      }
+      if (touch) parent[find(i)] = find(j);
+    }
+  }
+  const groups = new Map<number, Segment[]>();
+  segs.forEach((s, i) => {
+    const g = groups.get(find(i)) ?? [];
+    g.push(s);
+    groups.set(find(i), g);
+  });
+  const tables: RuledTable[] = [];
+  for (const g of groups.values()) {
+    const hs = g.filter((s) => s.dir === 'h');
+    const vs = g.filter((s) => s.dir === 'v');
+    if (hs.length < 2 || vs.length < 2) continue;
+    const xs = cluster(
+      vs.map((v) => v.at),
+      TOL,
+    );
+    const ys = cluster(
+      hs.map((h) => h.at),
+      TOL,
+    );
+    const cells = new Map<string, Rect>();
+    for (let i = 0; i + 1 < xs.length; i++)
+      for (let j = 0; j + 1 < ys.length; j++) {
+        const xa = xs[i];
+        const xb = xs[i + 1];
+        const ya = ys[j];
+        const yb = ys[j + 1];
+        if (xa === undefined || xb === undefined || ya === undefined || yb === undefined) continue;
+        const c = cellAt((xa + xb) / 2, (ya + yb) / 2, hs, vs);
+        if (c) cells.set(rectKey(c), c);
+      }
+    const list = [...cells.values()];
+    const withText = list.filter((c) => runs.some((r) => !isBlank(r.str) && inRect(r, c)));
+    if (withText.length < 2) continue;
+    const bbox = {
+      x0: Math.min(...list.map((c) => c.x0)),
+      x1: Math.max(...list.map((c) => c.x1)),
+      y0: Math.min(...list.map((c) => c.y0)),
+      y1: Math.max(...list.map((c) => c.y1)),
+    };
+    tables.push({ bbox, cells: list });
+  }
+  return tables;
+}
+
+/** Whether a run's start lies inside a rectangle (its baseline a little above the start). */
+function inRect(r: Run, c: Rect): boolean {
+  const px = r.x + Math.min(r.width / 2, 2);
+  const py = r.y + r.size * 0.3;
+  return px > c.x0 && px < c.x1 && py > c.y0 && py < c.y1;
+}
+
+/** The rows of a ruled table: cells by their top edge, left to right, spans from the grid. */
+function tableRows(t: RuledTable, runs: readonly Run[], page: number): Extract<PageItem, { kind: 'table' }> {
+  const xs = cluster(
+    t.cells.flatMap((c) => [c.x0, c.x1]),
+    TOL,
+  );
+  const ys = cluster(
+    t.cells.flatMap((c) => [c.y0, c.y1]),
+    TOL,
+  );
+  const span = (grid: number[], a: number, b: number): number =>
+    Math.max(1, grid.filter((g) => g > a + TOL && g < b - TOL).length + 1);
+  const tops = cluster(
+    t.cells.map((c) => c.y1),
+    TOL,
+  ).sort((a, b) => b - a);
+  const rows = tops.map((top) => ({
+    cells: t.cells
+      .filter((c) => Math.abs(c.y1 - top) <= TOL)
+      .sort((a, b) => a.x0 - b.x0)
+      .map((rect) => ({
+        rect,
+        lines: toLines(
+          runs.filter((r) => inRect(r, rect)),
+          page,
+        ),
+        colSpan: span(xs, rect.x0, rect.x1),
+        rowSpan: span(ys, rect.y0, rect.y1),
+      })),
+  }));
+  return { kind: 'table', top: t.bbox.y1, rows };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Borderless columns
+
+/**
+ * Regions of consecutive lines that are laid out in columns without rulings (a signature block
+ * "Tööandja: | Töötaja:", label-over-value cells): at least two lines split by a wide gap at the same
+ * column starts; lines with one chunk join when it starts at a later column. A first column of
+ * list labels only ("3.1.⇥text") is a list, not a table.
+ */
+function columnRegions(lines: readonly Line[]): { from: number; to: number; cols: number[] }[] {
+  const chunks = lines.map(chunksOf);
+  const regions: { from: number; to: number; cols: number[] }[] = [];
+  const near = (a: number, b: number): boolean => Math.abs(a - b) <= 6;
+  let i = 0;
+  while (i < lines.length) {
+    const c = chunks[i] ?? [];
+    if (c.length < 2) {
+      i++;
+      continue;
+    }
+    const cols = c.map((k) => k.x);
+    let j = i + 1;
+    let multi = 1;
+    while (j < lines.length) {
+      const cj = chunks[j] ?? [];
+      const prev = lines[j - 1];
+      const line = lines[j];
+      if (!prev || !line || prev.y - line.y > 4 * line.size) break;
+      const aligned = cj.every((k) => cols.some((x) => near(x, k.x)));
+      if (cj.length >= 2 && aligned) multi++;
+      else if (!(cj.length === 1 && aligned && !near(cj[0]?.x ?? 0, cols[0] ?? 0))) break;
+      j++;
+    }
+    const firstColumn = chunks
+      .slice(i, j)
+      .map((cs) => cs[0])
+      .filter((k): k is Line => k !== undefined && near(k.x, cols[0] ?? 0));
+    const listLike = firstColumn.every((k) => labelOf(`${k.text} x`)?.rest === 'x');
+    if (multi >= 2 && !listLike) {
+      regions.push({ from: i, to: j, cols });
+      i = j;
+    } else i++;
+  }
+  return regions;
+}
+
+/** A borderless column region as table rows: rows split where every column has a vertical gap. */
+function regionTable(lines: readonly Line[], cols: readonly number[]): Extract<PageItem, { kind: 'table' }> {
+  const rows: { cells: { rect: Rect; lines: Line[]; colSpan: number; rowSpan: number }[] }[] = [];
+  let current: Line[][] = cols.map(() => []);
+  const flush = (): void => {
+    if (current.every((c) => c.length === 0)) return;
+    rows.push({
+      cells: current.map((ls, k) => ({
+        rect: { x0: cols[k] ?? 0, x1: cols[k + 1] ?? Infinity, y0: 0, y1: 0 },
+        lines: ls,
+        colSpan: 1,
+        rowSpan: 1,
+      })),
+    });
+    current = cols.map(() => []);
+  };
+  let prevY: number | undefined;
+  for (const line of lines) {
+    if (prevY !== undefined && prevY - line.y > 1.9 * line.size) flush();
+    for (const chunk of chunksOf(line)) {
+      let k = 0;
+      cols.forEach((x, idx) => {
+        if (chunk.x >= x - 6) k = idx;
+      });
+      current[k]?.push(chunk);
+    }
+    prevY = line.y;
+  }
+  flush();
+  return { kind: 'table', top: lines[0]?.y ?? 0, rows };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running headers and footers
+
+interface MarginLine {
+  line: Line;
+  key: string;
+  where: 'header' | 'footer';
+}
+
+/** The lines in a page's top and bottom margin (the first and last four, within a fifth of the page). */
+function marginLines(lines: readonly Line[], height: number): MarginLine[] {
+  const out: MarginLine[] = [];
+  const top = lines.slice(0, 4).filter((l) => l.y > height * 0.8);
+  const bottom = lines.slice(-4).filter((l) => l.y < height * 0.2);
+  for (const line of top) out.push({ line, key: runningKey(line.text), where: 'header' });
+  for (const line of bottom)
+    if (!top.includes(line)) out.push({ line, key: runningKey(line.text), where: 'footer' });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Paragraphs
+
+interface Para {
+  lines: Line[];
+  text: string;
+  label?: string;
+  ordered?: boolean;
+  /** x of the text after the label (a continuation line of a hanging indent starts there). */
+  textX: number;
+  x: number;
+  size: number;
+  bold: boolean;
+  page: number;
+}
+
+/** The line spacing of each font size: the most common baseline distance between lines of that size. */
+function lineSpacings(lines: readonly Line[]): Map<number, number> {
+  const counts = new Map<number, Map<number, number>>();
+  for (let i = 1; i < lines.length; i++) {
+    const a = lines[i - 1];
+    const b = lines[i];
+    if (!a || !b || a.size !== b.size || a.page !== b.page) continue;
+    const dy = round(a.y - b.y);
+    if (dy < 0.9 * a.size || dy > 2.5 * a.size) continue;
+    const m = counts.get(a.size) ?? new Map<number, number>();
+    m.set(dy, (m.get(dy) ?? 0) + 1);
+    counts.set(a.size, m);
+  }
+  const out = new Map<number, number>();
+  for (const [size, m] of counts) {
+    const best = [...m.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+    if (best) out.set(size, best[0]);
+  }
+  return out;
+}
+
+/** Lines of one container (the page flow, a table cell) into paragraphs. */
+function paragraphs(lines: readonly Line[], spacing: ReadonlyMap<number, number>): Para[] {
+  const out: Para[] = [];
+  let cur: Para | undefined;
+  let prev: Line | undefined;
+  for (const line of lines) {
+    const label = labelOf(line.text);
+    let split = !cur || !prev;
+    if (cur && prev) {
+      const dy = prev.y - line.y;
+      const lead = spacing.get(line.size) ?? 1.2 * line.size;
+      if (prev.page !== line.page) split = !continuesAcrossPage(cur, line);
+      else if (dy < 0.5 * line.size || dy > lead * 1.25 + 1) split = true;
+      else if (Math.abs(prev.size - line.size) > 0.6 || prev.bold !== line.bold) split = true;
+      else if (label) split = true;
+      else if (cur.label && line.x < cur.textX - 3) split = true;
+      else if (!cur.label && line.x > cur.x + 3 * line.size) split = true;
+    }
+    if (split || !cur) {
+      cur = {
+        lines: [line],
+        text: label ? label.rest : line.text,
+        ...(label ? { label: label.label, ordered: label.ordered } : {}),
+        textX: label ? textStart(line) : line.x,
+        x: line.x,
+        size: line.size,
+        bold: line.bold,
+        page: line.page,
+      };
+      out.push(cur);
+    } else {
+      cur.lines.push(line);
+      cur.text = joinLines(cur.text, line.text);
+    }
+    prev = line;
+  }
+  return out;
+}
+
+/** Where the text after a line's label starts: the x of the run after the label's. */
+function textStart(line: Line): number {
+  const visible = line.runs.filter((r) => !isBlank(r.str));
+  const first = visible[0];
+  if (!first) return line.x;
+  const label = labelOf(line.text)?.label ?? '';
+  if (first.str.trim().length > label.length) {
+    // label and text in one run: estimate from the characters' average width
+    const perChar = first.width / Math.max(1, first.str.length);
+    const idx = first.str.indexOf(label) + label.length;
+    const after = first.str.slice(idx).match(/^\s*/)?.[0].length ?? 0;
+    return first.x + perChar * (idx + after);
+  }
+  return visible[1]?.x ?? line.x;
+}
+
+/** A paragraph continues on the next page when it ends mid-sentence and the next line goes on in lowercase. */
+function continuesAcrossPage(cur: Para, line: Line): boolean {
+  return (
+    !/[.!?:;]$/.test(cur.text) &&
+    /^\p{Ll}/u.test(line.text) &&
+    Math.abs(cur.size - line.size) <= 0.6 &&
+    cur.bold === line.bold
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The document
+
+/** The pages' text into header, footer and body blocks. */
+export function layout(pages: readonly PageInput[]): LayoutResult {
+  const pageLines = pages.map((p) => toLines(p.runs, p.page));
+
+  // running headers and footers: margin lines whose key repeats at the same height on most pages
+  const margins = pages.map((p, i) => marginLines(pageLines[i] ?? [], p.height));
+  const needed = Math.max(2, Math.ceil(pages.length * 0.6));
+  const seen = new Map<string, { pages: Set<number>; ys: number[] }>();
+  for (const m of margins)
+    for (const ml of m) {
+      const k = `${ml.where}|${ml.key}`;
+      const s = seen.get(k) ?? { pages: new Set<number>(), ys: [] };
+      s.pages.add(ml.line.page);
+      s.ys.push(ml.line.y);
+      seen.set(k, s);
+    }
+  const running = new Set(
+    [...seen.entries()]
+      .filter(([, s]) => s.pages.size >= needed && Math.max(...s.ys) - Math.min(...s.ys) <= 4)
+      .map(([k]) => k),
+  );
+  const headerLines: Line[] = [];
+  const footerLines: Line[] = [];
+  const keptKeys = new Set<string>();
+  const removed = new Set<Line>();
+  for (const m of margins)
+    for (const ml of m) {
+      const k = `${ml.where}|${ml.key}`;
+      if (isPageNumber(ml.line.text)) removed.add(ml.line);
+      else if (running.has(k)) {
+        removed.add(ml.line);
+        if (!keptKeys.has(k)) {
+          keptKeys.add(k);
+          (ml.where === 'header' ? headerLines : footerLines).push(stripPageNumber(ml.line));
+        }
+      }
+    }
+
+  // tables and flow, page by page
+  const items: PageItem[][] = pages.map((p, i) => {
+    const lines = (pageLines[i] ?? []).filter((l) => !removed.has(l));
+    const keptRuns = new Set(lines.flatMap((l) => l.runs));
+    const runs = p.runs.filter((r) => keptRuns.has(r));
+    const tables = ruledTables(p.segments, runs);
+    const inTable = (r: Run): boolean => tables.some((t) => t.cells.some((c) => inRect(r, c)));
+    const out: PageItem[] = tables.map((t) =>
+      tableRows(
+        t,
+        runs.filter((r) => t.cells.some((c) => inRect(r, c))),
+        p.page,
+      ),
+    );
+    const flow = toLines(
+      runs.filter((r) => !inTable(r)),
+      p.page,
+    );
+    const regions = columnRegions(flow);
+    let at = 0;
+    const pushLines = (ls: Line[]): void => {
+      const first = ls[0];
+      if (first) out.push({ kind: 'lines', top: first.y, lines: ls });
+    };
+    for (const r of regions) {
+      pushLines(flow.slice(at, r.from));
+      out.push(regionTable(flow.slice(r.from, r.to), r.cols));
+      at = r.to;
+    }
+    pushLines(flow.slice(at));
+    // tables interrupt the flow: split the flow runs at the tables' tops
+    const split: PageItem[] = [];
+    for (const it of out) {
+      if (it.kind === 'table') {
+        split.push(it);
+        continue;
+      }
+      let chunk: Line[] = [];
+      for (const l of it.lines) {
+        const crossing = tables.some(
+          (t) => t.bbox.y1 < (chunk[chunk.length - 1]?.y ?? Infinity) && t.bbox.y1 > l.y,
+        );
+        if (crossing && chunk.length) {
+          split.push({ kind: 'lines', top: chunk[0]?.y ?? 0, lines: chunk });
+          chunk = [];
+        }
+        chunk.push(l);
+      }
+      if (chunk.length) split.push({ kind: 'lines', top: chunk[0]?.y ?? 0, lines: chunk });
+    }
+    return split.sort((a, b) => b.top - a.top);
+  });
+
+  // the document's sizes: body text, line spacing
+  const allLines = items
+    .flat()
+    .flatMap((it) =>
+      it.kind === 'lines' ? it.lines : it.rows.flatMap((r) => r.cells.flatMap((c) => c.lines)),
+    );
+  const chars = new Map<number, number>();
+  for (const l of allLines) chars.set(l.size, (chars.get(l.size) ?? 0) + l.text.length);
+  const bodySize = [...chars.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10;
+  const spacing = lineSpacings(items.flat().flatMap((it) => (it.kind === 'lines' ? it.lines : [])));
+  const headingSizes = cluster(
+    [...chars.keys()].filter((s) => s >= bodySize * 1.12 && s - bodySize >= 1),
+    0.6,
+  ).sort((a, b) => b - a);
+
+  // paragraphs; the flow of consecutive pages is one container (a paragraph may go on)
+  type Built =
+    | { kind: 'para'; para: Para; group: string }
+    | {
+        kind: 'table';
+        top: number;
+        page: number;
+        rows: { cells: { paras: Para[]; colSpan: number; rowSpan: number; x0: number }[] }[];
+        group: string;
+      };
+  const built: Built[] = [];
+  let flowLines: Line[] = [];
+  const flushFlow = (): void => {
+    for (const para of paragraphs(flowLines, spacing)) built.push({ kind: 'para', para, group: 'flow' });
+    flowLines = [];
+  };
+  let tableNo = 0;
+  items.forEach((pageItems, pi) => {
+    for (const it of pageItems) {
+      if (it.kind === 'lines') {
+        flowLines.push(...it.lines);
+        continue;
+      }
+      flushFlow();
+      tableNo++;
+      const rows = it.rows.map((r) => ({
+        cells: r.cells.map((c) => ({
+          paras: paragraphs(c.lines, spacing),
+          colSpan: c.colSpan,
+          rowSpan: c.rowSpan,
+          x0: c.rect.x0,
+        })),
+      }));
+      built.push({ kind: 'table', top: it.top, page: pages[pi]?.page ?? 1, rows, group: `t${tableNo}` });
+    }
+  });
+  flushFlow();
+
+  // list levels: label x positions clustered per container (the flow; each table column)
+  const labelXs = new Map<string, number[]>();
+  const addX = (group: string, p: Para): void => {
+    if (p.label === undefined) return;
+    const xs = labelXs.get(group) ?? [];
+    xs.push(p.x);
+    labelXs.set(group, xs);
+  };
+  const leftOf = new Map<string, number>();
+  const addLeft = (group: string, p: Para): void => {
+    leftOf.set(group, Math.min(leftOf.get(group) ?? Infinity, ...p.lines.map((l) => l.x)));
+  };
+  // a table's cells that start at the same x (one column, whatever the spans) share their levels
+  const cellGroup = (b: Extract<Built, { kind: 'table' }>, x0: number): string =>
+    `${b.group}x${Math.round(x0 / 4)}`;
+  for (const b of built) {
+    if (b.kind === 'para') {
+      addX(b.group, b.para);
+      addLeft(b.group, b.para);
+    } else
+      for (const r of b.rows)
+        for (const c of r.cells)
+          for (const p of c.paras) {
+            addX(cellGroup(b, c.x0), p);
+            addLeft(cellGroup(b, c.x0), p);
+          }
+  }
+  const levelsOf = new Map<string, number[]>();
+  for (const [g, xs] of labelXs) levelsOf.set(g, cluster(xs, 4));
+  const levelOf = (group: string, x: number): number => {
+    const ls = levelsOf.get(group) ?? [];
+    let best = 0;
+    ls.forEach((lx, i) => {
+      if (Math.abs(lx - x) < Math.abs((ls[best] ?? Infinity) - x)) best = i;
+    });
+    return best;
+  };
+
+  const toSource = (p: Para, group: string, heading?: number): SourceParagraph => {
+    const sp: SourceParagraph = { type: 'paragraph', text: p.text, loc: { page: p.page } };
+    if (heading !== undefined) {
+      // a heading keeps its number in the text ("2. TÖÖKOHA EESMÄRK")
+      sp.text = p.label !== undefined ? `${p.label} ${p.text}` : p.text;
+    } else if (p.label !== undefined) {
+      sp.label = p.label;
+      sp.ordered = p.ordered ?? false;
+      sp.level = levelOf(group, p.x);
+    }
+    if (heading !== undefined) sp.heading = heading;
+    if (p.bold) sp.bold = true;
+    sp.indent = Math.max(0, Math.round(p.x - (leftOf.get(group) ?? p.x)));
+    return sp;
+  };
+
+  const headingLevel = (p: Para, next: Built | undefined): number | undefined => {
+    const larger = headingSizes.findIndex((s) => Math.abs(s - p.size) <= 0.6);
+    if (larger >= 0 && p.text.length <= 200) return Math.min(6, larger + 1);
+    const nextPara = next?.kind === 'para' ? next.para : undefined;
+    const shortBold =
+      p.bold &&
+      p.lines.length === 1 &&
+      p.text.length <= 80 &&
+      p.size >= bodySize - 0.5 &&
+      !/[.,;]$/.test(p.text) &&
+      (next === undefined || next.kind === 'table' || !nextPara?.bold || nextPara.size < p.size - 0.5);
+    return shortBold ? Math.min(6, headingSizes.length + 1) : undefined;
+  };
+
+  const body: SourceBlock[] = [];
+  built.forEach((b, i) => {
+    if (b.kind === 'para') {
+      body.push(toSource(b.para, b.group, headingLevel(b.para, built[i + 1])));
+      return;
+    }
+    const rows: SourceCell[][] = b.rows
+      .map((r) =>
+        r.cells.map((c) => ({
+          blocks: c.paras.map((p) => toSource(p, cellGroup(b, c.x0))),
+          colSpan: c.colSpan,
+          rowSpan: c.rowSpan,
+        })),
+      )
+      .filter((r) => r.some((c) => c.blocks.length > 0));
+    if (rows.length) {
+      const table: SourceTable = { type: 'table', rows, loc: { page: b.page } };
+      body.push(table);
+    }
+  });
+
+  const marginParas = (lines: Line[]): SourceParagraph[] =>
+    lines.map((l) => ({
+      type: 'paragraph',
+      text: l.text,
+      ...(l.bold ? { bold: true } : {}),
+      loc: { page: l.page },
+    }));
+  return { header: marginParas(headerLines), footer: marginParas(footerLines), body };
+}
+
+/** A running line without its page-number chunk ("KINNITATUD …⇥lk 2 / 5" keeps the first part). */
+function stripPageNumber(line: Line): Line {
+  const chunks = chunksOf(line).filter((c) => !isPageNumber(c.text));
+  if (chunks.length === 0) return line;
+  return { ...line, text: chunks.map((c) => c.text).join('\t') };
+}
+
+/** Text of every run normalised (ligatures, private-use bullets, NFC). */
+export function normaliseRuns(runs: readonly Run[]): Run[] {
+  return runs.map((r) => ({ ...r, str: normaliseText(r.str) }));
+}
