@@ -136,7 +136,7 @@ function makeLine(runs: Run[], page: number): Line | undefined {
   return {
     runs,
     x: first.x,
-    right: Math.max(...visible.map((r) => r.x + r.width)),
+    right: visible.reduce((m, r) => Math.max(m, r.x + r.width), -Infinity),
     y: first.y,
     size,
     bold: visible.every((r) => r.bold),
@@ -232,40 +232,45 @@ interface RuledTable {
   cells: Rect[];
 }
 
-/**
- * The ruled tables of a page: connected groups of rulings, the cells their grid makes (merged cells
- * found by sampling every grid position), kept when at least two cells hold text.
- */
-function ruledTables(segments: readonly Segment[], runs: readonly Run[]): RuledTable[] {
-  const segs = mergeSegments(segments.filter((s) => s.a1 - s.a0 >= 3));
-  // connected components: a horizontal and a vertical segment touch where they cross
+/** The most ruling segments of a page considered (grouping them is quadratic). */
+const MAX_SEGMENTS = 3000;
+
+/** Connected groups of rulings: a horizontal and a vertical segment touch where they cross. */
+function components(segs: readonly Segment[]): Segment[][] {
   const parent = segs.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i] ?? i] ?? i;
     return i;
   };
-  for (let i = 0; i < segs.length; i++) {
-    const a = segs[i];
-    if (!a) continue;
+  const touch = (a: Segment, b: Segment): boolean => {
+    if (a.dir === b.dir) return false;
+    const [h, v] = a.dir === 'h' ? [a, b] : [b, a];
+    return v.at >= h.a0 - TOL && v.at <= h.a1 + TOL && h.at >= v.a0 - TOL && h.at <= v.a1 + TOL;
+  };
+  segs.forEach((a, i) => {
     for (let j = i + 1; j < segs.length; j++) {
       const b = segs[j];
-      if (!b) continue;
-      let touch = false;
-      if (a.dir !== b.dir) {
-        const [h, v] = a.dir === 'h' ? [a, b] : [b, a];
-        touch = v.at >= h.a0 - TOL && v.at <= h.a1 + TOL && h.at >= v.a0 - TOL && h.at <= v.a1 + TOL;
-      }
-      if (touch) parent[find(i)] = find(j);
+      if (b && touch(a, b)) parent[find(i)] = find(j);
     }
-  }
+  });
   const groups = new Map<number, Segment[]>();
   segs.forEach((s, i) => {
     const g = groups.get(find(i)) ?? [];
     g.push(s);
     groups.set(find(i), g);
   });
+  return [...groups.values()];
+}
+
+/**
+ * The ruled tables of a page: connected groups of rulings, the cells their grid makes (merged cells
+ * found by sampling every grid position), kept when at least two cells hold text.
+ */
+function ruledTables(segments: readonly Segment[], runs: readonly Run[]): RuledTable[] {
+  const segs = mergeSegments(segments.filter((s) => s.a1 - s.a0 >= 3)).slice(0, MAX_SEGMENTS);
+  const groups = components(segs);
   const tables: RuledTable[] = [];
-  for (const g of groups.values()) {
+  for (const g of groups) {
     const hs = g.filter((s) => s.dir === 'h');
     const vs = g.filter((s) => s.dir === 'v');
     if (hs.length < 2 || vs.length < 2) continue;
@@ -369,8 +374,11 @@ function columnRegions(lines: readonly Line[]): { from: number; to: number; cols
       const cj = chunks[j] ?? [];
       const prev = lines[j - 1];
       const line = lines[j];
-      if (!prev || !line || prev.y - line.y > 4 * line.size) break;
+      if (!prev || !line) break;
       const aligned = cj.every((k) => cols.some((x) => near(x, k.x)));
+      // a signature block leaves room to sign between its lines: a wider gap is allowed there
+      const gap = prev.y - line.y;
+      if (gap > (cj.length >= 2 && aligned ? 10 : 4) * line.size) break;
       if (cj.length >= 2 && aligned) multi++;
       else if (!(cj.length === 1 && aligned && !near(cj[0]?.x ?? 0, cols[0] ?? 0))) break;
       j++;
@@ -454,25 +462,32 @@ interface Para {
   size: number;
   bold: boolean;
   page: number;
+  /** Set by assignLevels. */
+  level?: number;
+  indent?: number;
 }
 
-/** The line spacing of each font size: the most common baseline distance between lines of that size. */
+/**
+ * The line spacing of each font size: a low percentile of the baseline distances between lines of
+ * that size (the lines of one paragraph are the closest; list items and paragraphs lie further apart).
+ */
 function lineSpacings(lines: readonly Line[]): Map<number, number> {
-  const counts = new Map<number, Map<number, number>>();
+  const dys = new Map<number, number[]>();
   for (let i = 1; i < lines.length; i++) {
     const a = lines[i - 1];
     const b = lines[i];
     if (!a || !b || a.size !== b.size || a.page !== b.page) continue;
-    const dy = round(a.y - b.y);
+    const dy = a.y - b.y;
     if (dy < 0.9 * a.size || dy > 2.5 * a.size) continue;
-    const m = counts.get(a.size) ?? new Map<number, number>();
-    m.set(dy, (m.get(dy) ?? 0) + 1);
-    counts.set(a.size, m);
+    const list = dys.get(a.size) ?? [];
+    list.push(dy);
+    dys.set(a.size, list);
   }
   const out = new Map<number, number>();
-  for (const [size, m] of counts) {
-    const best = [...m.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
-    if (best) out.set(size, best[0]);
+  for (const [size, list] of dys) {
+    list.sort((a, b) => a - b);
+    const at = list[Math.floor((list.length - 1) * 0.15)];
+    if (at !== undefined) out.set(size, at);
   }
   return out;
 }
@@ -492,7 +507,7 @@ function paragraphs(lines: readonly Line[], spacing: ReadonlyMap<number, number>
       else if (dy < 0.5 * line.size || dy > lead * 1.25 + 1) split = true;
       else if (Math.abs(prev.size - line.size) > 0.6 || prev.bold !== line.bold) split = true;
       else if (label) split = true;
-      else if (cur.label && line.x < cur.textX - 3) split = true;
+      else if (cur.label && leavesItem(cur, line)) split = true;
       else if (!cur.label && line.x > cur.x + 3 * line.size) split = true;
     }
     if (split || !cur) {
@@ -514,6 +529,18 @@ function paragraphs(lines: readonly Line[], spacing: ReadonlyMap<number, number>
     prev = line;
   }
   return out;
+}
+
+/**
+ * Whether a line after a list item's line starts something new rather than continuing it: a line
+ * left of the label; a line back at the label's x when the item's text hangs (a bullet set off by a
+ * tab, or an earlier continuation line at the text's x). "3.1 Text" wrapped to the label's x goes on.
+ */
+function leavesItem(cur: Para, line: Line): boolean {
+  if (line.x < cur.x - 3) return true;
+  const second = cur.lines[1];
+  if (second) return line.x < second.x - 3;
+  return !cur.ordered && line.x < cur.textX - 3 && cur.textX - cur.x > 0.8 * cur.size;
 }
 
 /** Where the text after a line's label starts: the x of the run after the label's. */
@@ -545,129 +572,97 @@ function continuesAcrossPage(cur: Para, line: Line): boolean {
 // ---------------------------------------------------------------------------------------------
 // The document
 
-/** The pages' text into header, footer and body blocks. */
-export function layout(pages: readonly PageInput[]): LayoutResult {
-  const pageLines = pages.map((p) => toLines(p.runs, p.page));
-
-  // running headers and footers: margin lines whose key repeats at the same height on most pages
+/** Running header and footer lines (margin lines repeating at the same height on most pages) and page numbers. */
+function runningLines(
+  pages: readonly PageInput[],
+  pageLines: readonly Line[][],
+): { header: Line[]; footer: Line[]; removed: Set<Line> } {
   const margins = pages.map((p, i) => marginLines(pageLines[i] ?? [], p.height));
   const needed = Math.max(2, Math.ceil(pages.length * 0.6));
   const seen = new Map<string, { pages: Set<number>; ys: number[] }>();
-  for (const m of margins)
-    for (const ml of m) {
-      const k = `${ml.where}|${ml.key}`;
-      const s = seen.get(k) ?? { pages: new Set<number>(), ys: [] };
-      s.pages.add(ml.line.page);
-      s.ys.push(ml.line.y);
-      seen.set(k, s);
-    }
+  for (const ml of margins.flat()) {
+    const k = `${ml.where}|${ml.key}`;
+    const s = seen.get(k) ?? { pages: new Set<number>(), ys: [] };
+    s.pages.add(ml.line.page);
+    s.ys.push(ml.line.y);
+    seen.set(k, s);
+  }
   const running = new Set(
     [...seen.entries()]
       .filter(([, s]) => s.pages.size >= needed && Math.max(...s.ys) - Math.min(...s.ys) <= 4)
       .map(([k]) => k),
   );
-  const headerLines: Line[] = [];
-  const footerLines: Line[] = [];
-  const keptKeys = new Set<string>();
-  const removed = new Set<Line>();
-  for (const m of margins)
-    for (const ml of m) {
-      const k = `${ml.where}|${ml.key}`;
-      if (isPageNumber(ml.line.text)) removed.add(ml.line);
-      else if (running.has(k)) {
-        removed.add(ml.line);
-        if (!keptKeys.has(k)) {
-          keptKeys.add(k);
-          (ml.where === 'header' ? headerLines : footerLines).push(stripPageNumber(ml.line));
-        }
+  const out = { header: [] as Line[], footer: [] as Line[], removed: new Set<Line>() };
+  const kept = new Set<string>();
+  for (const ml of margins.flat()) {
+    const k = `${ml.where}|${ml.key}`;
+    if (isPageNumber(ml.line.text)) out.removed.add(ml.line);
+    else if (running.has(k)) {
+      out.removed.add(ml.line);
+      if (!kept.has(k)) {
+        kept.add(k);
+        out[ml.where].push(stripPageNumber(ml.line));
       }
     }
+  }
+  return out;
+}
 
-  // tables and flow, page by page
-  const items: PageItem[][] = pages.map((p, i) => {
-    const lines = (pageLines[i] ?? []).filter((l) => !removed.has(l));
-    const keptRuns = new Set(lines.flatMap((l) => l.runs));
-    const runs = p.runs.filter((r) => keptRuns.has(r));
-    const tables = ruledTables(p.segments, runs);
-    const inTable = (r: Run): boolean => tables.some((t) => t.cells.some((c) => inRect(r, c)));
-    const out: PageItem[] = tables.map((t) =>
-      tableRows(
-        t,
-        runs.filter((r) => t.cells.some((c) => inRect(r, c))),
-        p.page,
-      ),
-    );
-    const flow = toLines(
-      runs.filter((r) => !inTable(r)),
+/** One page's blocks from the top: ruled tables, borderless column regions and runs of flow lines. */
+function pageItems(p: PageInput, lines: readonly Line[]): PageItem[] {
+  const keptRuns = new Set(lines.flatMap((l) => l.runs));
+  const runs = p.runs.filter((r) => keptRuns.has(r));
+  const tables = ruledTables(p.segments, runs);
+  const inTable = (r: Run): boolean => tables.some((t) => t.cells.some((c) => inRect(r, c)));
+  const out: PageItem[] = tables.map((t) =>
+    tableRows(
+      t,
+      runs.filter((r) => t.cells.some((c) => inRect(r, c))),
       p.page,
-    );
-    const regions = columnRegions(flow);
-    let at = 0;
-    const pushLines = (ls: Line[]): void => {
-      const first = ls[0];
-      if (first) out.push({ kind: 'lines', top: first.y, lines: ls });
-    };
-    for (const r of regions) {
-      pushLines(flow.slice(at, r.from));
-      out.push(regionTable(flow.slice(r.from, r.to), r.cols));
-      at = r.to;
-    }
-    pushLines(flow.slice(at));
-    // tables interrupt the flow: split the flow runs at the tables' tops
-    const split: PageItem[] = [];
-    for (const it of out) {
-      if (it.kind === 'table') {
-        split.push(it);
-        continue;
+    ),
+  );
+  const flow = toLines(
+    runs.filter((r) => !inTable(r)),
+    p.page,
+  );
+  // the flow is cut where a table lies between two of its lines
+  const pushLines = (ls: Line[]): void => {
+    let chunk: Line[] = [];
+    for (const l of ls) {
+      const last = chunk[chunk.length - 1];
+      if (last && tables.some((t) => t.bbox.y1 < last.y && t.bbox.y1 > l.y)) {
+        out.push({ kind: 'lines', top: chunk[0]?.y ?? 0, lines: chunk });
+        chunk = [];
       }
-      let chunk: Line[] = [];
-      for (const l of it.lines) {
-        const crossing = tables.some(
-          (t) => t.bbox.y1 < (chunk[chunk.length - 1]?.y ?? Infinity) && t.bbox.y1 > l.y,
-        );
-        if (crossing && chunk.length) {
-          split.push({ kind: 'lines', top: chunk[0]?.y ?? 0, lines: chunk });
-          chunk = [];
-        }
-        chunk.push(l);
-      }
-      if (chunk.length) split.push({ kind: 'lines', top: chunk[0]?.y ?? 0, lines: chunk });
+      chunk.push(l);
     }
-    return split.sort((a, b) => b.top - a.top);
-  });
+    if (chunk.length) out.push({ kind: 'lines', top: chunk[0]?.y ?? 0, lines: chunk });
+  };
+  let at = 0;
+  for (const r of columnRegions(flow)) {
+    pushLines(flow.slice(at, r.from));
+    out.push(regionTable(flow.slice(r.from, r.to), r.cols));
+    at = r.to;
+  }
+  pushLines(flow.slice(at));
+  return out.sort((a, b) => b.top - a.top);
+}
 
-  // the document's sizes: body text, line spacing
-  const allLines = items
-    .flat()
-    .flatMap((it) =>
-      it.kind === 'lines' ? it.lines : it.rows.flatMap((r) => r.cells.flatMap((c) => c.lines)),
-    );
-  const chars = new Map<number, number>();
-  for (const l of allLines) chars.set(l.size, (chars.get(l.size) ?? 0) + l.text.length);
-  const bodySize = [...chars.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10;
-  const spacing = lineSpacings(items.flat().flatMap((it) => (it.kind === 'lines' ? it.lines : [])));
-  const headingSizes = cluster(
-    [...chars.keys()].filter((s) => s >= bodySize * 1.12 && s - bodySize >= 1),
-    0.6,
-  ).sort((a, b) => b - a);
+type BuiltCell = { paras: Para[]; colSpan: number; rowSpan: number };
+type Built = { kind: 'para'; para: Para } | { kind: 'table'; page: number; rows: BuiltCell[][] };
 
-  // paragraphs; the flow of consecutive pages is one container (a paragraph may go on)
-  type Built =
-    | { kind: 'para'; para: Para; group: string }
-    | {
-        kind: 'table';
-        top: number;
-        page: number;
-        rows: { cells: { paras: Para[]; colSpan: number; rowSpan: number; x0: number }[] }[];
-        group: string;
-      };
+/** The pages' items as paragraphs and tables; the flow of consecutive pages is one (a paragraph may go on). */
+function buildBlocks(
+  items: readonly PageItem[][],
+  pages: readonly PageInput[],
+  spacing: ReadonlyMap<number, number>,
+): Built[] {
   const built: Built[] = [];
   let flowLines: Line[] = [];
   const flushFlow = (): void => {
-    for (const para of paragraphs(flowLines, spacing)) built.push({ kind: 'para', para, group: 'flow' });
+    for (const para of paragraphs(flowLines, spacing)) built.push({ kind: 'para', para });
     flowLines = [];
   };
-  let tableNo = 0;
   items.forEach((pageItems, pi) => {
     for (const it of pageItems) {
       if (it.kind === 'lines') {
@@ -675,101 +670,129 @@ export function layout(pages: readonly PageInput[]): LayoutResult {
         continue;
       }
       flushFlow();
-      tableNo++;
-      const rows = it.rows.map((r) => ({
-        cells: r.cells.map((c) => ({
-          paras: paragraphs(c.lines, spacing),
-          colSpan: c.colSpan,
-          rowSpan: c.rowSpan,
-          x0: c.rect.x0,
-        })),
-      }));
-      built.push({ kind: 'table', top: it.top, page: pages[pi]?.page ?? 1, rows, group: `t${tableNo}` });
+      const rows = it.rows.map((r) =>
+        r.cells.map((c) => ({ paras: paragraphs(c.lines, spacing), colSpan: c.colSpan, rowSpan: c.rowSpan })),
+      );
+      built.push({ kind: 'table', page: pages[pi]?.page ?? 1, rows });
     }
   });
   flushFlow();
+  return built;
+}
 
-  // list levels: label x positions clustered per container (the flow; each table column)
-  const labelXs = new Map<string, number[]>();
-  const addX = (group: string, p: Para): void => {
-    if (p.label === undefined) return;
-    const xs = labelXs.get(group) ?? [];
-    xs.push(p.x);
-    labelXs.set(group, xs);
-  };
-  const leftOf = new Map<string, number>();
-  const addLeft = (group: string, p: Para): void => {
-    leftOf.set(group, Math.min(leftOf.get(group) ?? Infinity, ...p.lines.map((l) => l.x)));
-  };
-  // a table's cells that start at the same x (one column, whatever the spans) share their levels
-  const cellGroup = (b: Extract<Built, { kind: 'table' }>, x0: number): string =>
-    `${b.group}x${Math.round(x0 / 4)}`;
-  for (const b of built) {
-    if (b.kind === 'para') {
-      addX(b.group, b.para);
-      addLeft(b.group, b.para);
-    } else
-      for (const r of b.rows)
-        for (const c of r.cells)
-          for (const p of c.paras) {
-            addX(cellGroup(b, c.x0), p);
-            addLeft(cellGroup(b, c.x0), p);
-          }
-  }
-  const levelsOf = new Map<string, number[]>();
-  for (const [g, xs] of labelXs) levelsOf.set(g, cluster(xs, 4));
-  const levelOf = (group: string, x: number): number => {
-    const ls = levelsOf.get(group) ?? [];
-    let best = 0;
-    ls.forEach((lx, i) => {
-      if (Math.abs(lx - x) < Math.abs((ls[best] ?? Infinity) - x)) best = i;
-    });
-    return best;
-  };
-
-  const toSource = (p: Para, group: string, heading?: number): SourceParagraph => {
-    const sp: SourceParagraph = { type: 'paragraph', text: p.text, loc: { page: p.page } };
-    if (heading !== undefined) {
-      // a heading keeps its number in the text ("2. TÖÖKOHA EESMÄRK")
-      sp.text = p.label !== undefined ? `${p.label} ${p.text}` : p.text;
-    } else if (p.label !== undefined) {
-      sp.label = p.label;
-      sp.ordered = p.ordered ?? false;
-      sp.level = levelOf(group, p.x);
+/**
+ * List levels by indentation, as a reader sees nesting: a stack of the label x positions of the
+ * current list; a label further right goes one level deeper, one back at an earlier x returns to its
+ * level. A paragraph without a label at or left of the list's first x ends the list. Also each
+ * paragraph's indent from the container's left edge.
+ */
+function assignLevels(paras: readonly Para[]): void {
+  const left = paras.reduce((m, p) => p.lines.reduce((n, l) => Math.min(n, l.x), m), Infinity);
+  let stack: number[] = [];
+  for (const p of paras) {
+    p.indent = Math.max(0, Math.round(p.x - left));
+    if (p.label === undefined) {
+      if (p.x <= (stack[0] ?? -Infinity) + 3) stack = [];
+      continue;
     }
-    if (heading !== undefined) sp.heading = heading;
-    if (p.bold) sp.bold = true;
-    sp.indent = Math.max(0, Math.round(p.x - (leftOf.get(group) ?? p.x)));
-    return sp;
-  };
+    while (stack.length && (stack[stack.length - 1] ?? 0) > p.x + 3) stack.pop();
+    const top = stack[stack.length - 1];
+    if (top === undefined || p.x > top + 3) stack.push(p.x);
+    p.level = stack.length - 1;
+  }
+}
 
-  const headingLevel = (p: Para, next: Built | undefined): number | undefined => {
-    const larger = headingSizes.findIndex((s) => Math.abs(s - p.size) <= 0.6);
-    if (larger >= 0 && p.text.length <= 200) return Math.min(6, larger + 1);
-    const nextPara = next?.kind === 'para' ? next.para : undefined;
-    const shortBold =
-      p.bold &&
-      p.lines.length === 1 &&
-      p.text.length <= 80 &&
-      p.size >= bodySize - 0.5 &&
-      !/[.,;]$/.test(p.text) &&
-      (next === undefined || next.kind === 'table' || !nextPara?.bold || nextPara.size < p.size - 0.5);
-    return shortBold ? Math.min(6, headingSizes.length + 1) : undefined;
-  };
+/** Body font size (most characters), line spacings and the sizes clearly larger than the body (headings). */
+function fontSizes(items: readonly PageItem[][]): {
+  body: number;
+  spacing: Map<number, number>;
+  headings: number[];
+} {
+  const lines = items
+    .flat()
+    .flatMap((it) =>
+      it.kind === 'lines' ? it.lines : it.rows.flatMap((r) => r.cells.flatMap((c) => c.lines)),
+    );
+  const chars = new Map<number, number>();
+  for (const l of lines) chars.set(l.size, (chars.get(l.size) ?? 0) + l.text.length);
+  const body = [...chars.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10;
+  const spacing = lineSpacings(items.flat().flatMap((it) => (it.kind === 'lines' ? it.lines : [])));
+  const headings = cluster(
+    [...chars.keys()].filter((s) => s >= body * 1.12 && s - body >= 1),
+    0.6,
+  ).sort((a, b) => b - a);
+  return { body, spacing, headings };
+}
+
+/**
+ * A flow paragraph's heading level: a clearly larger font than the body (1 for the largest), or a
+ * whole bold short line at body size followed by something not bold (or itself numbered or in
+ * capitals), one level below the larger sizes.
+ */
+function headingLevel(
+  p: Para,
+  next: Built | undefined,
+  sizes: ReturnType<typeof fontSizes>,
+): number | undefined {
+  const larger = sizes.headings.findIndex((s) => Math.abs(s - p.size) <= 0.6);
+  if (larger >= 0 && p.text.length <= 200) return Math.min(6, larger + 1);
+  const nextPara = next?.kind === 'para' ? next.para : undefined;
+  const shortBold =
+    p.bold &&
+    p.lines.length === 1 &&
+    p.text.length <= 80 &&
+    p.size >= sizes.body - 0.5 &&
+    !/[.,;]$/.test(p.text) &&
+    (nextPara === undefined ||
+      !nextPara.bold ||
+      nextPara.size < p.size - 0.5 ||
+      p.label !== undefined ||
+      p.text === p.text.toUpperCase());
+  return shortBold ? Math.min(6, sizes.headings.length + 1) : undefined;
+}
+
+function toSource(p: Para, heading?: number): SourceParagraph {
+  const sp: SourceParagraph = { type: 'paragraph', text: p.text, loc: { page: p.page } };
+  if (heading !== undefined) {
+    // a heading keeps its number in the text ("2. TÖÖKOHA EESMÄRK")
+    sp.text = p.label !== undefined ? `${p.label} ${p.text}` : p.text;
+    sp.heading = heading;
+  } else if (p.label !== undefined) {
+    sp.label = p.label;
+    sp.ordered = p.ordered ?? false;
+    sp.level = p.level ?? 0;
+  }
+  if (p.bold) sp.bold = true;
+  sp.indent = p.indent ?? 0;
+  return sp;
+}
+
+/** The pages' text into header, footer and body blocks. */
+export function layout(pages: readonly PageInput[]): LayoutResult {
+  const pageLines = pages.map((p) => toLines(p.runs, p.page));
+  const running = runningLines(pages, pageLines);
+  const items = pages.map((p, i) =>
+    pageItems(
+      p,
+      (pageLines[i] ?? []).filter((l) => !running.removed.has(l)),
+    ),
+  );
+  const sizes = fontSizes(items);
+  const built = buildBlocks(items, pages, sizes.spacing);
+
+  assignLevels(built.flatMap((b) => (b.kind === 'para' ? [b.para] : [])));
+  for (const b of built)
+    if (b.kind === 'table') for (const r of b.rows) for (const c of r) assignLevels(c.paras);
 
   const body: SourceBlock[] = [];
   built.forEach((b, i) => {
     if (b.kind === 'para') {
-      body.push(toSource(b.para, b.group, headingLevel(b.para, built[i + 1])));
+      body.push(toSource(b.para, headingLevel(b.para, built[i + 1], sizes)));
       return;
     }
     const rows: SourceCell[][] = b.rows
       .map((r) =>
-        r.cells.map((c) => ({
-          blocks: c.paras.map((p) => toSource(p, cellGroup(b, c.x0))),
-          colSpan: c.colSpan,
-          rowSpan: c.rowSpan,
-        })),
+        r.map((c) => ({ blocks: c.paras.map((p) => toSource(p)), colSpan: c.colSpan, rowSpan: c.rowSpan })),
       )
       .filter((r) => r.some((c) => c.blocks.length > 0));
     if (rows.length) {
@@ -785,7 +808,7 @@ export function layout(pages: readonly PageInput[]): LayoutResult {
       ...(l.bold ? { bold: true } : {}),
       loc: { page: l.page },
     }));
-  return { header: marginParas(headerLines), footer: marginParas(footerLines), body };
+  return { header: marginParas(running.header), footer: marginParas(running.footer), body };
 }
 
 /** A running line without its page-number chunk ("KINNITATUD …⇥lk 2 / 5" keeps the first part). */

@@ -121,20 +121,14 @@ async function readDocument(pdfjs: Pdfjs, doc: PdfDocument): Promise<SourceDocum
   return { format: 'pdf', header, footer, body, metadata, notes };
 }
 
-/** One page: its text runs (with bold from the font's name) and its straight ruling lines. */
-async function readPage(
-  pdfjs: Pdfjs,
-  page: PdfPage,
-  n: number,
-  notes: ImportNote[],
-): Promise<{ input: PageInput; pictures: number }> {
-  const [x0, y0, x1, y1] = page.view;
-  const text = await page.getTextContent();
-  // the operator list loads the fonts into commonObjs (their names tell bold) and holds the rulings
-  const ops = await page.getOperatorList();
-  const boldFonts = new Map<string, boolean>();
-  const isBold = (fontName: string): boolean => {
-    let bold = boldFonts.get(fontName);
+/**
+ * Whether a font is bold, by its name ("…-Bold", "Arial,Bold", "SemiBold"): pdfjs puts the fonts
+ * into the page's commonObjs while it builds the operator list.
+ */
+function boldness(page: PdfPage): (fontName: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (fontName) => {
+    let bold = known.get(fontName);
     if (bold === undefined) {
       bold = false;
       try {
@@ -146,10 +140,24 @@ async function readPage(
       } catch {
         bold = false;
       }
-      boldFonts.set(fontName, bold);
+      known.set(fontName, bold);
     }
     return bold;
   };
+}
+
+/** One page: its text runs (with bold from the font's name) and its straight ruling lines. */
+async function readPage(
+  pdfjs: Pdfjs,
+  page: PdfPage,
+  n: number,
+  notes: ImportNote[],
+): Promise<{ input: PageInput; pictures: number }> {
+  const [x0, y0, x1, y1] = page.view;
+  const text = await page.getTextContent();
+  // the operator list loads the fonts into commonObjs (their names tell bold) and holds the rulings
+  const ops = await page.getOperatorList();
+  const isBold = boldness(page);
   const runs: Run[] = [];
   let itemCount = 0;
   for (const item of text.items) {
@@ -168,14 +176,20 @@ async function readPage(
     const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height;
     runs.push({
       str: item.str,
-      x: e,
-      y: f,
+      x: e - (x0 ?? 0),
+      y: f - (y0 ?? 0),
       width: item.width,
       size: Math.round(size * 10) / 10,
       bold: isBold(item.fontName),
     });
   }
-  const { segments, pictures } = rulings(pdfjs, ops, n, notes);
+  const drawn = rulings(pdfjs, ops, n, notes);
+  // page coordinates from the page's lower left corner (a crop box may start elsewhere)
+  const segments = drawn.segments.map((g) => {
+    const shift = g.dir === 'h' ? [y0 ?? 0, x0 ?? 0] : [x0 ?? 0, y0 ?? 0];
+    return { ...g, at: g.at - (shift[0] ?? 0), a0: g.a0 - (shift[1] ?? 0), a1: g.a1 - (shift[1] ?? 0) };
+  });
+  const pictures = drawn.pictures;
   return {
     input: {
       page: n,
@@ -203,6 +217,32 @@ const apply = (m: Matrix, x: number, y: number): [number, number] => [
   m[1] * x + m[3] * y + m[5],
 ];
 
+/** The operators that paint a path (and which of them only fill it), and those that paint a picture. */
+function opSets(OPS: Pdfjs['OPS']): { paintOps: Set<number>; fills: Set<number>; pictureOps: Set<number> } {
+  return {
+    paintOps: new Set<number>([
+      OPS.stroke,
+      OPS.closeStroke,
+      OPS.fill,
+      OPS.eoFill,
+      OPS.fillStroke,
+      OPS.eoFillStroke,
+      OPS.closeFillStroke,
+      OPS.closeEOFillStroke,
+    ]),
+    fills: new Set<number>([OPS.fill, OPS.eoFill]),
+    pictureOps: new Set<number>([
+      OPS.paintImageXObject,
+      OPS.paintInlineImageXObject,
+      OPS.paintImageMaskXObject,
+      OPS.paintImageXObjectRepeat,
+      OPS.paintInlineImageXObjectGroup,
+      OPS.paintImageMaskXObjectGroup,
+      OPS.paintSolidColorImageMask,
+    ]),
+  };
+}
+
 /**
  * The straight horizontal and vertical lines a page draws (stroked lines and rectangles, thin
  * filled rectangles, the edges of filled cell backgrounds), in page coordinates, and how many
@@ -227,26 +267,7 @@ function rulings(
       data: { max: PAGE_OPS },
       loc: { page: n },
     });
-  const paintOps = new Set<number>([
-    OPS.stroke,
-    OPS.closeStroke,
-    OPS.fill,
-    OPS.eoFill,
-    OPS.fillStroke,
-    OPS.eoFillStroke,
-    OPS.closeFillStroke,
-    OPS.closeEOFillStroke,
-  ]);
-  const fills = new Set<number>([OPS.fill, OPS.eoFill]);
-  const pictureOps = new Set<number>([
-    OPS.paintImageXObject,
-    OPS.paintInlineImageXObject,
-    OPS.paintImageMaskXObject,
-    OPS.paintImageXObjectRepeat,
-    OPS.paintInlineImageXObjectGroup,
-    OPS.paintImageMaskXObjectGroup,
-    OPS.paintSolidColorImageMask,
-  ]);
+  const { paintOps, fills, pictureOps } = opSets(pdfjs.OPS);
   const addLine = (ax: number, ay: number, bx: number, by: number): void => {
     if (Math.abs(ay - by) <= 0.8 && Math.abs(ax - bx) > 2)
       segments.push({ dir: 'h', at: (ay + by) / 2, a0: Math.min(ax, bx), a1: Math.max(ax, bx) });
@@ -276,75 +297,65 @@ function rulings(
   return { segments, pictures };
 }
 
-/** The straight lines of one path (pdfjs DrawOPS: 0 moveTo, 1 lineTo, 2 curveTo, 3 quadratic, 4 close). */
+type Point = [number, number];
+
+/**
+ * The subpaths of one pdfjs path (DrawOPS: 0 moveTo, 1 lineTo, 2 curveTo, 3 quadratic, 4 close) in
+ * page coordinates; undefined for a path with curves or data it does not know (no rulings there).
+ */
+function subpaths(path: ArrayLike<number>, ctm: Matrix): Point[][] | undefined {
+  const out: Point[][] = [];
+  let sub: Point[] = [];
+  for (let k = 0; k < path.length;) {
+    const op = path[k];
+    if (op === 0) {
+      if (sub.length) out.push(sub);
+      sub = [apply(ctm, path[k + 1] ?? 0, path[k + 2] ?? 0)];
+      k += 3;
+    } else if (op === 1) {
+      sub.push(apply(ctm, path[k + 1] ?? 0, path[k + 2] ?? 0));
+      k += 3;
+    } else if (op === 4) {
+      const first = sub[0];
+      if (first) sub.push(first);
+      k += 1;
+    } else return undefined;
+  }
+  if (sub.length) out.push(sub);
+  return out;
+}
+
+/** The straight lines of one path: every edge of a stroked one; of a filled one, a thin bar or a cell's edges. */
 function addPath(
   path: ArrayLike<number>,
   ctm: Matrix,
   filled: boolean,
   addLine: (ax: number, ay: number, bx: number, by: number) => void,
 ): void {
-  const points: [number, number][][] = [];
-  let sub: [number, number][] = [];
-  let curved = false;
-  for (let k = 0; k < path.length;) {
-    const op = path[k];
-    if (op === 0) {
-      if (sub.length) points.push(sub);
-      sub = [apply(ctm, path[k + 1] ?? 0, path[k + 2] ?? 0)];
-      k += 3;
-    } else if (op === 1) {
-      sub.push(apply(ctm, path[k + 1] ?? 0, path[k + 2] ?? 0));
-      k += 3;
-    } else if (op === 2) {
-      curved = true;
-      sub.push(apply(ctm, path[k + 5] ?? 0, path[k + 6] ?? 0));
-      k += 7;
-    } else if (op === 3) {
-      curved = true;
-      sub.push(apply(ctm, path[k + 3] ?? 0, path[k + 4] ?? 0));
-      k += 5;
-    } else if (op === 4) {
-      const first = sub[0];
-      if (first) sub.push(first);
-      k += 1;
-    } else return; // unknown data: no rulings from this path
-  }
-  if (sub.length) points.push(sub);
-  if (curved) return;
-  for (const s of points) {
-    const xs = s.map((p) => p[0]);
-    const ys = s.map((p) => p[1]);
-    const w = Math.max(...xs) - Math.min(...xs);
-    const h = Math.max(...ys) - Math.min(...ys);
-    if (filled) {
-      // a thin filled rectangle is a line; a bigger one (a cell's background) gives its edges
-      if (h <= 3 && w > 2)
-        addLine(
-          Math.min(...xs),
-          (Math.min(...ys) + Math.max(...ys)) / 2,
-          Math.max(...xs),
-          (Math.min(...ys) + Math.max(...ys)) / 2,
-        );
-      else if (w <= 3 && h > 2)
-        addLine(
-          (Math.min(...xs) + Math.max(...xs)) / 2,
-          Math.min(...ys),
-          (Math.min(...xs) + Math.max(...xs)) / 2,
-          Math.max(...ys),
-        );
-      else if (s.length >= 4 && s.length <= 6) {
-        const [l, r, b, t] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-        addLine(l, b, r, b);
-        addLine(l, t, r, t);
-        addLine(l, b, l, t);
-        addLine(r, b, r, t);
+  for (const s of subpaths(path, ctm) ?? []) {
+    if (!filled) {
+      for (let k = 1; k < s.length; k++) {
+        const a = s[k - 1];
+        const b = s[k];
+        if (a && b) addLine(a[0], a[1], b[0], b[1]);
       }
       continue;
     }
-    for (let k = 1; k < s.length; k++) {
-      const a = s[k - 1];
-      const b = s[k];
-      if (a && b) addLine(a[0], a[1], b[0], b[1]);
+    let [l, r, b, t] = [Infinity, -Infinity, Infinity, -Infinity];
+    for (const [x, y] of s) {
+      l = Math.min(l, x);
+      r = Math.max(r, x);
+      b = Math.min(b, y);
+      t = Math.max(t, y);
+    }
+    // a thin filled rectangle is a line; a bigger one (a cell's background) gives its edges
+    if (t - b <= 3 && r - l > 2) addLine(l, (b + t) / 2, r, (b + t) / 2);
+    else if (r - l <= 3 && t - b > 2) addLine((l + r) / 2, b, (l + r) / 2, t);
+    else if (s.length >= 4 && s.length <= 6) {
+      addLine(l, b, r, b);
+      addLine(l, t, r, t);
+      addLine(l, b, l, t);
+      addLine(r, b, r, t);
     }
   }
 }
