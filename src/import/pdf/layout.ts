@@ -359,7 +359,6 @@ function tableRows(t: RuledTable, runs: readonly Run[], page: number): Extract<P
 function columnRegions(lines: readonly Line[]): { from: number; to: number; cols: number[] }[] {
   const chunks = lines.map(chunksOf);
   const regions: { from: number; to: number; cols: number[] }[] = [];
-  const near = (a: number, b: number): boolean => Math.abs(a - b) <= 6;
   let i = 0;
   while (i < lines.length) {
     const c = chunks[i] ?? [];
@@ -368,32 +367,54 @@ function columnRegions(lines: readonly Line[]): { from: number; to: number; cols
       continue;
     }
     const cols = c.map((k) => k.x);
-    let j = i + 1;
-    let multi = 1;
-    while (j < lines.length) {
-      const cj = chunks[j] ?? [];
-      const prev = lines[j - 1];
-      const line = lines[j];
-      if (!prev || !line) break;
-      const aligned = cj.every((k) => cols.some((x) => near(x, k.x)));
-      // a signature block leaves room to sign between its lines: a wider gap is allowed there
-      const gap = prev.y - line.y;
-      if (gap > (cj.length >= 2 && aligned ? 10 : 4) * line.size) break;
-      if (cj.length >= 2 && aligned) multi++;
-      else if (!(cj.length === 1 && aligned && !near(cj[0]?.x ?? 0, cols[0] ?? 0))) break;
-      j++;
-    }
+    const { to, multi } = extendRegion(lines, chunks, i, cols);
     const firstColumn = chunks
-      .slice(i, j)
+      .slice(i, to)
       .map((cs) => cs[0])
       .filter((k): k is Line => k !== undefined && near(k.x, cols[0] ?? 0));
     const listLike = firstColumn.every((k) => labelOf(`${k.text} x`)?.rest === 'x');
     if (multi >= 2 && !listLike) {
-      regions.push({ from: i, to: j, cols });
-      i = j;
+      regions.push({ from: i, to, cols });
+      i = to;
     } else i++;
   }
   return regions;
+}
+
+const near = (a: number, b: number): boolean => Math.abs(a - b) <= 6;
+
+/**
+ * How far a column region that starts at line `from` goes: lines split at the same column starts, a
+ * single chunk at a later column, or a single chunk that fits in the first column when a split line
+ * follows (a name under "Kinnitaja" with nothing beside it); `multi` counts the split lines.
+ */
+function extendRegion(
+  lines: readonly Line[],
+  chunks: readonly Line[][],
+  from: number,
+  cols: readonly number[],
+): { to: number; multi: number } {
+  let j = from + 1;
+  let multi = 1;
+  let end = j;
+  while (j < lines.length) {
+    const cj = chunks[j] ?? [];
+    const prev = lines[j - 1];
+    const line = lines[j];
+    if (!prev || !line) break;
+    const aligned = cj.every((k) => cols.some((x) => near(x, k.x)));
+    const split = cj.length >= 2 && aligned;
+    // a signature block leaves room to sign between its lines: a wider gap is allowed there
+    if (prev.y - line.y > (split ? 10 : 4) * line.size) break;
+    const only = cj.length === 1 ? cj[0] : undefined;
+    if (split) multi++;
+    else if (!only || !aligned) break;
+    else if (near(only.x, cols[0] ?? 0) && only.right > (cols[1] ?? Infinity) - 6) break;
+    j++;
+    // a first-column line counts only when a split or later-column line comes after it
+    if (split || (only && !near(only.x, cols[0] ?? 0))) end = j;
+  }
+  return { to: end, multi };
 }
 
 /** A borderless column region as table rows: rows split where every column has a vertical gap. */
