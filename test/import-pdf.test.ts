@@ -29,6 +29,7 @@ const GOOD = [
   'seed-ekspert-kriisiabi',
   'kinnitatud',
   'english',
+  'borderless',
   'ametijuhend-ekspert-kriisiabi',
   'ametijuhend-data-analyst',
   'ametijuhend-official-rich',
@@ -243,6 +244,58 @@ describe('other LibreOffice layouts', () => {
     ]);
     expect(items[2]?.text).toBe('reviewing “data processing agreements” with processors.');
     expect(allText(d)).toContain('fulfilment of the data subjects’ rights.');
+  });
+});
+
+describe('tables without borders', () => {
+  it('finds the columns of the general part by their gaps', () => {
+    const [first, second] = tables(docs.borderless);
+    expect(first?.rows.map((r) => r.map(cellText))).toEqual([
+      [
+        '1.1. Ametinimetus\nSpetsialist (andmekaitse)',
+        '1.2. Struktuuriüksus\nÕigusosakond,\nAndmekaitse talitus',
+      ],
+    ]);
+    expect(second?.rows.map((r) => r.map(cellText))).toEqual([
+      [
+        '1.3. Vahetu juht\nTalituse juhataja',
+        '1.4. Kes asendab\nTeine spetsialist',
+        '1.5. Keda asendab\nTeist spetsialisti',
+      ],
+    ]);
+  });
+
+  it('keeps the results beside their task, the header row apart', () => {
+    const duties = tables(docs.borderless)[2];
+    const rows = duties?.rows.map((r) => r.map((c) => c.blocks.map((b) => flat(shown(b)))));
+    expect(rows).toEqual([
+      [['Põhiülesanded'], ['Oodatavad tulemused']],
+      [
+        ['3.1 Isikuandmete töötlemise nõuetele vastavuse jälgimine ja selle kohta aruannete koostamine.'],
+        [
+          '▪ Töötlemine vastab isikuandmete kaitse üldmäärusele ja asutuse korrale.',
+          '▪ Aruanded on esitatud õigel ajal.',
+        ],
+      ],
+      [
+        ['3.2 Töötajate nõustamine andmekaitse küsimustes.'],
+        ['▪ Nõuanded on asjatundlikud, selged ja antud mõistliku aja jooksul pärast pöördumist.'],
+      ],
+      [
+        ['3.3 Andmekaitseintsidentide käsitlemine ja nendest teavitamine.'],
+        ['▪ Intsidendid on registreeritud.', '▪ Andmekaitse Inspektsiooni on teavitatud 72 tunni jooksul.'],
+      ],
+    ]);
+    // the paragraph after the table is not taken into it
+    const last = docs.borderless.body.at(-1);
+    expect(last?.type === 'paragraph' && last.text.startsWith('Töötajal on õigus')).toBe(true);
+  });
+
+  it('reads a signature block whose first column has a line more', () => {
+    const signatures = tables(docs['ametijuhend-data-analyst']).at(-1);
+    expect(signatures?.rows.map((r) => r.map((c) => flat(cellText(c))))).toEqual([
+      ['Employer Mari Maasikas Director General (signed digitally)', 'Employee Jaan Tamm (signed digitally)'],
+    ]);
   });
 });
 

@@ -367,14 +367,16 @@ function columnRegions(lines: readonly Line[]): { from: number; to: number; cols
       continue;
     }
     const cols = c.map((k) => k.x);
-    const { to, multi } = extendRegion(lines, chunks, i, cols);
-    const firstColumn = chunks
-      .slice(i, to)
-      .map((cs) => cs[0])
+    const lowest = regions[regions.length - 1]?.to ?? 0;
+    const { start, to, multi } = extendRegion(lines, i, cols);
+    const from = Math.max(start, lowest);
+    const firstColumn = lines
+      .slice(from, to)
+      .map((l) => splitAtCols(l, cols)?.[0])
       .filter((k): k is Line => k !== undefined && near(k.x, cols[0] ?? 0));
     const listLike = firstColumn.every((k) => labelOf(`${k.text} x`)?.rest === 'x');
     if (multi >= 2 && !listLike) {
-      regions.push({ from: i, to, cols });
+      regions.push({ from, to, cols });
       i = to;
     } else i++;
   }
@@ -384,37 +386,75 @@ function columnRegions(lines: readonly Line[]): { from: number; to: number; cols
 const near = (a: number, b: number): boolean => Math.abs(a - b) <= 6;
 
 /**
- * How far a column region that starts at line `from` goes: lines split at the same column starts, a
- * single chunk at a later column, or a single chunk that fits in the first column when a split line
- * follows (a name under "Kinnitaja" with nothing beside it); `multi` counts the split lines.
+ * A line cut at a region's column starts: its runs by the column they start in, or undefined when a
+ * run crosses a column start, or the text of one column comes closer than 0.4 em to the next column
+ * (a paragraph line across the columns, not cells side by side). Empty columns are left out.
+ */
+function splitAtCols(line: Line, cols: readonly number[]): Line[] | undefined {
+  if (line.x < (cols[0] ?? 0) - 6) return undefined;
+  const parts: Run[][] = cols.map(() => []);
+  for (const r of line.runs) {
+    if (isBlank(r.str)) continue;
+    const k = cols.reduce((acc, x, idx) => (r.x >= x - 3 ? idx : acc), 0);
+    const next = cols[k + 1];
+    if (next !== undefined && r.x + r.width > next + 1) return undefined;
+    parts[k]?.push(r);
+  }
+  for (let k = 0; k + 1 < cols.length; k++) {
+    const next = cols[k + 1] ?? Infinity;
+    const right = (parts[k] ?? []).reduce((m, r) => Math.max(m, r.x + r.width), -Infinity);
+    if ((parts[k + 1] ?? []).length && right > next - 0.4 * line.size) return undefined;
+  }
+  return parts.flatMap((runs) => (runs.length ? (makeLine(runs, line.page) ?? []) : []));
+}
+
+/** Whether line `j` belongs to a region with columns `cols`, and how (see extendRegion). */
+function regionLine(line: Line, cols: readonly number[]): 'split' | 'later' | 'first' | undefined {
+  const parts = splitAtCols(line, cols);
+  if (!parts || parts.length === 0) return undefined;
+  if (parts.length >= 2) return 'split';
+  return (parts[0]?.x ?? 0) >= (cols[1] ?? Infinity) - 6 ? 'later' : 'first';
+}
+
+/**
+ * How far a column region around the line `from` goes, down and up: lines cut cleanly at the same
+ * column starts (also hanging bullets and wrapped text inside a column), a line only in a later
+ * column, or a line only in the first column when a split or later-column line follows it (a name
+ * under "Kinnitaja" with nothing beside it); `multi` counts the split lines.
  */
 function extendRegion(
   lines: readonly Line[],
-  chunks: readonly Line[][],
   from: number,
   cols: readonly number[],
-): { to: number; multi: number } {
-  let j = from + 1;
+): { start: number; to: number; multi: number } {
   let multi = 1;
-  let end = j;
-  while (j < lines.length) {
-    const cj = chunks[j] ?? [];
+  let end = from + 1;
+  let lastGap: number | undefined;
+  for (let j = from + 1; j < lines.length; j++) {
     const prev = lines[j - 1];
     const line = lines[j];
     if (!prev || !line) break;
-    const aligned = cj.every((k) => cols.some((x) => near(x, k.x)));
-    const split = cj.length >= 2 && aligned;
+    const kind = regionLine(line, cols);
+    const gap = prev.y - line.y;
     // a signature block leaves room to sign between its lines: a wider gap is allowed there
-    if (prev.y - line.y > (split ? 10 : 4) * line.size) break;
-    const only = cj.length === 1 ? cj[0] : undefined;
-    if (split) multi++;
-    else if (!only || !aligned) break;
-    else if (near(only.x, cols[0] ?? 0) && only.right > (cols[1] ?? Infinity) - 6) break;
-    j++;
-    // a first-column line counts only when a split or later-column line comes after it
-    if (split || (only && !near(only.x, cols[0] ?? 0))) end = j;
+    if (!kind || gap > (kind === 'split' ? 10 : 4) * line.size) break;
+    if (kind === 'split') multi++;
+    // a first-column line at the region's end belongs to it when it keeps the lines' rhythm
+    if (kind !== 'first' || (lastGap !== undefined && Math.abs(gap - lastGap) <= Math.max(1, 0.2 * lastGap)))
+      end = j + 1;
+    lastGap = gap;
   }
-  return { to: end, multi };
+  let start = from;
+  for (let j = from - 1; j >= 0; j--) {
+    const line = lines[j];
+    const below = lines[j + 1];
+    if (!line || !below) break;
+    const kind = regionLine(line, cols);
+    if (kind !== 'split' || line.y - below.y > 4 * line.size) break;
+    multi++;
+    start = j;
+  }
+  return { start, to: end, multi };
 }
 
 /** A borderless column region as table rows: rows split where every column has a vertical gap. */
@@ -434,16 +474,23 @@ function regionTable(lines: readonly Line[], cols: readonly number[]): Extract<P
     current = cols.map(() => []);
   };
   let prevY: number | undefined;
+  let prevFull = false;
+  let prevBold = false;
   for (const line of lines) {
-    if (prevY !== undefined && prevY - line.y > 1.9 * line.size) flush();
-    for (const chunk of chunksOf(line)) {
-      let k = 0;
-      cols.forEach((x, idx) => {
-        if (chunk.x >= x - 6) k = idx;
-      });
+    const chunks = splitAtCols(line, cols) ?? chunksOf(line);
+    // a bold line with text in every column is a row of its own (a header row) when the next such
+    // line stands a paragraph's gap below it
+    const full = chunks.length === cols.length;
+    const gap = prevY === undefined ? 0 : prevY - line.y;
+    if (gap > 1.9 * line.size || (full && prevFull && prevBold && !line.bold && gap > 1.5 * line.size + 1))
+      flush();
+    for (const chunk of chunks) {
+      const k = cols.reduce((acc, x, idx) => (chunk.x >= x - 6 ? idx : acc), 0);
       current[k]?.push(chunk);
     }
     prevY = line.y;
+    prevFull = full;
+    prevBold = line.bold;
   }
   flush();
   return { kind: 'table', top: lines[0]?.y ?? 0, rows };
