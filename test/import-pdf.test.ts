@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { layout, type Run } from '../src/import/pdf/layout.js';
 import { readPdf } from '../src/import/pdf/read.js';
 import { isPageNumber, joinLines, labelOf, normaliseText } from '../src/import/pdf/text.js';
 import {
@@ -378,6 +379,12 @@ describe('bad inputs', () => {
     expect(IMPORT_PDF_MESSAGES['import.pdf.encrypted'].en).toContain('remove the password');
   });
 
+  it('imports a text PDF with a scanned page, and says which page has no text', async () => {
+    const d = await readPdf(bytesOf('scanned-last-page'));
+    expect(d.notes).toEqual([{ id: 'import.pdf.pageNoText', severity: 'warning', loc: { page: 2 } }]);
+    expect(paragraphs(d.body).map((p) => p.text)).toContain('AMETIJUHEND');
+  });
+
   it('refuses a file over the size limit before parsing it', async () => {
     const big = new Uint8Array(IMPORT_LIMITS.fileBytes + 1);
     big.set(new TextEncoder().encode('%PDF-1.7\n'));
@@ -420,6 +427,46 @@ describe('the reader itself', () => {
     } finally {
       vi.restoreAllMocks();
     }
+  });
+
+  it('joins the lines of a paragraph, across hyphens and a page break', () => {
+    const run = (str: string, x: number, y: number, extra: Partial<Run> = {}): Run => ({
+      str,
+      x,
+      y,
+      width: str.length * 5,
+      size: 10,
+      bold: false,
+      ...extra,
+    });
+    const page = (n: number, runs: Run[]) => ({ page: n, width: 595, height: 842, runs, segments: [] });
+    const { body } = layout([
+      page(1, [
+        run('Töötaja kasutab efektiivseid tegutsemis-', 70, 400),
+        run('meetodeid ja ohvriabi\u00AD', 70, 388),
+        run('süsteemi andmeid ning vastutab', 70, 376),
+      ]),
+      page(2, [run('kõige eest.', 70, 780), run('Uus lõik algab siin.', 70, 750)]),
+    ]);
+    expect(body.map((b) => b.type === 'paragraph' && [b.text, b.loc.page])).toEqual([
+      [
+        'Töötaja kasutab efektiivseid tegutsemis-meetodeid ja ohvriabisüsteemi andmeid ning vastutab\nkõige eest.',
+        1,
+      ],
+      ['Uus lõik algab siin.', 2],
+    ]);
+    // text turned 90° in the margin is a paragraph of its own, never joined to the lines beside it
+    const turned = layout([
+      page(1, [
+        run('Esimene rida jätkub', 70, 400),
+        run('KOOPIA', 20, 395, { rotated: true }),
+        run('teisel real.', 70, 388),
+      ]),
+    ]);
+    expect(turned.body.map((b) => b.type === 'paragraph' && b.text)).toEqual(
+      expect.arrayContaining(['KOOPIA']),
+    );
+    expect(turned.body).toHaveLength(3);
   });
 
   it('normalises ligatures and Symbol/Wingdings bullets, NFC', () => {

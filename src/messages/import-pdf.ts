@@ -44,6 +44,10 @@ export const IMPORT_PDF_MESSAGES = {
     et: 'leheküljel on üle {max} tekstiosa või joonistuskäsu; ülejäänu jäeti lugemata',
     en: 'the page has more than {max} text pieces or drawing operators; the rest was not read',
   },
+  'import.pdf.pageNoText': {
+    et: 'leheküljel on ainult pilt (skannitud?), selle teksti ei imporditud: tuvasta see enne (OCR) või lisa käsitsi',
+    en: 'the page is only a picture (scanned?), its text was not imported: recognise it first (OCR) or add it by hand',
+  },
   'import.pdf.timeout': {
     et: 'PDF-i lugemine võttis üle {seconds} s (katkestati leheküljel {page}); fail võib olla rikutud',
     en: 'reading the PDF took more than {seconds} s (stopped at page {page}); the file may be damaged',

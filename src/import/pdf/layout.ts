@@ -19,6 +19,8 @@ export interface Run {
   /** Font size (the text matrix's vertical scale). */
   size: number;
   bold: boolean;
+  /** Turned more than 45°: a line of its own. */
+  rotated?: boolean;
 }
 
 /** A straight horizontal or vertical ruling line (a table border), page coordinates. */
@@ -85,9 +87,19 @@ function toLines(runs: readonly Run[], page: number): Line[] {
   const sorted = runs.filter((r) => !isBlank(r.str) || r.width > 0).sort((a, b) => b.y - a.y || a.x - b.x);
   const groups: Run[][] = [];
   for (const r of sorted) {
+    if (r.rotated) {
+      groups.push([r]);
+      continue;
+    }
     const g = groups[groups.length - 1];
     const first = g?.[0];
-    if (g && first && Math.abs(first.y - r.y) <= Math.max(1, 0.35 * Math.min(first.size, r.size))) g.push(r);
+    if (
+      g &&
+      first &&
+      !first.rotated &&
+      Math.abs(first.y - r.y) <= Math.max(1, 0.35 * Math.min(first.size, r.size))
+    )
+      g.push(r);
     else groups.push([r]);
   }
   const lines: Line[] = [];
@@ -571,7 +583,8 @@ function paragraphs(lines: readonly Line[], spacing: ReadonlyMap<number, number>
     if (cur && prev) {
       const dy = prev.y - line.y;
       const lead = spacing.get(line.size) ?? 1.2 * line.size;
-      if (prev.page !== line.page) split = !continuesAcrossPage(cur, line);
+      if (prev.runs[0]?.rotated || line.runs[0]?.rotated) split = true;
+      else if (prev.page !== line.page) split = !continuesAcrossPage(cur, line);
       else if (dy < 0.5 * line.size || dy > lead * 1.25 + 1) split = true;
       else if (Math.abs(prev.size - line.size) > 0.6 || prev.bold !== line.bold) split = true;
       else if (label) split = true;

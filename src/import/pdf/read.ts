@@ -96,8 +96,12 @@ async function readDocument(pdfjs: Pdfjs, doc: PdfDocument): Promise<SourceDocum
     const page = await doc.getPage(n);
     const read = await readPage(pdfjs, page, n, notes);
     pages.push(read.input);
-    chars += read.input.runs.reduce((a, r) => a + r.str.replace(/\s/g, '').length, 0);
+    const pageChars = read.input.runs.reduce((a, r) => a + r.str.replace(/\s/g, '').length, 0);
+    chars += pageChars;
     pictures += read.pictures;
+    // a scanned page inside a text PDF (a signed last page): its text is not there, say so
+    if (read.pictures > 0 && pageChars < MIN_CHARS_PER_PAGE / 4)
+      notes.push({ id: 'import.pdf.pageNoText', severity: 'warning', loc: { page: n } });
     page.cleanup();
   }
   if (chars < MIN_CHARS_PER_PAGE * count) {
@@ -181,6 +185,8 @@ async function readPage(
       width: item.width,
       size: Math.round(size * 10) / 10,
       bold: isBold(item.fontName),
+      // text turned more than 45° (a stamp in the margin) is not on the lines' baselines
+      ...(Math.abs(b) > Math.abs(a) ? { rotated: true } : {}),
     });
   }
   const drawn = rulings(pdfjs, ops, n, notes);
