@@ -31,6 +31,7 @@ const GOOD = [
   'kinnitatud',
   'english',
   'borderless',
+  'long-table',
   'ametijuhend-ekspert-kriisiabi',
   'ametijuhend-data-analyst',
   'ametijuhend-official-rich',
@@ -245,6 +246,26 @@ describe('other LibreOffice layouts', () => {
     ]);
     expect(items[2]?.text).toBe('reviewing “data processing agreements” with processors.');
     expect(allText(d)).toContain('fulfilment of the data subjects’ rights.');
+  });
+});
+
+describe('a table over three pages', () => {
+  it('keeps its header row, repeated at the same height on every page, in the tables', () => {
+    const d = docs['long-table'];
+    expect(d.header).toEqual([]);
+    expect(d.footer).toEqual([]); // "lk N/M" only
+    const ts = tables(d);
+    expect(ts.map((t) => t.loc.page)).toEqual([1, 2, 3]);
+    for (const t of ts)
+      expect(t.rows[0]?.map((c) => c.blocks[0]?.text)).toEqual(['Põhiülesanded', 'Oodatavad tulemused']);
+    const labels = ts.flatMap((t) =>
+      t.rows.map((r) => r[0]?.blocks[0]?.label).filter((l) => l !== undefined),
+    );
+    expect(labels).toEqual(Array.from({ length: 44 }, (_, i) => `${i + 1}.`));
+    // a line whose number differs on each page is no running line unless it is the page number
+    const results = ts.flatMap((t) => t.rows.map((r) => (r[1]?.blocks ?? []).map((b) => b.text).join(' | ')));
+    for (let i = 1; i <= 44; i++)
+      expect(results).toContain(`Tulemus ${i} on saavutatud. | Teine tulemus ${i}.`);
   });
 });
 

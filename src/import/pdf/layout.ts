@@ -658,19 +658,33 @@ function runningLines(
   pages: readonly PageInput[],
   pageLines: readonly Line[][],
 ): { header: Line[]; footer: Line[]; removed: Set<Line> } {
-  const margins = pages.map((p, i) => marginLines(pageLines[i] ?? [], p.height));
+  // a table's header row repeated at the top of every page is not a running header
+  const margins = pages.map((p, i) => {
+    const cells = ruledTables(p.segments, p.runs).flatMap((t) => t.cells);
+    return marginLines(pageLines[i] ?? [], p.height).filter(
+      (ml) => !ml.line.runs.some((r) => cells.some((c) => inRect(r, c))),
+    );
+  });
   const needed = Math.max(2, Math.ceil(pages.length * 0.6));
-  const seen = new Map<string, { pages: Set<number>; ys: number[] }>();
+  const seen = new Map<string, { pages: Set<number>; ys: number[]; texts: Set<string>; numbered: boolean }>();
   for (const ml of margins.flat()) {
     const k = `${ml.where}|${ml.key}`;
-    const s = seen.get(k) ?? { pages: new Set<number>(), ys: [] };
+    const s = seen.get(k) ?? { pages: new Set<number>(), ys: [], texts: new Set<string>(), numbered: true };
     s.pages.add(ml.line.page);
     s.ys.push(ml.line.y);
+    s.texts.add(ml.line.text);
+    // where the numbers differ from page to page, they must be the page's number
+    s.numbered &&= (ml.line.text.match(/\d+/g) ?? ([] as string[])).includes(String(ml.line.page));
     seen.set(k, s);
   }
   const running = new Set(
     [...seen.entries()]
-      .filter(([, s]) => s.pages.size >= needed && Math.max(...s.ys) - Math.min(...s.ys) <= 4)
+      .filter(
+        ([, s]) =>
+          s.pages.size >= needed &&
+          Math.max(...s.ys) - Math.min(...s.ys) <= 4 &&
+          (s.texts.size === 1 || s.numbered),
+      )
       .map(([k]) => k),
   );
   const out = { header: [] as Line[], footer: [] as Line[], removed: new Set<Line>() };
