@@ -400,6 +400,11 @@ describe('bad inputs', () => {
     expect(IMPORT_PDF_MESSAGES['import.pdf.encrypted'].en).toContain('remove the password');
   });
 
+  it('imports a PDF with only an owner password (it opens without one)', async () => {
+    const d = await readPdf(bytesOf('owner-password'));
+    expect(allText(d)).toBe(allText(docs['seed-ekspert-kriisiabi']));
+  });
+
   it('imports a text PDF with a scanned page, and says which page has no text', async () => {
     const d = await readPdf(bytesOf('scanned-last-page'));
     expect(d.notes).toEqual([{ id: 'import.pdf.pageNoText', severity: 'warning', loc: { page: 2 } }]);
