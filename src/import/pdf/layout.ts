@@ -657,10 +657,11 @@ function continuesAcrossPage(cur: Para, line: Line): boolean {
 function runningLines(
   pages: readonly PageInput[],
   pageLines: readonly Line[][],
+  pageTables: readonly RuledTable[][],
 ): { header: Line[]; footer: Line[]; removed: Set<Line> } {
   // a table's header row repeated at the top of every page is not a running header
   const margins = pages.map((p, i) => {
-    const cells = ruledTables(p.segments, p.runs).flatMap((t) => t.cells);
+    const cells = (pageTables[i] ?? []).flatMap((t) => t.cells);
     return marginLines(pageLines[i] ?? [], p.height).filter(
       (ml) => !ml.line.runs.some((r) => cells.some((c) => inRect(r, c))),
     );
@@ -704,10 +705,9 @@ function runningLines(
 }
 
 /** One page's blocks from the top: ruled tables, borderless column regions and runs of flow lines. */
-function pageItems(p: PageInput, lines: readonly Line[]): PageItem[] {
+function pageItems(p: PageInput, lines: readonly Line[], tables: readonly RuledTable[]): PageItem[] {
   const keptRuns = new Set(lines.flatMap((l) => l.runs));
   const runs = p.runs.filter((r) => keptRuns.has(r));
-  const tables = ruledTables(p.segments, runs);
   const inTable = (r: Run): boolean => tables.some((t) => t.cells.some((c) => inRect(r, c)));
   const out: PageItem[] = tables.map((t) =>
     tableRows(
@@ -865,11 +865,13 @@ function toSource(p: Para, heading?: number): SourceParagraph {
 /** The pages' text into header, footer and body blocks. */
 export function layout(pages: readonly PageInput[]): LayoutResult {
   const pageLines = pages.map((p) => toLines(p.runs, p.page));
-  const running = runningLines(pages, pageLines);
+  const pageTables = pages.map((p) => ruledTables(p.segments, p.runs));
+  const running = runningLines(pages, pageLines, pageTables);
   const items = pages.map((p, i) =>
     pageItems(
       p,
       (pageLines[i] ?? []).filter((l) => !running.removed.has(l)),
+      pageTables[i] ?? [],
     ),
   );
   const sizes = fontSizes(items);
