@@ -332,6 +332,11 @@ describe("ametijuhend's own PDFs", () => {
     const tasks = rows.filter((r) => /^3\.\d+$/.test(r[0]?.blocks[0]?.label ?? ''));
     expect(tasks).toHaveLength(11);
     for (const r of tasks) expect(r[1]?.blocks.every((b) => b.label === '▪')).toBe(true);
+    // a bold name over its items is a bold paragraph, a bold label over a value a heading
+    const flow = paragraphs(d.body);
+    expect(flow.find((p) => p.text === 'Kliendikesksus:')).toMatchObject({ bold: true });
+    expect(flow.find((p) => p.text === 'Kliendikesksus:')?.heading).toBeUndefined();
+    expect(flow.find((p) => p.text === 'Haridus')).toMatchObject({ bold: true, heading: 2 });
     expect(d.metadata.title).toBe('Ekspert (psühhosotsiaalne kriisiabi)');
   });
 

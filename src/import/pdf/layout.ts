@@ -822,7 +822,8 @@ function fontSizes(items: readonly PageItem[][]): {
 /**
  * A flow paragraph's heading level: a clearly larger font than the body (1 for the largest), or a
  * whole bold short line at body size followed by something not bold (or itself numbered or in
- * capitals), one level below the larger sizes.
+ * capitals), one level below the larger sizes. A bold line ending in ":" is a lead-in or a name over
+ * its items ("Kliendikesksus:"), not a heading: it stays a bold paragraph.
  */
 function headingLevel(
   p: Para,
@@ -837,7 +838,7 @@ function headingLevel(
     p.lines.length === 1 &&
     p.text.length <= 80 &&
     p.size >= sizes.body - 0.5 &&
-    !/[.,;]$/.test(p.text) &&
+    !/[.,;:]$/.test(p.text) &&
     (nextPara === undefined ||
       !nextPara.bold ||
       nextPara.size < p.size - 0.5 ||
