@@ -24,7 +24,7 @@ export const OUTPUT = [
   'test/render-markdown-constructs.test.ts', // pdftotext, pdfinfo
   // import (issue 10): test documents made by LibreOffice from their sources
   'test/import-docx.test.ts', // LibreOffice
-  'test/import-pdf.test.ts', // LibreOffice
+  'test/import-pdf.test.ts', // pdftotext
   'test/import-corpus.test.ts', // LibreOffice, pdftotext
 ];
 

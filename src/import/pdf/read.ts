@@ -47,7 +47,8 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
   try {
     // pdfjs takes the buffer over (transfers it): give it a copy, the caller's bytes stay theirs
     doc = await pdfjs.getDocument({
-      data: bytes.slice(),
+      // (a copy as a plain Uint8Array: a Node Buffer's slice() is a view, and pdfjs refuses Buffers)
+      data: Uint8Array.from(bytes),
       isEvalSupported: false,
       disableFontFace: true,
       useSystemFonts: false,
