@@ -211,8 +211,10 @@ class Walker {
       const extra: Partial<SourceParagraph> =
         i === 0
           ? {
-              ...(list?.label !== undefined ? { label: list.label } : {}),
-              ...(list ? { level: list.level, ordered: list.ordered } : {}),
+              // a level with no label (numFmt none: LibreOffice's heading outline) is no list item
+              ...(list?.label !== undefined
+                ? { label: list.label, level: list.level, ordered: list.ordered }
+                : {}),
               ...(heading !== undefined ? { heading } : {}),
               ...(indent !== undefined && indent !== 0 ? { indent } : {}),
             }
