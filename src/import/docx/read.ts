@@ -394,6 +394,8 @@ class Walker {
       if (inserted) this.change(inserted);
       const row: SourceCell[] = [];
       let col = Number(wVal(trPr, 'gridBefore') ?? 0) || 0;
+      /** The merges this row continues or starts; the others end here (a gap from w:gridBefore too). */
+      const kept = new Set<number>();
       for (const tc of collect(tr, 'tc')) {
         const tcPr = wChild(tc, 'tcPr');
         const span = Math.max(1, Number(wVal(tcPr, 'gridSpan') ?? 1) || 1);
@@ -404,14 +406,19 @@ class Walker {
         if (vMerge === 'continue' && above) {
           above.rowSpan++;
           above.blocks.push(...blocks);
+          kept.add(col);
         } else {
           const cell: SourceCell = { blocks, colSpan: span, rowSpan: 1 };
           row.push(cell);
           for (let c = col; c < col + span; c++) open.delete(c);
-          if (vMerge === 'restart') open.set(col, cell);
+          if (vMerge === 'restart') {
+            open.set(col, cell);
+            kept.add(col);
+          }
         }
         col += span;
       }
+      for (const c of [...open.keys()]) if (!kept.has(c)) open.delete(c);
       rows.push(row);
     }
     if (!rows.some((r) => r.length)) return undefined;
@@ -503,17 +510,17 @@ function readRunning(
   refs.sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type));
   const out: SourceParagraph[] = [];
   const seen = new Set<string>();
-  const count = { n: 0 };
   for (const name of new Set(refs.map((r) => r.target))) {
     const part = parsePart(pkg, name);
     if (!part) continue;
-    for (const p of flatten(new Walker(ctx, kind, count).blocks(part.documentElement!))) {
+    for (const p of flatten(new Walker(ctx, kind, { n: 0 }).blocks(part.documentElement!))) {
       if (PAGE_NUMBER_LINE.test(p.text)) continue;
       // the same line in the default and the first-page header: once
       const key = `${p.label ?? ''}|${p.text}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push(p);
+      // numbered within the part kind, as the lines a person sees (page numbers are none)
+      out.push({ ...p, loc: { paragraph: out.length + 1, part: kind } });
     }
   }
   return out;
