@@ -25,6 +25,7 @@ import {
   isElement,
   isW,
   MC_NS,
+  ownText,
   parseXml,
   W_NS,
   wAttr,
@@ -329,11 +330,11 @@ class Walker {
       }
       switch (el.localName) {
         case 't':
-          this.push(segments, el.textContent ?? '', bold);
+          this.push(segments, ownText(el), bold);
           break;
         case 'instrText': {
           const top = this.fields[this.fields.length - 1];
-          if (top && !top.result) top.instr += el.textContent ?? '';
+          if (top && !top.result) top.instr += ownText(el);
           break;
         }
         case 'fldChar': {
@@ -492,12 +493,12 @@ function readRunning(
   pkg: ZipPackage,
   ctx: Context,
   rels: Map<string, Rel>,
-  body: Element,
+  sections: Element[],
   kind: 'header' | 'footer',
 ): SourceParagraph[] {
   const order = ['default', 'first', 'even'];
   const refs: { type: string; target: string }[] = [];
-  for (const s of wDescendants(body, 'sectPr')) {
+  for (const s of sections) {
     for (const ref of wChildren(s, `${kind}Reference`)) {
       const rid = ref.getAttributeNS(
         'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
@@ -573,8 +574,9 @@ export function readDocx(bytes: Uint8Array): SourceDocument {
   const counter = { n: 0 };
   const blocks = new Walker(ctx, undefined, counter).blocks(body);
 
-  const header = readRunning(pkg, ctx, rels, body, 'header');
-  const footer = readRunning(pkg, ctx, rels, body, 'footer');
+  const sections = wDescendants(body, 'sectPr');
+  const header = readRunning(pkg, ctx, rels, sections, 'header');
+  const footer = readRunning(pkg, ctx, rels, sections, 'footer');
 
   const notesStart = counter.n + 1;
   const noteCount = appendNotes(pkg, ctx, rels, counter, blocks);

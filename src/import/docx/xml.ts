@@ -3,8 +3,40 @@
  * ImportFailure naming it) and the few DOM helpers the walker needs. WordprocessingML elements are
  * matched by local name in either namespace Word writes (transitional) or reads (strict).
  */
+import { createRequire } from 'node:module';
 import { DOMParser, type Document, type Element, type Node } from '@xmldom/xmldom';
 import { ImportFailure } from '../types.js';
+
+/**
+ * xmldom 0.9's parser builds a new Unicode RegExp from its grammar for every end tag (sax.js,
+ * `g.reg('^', g.QName_group, g.S_OPT, '$')`), which made half of a large part's parse time. The
+ * grammar's `reg` builds each expression from the same parts every time, and the expressions have
+ * no global state (no g/y flag), so one built expression per source serves every call.
+ */
+const grammar = createRequire(import.meta.url)('@xmldom/xmldom/lib/grammar.js') as {
+  reg: (...parts: (RegExp | string)[]) => RegExp;
+  __memo?: true;
+};
+if (!grammar.__memo) {
+  const build = grammar.reg;
+  // keyed by the parts' identity: the grammar passes the same RegExp objects and strings each call
+  const ids = new WeakMap<RegExp, number>();
+  let next = 0;
+  const id = (re: RegExp): number => {
+    const known = ids.get(re);
+    if (known !== undefined) return known;
+    ids.set(re, ++next);
+    return next;
+  };
+  const built = new Map<string, RegExp>();
+  grammar.reg = function (this: unknown, ...parts: (RegExp | string)[]): RegExp {
+    const key = parts.map((x) => (typeof x === 'string' ? `s${x}` : `r${id(x)}`)).join('\u0000');
+    let re = built.get(key);
+    if (!re) built.set(key, (re = build.apply(this, parts)));
+    return re;
+  };
+  grammar.__memo = true;
+}
 
 export const W_NS = new Set([
   'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
@@ -87,12 +119,25 @@ export function wOnOff(el: Element | undefined, name: string): boolean | undefin
   return v === undefined || !/^(0|false|off|none)$/i.test(v);
 }
 
+/** The text of an element's text and CDATA children (w:t, w:instrText hold nothing else). */
+export function ownText(el: Element): string {
+  let out = '';
+  for (let c = el.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === 3 || c.nodeType === 4) out += (c as unknown as { data: string }).data;
+  }
+  return out;
+}
+
 /** Every descendant WordprocessingML element `name` of `el` (document order). */
 export function wDescendants(el: Element, name: string): Element[] {
   const out: Element[] = [];
-  for (const ns of W_NS) {
-    const list = el.getElementsByTagNameNS(ns, name);
-    for (let i = 0; i < list.length; i++) out.push(list.item(i)!);
-  }
+  const visit = (node: Element): void => {
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (!isElement(c)) continue;
+      if (isW(c, name)) out.push(c);
+      else visit(c);
+    }
+  };
+  visit(el);
   return out;
 }
