@@ -215,6 +215,56 @@ describe('the corpus: nothing of the text is lost (LibreOffice’s own text expo
   );
 });
 
+interface Expect {
+  title: string;
+  unit: string[];
+  reportsTo: string;
+  tasks: string[];
+  results: string[][];
+  resultsPerDuty: number[];
+  purpose: string;
+  education: string;
+  approval?: { by: string; directive: string; date: string };
+  competencies: string[];
+  additionalCompetencies?: string[];
+  signatures: { employer: string; employee: string };
+}
+
+describe('the corpus’s NAME.expect.json files tell the truth about their documents', () => {
+  it.each(FILES)('%s', (file) => {
+    const e = JSON.parse(
+      readFileSync(join(CORPUS, file.replace(/\.docx$/, '.expect.json')), 'utf8'),
+    ) as Expect;
+    const doc = read(file);
+    const text = norm([...doc.header, ...paragraphs(doc)].map((p) => p.text).join('\n'));
+    const has = (s: string): boolean => text.includes(norm(s));
+    for (const s of [
+      e.title,
+      e.reportsTo,
+      ...e.unit,
+      e.education,
+      e.signatures.employer,
+      e.signatures.employee,
+    ]) {
+      expect(has(s), s).toBe(true);
+    }
+    expect(has(e.purpose), e.purpose).toBe(true);
+    expect(e.results.map((r) => r.length)).toEqual(e.resultsPerDuty);
+    for (const t of [...(e.tasks ?? []), ...(e.results ?? []).flat()]) {
+      // a task may be typed with its number in front ("3.1.\t…", "1. …")
+      expect(has(t), t).toBe(true);
+    }
+    for (const name of [...e.competencies, ...(e.additionalCompetencies ?? [])])
+      expect(has(name), name).toBe(true);
+    if (e.approval) {
+      expect(has(e.approval.directive)).toBe(true);
+      expect(has(e.approval.by)).toBe(true);
+      const [y, m, d] = e.approval.date.split('-');
+      expect(has(`${d}.${m}.${y}`)).toBe(true);
+    }
+  });
+});
+
 describe('jurist.docx: Heading styles, one multi-level Word list, approval in the page header', () => {
   const doc = read('jurist.docx');
 
@@ -705,6 +755,31 @@ describe('Word’s OOXML beyond the corpus', () => {
     expect(textOf(doc)).toEqual(['Tekst.', 'Kast:', 'kasti sees', 'Vt töölepingu seadus § 28.']);
     expect(doc.notes).toEqual([
       { id: 'import.docx.notesAppended', data: { n: 1 }, severity: 'warning', loc: { paragraph: 4 } },
+    ]);
+  });
+
+  it('numbering linked through a list style (w:numStyleLink) takes the style’s levels', () => {
+    const numbering =
+      `<w:abstractNum w:abstractNumId="0"><w:styleLink w:val="Liigend"/>${lvl(0, 'decimal', '%1)')}</w:abstractNum>` +
+      '<w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="Liigend"/></w:abstractNum>' +
+      '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>';
+    const styles = `<w:style w:type="numbering" w:styleId="Liigend"><w:name w:val="Liigend"/><w:pPr>${numPr(1)}</w:pPr></w:style>`;
+    const doc = readDocx(
+      docx({ styles, numbering, body: para(run('esimene'), numPr(2)) + para(run('teine'), numPr(2)) }),
+    );
+    expect(paragraphs(doc).map((p) => p.label)).toEqual(['1)', '2)']);
+  });
+
+  it('headers: typed page numbers left out, other short lines (a year) kept', () => {
+    const doc = readDocx(
+      docx({
+        body: para(run('x')),
+        header: para(run('lk 2 / 5')) + para(run('2026')) + para(run('- 3 -')) + para(run('Ametijuhend')),
+      }),
+    );
+    expect(doc.header.map((p) => [p.text, p.loc.paragraph])).toEqual([
+      ['2026', 1],
+      ['Ametijuhend', 2],
     ]);
   });
 

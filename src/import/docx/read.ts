@@ -46,7 +46,7 @@ const PAGE_FIELDS = new Set(['PAGE', 'NUMPAGES', 'SECTIONPAGES', 'PAGEREF', 'NUM
 
 /** A header or footer line that is only a page number once the page fields are gone: "lk 1 / 3", "Page 1 of 3", "1", "lk /", "- 2 -". */
 const PAGE_NUMBER_LINE =
-  /^[-–—\s]*(?:(?:lk|lehekülg|lehek\.|leht|page|p\.|pg\.?|seite|sivu)\s*)?\d*\s*(?:(?:\/|of|kokku|из|\(|-|–|—)\s*\d*\s*\)?)?[-–—\s.]*$/i;
+  /^[-–—\s]*(?:(?:lk|lehekülg|lehek\.|leht|page|p\.|pg\.?|seite|sivu)\s*)?\d{0,3}\s*(?:(?:\/|of|kokku|\(|-|–|—)\s*\d{0,3}\s*\)?)?[-–—\s.]*$/i;
 
 interface Piece {
   text: string;
