@@ -309,13 +309,15 @@ describe('jurist.docx: Heading styles, one multi-level Word list, approval in th
     expect(general!.loc.paragraph).toBe(general!.rows[0]![0]!.blocks[0]!.loc.paragraph);
   });
 
-  it('the approval is in the page header, the page-number footer is left out', () => {
+  it('the approval is in the first page’s header, both page-number footers are left out', () => {
+    // the default header first, then the first page's
     expect(doc.header.map((p) => p.text)).toEqual([
+      'Sotsiaalkindlustusamet\tAmetijuhend: Jurist',
       'KINNITATUD',
       'Sotsiaalkindlustusameti peadirektori',
       '12.02.2026 käskkirjaga nr 1-3/26',
     ]);
-    expect(doc.header.map((p) => p.loc)).toEqual([1, 2, 3].map((n) => ({ paragraph: n, part: 'header' })));
+    expect(doc.header.map((p) => p.loc)).toEqual([1, 2, 3, 4].map((n) => ({ paragraph: n, part: 'header' })));
     expect(doc.footer).toEqual([]);
     expect(doc.metadata.title).toBe('Ametijuhend: Jurist');
     expect(doc.notes).toEqual([]);

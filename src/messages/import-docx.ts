@@ -39,7 +39,7 @@ export const IMPORT_DOCX_MESSAGES = {
     en: 'this is an old binary Office file, not a Word document',
   },
   'import.docx.tooLarge': {
-    et: 'fail on liiga suur ({size} MB, lubatud kuni {max} MB): ametijuhend nii suur ei ole; kas failis on suured pildid? Eemalda need ja proovi uuesti',
+    et: 'fail on liiga suur ({size} MB, lubatud on kuni {max} MB): ükski ametijuhend pole nii suur; kas failis on suuri pilte? Eemalda need ja proovi uuesti',
     en: 'the file is too large ({size} MB, at most {max} MB): no job description is that large; does it hold big images? Remove them and try again',
   },
   'import.docx.zipBomb': {
