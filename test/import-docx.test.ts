@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, ftruncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { strToU8, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDocx } from '../src/import/docx/read.js';
 import {
@@ -992,6 +992,38 @@ describe('bad inputs: each a clear ImportFailure, fast and small', () => {
     figures.push(
       `rss after the bombs: ${rss.toFixed(0)} MB (limits: part ${IMPORT_LIMITS.partBytes / 1048576} MB)`,
     );
+  });
+
+  it('damaged variants of every corpus file: a document or an ImportFailure, never another error', () => {
+    let seed = 42;
+    const rnd = (): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const unexpected: string[] = [];
+    const attempt = (bytes: Uint8Array, what: string): void => {
+      try {
+        readDocx(bytes);
+      } catch (error) {
+        if (!(error instanceof ImportFailure)) unexpected.push(`${what}: ${String(error)}`);
+      }
+    };
+    for (const file of FILES) {
+      const bytes = readFileSync(join(CORPUS, file));
+      const parts = unzipSync(bytes);
+      for (let k = 0; k < 12; k++) {
+        // XML cut or repeated at a random place (in the parts the reader interprets)
+        const name = ['word/document.xml', 'word/numbering.xml', 'word/styles.xml'][k % 3]!;
+        if (!parts[name]) continue;
+        const text = strFromU8(parts[name]);
+        const a = Math.floor(rnd() * text.length);
+        const b = a + Math.floor(rnd() * 200);
+        const changed = k % 2 ? text.slice(0, a) + text.slice(b) : text.slice(0, b) + text.slice(a);
+        attempt(zipSync({ ...parts, [name]: strToU8(changed) }), `${file} ${name} ${a}-${b}`);
+        // random bytes of the zip changed
+        const damaged = Buffer.from(bytes);
+        for (let j = 0; j < 3; j++) damaged[Math.floor(rnd() * damaged.length)] = Math.floor(rnd() * 256);
+        attempt(damaged, `${file} bytes`);
+      }
+    }
+    expect(unexpected).toEqual([]);
   });
 
   it('a file over 50 MB is refused before anything is read', () => {
