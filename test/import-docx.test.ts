@@ -602,6 +602,17 @@ describe('Word’s OOXML beyond the corpus', () => {
       }),
     );
     expect(textOf(doc)).toEqual(['Kehtib alates 01.03.2026.', 'Vt punkt 3.2 ja lk .', 'Mari Maasikas', 'b']);
+    // a broken field (begin, no separate or end) hides nothing after its paragraph
+    const broken = readDocx(
+      docx({
+        body:
+          para(
+            run('Enne ') +
+              '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> REF x </w:instrText></w:r>',
+          ) + para(run('Pärast.')),
+      }),
+    );
+    expect(textOf(broken)).toEqual(['Enne', 'Pärast.']);
     expect(doc.footer.map((p) => [p.text, p.loc])).toEqual([
       ['Sotsiaalministeerium', { paragraph: 1, part: 'footer' }],
     ]);
@@ -716,16 +727,27 @@ describe('Word’s OOXML beyond the corpus', () => {
     expect(find(doc, 'ruut').ordered).toBe(false);
   });
 
-  it('headings from outline levels, style names and ids; bold from runs, run styles and paragraph styles', () => {
+  it('headings from outline levels, style names and ids; bold from runs, run styles and paragraph styles; no table of contents', () => {
     const styles =
       '<w:style w:type="paragraph" w:styleId="Pealkiri2"><w:name w:val="heading 2"/><w:rPr><w:b/></w:rPr></w:style>' +
       '<w:style w:type="paragraph" w:styleId="Minu"><w:name w:val="Minu pealkiri"/><w:basedOn w:val="Pealkiri2"/></w:style>' +
       '<w:style w:type="paragraph" w:styleId="Liigendus"><w:name w:val="Liigendus"/><w:pPr><w:outlineLvl w:val="2"/></w:pPr></w:style>' +
-      '<w:style w:type="character" w:styleId="Tugev"><w:name w:val="Strong"/><w:rPr><w:b/></w:rPr></w:style>';
+      '<w:style w:type="character" w:styleId="Tugev"><w:name w:val="Strong"/><w:rPr><w:b/></w:rPr></w:style>' +
+      '<w:style w:type="paragraph" w:styleId="Sisukord1"><w:name w:val="toc 1"/></w:style>';
     const doc = readDocx(
       docx({
         styles,
         body:
+          // a table of contents (a TOC field whose result is "toc 1" paragraphs) repeats the headings: left out
+          para(
+            '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC \\o "1-3" \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>' +
+              run('Alapealkiri') +
+              '<w:r><w:tab/></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGEREF _Toc1 \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>' +
+              run('2') +
+              '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
+            '<w:pStyle w:val="Sisukord1"/>',
+          ) +
+          para('<w:r><w:fldChar w:fldCharType="end"/></w:r>') +
           para(run('Alapealkiri'), '<w:pStyle w:val="Minu"/>') +
           para(run('Liigendatud'), '<w:pStyle w:val="Liigendus"/>') +
           para(run('Otse'), '<w:outlineLvl w:val="0"/>') +

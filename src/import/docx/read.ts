@@ -183,6 +183,12 @@ class Walker {
     this.carry = [];
     const boxes: Element[] = [];
     this.inline(p, segments, boxes, paraBold);
+    // A field's instruction never runs past its paragraph in what Word writes: one that does is
+    // broken (no separate / end), and its instruction phase would hide all the text after it.
+    for (const f of this.fields) f.result = true;
+    // a table of contents repeats the headings (with page numbers): the headings themselves are read.
+    // Its paragraphs are still walked, for the field characters they hold (the TOC field's own).
+    if (this.ctx.styles.isTocEntry(styleId)) return [];
 
     if (markDeleted) {
       // accepted: the paragraph mark is gone, the text joins the next paragraph

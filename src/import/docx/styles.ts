@@ -97,6 +97,15 @@ export class Styles {
     return id && this.byId.has(id) ? id : this.defaultParagraph;
   }
 
+  /**
+   * Whether the paragraph style is one of Word's table-of-contents entry styles ("toc 1" … "toc 9":
+   * built-in styles keep their English w:name whatever the id, "Sisukord1" in Estonian Word).
+   */
+  isTocEntry(id: string | undefined): boolean {
+    const s = id ? this.byId.get(id) : undefined;
+    return s !== undefined && /^toc [1-9]$/i.test(s.name);
+  }
+
   /** Heading level 1–6 of a paragraph style (outline level or a heading style's name), inherited. */
   heading(id: string | undefined): number | undefined {
     for (const s of this.chain(this.paragraphStyle(id))) {
