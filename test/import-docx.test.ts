@@ -402,6 +402,17 @@ describe('peaspetsialist.docx: an official, merged cells, approval in the body',
     expect(find(doc, 'Teenistuskoha nimetus: Peaspetsialist').bold).toBeUndefined();
     expect(doc.header).toEqual([]);
   });
+
+  it('Word’s tracked changes in the purpose: the insertion kept, the deletion dropped, one warning', () => {
+    expect(
+      find(
+        doc,
+        'Teenistuskoha eesmärk on maksukohustuslaste maksukohustuse õige täitmise kontrollimine ning maksude laekumise tagamine.',
+      ),
+    ).toBeDefined();
+    expect(textOf(doc).join('\n')).not.toContain('sissenõudmine');
+    expect(doc.notes).toEqual([{ id: 'import.docx.trackedChanges', data: { n: 2 }, severity: 'warning' }]);
+  });
 });
 
 describe('projektijuht.docx (LibreOffice): tracked changes, fields, breaks, spaces, tabs', () => {
