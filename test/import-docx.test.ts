@@ -867,6 +867,14 @@ describe('Word’s OOXML beyond the corpus', () => {
     ]);
   });
 
+  it('an embedded document (w:altChunk) it cannot read is reported where it is', () => {
+    const doc = readDocx(
+      docx({ body: para(run('Enne.')) + '<w:altChunk r:id="rA"/>' + para(run('Pärast.')) }),
+    );
+    expect(textOf(doc)).toEqual(['Enne.', 'Pärast.']);
+    expect(doc.notes).toEqual([{ id: 'import.docx.altChunk', severity: 'warning', loc: { paragraph: 2 } }]);
+  });
+
   it('reads the core properties, the document part named by the package relationships', () => {
     const bytes = docx({
       body: para(run('x')),

@@ -54,6 +54,10 @@ export const IMPORT_DOCX_MESSAGES = {
     et: 'dokumendis on {n, plural, one {# jälitatud muudatus} other {# jälitatud muudatust}}: need võeti vastu (kustutatud tekst jäeti välja, lisatud tekst võeti sisse); vaata tulemus üle',
     en: 'the document has {n, plural, one {# tracked change} other {# tracked changes}}: they were taken as accepted (deleted text left out, inserted text kept); review the result',
   },
+  'import.docx.altChunk': {
+    et: 'siin on dokumenti põimitud teine dokument (altChunk), mille teksti ei saanud lugeda: ava fail Wordis ja salvesta see uuesti (siis saab põimitud sisust tavaline tekst) ning impordi uuesti',
+    en: 'another document is embedded here (altChunk) and its text could not be read: open the file in Word and save it again (the embedded content then becomes ordinary text), and import it again',
+  },
   'import.docx.notesAppended': {
     et: 'dokumendi {n, plural, one {# allmärkus} other {# allmärkust}} lisati teksti lõppu, et midagi ei kaoks: paiguta need sobivasse kohta',
     en: 'the document’s {n, plural, one {# footnote} other {# footnotes}} were appended to the end of the text so that nothing is lost: move them where they belong',

@@ -16,6 +16,7 @@ import {
   type SourceBlock,
   type SourceCell,
   type SourceDocument,
+  type SourceLocation,
   type SourceParagraph,
   type SourceTable,
 } from '../types.js';
@@ -68,6 +69,8 @@ interface Context {
   styles: Styles;
   numbering: Numbering;
   changes: Set<string>;
+  /** Where content the reader cannot read sits (w:altChunk: an embedded HTML, RTF or Word part). */
+  unread: SourceLocation[];
 }
 
 /** Resolves a relationship target against the folder of its source part. */
@@ -157,7 +160,9 @@ class Walker {
         if (!isW(el, 'customXml')) this.change(el);
         this.blockChildren(el, out);
       } else if (isW(el, 'del') || isW(el, 'moveFrom')) this.change(el);
-      else if (el.localName === 'AlternateContent' && el.namespaceURI === MC_NS) {
+      else if (isW(el, 'altChunk')) {
+        this.ctx.unread.push({ paragraph: this.counter.n + 1, ...(this.part ? { part: this.part } : {}) });
+      } else if (el.localName === 'AlternateContent' && el.namespaceURI === MC_NS) {
         const branch = this.branch(el);
         if (branch) this.blockChildren(branch, out);
       }
@@ -572,7 +577,7 @@ export function readDocx(bytes: Uint8Array): SourceDocument {
     parsePart(pkg, relOfType(rels, 'numbering') ?? 'word/numbering.xml'),
     styles,
   );
-  const ctx: Context = { styles, numbering, changes: new Set() };
+  const ctx: Context = { styles, numbering, changes: new Set(), unread: [] };
   const doc = parseXml(pkg.read(main)!, main);
   const body = wChild(doc.documentElement!, 'body');
   if (!body) throw new ImportFailure('import.docx.badXml', { part: main, detail: 'no w:body' });
@@ -591,6 +596,7 @@ export function readDocx(bytes: Uint8Array): SourceDocument {
   if (ctx.changes.size) {
     notes.push({ id: 'import.docx.trackedChanges', data: { n: ctx.changes.size }, severity: 'warning' });
   }
+  for (const loc of ctx.unread) notes.push({ id: 'import.docx.altChunk', severity: 'warning', loc });
   if (noteCount) {
     notes.push({
       id: 'import.docx.notesAppended',
