@@ -25,8 +25,10 @@ export interface SourceParagraph {
   /**
    * The text: runs joined, whitespace collapsed (a non-breaking space becomes a plain space), a soft
    * line break (w:br, a PDF line inside a paragraph) as "\n", tabs as "\t", fields as their shown
-   * result, tracked changes as accepted. Typed numbering and bullets ("3.1.\t", "▪ ") stay in the text:
-   * the recogniser strips them. Never empty (readers leave out empty paragraphs).
+   * result, tracked changes as accepted. Typed numbering and bullets ("3.1.\t", "▪ ") stay in the text
+   * of a DOCX (the recogniser strips them); a PDF cannot tell typed from automatic numbering, so its
+   * reader moves a list item's bullet or number into `label` (a heading keeps its number in the text).
+   * Never empty (readers leave out empty paragraphs).
    */
   text: string;
   /**
@@ -67,7 +69,7 @@ export type SourceBlock = SourceParagraph | SourceTable;
 
 /** Something a reader or the recogniser noticed, with where: printed before the check report. */
 export interface ImportNote {
-  /** A key of IMPORT_MESSAGES (src/messages/import.ts). */
+  /** A key of the import messages (src/messages/import*.ts, all in MESSAGES). */
   id: string;
   /** The message's placeholders. */
   data?: Readonly<Record<string, string | number>>;
