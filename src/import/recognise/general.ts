@@ -1,0 +1,267 @@
+/**
+ * The general part ("Üldosa"): title, unit, reportsTo, substitutedBy, substitutes, in three layouts
+ * (cells holding "1.1. Ametinimetus" over the value; label | value rows, or a label row over a
+ * value row; "Label: value" lines and a label paragraph over its value), and the heading block
+ * above it (the word "AMETIJUHEND", the organisation).
+ */
+import type { SourceBlock, SourceCell, SourceLocation } from '../types.js';
+import { flat, fold, oneOrMany, splitList, stripMarker, toLine, type Line } from './text.js';
+
+export type GeneralKey = 'title' | 'unit' | 'reportsTo' | 'substitutedBy' | 'substitutes';
+
+const LABELS: Record<GeneralKey, { et: string[]; en: string[] }> = {
+  title: {
+    et: ['Ametinimetus', 'Ametikoha nimetus', 'Teenistuskoha nimetus', 'Töökoha nimetus', 'Ametikoht', 'Teenistuskoht'],
+    en: ['Job title', 'Position', 'Title', 'Position title', 'Post'],
+  },
+  unit: {
+    et: ['Struktuuriüksus', 'Struktuuriüksuse nimetus', 'Osakond', 'Allüksus', 'Üksus'],
+    en: ['Organisational unit', 'Organizational unit', 'Unit', 'Department'],
+  },
+  reportsTo: {
+    et: ['Vahetu juht', 'Allub', 'Kellele allub', 'Otsene juht', 'Vahetu ülem'],
+    en: ['Reports to', 'Line manager', 'Direct superior', 'Immediate superior'],
+  },
+  substitutedBy: {
+    et: ['Kes asendab', 'Asendaja', 'Teda asendab', 'Asendajad'],
+    en: ['Substituted by', 'Deputy', 'Replaced by'],
+  },
+  substitutes: {
+    et: ['Keda asendab', 'Asendab', 'Keda ta asendab'],
+    en: ['Substitutes', 'Substitutes for', 'Replaces'],
+  },
+};
+
+const OFFICIAL_LABELS = new Set(['ametikoha nimetus', 'teenistuskoha nimetus', 'ametikoht', 'teenistuskoht']);
+
+const LABEL_INDEX = new Map<string, { key: GeneralKey; lang: 'et' | 'en' }>();
+for (const [key, names] of Object.entries(LABELS) as [GeneralKey, { et: string[]; en: string[] }][]) {
+  for (const n of names.et) LABEL_INDEX.set(fold(n), { key, lang: 'et' });
+  for (const n of names.en) LABEL_INDEX.set(fold(n), { key, lang: 'en' });
+}
+
+/** Strips "1.1.", "1.1", "1)" and a trailing colon from a label. */
+function labelText(text: string): string {
+  return flat(text)
+    .replace(/^\s*\d+(?:\.\d+)*[.)]?\s*/u, '')
+    .replace(/\s*:\s*$/u, '');
+}
+
+/** The field a label names ("1.1. Ametinimetus", "Vahetu juht:"), or undefined. */
+export function matchGeneralLabel(text: string): { key: GeneralKey; lang: 'et' | 'en'; official: boolean } | undefined {
+  const f = fold(labelText(text));
+  const hit = LABEL_INDEX.get(f);
+  return hit ? { ...hit, official: OFFICIAL_LABELS.has(f) } : undefined;
+}
+
+export interface Field {
+  key: GeneralKey;
+  lines: string[];
+  loc: SourceLocation;
+}
+
+export interface GeneralResult {
+  fields: Field[];
+  /** Lines that are no field (kept for review). */
+  rest: Line[];
+  /** Blocks that are no field table, in order (paragraph lines are in `rest`). */
+  english: number;
+  estonian: number;
+  official: boolean;
+}
+
+interface Acc {
+  fields: Field[];
+  rest: Line[];
+  english: number;
+  estonian: number;
+  official: boolean;
+}
+
+function note(acc: Acc, m: { lang: 'et' | 'en'; official: boolean }): void {
+  if (m.lang === 'en') acc.english++;
+  else acc.estonian++;
+  if (m.official) acc.official = true;
+}
+
+/** "Label: value" in one text, or undefined. */
+function labelColonValue(text: string): { key: GeneralKey; value: string; lang: 'et' | 'en'; official: boolean } | undefined {
+  const i = text.indexOf(':');
+  if (i <= 0) return undefined;
+  const m = matchGeneralLabel(text.slice(0, i));
+  const value = text.slice(i + 1).trim();
+  return m && value !== '' ? { ...m, value } : undefined;
+}
+
+/** A cell's lines: every paragraph's soft-broken lines, markers stripped. */
+function cellLines(cell: SourceCell): { text: string; loc: SourceLocation }[] {
+  return cell.blocks.flatMap((p) =>
+    p.text
+      .split('\n')
+      .map((l) => stripMarker(flat(l)))
+      .filter((l) => l !== '')
+      .map((text) => ({ text, loc: p.loc })),
+  );
+}
+
+function restOfCell(acc: Acc, cell: SourceCell): void {
+  for (const p of cell.blocks) acc.rest.push(toLine(p));
+}
+
+/** Reads a table of the general part. */
+function readTable(acc: Acc, rows: SourceCell[][]): void {
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r] as SourceCell[];
+    const cells = row.map(cellLines);
+    const firstIsLabel = cells.map((c) => (c[0] ? matchGeneralLabel(c[0].text) : undefined));
+    const allLabels = cells.length > 0 && firstIsLabel.every((m) => m !== undefined);
+    if (allLabels && cells.some((c) => c.length > 1)) {
+      // cells holding "1.1. Ametinimetus" over the value
+      cells.forEach((c, i) => {
+        const m = firstIsLabel[i];
+        if (!m || !c[0]) return;
+        note(acc, m);
+        acc.fields.push({ key: m.key, lines: c.slice(1).map((l) => l.text), loc: c[0].loc });
+      });
+      continue;
+    }
+    if (allLabels) {
+      // a label row over a value row
+      const next = rows[r + 1];
+      const nextCells = next?.map(cellLines);
+      if (nextCells && nextCells.length === cells.length && nextCells.every((c) => !c[0] || !matchGeneralLabel(c[0].text))) {
+        cells.forEach((c, i) => {
+          const m = firstIsLabel[i];
+          if (!m || !c[0]) return;
+          note(acc, m);
+          acc.fields.push({ key: m.key, lines: (nextCells[i] ?? []).map((l) => l.text), loc: c[0].loc });
+        });
+        r++;
+        continue;
+      }
+      cells.forEach((c, i) => {
+        const m = firstIsLabel[i];
+        if (m && c[0]) {
+          note(acc, m);
+          acc.fields.push({ key: m.key, lines: [], loc: c[0].loc });
+        }
+      });
+      continue;
+    }
+    // label | value rows (the label may be in any even cell: label | value | label | value)
+    let i = 0;
+    while (i < row.length) {
+      const c = cells[i] ?? [];
+      const m = c.length === 1 && c[0] ? matchGeneralLabel(c[0].text) : undefined;
+      const colon = c.length >= 1 && c[0] ? labelColonValue(c[0].text) : undefined;
+      if (m && c[0] && i + 1 < row.length) {
+        note(acc, m);
+        acc.fields.push({ key: m.key, lines: (cells[i + 1] ?? []).map((l) => l.text), loc: c[0].loc });
+        i += 2;
+        continue;
+      }
+      if (colon && c[0]) {
+        note(acc, colon);
+        acc.fields.push({ key: colon.key, lines: [colon.value, ...c.slice(1).map((l) => l.text)], loc: c[0].loc });
+        i++;
+        continue;
+      }
+      restOfCell(acc, row[i] as SourceCell);
+      i++;
+    }
+  }
+}
+
+/** Reads the general part's blocks: tables and paragraphs. */
+export function readGeneral(blocks: readonly SourceBlock[]): GeneralResult {
+  const acc: Acc = { fields: [], rest: [], english: 0, estonian: 0, official: false };
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b] as SourceBlock;
+    if (block.type === 'table') {
+      readTable(acc, block.rows);
+      continue;
+    }
+    const lines = block.text
+      .split('\n')
+      .map((l) => stripMarker(flat(l)))
+      .filter((l) => l !== '');
+    const first = lines[0] ?? '';
+    const colon = labelColonValue(first.replace(/\t/gu, ' '));
+    const tab = block.text.includes('\t') ? block.text.split('\t') : undefined;
+    const tabLabel = tab && tab.length >= 2 ? matchGeneralLabel(tab[0] ?? '') : undefined;
+    const alone = matchGeneralLabel(first);
+    if (colon) {
+      note(acc, colon);
+      acc.fields.push({ key: colon.key, lines: [colon.value, ...lines.slice(1)], loc: block.loc });
+    } else if (tabLabel && tab) {
+      note(acc, tabLabel);
+      acc.fields.push({ key: tabLabel.key, lines: [flat(tab.slice(1).join(' '))], loc: block.loc });
+    } else if (alone) {
+      note(acc, alone);
+      const value = lines.slice(1);
+      // the value is the next paragraph(s) up to the next label
+      while (value.length === 0 || (alone.key === 'unit' && value.length > 0)) {
+        const next = blocks[b + 1];
+        if (!next || next.type !== 'paragraph') break;
+        const nl = toLine(next);
+        if (matchGeneralLabel(nl.lines[0] ?? '') || labelColonValue(nl.text) || nl.heading !== undefined) break;
+        value.push(...nl.lines);
+        b++;
+        if (alone.key !== 'unit') break;
+      }
+      acc.fields.push({ key: alone.key, lines: value, loc: block.loc });
+    } else {
+      acc.rest.push(toLine(block));
+    }
+  }
+  return acc;
+}
+
+/** The frontmatter values of the fields (later fields of the same key are added to the earlier). */
+export function generalValues(fields: readonly Field[]): Partial<Record<GeneralKey, string | string[]>> {
+  const lines = new Map<GeneralKey, string[]>();
+  for (const f of fields) lines.set(f.key, [...(lines.get(f.key) ?? []), ...f.lines]);
+  const out: Partial<Record<GeneralKey, string | string[]>> = {};
+  for (const [key, ls] of lines) {
+    if (ls.length === 0) continue;
+    if (key === 'title' || key === 'reportsTo') {
+      const v = flat(ls.join(' '));
+      if (v !== '') out[key] = v;
+    } else {
+      const v = oneOrMany(splitList(ls));
+      if (v !== undefined) out[key] = v;
+    }
+  }
+  return out;
+}
+
+/** The document-title words the renderer prints ("AMETIJUHEND"): consumed, not reported. */
+const DOC_TITLES = new Set(
+  [
+    'Ametijuhend',
+    'Job description',
+    'Töökoha kirjeldus',
+    'Ametikoha kirjeldus',
+    'Teenistuskoha kirjeldus',
+    'Ametijuhend (töökoha kirjeldus)',
+  ].map(fold),
+);
+
+export function isDocumentTitle(text: string): boolean {
+  return DOC_TITLES.has(fold(text));
+}
+
+/** Whether a line could be an agency's name: short, no sentence, no label. */
+export function looksLikeOrganisation(text: string): boolean {
+  const t = flat(text);
+  const words = t.split(' ');
+  return (
+    t.length >= 3 &&
+    t.length <= 80 &&
+    words.length <= 8 &&
+    !/[.;:!?]$/u.test(t) &&
+    !/\d/u.test(t) &&
+    /^\p{Lu}/u.test(t) &&
+    !matchGeneralLabel(t)
+  );
+}
