@@ -81,7 +81,8 @@ export function findDate(text: string): { date: string; start: number; end: numb
   return undefined;
 }
 
-const DIRECTIVE = /\b(?:käskkirja(?:ga)?|korraldusega|otsusega|directive)\b(.*?)\b(?:nr\.?|no\.?|number)\s*([\p{L}\d][\p{L}\d/.\-–]*)/iu;
+const DIRECTIVE =
+  /\b(?:käskkirja(?:ga)?|korraldusega|otsusega|directive)\b(.*?)\b(?:nr\.?|no\.?|number)\s*([\p{L}\d][\p{L}\d/.\-–]*)/iu;
 const DIRECTIVE_AFTER = /\b(?:nr\.?|no\.?)\s*([\p{L}\d][\p{L}\d/.\-–]*)\s*(?:käskkirja(?:ga)?|directive)?/iu;
 
 /** Reads "by", "directive" and "date" from the approval's text (after the word KINNITATUD). */
@@ -94,7 +95,9 @@ export function parseApproval(text: string): Approval | undefined {
   if (!m) return undefined;
   const directive = (m.length > 2 ? m[2] : m[1])?.replace(/[.,;]+$/u, '') ?? '';
   if (directive === '') return undefined;
-  const by = flat(`${t.slice(0, m.index)} ${m.length > 2 ? (m[1] ?? '') : ''} ${t.slice(m.index + m[0].length)}`)
+  const by = flat(
+    `${t.slice(0, m.index)} ${m.length > 2 ? (m[1] ?? '') : ''} ${t.slice(m.index + m[0].length)}`,
+  )
     .replace(/(?:\s+(?:by|of))+\s*$/iu, '')
     .replace(/^\s*(?:(?:by|of)\s+)+/iu, '')
     .replace(/[\s,.;:]+$/u, '')

@@ -79,7 +79,11 @@ function parse(lines: readonly Line[]): { raws: Raw[]; knowledge: string[]; rest
       continue;
     }
     const nameByLayout =
-      !l.item && !/[.;!?:]$/u.test(l.text) && l.text.split(' ').length <= 6 && next !== undefined && next.item;
+      !l.item &&
+      !/[.;!?:]$/u.test(l.text) &&
+      l.text.split(' ').length <= 6 &&
+      next !== undefined &&
+      next.item;
     if (isNameLine(l) || nameByLayout) {
       current = { name: l.text.replace(/\s*:$/u, ''), indicators: [], block: true, loc: l.loc };
       raws.push(current);
@@ -125,7 +129,8 @@ export function matchName(docName: string, names: readonly string[]): NameMatch 
   let best: string | undefined;
   for (const n of names) {
     const fn = fold(n);
-    if (f.startsWith(fn) && /^[^\p{L}\p{N}]/u.test(f.slice(fn.length)) && (!best || n.length > best.length)) best = n;
+    if (f.startsWith(fn) && /^[^\p{L}\p{N}]/u.test(f.slice(fn.length)) && (!best || n.length > best.length))
+      best = n;
   }
   if (best) return { name: best, rest: name.slice(best.length), how: 'prefix' };
   let near: string | undefined;
@@ -177,7 +182,8 @@ export function readCompetencies(lines: readonly Line[], opts: CompetencyOptions
       }
       const docText = `${m.rest} ${indicators.join(' ')}`;
       const catText = (catalogue[m.name] ?? []).join(' ');
-      const same = letters(docText) === letters(catText) || (indicators.length === 0 && letters(m.rest) === '');
+      const same =
+        letters(docText) === letters(catText) || (indicators.length === 0 && letters(m.rest) === '');
       if (same) {
         items.push(m.name);
         if (m.how === 'near') {
@@ -209,5 +215,7 @@ export function readCompetencies(lines: readonly Line[], opts: CompetencyOptions
 }
 
 function commentText(lang: 'et' | 'en', wording: string): string {
-  return lang === 'en' ? `Wording in the imported document: ${wording}` : `Imporditud dokumendi sõnastus: ${wording}`;
+  return lang === 'en'
+    ? `Wording in the imported document: ${wording}`
+    : `Imporditud dokumendi sõnastus: ${wording}`;
 }

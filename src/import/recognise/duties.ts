@@ -88,7 +88,11 @@ export interface DutiesResult {
 /** Reads a duties table into tasks (appended to `tasks`). */
 function readTable(table: SourceTable, tasks: DraftTask[]): void {
   let width = 0;
-  for (const row of table.rows) width = Math.max(width, row.reduce((n, c) => n + c.colSpan, 0));
+  for (const row of table.rows)
+    width = Math.max(
+      width,
+      row.reduce((n, c) => n + c.colSpan, 0),
+    );
   // a rowSpan'd task cell leaves its later rows shorter: they hold more results of that task
   let spanLeft = 0;
   for (const row of table.rows) {
@@ -97,7 +101,10 @@ function readTable(table: SourceTable, tasks: DraftTask[]): void {
     const continued = spanLeft > 0;
     if (spanLeft > 0) spanLeft--;
     // a number column ("3.1" alone) is dropped
-    if (cells.length > 2 && /^\d+(?:\.\d+)*\.?$/u.test(flat(cells[0]?.blocks.map((p) => p.text).join(' ') ?? ''))) {
+    if (
+      cells.length > 2 &&
+      /^\d+(?:\.\d+)*\.?$/u.test(flat(cells[0]?.blocks.map((p) => p.text).join(' ') ?? ''))
+    ) {
       cells = cells.slice(1);
     }
     if (continued && row.reduce((n, c) => n + c.colSpan, 0) < width) {

@@ -11,7 +11,14 @@ export type GeneralKey = 'title' | 'unit' | 'reportsTo' | 'substitutedBy' | 'sub
 
 const LABELS: Record<GeneralKey, { et: string[]; en: string[] }> = {
   title: {
-    et: ['Ametinimetus', 'Ametikoha nimetus', 'Teenistuskoha nimetus', 'Töökoha nimetus', 'Ametikoht', 'Teenistuskoht'],
+    et: [
+      'Ametinimetus',
+      'Ametikoha nimetus',
+      'Teenistuskoha nimetus',
+      'Töökoha nimetus',
+      'Ametikoht',
+      'Teenistuskoht',
+    ],
     en: ['Job title', 'Position', 'Title', 'Position title', 'Post'],
   },
   unit: {
@@ -48,7 +55,9 @@ function labelText(text: string): string {
 }
 
 /** The field a label names ("1.1. Ametinimetus", "Vahetu juht:"), or undefined. */
-export function matchGeneralLabel(text: string): { key: GeneralKey; lang: 'et' | 'en'; official: boolean } | undefined {
+export function matchGeneralLabel(
+  text: string,
+): { key: GeneralKey; lang: 'et' | 'en'; official: boolean } | undefined {
   const f = fold(labelText(text));
   const hit = LABEL_INDEX.get(f);
   return hit ? { ...hit, official: OFFICIAL_LABELS.has(f) } : undefined;
@@ -85,7 +94,9 @@ function note(acc: Acc, m: { lang: 'et' | 'en'; official: boolean }): void {
 }
 
 /** "Label: value" in one text, or undefined. */
-function labelColonValue(text: string): { key: GeneralKey; value: string; lang: 'et' | 'en'; official: boolean } | undefined {
+function labelColonValue(
+  text: string,
+): { key: GeneralKey; value: string; lang: 'et' | 'en'; official: boolean } | undefined {
   const i = text.indexOf(':');
   if (i <= 0) return undefined;
   const m = matchGeneralLabel(text.slice(0, i));
@@ -129,7 +140,11 @@ function readTable(acc: Acc, rows: SourceCell[][]): void {
       // a label row over a value row
       const next = rows[r + 1];
       const nextCells = next?.map(cellLines);
-      if (nextCells && nextCells.length === cells.length && nextCells.every((c) => !c[0] || !matchGeneralLabel(c[0].text))) {
+      if (
+        nextCells &&
+        nextCells.length === cells.length &&
+        nextCells.every((c) => !c[0] || !matchGeneralLabel(c[0].text))
+      ) {
         cells.forEach((c, i) => {
           const m = firstIsLabel[i];
           if (!m || !c[0]) return;
@@ -162,7 +177,11 @@ function readTable(acc: Acc, rows: SourceCell[][]): void {
       }
       if (colon && c[0]) {
         note(acc, colon);
-        acc.fields.push({ key: colon.key, lines: [colon.value, ...c.slice(1).map((l) => l.text)], loc: c[0].loc });
+        acc.fields.push({
+          key: colon.key,
+          lines: [colon.value, ...c.slice(1).map((l) => l.text)],
+          loc: c[0].loc,
+        });
         i++;
         continue;
       }
@@ -204,7 +223,8 @@ export function readGeneral(blocks: readonly SourceBlock[]): GeneralResult {
         const next = blocks[b + 1];
         if (!next || next.type !== 'paragraph') break;
         const nl = toLine(next);
-        if (matchGeneralLabel(nl.lines[0] ?? '') || labelColonValue(nl.text) || nl.heading !== undefined) break;
+        if (matchGeneralLabel(nl.lines[0] ?? '') || labelColonValue(nl.text) || nl.heading !== undefined)
+          break;
         value.push(...nl.lines);
         b++;
         if (alone.key !== 'unit') break;

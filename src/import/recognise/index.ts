@@ -24,7 +24,12 @@ import { generalValues, isDocumentTitle, looksLikeOrganisation, readGeneral, typ
 import { blocksText, linesToBlocks, markdownText, sourceToBlocks } from './prose.js';
 import { readRequirements, type RequirementsResult } from './requirements.js';
 import { segment, type Part } from './sections.js';
-import { isSignatureBoilerplate, readSignatures, type Signatory, type SignaturesResult } from './signatures.js';
+import {
+  isSignatureBoilerplate,
+  readSignatures,
+  type Signatory,
+  type SignaturesResult,
+} from './signatures.js';
 import { flat, fold, letters, toLine, type Line } from './text.js';
 
 export { NEAR_SIMILARITY } from './competencies.js';
@@ -42,7 +47,8 @@ const REVIEW: Record<'unmapped' | 'unknownSection', Record<Lang, string>> = {
   },
 };
 
-const PAGE_NUMBER = /^(?:lk\.?\s*)?\d+\s*(?:\/|of|-)\s*\d+$|^(?:page|lehekülg|lk\.?)\s*\d+(?:\s*(?:of|\/)\s*\d+)?$/iu;
+const PAGE_NUMBER =
+  /^(?:lk\.?\s*)?\d+\s*(?:\/|of|-)\s*\d+$|^(?:page|lehekülg|lk\.?)\s*\d+(?:\s*(?:of|\/)\s*\d+)?$/iu;
 const VERSION = /^(?:versioon|version|ver\.?)\s+(\S+)$/iu;
 
 /** Whether a line is printed by the renderer anyway (consumed, not reported). */
@@ -114,7 +120,8 @@ export function recognise(doc: SourceDocument, ctx: RecogniseContext = {}): Draf
         const rest: Line[] = [];
         g.rest.forEach((l, i) => {
           if (isDocumentTitle(l.text)) return;
-          const near = (j: number): boolean => g.rest[j] !== undefined && isDocumentTitle((g.rest[j] as Line).text);
+          const near = (j: number): boolean =>
+            g.rest[j] !== undefined && isDocumentTitle((g.rest[j] as Line).text);
           if (!organisation && looksLikeOrganisation(l.text) && (near(i - 1) || near(i + 1))) {
             organisation = l.text;
             return;
@@ -176,7 +183,10 @@ export function recognise(doc: SourceDocument, ctx: RecogniseContext = {}): Draf
         const key = part.kind;
         const blocks = sourceToBlocks(part.blocks);
         const lead = blocks[0];
-        if (lead?.type === 'paragraph' && /^(ametnikul on õigus|ametnik vastutab|teenistujal on õigus|teenistuja vastutab)/iu.test(lead.text)) {
+        if (
+          lead?.type === 'paragraph' &&
+          /^(ametnikul on õigus|ametnik vastutab|teenistujal on õigus|teenistuja vastutab)/iu.test(lead.text)
+        ) {
           official = true;
         }
         const existing = sections.find((s) => s.key === key);
@@ -195,12 +205,17 @@ export function recognise(doc: SourceDocument, ctx: RecogniseContext = {}): Draf
 
   // page header and footer: the running header ("Amet · Ametinimetus · Versioon 2.1"), the organisation
   const title =
-    stringValue(generalValues(generalFields).title) ?? stringValue(generalValues(frontFields).title) ?? doc.metadata.title?.trim();
+    stringValue(generalValues(generalFields).title) ??
+    stringValue(generalValues(frontFields).title) ??
+    doc.metadata.title?.trim();
   const headerRest: Line[] = [];
   for (const p of [...doc.header, ...doc.footer]) {
     if (approval && approvalFound.used.includes(p)) continue;
     const line = toLine(p);
-    const pieces = line.text.split(/\s+[·•|]\s+/u);
+    const pieces = p.text
+      .split(/\t+|\s+[·•|]\s+|\s{3,}/u)
+      .map((x) => flat(x))
+      .filter((x) => x !== '');
     let all = true;
     for (const piece of pieces) {
       const v = VERSION.exec(piece);
@@ -217,7 +232,11 @@ export function recognise(doc: SourceDocument, ctx: RecogniseContext = {}): Draf
 
   if (!approval && approvalFound.partial !== undefined) {
     const p = approvalFound.used[0];
-    notes.push({ id: 'import.recognise.approvalIncomplete', severity: 'warning', ...(p ? { loc: p.loc } : {}) });
+    notes.push({
+      id: 'import.recognise.approvalIncomplete',
+      severity: 'warning',
+      ...(p ? { loc: p.loc } : {}),
+    });
   }
 
   const lang: Lang = english > estonian ? 'en' : 'et';
@@ -328,7 +347,11 @@ function placeUnmapped(
 ): void {
   if (unmapped.length === 0) return;
   if (sections.length === 0) {
-    sections.push({ key: 'extra', heading: lang === 'en' ? 'Imported text' : 'Imporditud tekst', blocks: [] });
+    sections.push({
+      key: 'extra',
+      heading: lang === 'en' ? 'Imported text' : 'Imporditud tekst',
+      blocks: [],
+    });
   }
   const before: DraftBlock[] = [];
   for (const u of unmapped) {

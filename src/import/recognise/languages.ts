@@ -18,9 +18,49 @@ export interface LanguageReq {
 }
 
 const CODES = [
-  'et', 'en', 'ru', 'fi', 'de', 'fr', 'lv', 'lt', 'sv', 'no', 'da', 'es', 'it', 'pl', 'uk', 'zh', 'ja',
-  'pt', 'nl', 'hu', 'cs', 'el', 'ar', 'tr', 'be', 'he', 'ko', 'sk', 'sl', 'hr', 'sr', 'bg', 'ro', 'is',
-  'ga', 'ka', 'hy', 'kk', 'hi', 'fa', 'mt', 'sq', 'mk',
+  'et',
+  'en',
+  'ru',
+  'fi',
+  'de',
+  'fr',
+  'lv',
+  'lt',
+  'sv',
+  'no',
+  'da',
+  'es',
+  'it',
+  'pl',
+  'uk',
+  'zh',
+  'ja',
+  'pt',
+  'nl',
+  'hu',
+  'cs',
+  'el',
+  'ar',
+  'tr',
+  'be',
+  'he',
+  'ko',
+  'sk',
+  'sl',
+  'hr',
+  'sr',
+  'bg',
+  'ro',
+  'is',
+  'ga',
+  'ka',
+  'hy',
+  'kk',
+  'hi',
+  'fa',
+  'mt',
+  'sq',
+  'mk',
 ];
 
 let nameIndex: Map<string, string> | undefined;
@@ -68,10 +108,41 @@ function saysNothingMore(note: string): boolean {
     .split(/\s+/u)
     .filter((w) => w !== '');
   const filler = new Set([
-    'valdab', 'oskab', 'vaba', 'vabalt', 'hea', 'heal', 'keel', 'keelt', 'keele', 'keeles', 'keeleoskus',
-    'oskus', 'voi', 'ja', 'command', 'of', 'good', 'fluent', 'in', 'language', 'languages', 'or', 'and',
-    'knowledge', 'at', 'level', 'higher', 'vahemalt', 'tasemel', 'kirjas', 'kones', 'suuliselt',
-    'kirjalikult', 'written', 'spoken',
+    'valdab',
+    'oskab',
+    'vaba',
+    'vabalt',
+    'hea',
+    'heal',
+    'keel',
+    'keelt',
+    'keele',
+    'keeles',
+    'keeleoskus',
+    'oskus',
+    'voi',
+    'ja',
+    'command',
+    'of',
+    'good',
+    'fluent',
+    'in',
+    'language',
+    'languages',
+    'or',
+    'and',
+    'knowledge',
+    'at',
+    'level',
+    'higher',
+    'vahemalt',
+    'tasemel',
+    'kirjas',
+    'kones',
+    'suuliselt',
+    'kirjalikult',
+    'written',
+    'spoken',
   ]);
   return words.every((w) => filler.has(w) || names().has(w));
 }
@@ -109,11 +180,16 @@ function groups(sentence: string, notes: ImportNote[], loc: SourceLocation): Gro
   }
   found.sort((a, b) => a.at - b.at);
   if (found.length === 0) return [];
-  const words = [...sentence.matchAll(/\p{L}+/gu)].map((m) => ({ at: m.index, code: names().get(fold(m[0])) }));
+  const words = [...sentence.matchAll(/\p{L}+/gu)].map((m) => ({
+    at: m.index,
+    code: names().get(fold(m[0])),
+  }));
   const out: Group[] = [];
   let from = 0;
   for (const f of found) {
-    const langs = [...new Set(words.filter((w) => w.code && w.at >= from && w.at < f.at).map((w) => w.code as string))];
+    const langs = [
+      ...new Set(words.filter((w) => w.code && w.at >= from && w.at < f.at).map((w) => w.code as string)),
+    ];
     out.push({ langs, level: f.level });
     from = f.at;
   }
@@ -145,10 +221,12 @@ export function readLanguages(lines: readonly Line[]): LanguagesResult {
         else pendingNotes.push(sentence);
         continue;
       }
-      const reqs = gs.filter((g) => g.langs.length > 0).map((g): LanguageReq => ({
-        lang: g.langs.length === 1 ? (g.langs[0] as string) : g.langs,
-        level: g.level,
-      }));
+      const reqs = gs
+        .filter((g) => g.langs.length > 0)
+        .map((g): LanguageReq => ({
+          lang: g.langs.length === 1 ? (g.langs[0] as string) : g.langs,
+          level: g.level,
+        }));
       if (reqs.length === 1) {
         let note = sentence;
         for (const re of LEVEL_PHRASES) note = note.replace(re, '');

@@ -27,11 +27,26 @@ const LABELS: Record<RequirementKey, { et: string[]; en: string[] }> = {
     en: ['Work experience', 'Experience', 'Professional experience'],
   },
   languages: {
-    et: ['Keeleoskus', 'Keelteoskus', 'Keeleoskuse nõue', 'Keeleoskuse nõuded', 'Keelteoskuse nõuded', 'Keeled'],
+    et: [
+      'Keeleoskus',
+      'Keelteoskus',
+      'Keeleoskuse nõue',
+      'Keeleoskuse nõuded',
+      'Keelteoskuse nõuded',
+      'Keeled',
+    ],
     en: ['Language skills', 'Languages', 'Language', 'Language requirements'],
   },
   computerSkills: {
-    et: ['Arvutikasutamise oskus', 'Arvutioskus', 'Arvutikasutusoskus', 'Arvutialased oskused', 'Arvutialane oskus', 'IT-oskused', 'Arvutioskused'],
+    et: [
+      'Arvutikasutamise oskus',
+      'Arvutioskus',
+      'Arvutikasutusoskus',
+      'Arvutialased oskused',
+      'Arvutialane oskus',
+      'IT-oskused',
+      'Arvutioskused',
+    ],
     en: ['Computer skills', 'IT skills', 'Digital skills'],
   },
   knowledge: {
@@ -39,7 +54,14 @@ const LABELS: Record<RequirementKey, { et: string[]; en: string[] }> = {
     en: ['Knowledge', 'Professional knowledge'],
   },
   competencies: {
-    et: ['Tööks vajalikud kompetentsid', 'Kompetentsid', 'Põhikompetentsid', 'Vajalikud kompetentsid', 'Üldkompetentsid', 'Teenistuseks vajalikud kompetentsid'],
+    et: [
+      'Tööks vajalikud kompetentsid',
+      'Kompetentsid',
+      'Põhikompetentsid',
+      'Vajalikud kompetentsid',
+      'Üldkompetentsid',
+      'Teenistuseks vajalikud kompetentsid',
+    ],
     en: ['Required competencies', 'Competencies', 'Core competencies'],
   },
   additionalCompetencies: {
@@ -50,7 +72,11 @@ const LABELS: Record<RequirementKey, { et: string[]; en: string[] }> = {
       'Isikuomadused',
       'Isikuomadused ja teadmised',
     ],
-    en: ['Additional competencies', 'Additional competencies, personal qualities and knowledge', 'Personal qualities'],
+    en: [
+      'Additional competencies',
+      'Additional competencies, personal qualities and knowledge',
+      'Personal qualities',
+    ],
   },
 };
 
@@ -159,7 +185,10 @@ export interface RequirementsOptions {
 }
 
 /** Reads the requirements part (and the requirement lines found in other parts). */
-export function readRequirements(blocks: readonly SourceBlock[], opts: RequirementsOptions): RequirementsResult {
+export function readRequirements(
+  blocks: readonly SourceBlock[],
+  opts: RequirementsOptions,
+): RequirementsResult {
   const fields = new Map<RequirementKey, Line[]>();
   const rest: Line[] = [];
   let english = 0;

@@ -47,7 +47,13 @@ const MORE_HEADINGS: Record<Exclude<PartKind, 'front' | 'extra'>, { et: string[]
     en: ['Signatures', 'Signatures of the parties'],
   },
   purpose: {
-    et: ['Eesmärk', 'Töö eesmärk', 'Ametikoha põhieesmärk', 'Teenistuskoha põhieesmärk', 'Töökoha põhieesmärk'],
+    et: [
+      'Eesmärk',
+      'Töö eesmärk',
+      'Ametikoha põhieesmärk',
+      'Teenistuskoha põhieesmärk',
+      'Töökoha põhieesmärk',
+    ],
     en: ['Job purpose', 'Purpose of the job', 'Purpose of the position'],
   },
   duties: {
@@ -120,7 +126,10 @@ function buildIndex(ctx: RecogniseContext): Index {
     const k = fold(cleanHeading(name));
     if (!map.has(k)) map.set(k, { kind, lang });
   };
-  for (const [key, names] of Object.entries(SECTION_HEADINGS) as [SectionKey, { et: readonly string[]; en: readonly string[] }][]) {
+  for (const [key, names] of Object.entries(SECTION_HEADINGS) as [
+    SectionKey,
+    { et: readonly string[]; en: readonly string[] },
+  ][]) {
     for (const n of names.et) add(n, key, 'et');
     for (const n of names.en) add(n, key, 'en');
   }
@@ -147,7 +156,9 @@ export function matchPartHeading(text: string, ctx: RecogniseContext = {}): Head
     index = buildIndex(ctx);
     indexes.set(ctx, index);
   }
-  const heading = cleanHeading(flat(text)).replace(/[?!]+$/u, '').trim();
+  const heading = cleanHeading(flat(text))
+    .replace(/[?!]+$/u, '')
+    .trim();
   if (heading === '' || heading.length > 90) return undefined;
   const k = fold(heading);
   const official = OFFICIAL_HEADINGS.has(k);
@@ -185,6 +196,15 @@ function blockStartsSignatures(b: SourceBlock): boolean {
   const first = b.rows[0]?.[0]?.blocks[0];
   return first !== undefined && isSignatureLine(first.text.split('\n')[0] ?? '');
 }
+
+/** The document's title word ("AMETIJUHEND"): styled as a title or heading, but no section. */
+const DOC_TITLE = new Set([
+  'ametijuhend',
+  'job description',
+  'tookoha kirjeldus',
+  'ametikoha kirjeldus',
+  'teenistuskoha kirjeldus',
+]);
 
 export interface Segmented {
   parts: Part[];
@@ -238,6 +258,7 @@ export function segment(
       }
       const strongUnknown =
         !m &&
+        !DOC_TITLE.has(fold(line.text)) &&
         !bullet &&
         line.text.length <= 90 &&
         !/[.;,]$/u.test(line.text) &&

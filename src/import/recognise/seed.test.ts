@@ -14,7 +14,10 @@ import type { DraftSection, RecogniseContext, SourceDocument } from '../types.js
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const example = readFileSync(`${root}examples/ekspert-kriisiabi.md`, 'utf8');
 const expected = parse(example.split('---\n')[1] ?? '') as Record<string, unknown>;
-const catalogue = parse(readFileSync(`${root}examples/competencies.yaml`, 'utf8')) as Record<string, string[]>;
+const catalogue = parse(readFileSync(`${root}examples/competencies.yaml`, 'utf8')) as Record<
+  string,
+  string[]
+>;
 const ctx: RecogniseContext = { catalogue, organisation: 'Sotsiaalkindlustusamet', lang: 'et' };
 
 export function seedDocument(): SourceDocument {
@@ -56,11 +59,17 @@ export function seedDocument(): SourceDocument {
       ],
       [
         '3.3 Pädevusvaldkonna piires analüüside,\nplaanide ja mudelite loomine või selle\nkorraldamine.',
-        ['▪ Asjakohased kriisiplaanid on loodud ja\nkooskõlastatud.', '▪ Analüüsid on korraldatud.\n▪ Vastavad projektid on juhitud.'],
+        [
+          '▪ Asjakohased kriisiplaanid on loodud ja\nkooskõlastatud.',
+          '▪ Analüüsid on korraldatud.\n▪ Vastavad projektid on juhitud.',
+        ],
       ],
       [
         '3.4 Osalemine abi pakkuvate spetsialistide\nprofessionaalset arengut puudutavate\nvajaduste väljaselgitamisel ning teadmiste ja\noskuste parandamise toetamisel.',
-        ['▪ Spetsialistide arenguvajadused on\nvälja selgitatud.', '▪ Spetsialistide teadmised ja oskused on\ntõstetud, spetsialistid on toetatud.'],
+        [
+          '▪ Spetsialistide arenguvajadused on\nvälja selgitatud.',
+          '▪ Spetsialistide teadmised ja oskused on\ntõstetud, spetsialistid on toetatud.',
+        ],
       ],
       [
         '3.5 Osalemine erinevatel koostöö- ja\nvõrgustikukohtumistel ning koostöö\nkorraldamine.',
@@ -80,7 +89,10 @@ export function seedDocument(): SourceDocument {
       ],
       [
         '3.9 Koostöö teiste osakondade, asutuste ja\norganisatsioonidega oma\npädevusvaldkonnas.',
-        ['▪ Välja on kujunenud koostööpartnerite\nvõrgustik.', '▪ Toimub infovahetus ja koostöö\npartneritega.'],
+        [
+          '▪ Välja on kujunenud koostööpartnerite\nvõrgustik.',
+          '▪ Toimub infovahetus ja koostöö\npartneritega.',
+        ],
       ],
     ]),
     table([
@@ -91,7 +103,10 @@ export function seedDocument(): SourceDocument {
           '▪ Tehtud on asjakohased ja\npõhjendatud ettepanekud\ntöökorralduse parandamiseks või\nmuud arendusettepanekuid, mis\nlähtuvad ameti eesmärkidest ja\nvõimalustest.',
         ],
       ],
-      ['3.11 Vahetu juhi antud muude ühekordsete\nülesannete täitmine.', '▪ Ülesanded on täidetud tähtaegselt ja\nkorrektselt.'],
+      [
+        '3.11 Vahetu juhi antud muude ühekordsete\nülesannete täitmine.',
+        '▪ Ülesanded on täidetud tähtaegselt ja\nkorrektselt.',
+      ],
     ]),
     p('4. ÕIGUSED'),
     p('Töötajal on õigus:'),
@@ -108,7 +123,9 @@ export function seedDocument(): SourceDocument {
         'äriprotsesside töövoogudele ja muudele kehtivatele õigusaktidele, juhenditele ning püstitatud\neesmärkidele;',
     ),
     p('▪ tööülesannete täitmiseks antud riigi vara heaperemeheliku kasutamise eest;'),
-    p('▪ tööülesannete täitmisega seoses teatavaks saanud isikuandmete, juurdepääsupiiranguga\nteabe ning konfidentsiaalse info hoidmise eest;'),
+    p(
+      '▪ tööülesannete täitmisega seoses teatavaks saanud isikuandmete, juurdepääsupiiranguga\nteabe ning konfidentsiaalse info hoidmise eest;',
+    ),
     p('▪ andmebaaside ja infosüsteemide turvalise ning sihipärase kasutamise eest;'),
     p('▪ oma kvalifikatsiooni hoidmise ning täiendamise eest;'),
     p('▪ ameti maine hoidmise eest enda poolt vahendatavas teabes ja oma tegevustes.'),
@@ -139,14 +156,20 @@ export function seedDocument(): SourceDocument {
     p('▪ Näitab üles austust avalikkuse ja kolleegide suhtes.'),
     p('Asjatundlikkus:'),
     p('▪ Tunneb põhjalikult oma vastutusala, hoiab end kursis valdkonna arengute ja parimate\npraktikatega.'),
-    p('▪ Seab kõrged standardid töötamisele, tegutseb professionaalselt ja saavutab kokkulepitud\neesmärgid.'),
-    p('▪ Täiendab ja jagab oma teadmisi ja infot, arendab end erialaselt. Järgib tööks vajalikke\nõigusakte ja juhendmaterjale.'),
+    p(
+      '▪ Seab kõrged standardid töötamisele, tegutseb professionaalselt ja saavutab kokkulepitud\neesmärgid.',
+    ),
+    p(
+      '▪ Täiendab ja jagab oma teadmisi ja infot, arendab end erialaselt. Järgib tööks vajalikke\nõigusakte ja juhendmaterjale.',
+    ),
     p('▪ Tagab usaldusväärsuse oma pühendunud ja kohusetundliku tööga.'),
     p('Koostöövõime:'),
     p('▪ Tajub oma rolli ameti eesmärkide täitmisel ning teeb koostööd kolleegide ja partneritega.'),
     p('▪ Tegutseb meeskonna liikmena ning leiab lahendusi koos kolleegidega.'),
     p('▪ Täidab kokkulepped ja lubadused.'),
-    p('▪ On avatud, kuulab ja mõtleb kaasa. Annab ja kasutab tagasisidet eesmärkide\nsaavutamiseks. Näitab üles algatusvõimet ja teeb ettepanekuid.'),
+    p(
+      '▪ On avatud, kuulab ja mõtleb kaasa. Annab ja kasutab tagasisidet eesmärkide\nsaavutamiseks. Näitab üles algatusvõimet ja teeb ettepanekuid.',
+    ),
     p('Efektiivsus:'),
     p(
       '▪ Organiseerib oma tööd efektiivselt, seab prioriteete ja täidab ülesanded õigeaegselt. On\n' +
@@ -249,7 +272,10 @@ describe('the seed (a real signed PDF) as a PDF reader gives it', () => {
     expect(duties?.key === 'duties' ? duties.tasks : []).toEqual([
       {
         task: 'Teenuste toetamine ja nõustamine psühhosotsiaalse kriisiabi valdkonnas.',
-        results: ['Teenused on toetatud ja nende korraldamine toimub vastavalt plaanile ja tõenduspõhisusele.', 'Teenused on tõhusad ja mõjusad.'],
+        results: [
+          'Teenused on toetatud ja nende korraldamine toimub vastavalt plaanile ja tõenduspõhisusele.',
+          'Teenused on tõhusad ja mõjusad.',
+        ],
       },
       {
         task: 'Osalemine koolituste, õppematerjalide jm arengut toetavate tegevuste planeerimisel ja elluviimisel.',
@@ -257,11 +283,18 @@ describe('the seed (a real signed PDF) as a PDF reader gives it', () => {
       },
       {
         task: 'Pädevusvaldkonna piires analüüside, plaanide ja mudelite loomine või selle korraldamine.',
-        results: ['Asjakohased kriisiplaanid on loodud ja kooskõlastatud.', 'Analüüsid on korraldatud.', 'Vastavad projektid on juhitud.'],
+        results: [
+          'Asjakohased kriisiplaanid on loodud ja kooskõlastatud.',
+          'Analüüsid on korraldatud.',
+          'Vastavad projektid on juhitud.',
+        ],
       },
       {
         task: 'Osalemine abi pakkuvate spetsialistide professionaalset arengut puudutavate vajaduste väljaselgitamisel ning teadmiste ja oskuste parandamise toetamisel.',
-        results: ['Spetsialistide arenguvajadused on välja selgitatud.', 'Spetsialistide teadmised ja oskused on tõstetud, spetsialistid on toetatud.'],
+        results: [
+          'Spetsialistide arenguvajadused on välja selgitatud.',
+          'Spetsialistide teadmised ja oskused on tõstetud, spetsialistid on toetatud.',
+        ],
       },
       {
         task: 'Osalemine erinevatel koostöö- ja võrgustikukohtumistel ning koostöö korraldamine.',
@@ -277,11 +310,17 @@ describe('the seed (a real signed PDF) as a PDF reader gives it', () => {
       },
       {
         task: 'Juhendite ja teabematerjalide loomine, ettevalmistamine ja kaasajastamine.',
-        results: ['Juhendid on koostatud asjatundlikult.', 'Kodulehel avalikustatud teave on õige ja ajakohane.'],
+        results: [
+          'Juhendid on koostatud asjatundlikult.',
+          'Kodulehel avalikustatud teave on õige ja ajakohane.',
+        ],
       },
       {
         task: 'Koostöö teiste osakondade, asutuste ja organisatsioonidega oma pädevusvaldkonnas.',
-        results: ['Välja on kujunenud koostööpartnerite võrgustik.', 'Toimub infovahetus ja koostöö partneritega.'],
+        results: [
+          'Välja on kujunenud koostööpartnerite võrgustik.',
+          'Toimub infovahetus ja koostöö partneritega.',
+        ],
       },
       {
         task: 'Muude pädevusvaldkonda kuuluvate tegevuste korraldamine ja uuenduste algatamine.',
@@ -290,7 +329,10 @@ describe('the seed (a real signed PDF) as a PDF reader gives it', () => {
           'Tehtud on asjakohased ja põhjendatud ettepanekud töökorralduse parandamiseks või muud arendusettepanekuid, mis lähtuvad ameti eesmärkidest ja võimalustest.',
         ],
       },
-      { task: 'Vahetu juhi antud muude ühekordsete ülesannete täitmine.', results: ['Ülesanded on täidetud tähtaegselt ja korrektselt.'] },
+      {
+        task: 'Vahetu juhi antud muude ühekordsete ülesannete täitmine.',
+        results: ['Ülesanded on täidetud tähtaegselt ja korrektselt.'],
+      },
     ]);
     // the prose sections hold the example's text
     const ex = exampleSections();
@@ -298,9 +340,12 @@ describe('the seed (a real signed PDF) as a PDF reader gives it', () => {
       if (s.key === 'duties') continue;
       const e = ex.find((x) => x.heading.toLocaleUpperCase('et') === s.heading);
       const words = (t: string): string => t.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-      expect(words(plain(s)).replace(/\b(type|paragraph|text|list|ordered|false|true|items)\b/gu, ' ').replace(/\s+/gu, ' ').trim()).toBe(
-        words(e?.text ?? '').replace(/\s+/gu, ' '),
-      );
+      expect(
+        words(plain(s))
+          .replace(/\b(type|paragraph|text|list|ordered|false|true|items)\b/gu, ' ')
+          .replace(/\s+/gu, ' ')
+          .trim(),
+      ).toBe(words(e?.text ?? '').replace(/\s+/gu, ' '));
     }
     const rights = draft.sections.find((s) => s.key === 'rights');
     expect(rights?.key === 'rights' ? rights.blocks.map((b) => b.type) : []).toEqual(['paragraph', 'list']);
@@ -310,10 +355,9 @@ describe('the seed (a real signed PDF) as a PDF reader gives it', () => {
     const paths = (draft.comments ?? []).map((c) => c.path.join('.'));
     expect(paths).toEqual(['requirements.additionalCompetencies.0', 'requirements.additionalCompetencies.6']);
     expect(draft.comments?.[1]?.text).toContain('Hoiab oma tundeid kontrolli alla');
-    expect(draft.notes.filter((n) => n.id === 'import.recognise.competencyWording').map((n) => n.data?.name)).toEqual([
-      'Suhtlemis- ja mõjutamisoskus',
-      'Pingetaluvus',
-    ]);
+    expect(
+      draft.notes.filter((n) => n.id === 'import.recognise.competencyWording').map((n) => n.data?.name),
+    ).toEqual(['Suhtlemis- ja mõjutamisoskus', 'Pingetaluvus']);
   });
 
   it('loses no sentence and reports nothing unmapped', () => {

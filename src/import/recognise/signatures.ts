@@ -24,7 +24,8 @@ const SLOT_LABELS: [string, SlotKind][] = [
   ['acknowledged by', 'acknowledged'],
 ];
 
-const SIGNED = /^[(/[]?\s*(allkirjastatud digitaalselt|signed digitally|digitally signed|digitaalselt allkirjastatud)\s*[)/\]]?\.?$/iu;
+const SIGNED =
+  /^[(/[]?\s*(allkirjastatud digitaalselt|signed digitally|digitally signed|digitaalselt allkirjastatud)\s*[)/\]]?\.?$/iu;
 const LEADS = new Set(['poolte allkirjad', 'allkirjad', 'signatures', 'signatures of the parties']);
 
 /** Whether a text is boilerplate the renderer prints in the signature block. */
@@ -33,7 +34,8 @@ export function isSignatureBoilerplate(text: string): boolean {
   return SIGNED.test(t) || LEADS.has(fold(t)) || flat(t.replace(SIGNED_ANY, ' ')) === '';
 }
 
-const SIGNED_ANY = /[(/[]?\s*(?:allkirjastatud digitaalselt|signed digitally|digitally signed|digitaalselt allkirjastatud)\s*[)/\]]?\.?/giu;
+const SIGNED_ANY =
+  /[(/[]?\s*(?:allkirjastatud digitaalselt|signed digitally|digitally signed|digitaalselt allkirjastatud)\s*[)/\]]?\.?/giu;
 
 /** "Tööandja: Maret Maripuu" → [employer, "Maret Maripuu"]; "Tööandja" → [employer, ""]. */
 function slotLabel(text: string): { kind: SlotKind; rest: string } | undefined {
@@ -78,7 +80,10 @@ export interface SignaturesResult {
 
 /** Splits a line of two columns: at a tab or a wide gap, else four capitalised words as two names. */
 function twoColumns(text: string): [string, string] | undefined {
-  const byGap = text.split(/\t+|\s{2,}/u).map((s) => s.trim()).filter((s) => s !== '');
+  const byGap = text
+    .split(/\t+|\s{2,}/u)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   if (byGap.length === 2) return [byGap[0] as string, byGap[1] as string];
   const words = flat(text).split(' ');
   if (words.length === 4 && words.every((w) => /^\p{Lu}/u.test(w))) {
@@ -96,7 +101,11 @@ export function readSignatures(blocks: readonly SourceBlock[]): SignaturesResult
     const t = flat(text);
     if (t === '') return;
     if (pair) {
-      const cols = twoColumns(text.replace(/\((?:allkirjastatud digitaalselt|signed digitally)\)/giu, '\t').replace(/^\s*\t|\t\s*$/gu, ''));
+      const cols = twoColumns(
+        text
+          .replace(/\((?:allkirjastatud digitaalselt|signed digitally)\)/giu, '\t')
+          .replace(/^\s*\t|\t\s*$/gu, ''),
+      );
       if (SIGNED.test(t) || /^(\((allkirjastatud digitaalselt|signed digitally)\)\s*){2}$/iu.test(t)) return;
       if (cols) {
         pair[0].lines.push(cols[0]);

@@ -96,13 +96,18 @@ export function lostSentences(doc: SourceDocument, draft: Draft, ctx: RecogniseC
   strings(draft.comments ?? [], hayParts);
   const hay = ` ${letters(hayParts.join(' \u0001 '))} `;
   const hayWords = new Set(hay.split(' '));
-  const catalogue = ` ${letters(Object.entries(ctx.catalogue ?? {}).flat(2).join(' \u0001 '))} `;
+  const catalogue = ` ${letters(
+    Object.entries(ctx.catalogue ?? {})
+      .flat(2)
+      .join(' \u0001 '),
+  )} `;
   const fm = draft.frontmatter;
   const req = fm.requirements as { languages?: unknown[] } | undefined;
   const lost: string[] = [];
   for (const para of allParagraphs(doc)) {
-    for (const line of para.text.split('\n')) {
+    for (const line of para.text.split(/\n|\t+|\s+·\s+|\s{3,}/u)) {
       if (isLabel(line, ctx)) continue;
+      if (fm.version !== undefined && /^(?:version|versioon)\s+\S+$/iu.test(flat(line))) continue;
       for (const s of sentences(stripMarker(line))) {
         if (isLabel(s, ctx)) continue;
         const n = letters(stripMarker(s));

@@ -31,8 +31,7 @@ export function flat(text: string): string {
 }
 
 /** A typed list marker at the start of a text: number ("3.1.", "3.1", "1)", "a)") or bullet. */
-const MARKER =
-  /^\s*(\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[.)]|[a-z]\)|[▪•◦●○■□▫◾➢►✓·*–—-])(?:\t|\s)+(?=\S)/u;
+const MARKER = /^\s*(\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[.)]|[a-z]\)|[▪•◦●○■□▫◾➢►✓·*–—-])(?:\t|\s)+(?=\S)/u;
 
 export interface Marker {
   marker: string;
@@ -141,9 +140,7 @@ export function linesOf(blocks: readonly SourceBlock[]): Line[] {
 
 /** The text of a table cell, one line. */
 export function cellText(table: SourceTable, r: number, c: number): string {
-  return flat(
-    (table.rows[r]?.[c]?.blocks ?? []).map((p) => stripMarker(p.text)).join(' '),
-  );
+  return flat((table.rows[r]?.[c]?.blocks ?? []).map((p) => stripMarker(p.text)).join(' '));
 }
 
 /** Sentences of a text ("A. B." → ["A.", "B."]); a sentence ends at . ! ? before an upper-case letter. */
