@@ -116,7 +116,8 @@ export function readSignatures(blocks: readonly SourceBlock[]): SignaturesResult
       return;
     }
     if (SIGNED.test(t) || LEADS.has(fold(t))) return;
-    if (current) current.lines.push(t);
+    // a name or a role has no colon and no digits ("Kuupäev: 01.02.2026" is no name)
+    if (current && !/[:\d]/u.test(t)) current.lines.push(t);
     else rest.push(line ?? textLine(t, loc));
   };
   const para = (text: string, loc: SourceLocation, line?: Line): void => {

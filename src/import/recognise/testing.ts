@@ -96,11 +96,9 @@ export function lostSentences(doc: SourceDocument, draft: Draft, ctx: RecogniseC
   strings(draft.comments ?? [], hayParts);
   const hay = ` ${letters(hayParts.join(' \u0001 '))} `;
   const hayWords = new Set(hay.split(' '));
-  const catalogue = ` ${letters(
-    Object.entries(ctx.catalogue ?? {})
-      .flat(2)
-      .join(' \u0001 '),
-  )} `;
+  // text the config supplies: the catalogue's indicators, the default sections
+  const supplied = [...Object.entries(ctx.catalogue ?? {}).flat(2), ...Object.values(ctx.defaults ?? {})];
+  const catalogue = ` ${letters(supplied.join(' \u0001 '))} `;
   const fm = draft.frontmatter;
   const req = fm.requirements as { languages?: unknown[] } | undefined;
   const lost: string[] = [];
@@ -108,7 +106,10 @@ export function lostSentences(doc: SourceDocument, draft: Draft, ctx: RecogniseC
     for (const line of para.text.split(/\n|\t+|\s+·\s+|\s{3,}/u)) {
       if (isLabel(line, ctx)) continue;
       if (fm.version !== undefined && /^(?:version|versioon)\s+\S+$/iu.test(flat(line))) continue;
-      for (const s of sentences(stripMarker(line))) {
+      // "Label: value": the label is printed again, the value must be there
+      const colon = line.indexOf(':');
+      const value = colon > 0 && isLabel(line.slice(0, colon), ctx) ? line.slice(colon + 1) : line;
+      for (const s of sentences(stripMarker(value))) {
         if (isLabel(s, ctx)) continue;
         const n = letters(stripMarker(s));
         if (n === '') continue;
