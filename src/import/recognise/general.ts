@@ -119,75 +119,67 @@ function restOfCell(acc: Acc, cell: SourceCell): void {
   for (const p of cell.blocks) acc.rest.push(toLine(p));
 }
 
+type CellLines = { text: string; loc: SourceLocation }[];
+
+/** Fields of a row whose every cell starts with a label: the value under it, or in `values` (the next row). */
+function labelledCells(acc: Acc, cells: CellLines[], values?: CellLines[]): void {
+  cells.forEach((c, i) => {
+    const m = c[0] ? matchGeneralLabel(c[0].text) : undefined;
+    if (!m || !c[0]) return;
+    note(acc, m);
+    const lines = values ? (values[i] ?? []) : c.slice(1);
+    acc.fields.push({ key: m.key, lines: lines.map((l) => l.text), loc: c[0].loc });
+  });
+}
+
+/** Label | value rows (the label may be in any even cell: label | value | label | value). */
+function labelValueRow(acc: Acc, row: SourceCell[], cells: CellLines[]): void {
+  let i = 0;
+  while (i < row.length) {
+    const c = cells[i] ?? [];
+    const first = c[0];
+    const m = c.length === 1 && first ? matchGeneralLabel(first.text) : undefined;
+    const colon = first ? labelColonValue(first.text) : undefined;
+    if (m && first && i + 1 < row.length) {
+      note(acc, m);
+      acc.fields.push({ key: m.key, lines: (cells[i + 1] ?? []).map((l) => l.text), loc: first.loc });
+      i += 2;
+      continue;
+    }
+    if (colon && first) {
+      note(acc, colon);
+      acc.fields.push({
+        key: colon.key,
+        lines: [colon.value, ...c.slice(1).map((l) => l.text)],
+        loc: first.loc,
+      });
+    } else restOfCell(acc, row[i] as SourceCell);
+    i++;
+  }
+}
+
 /** Reads a table of the general part. */
 function readTable(acc: Acc, rows: SourceCell[][]): void {
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r] as SourceCell[];
     const cells = row.map(cellLines);
-    const firstIsLabel = cells.map((c) => (c[0] ? matchGeneralLabel(c[0].text) : undefined));
-    const allLabels = cells.length > 0 && firstIsLabel.every((m) => m !== undefined);
-    if (allLabels && cells.some((c) => c.length > 1)) {
+    const allLabels =
+      cells.length > 0 && cells.every((c) => c[0] !== undefined && matchGeneralLabel(c[0].text));
+    if (!allLabels) {
+      labelValueRow(acc, row, cells);
+      continue;
+    }
+    if (cells.some((c) => c.length > 1)) {
       // cells holding "1.1. Ametinimetus" over the value
-      cells.forEach((c, i) => {
-        const m = firstIsLabel[i];
-        if (!m || !c[0]) return;
-        note(acc, m);
-        acc.fields.push({ key: m.key, lines: c.slice(1).map((l) => l.text), loc: c[0].loc });
-      });
+      labelledCells(acc, cells);
       continue;
     }
-    if (allLabels) {
-      // a label row over a value row
-      const next = rows[r + 1];
-      const nextCells = next?.map(cellLines);
-      if (
-        nextCells &&
-        nextCells.length === cells.length &&
-        nextCells.every((c) => !c[0] || !matchGeneralLabel(c[0].text))
-      ) {
-        cells.forEach((c, i) => {
-          const m = firstIsLabel[i];
-          if (!m || !c[0]) return;
-          note(acc, m);
-          acc.fields.push({ key: m.key, lines: (nextCells[i] ?? []).map((l) => l.text), loc: c[0].loc });
-        });
-        r++;
-        continue;
-      }
-      cells.forEach((c, i) => {
-        const m = firstIsLabel[i];
-        if (m && c[0]) {
-          note(acc, m);
-          acc.fields.push({ key: m.key, lines: [], loc: c[0].loc });
-        }
-      });
-      continue;
-    }
-    // label | value rows (the label may be in any even cell: label | value | label | value)
-    let i = 0;
-    while (i < row.length) {
-      const c = cells[i] ?? [];
-      const m = c.length === 1 && c[0] ? matchGeneralLabel(c[0].text) : undefined;
-      const colon = c.length >= 1 && c[0] ? labelColonValue(c[0].text) : undefined;
-      if (m && c[0] && i + 1 < row.length) {
-        note(acc, m);
-        acc.fields.push({ key: m.key, lines: (cells[i + 1] ?? []).map((l) => l.text), loc: c[0].loc });
-        i += 2;
-        continue;
-      }
-      if (colon && c[0]) {
-        note(acc, colon);
-        acc.fields.push({
-          key: colon.key,
-          lines: [colon.value, ...c.slice(1).map((l) => l.text)],
-          loc: c[0].loc,
-        });
-        i++;
-        continue;
-      }
-      restOfCell(acc, row[i] as SourceCell);
-      i++;
-    }
+    // a label row over a value row
+    const next = rows[r + 1]?.map(cellLines);
+    if (next && next.length === cells.length && next.every((c) => !c[0] || !matchGeneralLabel(c[0].text))) {
+      labelledCells(acc, cells, next);
+      r++;
+    } else labelledCells(acc, cells);
   }
 }
 

@@ -18,7 +18,7 @@ import type {
   SourceDocument,
   SourceParagraph,
 } from '../types.js';
-import { findApproval, type Approval } from './approval.js';
+import { findApproval, type Approval, type ApprovalFound } from './approval.js';
 import { readDuties, isDutiesHeader } from './duties.js';
 import { generalValues, isDocumentTitle, looksLikeOrganisation, readGeneral, type Field } from './general.js';
 import { blocksText, linesToBlocks, markdownText, sourceToBlocks } from './prose.js';
@@ -70,148 +70,154 @@ interface Unmapped {
   after: number;
 }
 
-export function recognise(doc: SourceDocument, ctx: RecogniseContext = {}): Draft {
-  const notes: ImportNote[] = [];
-  const comments: NonNullable<Draft['comments']> = [];
-  const unmapped: Unmapped[] = [];
-  const sections: DraftSection[] = [];
-  const keep = (lines: readonly Line[], after: number): void => {
-    const real = lines.filter((l) => !isBoilerplate(l.text));
-    if (real.length) unmapped.push({ lines: real, after });
-  };
+/** What the parts of the document gave, gathered while they are read. */
+interface State {
+  ctx: RecogniseContext;
+  notes: ImportNote[];
+  comments: NonNullable<Draft['comments']>;
+  unmapped: Unmapped[];
+  sections: DraftSection[];
+  english: number;
+  estonian: number;
+  official: boolean;
+  generalFields: Field[];
+  frontFields: Field[];
+  organisation?: string;
+  version?: string;
+  requirements?: RequirementsResult;
+  signatures?: SignaturesResult;
+  requirementBlocks: Part['blocks'];
+  requirementsAfter?: number;
+}
 
-  // the approval: in the page header, the body's top level or the footer
+/** Keeps lines that map to nothing (boilerplate dropped) for review. */
+function keep(st: State, lines: readonly Line[], after: number): void {
+  const real = lines.filter((l) => !isBoilerplate(l.text));
+  if (real.length) st.unmapped.push({ lines: real, after });
+}
+
+/** The document's language so far (English headings and labels outnumber Estonian ones). */
+function langOf(st: State): Lang {
+  return st.english > st.estonian ? 'en' : 'et';
+}
+
+/** The approval: in the page header, the body's top level or the footer. */
+function approvalOf(doc: SourceDocument): ApprovalFound {
   const topParas = doc.body.filter((b): b is SourceParagraph => b.type === 'paragraph');
-  let approvalFound = findApproval(doc.header);
-  if (!approvalFound.approval) {
+  let found = findApproval(doc.header);
+  if (!found.approval) {
     const inBody = findApproval(topParas);
-    if (inBody.approval || approvalFound.used.length === 0) approvalFound = inBody;
+    if (inBody.approval || found.used.length === 0) found = inBody;
   }
-  if (!approvalFound.approval && approvalFound.used.length === 0) approvalFound = findApproval(doc.footer);
-  const skip = new Set<SourceParagraph>(approvalFound.approval ? approvalFound.used : []);
-  const approval: Approval | undefined = approvalFound.approval;
+  if (!found.approval && found.used.length === 0) found = findApproval(doc.footer);
+  return found;
+}
 
-  const seg = segment(doc.body, ctx, skip);
-  let english = seg.englishVotes;
-  let estonian = seg.estonianVotes;
-  let official = seg.official;
-
-  const generalFields: Field[] = [];
-  const frontFields: Field[] = [];
-  let organisation: string | undefined;
-  let version: string | undefined;
-  let requirements: RequirementsResult | undefined;
-  let signatures: SignaturesResult | undefined;
-  const requirementBlocks: Part['blocks'] = [];
-  let requirementsAfter: number | undefined;
-
-  // the document's language decides how review notes are written; a first guess from the headings
-  const guessLang = (): Lang => (english > estonian ? 'en' : 'et');
-
-  for (const part of seg.parts) {
-    const after = sections.length - 1;
-    switch (part.kind) {
-      case 'front': {
-        const g = readGeneral(part.blocks);
-        frontFields.push(...g.fields);
-        english += g.english;
-        estonian += g.estonian;
-        if (g.official) official = true;
-        const rest: Line[] = [];
-        g.rest.forEach((l, i) => {
-          if (isDocumentTitle(l.text)) return;
-          const near = (j: number): boolean =>
-            g.rest[j] !== undefined && isDocumentTitle((g.rest[j] as Line).text);
-          if (!organisation && looksLikeOrganisation(l.text) && (near(i - 1) || near(i + 1))) {
-            organisation = l.text;
-            return;
-          }
-          rest.push(l);
-        });
-        keep(rest, -1);
-        break;
-      }
-      case 'general': {
-        const g = readGeneral(part.blocks);
-        generalFields.push(...g.fields);
-        english += g.english;
-        estonian += g.estonian;
-        if (g.official) official = true;
-        keep(g.rest, after);
-        break;
-      }
-      case 'requirements':
-        if (requirementsAfter === undefined) requirementsAfter = after;
-        requirementBlocks.push(...part.blocks);
-        break;
-      case 'signatures': {
-        const s = readSignatures(part.blocks);
-        if (s.official) official = true;
-        signatures = mergeSignatures(signatures, s);
-        keep(s.rest, after);
-        break;
-      }
-      case 'duties': {
-        const d = readDuties(part.blocks);
-        const existing = sections.find((s) => s.key === 'duties');
-        if (existing && existing.key === 'duties') {
-          existing.tasks.push(...d.tasks);
-          if (d.blocks.length) existing.blocks = [...(existing.blocks ?? []), ...d.blocks];
-        } else {
-          const s: DraftSection = { key: 'duties', heading: part.heading ?? '', tasks: d.tasks };
-          if (d.blocks.length) s.blocks = d.blocks;
-          sections.push(s);
-        }
-        break;
-      }
-      case 'extra': {
-        const blocks = sourceToBlocks(part.blocks);
-        const heading = part.heading ?? '';
-        if (!part.declared) {
-          notes.push({
-            id: 'import.recognise.unknownSection',
-            data: { heading },
-            severity: 'warning',
-            ...(part.loc ? { loc: part.loc } : {}),
-          });
-          blocks.unshift({ type: 'review', text: REVIEW.unknownSection[guessLang()] });
-        }
-        sections.push({ key: 'extra', heading, blocks });
-        break;
-      }
-      default: {
-        const key = part.kind;
-        const blocks = sourceToBlocks(part.blocks);
-        const lead = blocks[0];
-        if (
-          lead?.type === 'paragraph' &&
-          /^(ametnikul on õigus|ametnik vastutab|teenistujal on õigus|teenistuja vastutab)/iu.test(lead.text)
-        ) {
-          official = true;
-        }
-        const existing = sections.find((s) => s.key === key);
-        if (existing && existing.key !== 'duties') existing.blocks.push(...blocks);
-        else sections.push({ key, heading: part.heading ?? '', blocks });
-      }
+function readFront(st: State, part: Part): void {
+  const g = readGeneral(part.blocks);
+  st.frontFields.push(...g.fields);
+  st.english += g.english;
+  st.estonian += g.estonian;
+  if (g.official) st.official = true;
+  const rest: Line[] = [];
+  const isTitle = (j: number): boolean =>
+    g.rest[j] !== undefined && isDocumentTitle((g.rest[j] as Line).text);
+  g.rest.forEach((l, i) => {
+    if (isDocumentTitle(l.text)) return;
+    // the organisation's name stands over or under "AMETIJUHEND"
+    if (!st.organisation && looksLikeOrganisation(l.text) && (isTitle(i - 1) || isTitle(i + 1))) {
+      st.organisation = l.text;
+      return;
     }
-  }
-  if (requirementsAfter !== undefined) {
-    const r = readRequirements(requirementBlocks, { catalogue: ctx.catalogue ?? {}, lang: guessLang() });
-    requirements = r;
-    english += r.english;
-    estonian += r.estonian;
-    keep(r.rest, requirementsAfter);
-  }
+    rest.push(l);
+  });
+  keep(st, rest, -1);
+}
 
-  // page header and footer: the running header ("Amet · Ametinimetus · Versioon 2.1"), the organisation
-  const title =
-    stringValue(generalValues(generalFields).title) ??
-    stringValue(generalValues(frontFields).title) ??
-    doc.metadata.title?.trim();
-  const headerRest: Line[] = [];
+function readGeneralPart(st: State, part: Part, after: number): void {
+  const g = readGeneral(part.blocks);
+  st.generalFields.push(...g.fields);
+  st.english += g.english;
+  st.estonian += g.estonian;
+  if (g.official) st.official = true;
+  keep(st, g.rest, after);
+}
+
+function readDutiesPart(st: State, part: Part): void {
+  const d = readDuties(part.blocks);
+  const existing = st.sections.find((s) => s.key === 'duties');
+  if (existing && existing.key === 'duties') {
+    existing.tasks.push(...d.tasks);
+    if (d.blocks.length) existing.blocks = [...(existing.blocks ?? []), ...d.blocks];
+    return;
+  }
+  const s: DraftSection = { key: 'duties', heading: part.heading ?? '', tasks: d.tasks };
+  if (d.blocks.length) s.blocks = d.blocks;
+  st.sections.push(s);
+}
+
+function readExtraPart(st: State, part: Part): void {
+  const blocks = sourceToBlocks(part.blocks);
+  const heading = part.heading ?? '';
+  if (!part.declared) {
+    st.notes.push({
+      id: 'import.recognise.unknownSection',
+      data: { heading },
+      severity: 'warning',
+      ...(part.loc ? { loc: part.loc } : {}),
+    });
+    blocks.unshift({ type: 'review', text: REVIEW.unknownSection[langOf(st)] });
+  }
+  st.sections.push({ key: 'extra', heading, blocks });
+}
+
+const OFFICIAL_LEAD = /^(ametnikul on õigus|ametnik vastutab|teenistujal on õigus|teenistuja vastutab)/iu;
+
+function readProsePart(st: State, part: Part, key: Exclude<DraftSection['key'], 'duties' | 'extra'>): void {
+  const blocks = sourceToBlocks(part.blocks);
+  const lead = blocks[0];
+  if (lead?.type === 'paragraph' && OFFICIAL_LEAD.test(lead.text)) st.official = true;
+  const existing = st.sections.find((s) => s.key === key);
+  if (existing && existing.key !== 'duties') existing.blocks.push(...blocks);
+  else st.sections.push({ key, heading: part.heading ?? '', blocks });
+}
+
+function readPart(st: State, part: Part): void {
+  const after = st.sections.length - 1;
+  switch (part.kind) {
+    case 'front':
+      return readFront(st, part);
+    case 'general':
+      return readGeneralPart(st, part, after);
+    case 'requirements':
+      st.requirementsAfter ??= after;
+      st.requirementBlocks.push(...part.blocks);
+      return;
+    case 'signatures': {
+      const s = readSignatures(part.blocks);
+      if (s.official) st.official = true;
+      st.signatures = mergeSignatures(st.signatures, s);
+      return keep(st, s.rest, after);
+    }
+    case 'duties':
+      return readDutiesPart(st, part);
+    case 'extra':
+      return readExtraPart(st, part);
+    default:
+      return readProsePart(st, part, part.kind);
+  }
+}
+
+/** Page header and footer: the running header ("Amet · Ametinimetus · Versioon 2.1"), the organisation. */
+function readHeaderFooter(
+  st: State,
+  doc: SourceDocument,
+  used: ReadonlySet<SourceParagraph>,
+  title?: string,
+): void {
+  const rest: Line[] = [];
   for (const p of [...doc.header, ...doc.footer]) {
-    if (approval && approvalFound.used.includes(p)) continue;
-    const line = toLine(p);
+    if (used.has(p)) continue;
     const pieces = p.text
       .split(/\t+|\s+[·•|]\s+|\s{3,}/u)
       .map((x) => flat(x))
@@ -219,86 +225,114 @@ export function recognise(doc: SourceDocument, ctx: RecogniseContext = {}): Draf
     let all = true;
     for (const piece of pieces) {
       const v = VERSION.exec(piece);
-      if (v) version ??= v[1];
-      else if (title && fold(piece) === fold(title)) continue;
-      else if (isBoilerplate(piece)) continue;
-      else if (!organisation && looksLikeOrganisation(piece)) organisation = piece;
-      else if (organisation && fold(piece) === fold(organisation)) continue;
-      else all = false;
+      if (v) st.version ??= v[1];
+      else if ((title && fold(piece) === fold(title)) || isBoilerplate(piece)) continue;
+      else if (!st.organisation && looksLikeOrganisation(piece)) st.organisation = piece;
+      else if (!st.organisation || fold(piece) !== fold(st.organisation)) all = false;
     }
-    if (!all) headerRest.push(line);
+    if (!all) rest.push(toLine(p));
   }
-  keep(headerRest, -1);
+  keep(st, rest, -1);
+}
 
-  if (!approval && approvalFound.partial !== undefined) {
-    const p = approvalFound.used[0];
-    notes.push({
+export function recognise(doc: SourceDocument, ctx: RecogniseContext = {}): Draft {
+  const found = approvalOf(doc);
+  const approval = found.approval;
+  const used = new Set<SourceParagraph>(approval ? found.used : []);
+  const seg = segment(doc.body, ctx, used);
+  const st: State = {
+    ctx,
+    notes: [],
+    comments: [],
+    unmapped: [],
+    sections: [],
+    english: seg.englishVotes,
+    estonian: seg.estonianVotes,
+    official: seg.official,
+    generalFields: [],
+    frontFields: [],
+    requirementBlocks: [],
+  };
+  for (const part of seg.parts) readPart(st, part);
+  if (st.requirementsAfter !== undefined) {
+    const r = readRequirements(st.requirementBlocks, { catalogue: ctx.catalogue ?? {}, lang: langOf(st) });
+    st.requirements = r;
+    st.english += r.english;
+    st.estonian += r.estonian;
+    keep(st, r.rest, st.requirementsAfter);
+  }
+  const title =
+    stringValue(generalValues(st.generalFields).title) ??
+    stringValue(generalValues(st.frontFields).title) ??
+    doc.metadata.title?.trim();
+  readHeaderFooter(st, doc, used, title);
+  if (!approval && found.partial !== undefined) {
+    const p = found.used[0];
+    st.notes.push({
       id: 'import.recognise.approvalIncomplete',
       severity: 'warning',
       ...(p ? { loc: p.loc } : {}),
     });
   }
+  placeUnmapped(st);
+  const draft: Draft = {
+    frontmatter: frontmatter(st, title, approval),
+    sections: withoutDefaults(st),
+    notes: st.notes,
+  };
+  if (st.comments.length) draft.comments = st.comments;
+  return draft;
+}
 
-  const lang: Lang = english > estonian ? 'en' : 'et';
-  const review = (lines: readonly Line[]): DraftBlock[] => [
-    { type: 'review', text: REVIEW.unmapped[lang] },
-    ...linesToBlocks(lines),
-  ];
-  for (const u of unmapped) {
-    const first = u.lines[0] as Line;
-    notes.push({
-      id: 'import.recognise.unmapped',
-      data: { text: excerpt(first.text), n: u.lines.length },
-      severity: 'warning',
-      loc: first.loc,
-    });
-  }
-  placeUnmapped(sections, unmapped, review, lang);
-
-  // sections equal to the config's default are left to the default
-  const kept = sections.filter((s) => {
+/** Sections equal to the config's default are left to the default. */
+function withoutDefaults(st: State): DraftSection[] {
+  return st.sections.filter((s) => {
     if (s.key === 'duties' || s.key === 'purpose' || s.key === 'extra') return true;
-    const def = ctx.defaults?.[s.key];
+    const def = st.ctx.defaults?.[s.key];
     if (def === undefined || s.blocks.some((b) => b.type === 'review')) return true;
     return letters(blocksText(s.blocks)) !== letters(markdownText(def));
   });
+}
 
-  // the frontmatter, in FORMAT's order
+const REQUIREMENT_KEYS = [
+  'education',
+  'experience',
+  'languages',
+  'computerSkills',
+  'competencies',
+  'additionalCompetencies',
+  'knowledge',
+] as const;
+
+/** The frontmatter, in FORMAT's order. */
+function frontmatter(
+  st: State,
+  title: string | undefined,
+  approval: Approval | undefined,
+): Record<string, unknown> {
   const fm: Record<string, unknown> = {};
-  const general = { ...generalValues(frontFields), ...generalValues(generalFields) };
+  const general = { ...generalValues(st.frontFields), ...generalValues(st.generalFields) };
   if (title) fm.title = title;
   for (const key of ['unit', 'reportsTo', 'substitutedBy', 'substitutes'] as const) {
     if (general[key] !== undefined) fm[key] = general[key];
   }
-  if (organisation && organisation !== ctx.organisation) fm.organisation = organisation;
-  if (lang !== (ctx.lang ?? 'et')) fm.lang = lang;
-  if (official) fm.kind = 'official';
+  if (st.organisation && st.organisation !== st.ctx.organisation) fm.organisation = st.organisation;
+  const lang = langOf(st);
+  if (lang !== (st.ctx.lang ?? 'et')) fm.lang = lang;
+  if (st.official) fm.kind = 'official';
   if (approval) fm.approval = { by: approval.by, directive: approval.directive, date: approval.date };
-  if (version) fm.version = version;
-  if (requirements) {
+  if (st.version) fm.version = st.version;
+  if (st.requirements) {
     const req: Record<string, unknown> = {};
-    const v = requirements.values;
-    for (const key of [
-      'education',
-      'experience',
-      'languages',
-      'computerSkills',
-      'competencies',
-      'additionalCompetencies',
-      'knowledge',
-    ] as const) {
-      if (v[key] !== undefined) req[key] = v[key];
-    }
+    const v = st.requirements.values;
+    for (const key of REQUIREMENT_KEYS) if (v[key] !== undefined) req[key] = v[key];
     if (Object.keys(req).length) fm.requirements = req;
-    comments.push(...requirements.comments);
-    notes.push(...requirements.notes);
+    st.comments.push(...st.requirements.comments);
+    st.notes.push(...st.requirements.notes);
   }
-  const sig = signatureValues(signatures, approval);
+  const sig = signatureValues(st.signatures, approval);
   if (sig) fm.signatures = sig;
-
-  const draft: Draft = { frontmatter: fm, sections: kept, notes };
-  if (comments.length) draft.comments = comments;
-  return draft;
+  return fm;
 }
 
 function stringValue(v: string | string[] | undefined): string | undefined {
@@ -338,14 +372,11 @@ function signatureValues(
   return Object.keys(out).length ? out : undefined;
 }
 
-/** Puts the unmapped text into the sections, after a review block; a section is made when there is none. */
-function placeUnmapped(
-  sections: DraftSection[],
-  unmapped: readonly Unmapped[],
-  review: (lines: readonly Line[]) => DraftBlock[],
-  lang: Lang,
-): void {
-  if (unmapped.length === 0) return;
+/** Puts the unmapped text into the sections, after a review block (a section is made when there is none), and reports it. */
+function placeUnmapped(st: State): void {
+  if (st.unmapped.length === 0) return;
+  const lang = langOf(st);
+  const sections = st.sections;
   if (sections.length === 0) {
     sections.push({
       key: 'extra',
@@ -354,8 +385,15 @@ function placeUnmapped(
     });
   }
   const before: DraftBlock[] = [];
-  for (const u of unmapped) {
-    const blocks = review(u.lines);
+  for (const u of st.unmapped) {
+    const first = u.lines[0] as Line;
+    st.notes.push({
+      id: 'import.recognise.unmapped',
+      data: { text: excerpt(first.text), n: u.lines.length },
+      severity: 'warning',
+      loc: first.loc,
+    });
+    const blocks: DraftBlock[] = [{ type: 'review', text: REVIEW.unmapped[lang] }, ...linesToBlocks(u.lines)];
     if (u.after < 0) {
       before.push(...blocks);
       continue;

@@ -214,6 +214,25 @@ export interface Segmented {
   official: boolean;
 }
 
+/** The heading level known sections use (9: none): an unknown heading below it is a sub-heading (text). */
+function sectionHeadingLevel(body: readonly SourceBlock[], ctx: RecogniseContext): number {
+  let level = 9;
+  for (const b of body) {
+    if (b.type === 'paragraph' && b.heading !== undefined && matchPartHeading(toLine(b).text, ctx)) {
+      level = Math.min(level, b.heading);
+    }
+  }
+  return level;
+}
+
+/** An unknown heading that still opens a section: a heading style at the sections' level, or "N. CAPITALS". */
+function strongUnknown(b: SourceParagraph, line: Line, sectionLevel: number): boolean {
+  if (DOC_TITLE.has(fold(line.text)) || (line.item && !line.ordered)) return false;
+  if (line.text.length > 90 || /[.;,]$/u.test(line.text)) return false;
+  if (b.heading !== undefined && b.heading <= sectionLevel && sectionLevel < 9) return true;
+  return singleNumbered(b) && (isUpper(line.text) || b.bold === true || b.heading !== undefined);
+}
+
 /** Splits the body into parts at its headings. `skip`: paragraphs already taken (the approval). */
 export function segment(
   body: readonly SourceBlock[],
@@ -224,13 +243,7 @@ export function segment(
   let englishVotes = 0;
   let estonianVotes = 0;
   let official = false;
-  // the heading level known sections use: an unknown heading below it is a sub-heading (text)
-  let sectionLevel = 9;
-  for (const b of body) {
-    if (b.type === 'paragraph' && b.heading !== undefined && matchPartHeading(toLine(b).text, ctx)) {
-      sectionLevel = Math.min(sectionLevel, b.heading);
-    }
-  }
+  const sectionLevel = sectionHeadingLevel(body, ctx);
   for (const b of body) {
     const current = parts[parts.length - 1] as Part;
     if (b.type === 'paragraph') {
@@ -247,24 +260,12 @@ export function segment(
         parts.push(part);
         continue;
       }
-      if (m && m.kind === current.kind && m.kind === 'duties' && current.blocks.length > 0) {
-        // a repeated table header ("Põhiülesanded") or a sub-heading of the same name: text
-        current.blocks.push(b);
-        continue;
-      }
       if (!m && current.kind !== 'signatures' && isSignatureLine(b.text.split('\n')[0] ?? '')) {
         parts.push({ kind: 'signatures', blocks: [b], loc: b.loc });
         continue;
       }
-      const strongUnknown =
-        !m &&
-        !DOC_TITLE.has(fold(line.text)) &&
-        !bullet &&
-        line.text.length <= 90 &&
-        !/[.;,]$/u.test(line.text) &&
-        ((b.heading !== undefined && b.heading <= sectionLevel && sectionLevel < 9) ||
-          (singleNumbered(b) && (isUpper(line.text) || b.bold === true || b.heading !== undefined)));
-      if (strongUnknown && current.kind !== 'signatures') {
+      // a heading of the same part (a repeated "Põhiülesanded") is text of it
+      if (!m && current.kind !== 'signatures' && strongUnknown(b, line, sectionLevel)) {
         parts.push({ kind: 'extra', heading: cleanHeading(line.text), blocks: [], loc: b.loc });
         continue;
       }

@@ -4,7 +4,7 @@
  * (label, name, role, "(allkirjastatud digitaalselt)"; for an official "Kinnitaja" and
  * "Ametijuhendiga tutvunud").
  */
-import type { SourceBlock, SourceLocation } from '../types.js';
+import type { SourceBlock, SourceLocation, SourceTable } from '../types.js';
 import { flat, fold, textLine, toLine, type Line } from './text.js';
 
 type SlotKind = 'employer' | 'employee' | 'approver' | 'acknowledged';
@@ -92,94 +92,105 @@ function twoColumns(text: string): [string, string] | undefined {
   return undefined;
 }
 
-export function readSignatures(blocks: readonly SourceBlock[]): SignaturesResult {
-  const slots: Slot[] = [];
-  const rest: Line[] = [];
-  let current: Slot | undefined;
-  let pair: [Slot, Slot] | undefined;
-  const pushLine = (text: string, loc: SourceLocation, line?: Line): void => {
-    const t = flat(text);
-    if (t === '') return;
-    if (pair) {
-      const cols = twoColumns(
-        text
-          .replace(/\((?:allkirjastatud digitaalselt|signed digitally)\)/giu, '\t')
-          .replace(/^\s*\t|\t\s*$/gu, ''),
-      );
-      if (SIGNED.test(t) || /^(\((allkirjastatud digitaalselt|signed digitally)\)\s*){2}$/iu.test(t)) return;
-      if (cols) {
-        pair[0].lines.push(cols[0]);
-        pair[1].lines.push(cols[1]);
-        return;
-      }
-      rest.push(line ?? textLine(t, loc));
-      return;
-    }
-    if (SIGNED.test(t) || LEADS.has(fold(t))) return;
-    // a name or a role has no colon and no digits ("Kuupäev: 01.02.2026" is no name)
-    if (current && !/[:\d]/u.test(t)) current.lines.push(t);
-    else rest.push(line ?? textLine(t, loc));
-  };
-  const para = (text: string, loc: SourceLocation, line?: Line): void => {
-    for (const piece of text.split('\n')) {
-      const lp = labelPair(piece);
-      if (lp) {
-        const a: Slot = { kind: lp[0], lines: [], loc };
-        const b: Slot = { kind: lp[1], lines: [], loc };
-        slots.push(a, b);
-        pair = [a, b];
-        current = undefined;
-        continue;
-      }
-      const sl = slotLabel(piece);
-      if (sl) {
-        pair = undefined;
-        current = { kind: sl.kind, lines: sl.rest ? [sl.rest] : [], loc };
-        slots.push(current);
-        continue;
-      }
-      pushLine(piece, loc, text.includes('\n') ? undefined : line);
-    }
-  };
-  for (const b of blocks) {
-    if (b.type === 'paragraph') {
-      para(b.text, b.loc, toLine(b));
+/** The signature block as it is read: the slots found, the text that is no slot's. */
+interface Reader {
+  slots: Slot[];
+  rest: Line[];
+  current?: Slot | undefined;
+  pair?: [Slot, Slot] | undefined;
+}
+
+const SIGNED_PAIR = /^(\((allkirjastatud digitaalselt|signed digitally)\)\s*){2}$/iu;
+
+/** A line of two columns under a label pair ("Maret Maripuu\tHelen Raja"). */
+function pushPairLine(r: Reader, pair: [Slot, Slot], text: string, loc: SourceLocation, line?: Line): void {
+  const t = flat(text);
+  if (SIGNED.test(t) || SIGNED_PAIR.test(t)) return;
+  const cols = twoColumns(
+    text
+      .replace(/\((?:allkirjastatud digitaalselt|signed digitally)\)/giu, '\t')
+      .replace(/^\s*\t|\t\s*$/gu, ''),
+  );
+  if (cols) {
+    pair[0].lines.push(cols[0]);
+    pair[1].lines.push(cols[1]);
+  } else r.rest.push(line ?? textLine(t, loc));
+}
+
+function pushLine(r: Reader, text: string, loc: SourceLocation, line?: Line): void {
+  const t = flat(text);
+  if (t === '') return;
+  if (r.pair) return pushPairLine(r, r.pair, text, loc, line);
+  if (SIGNED.test(t) || LEADS.has(fold(t))) return;
+  // a name or a role has no colon and no digits ("Kuupäev: 01.02.2026" is no name)
+  if (r.current && !/[:\d]/u.test(t)) r.current.lines.push(t);
+  else r.rest.push(line ?? textLine(t, loc));
+}
+
+function readParagraph(r: Reader, text: string, loc: SourceLocation, line: Line): void {
+  for (const piece of text.split('\n')) {
+    const lp = labelPair(piece);
+    if (lp) {
+      const a: Slot = { kind: lp[0], lines: [], loc };
+      const b: Slot = { kind: lp[1], lines: [], loc };
+      r.slots.push(a, b);
+      r.pair = [a, b];
+      r.current = undefined;
       continue;
     }
-    pair = undefined;
-    current = undefined;
-    // a table: a slot per column; a label row may stand over the value rows
-    const columns = new Map<number, Slot>();
-    for (const row of b.rows) {
-      row.forEach((cell, c) => {
-        let slot = columns.get(c);
-        for (const p of cell.blocks) {
-          for (const piece of p.text.split('\n')) {
-            const sl = slotLabel(piece);
-            if (sl) {
-              slot = { kind: sl.kind, lines: sl.rest ? [sl.rest] : [], loc: p.loc };
-              slots.push(slot);
-              columns.set(c, slot);
-              continue;
-            }
-            const t = flat(piece);
-            if (t === '' || SIGNED.test(t) || LEADS.has(fold(t))) continue;
-            if (slot) slot.lines.push(t);
-            else rest.push(textLine(t, p.loc));
-          }
-        }
-      });
+    const sl = slotLabel(piece);
+    if (sl) {
+      r.pair = undefined;
+      r.current = { kind: sl.kind, lines: sl.rest ? [sl.rest] : [], loc };
+      r.slots.push(r.current);
+      continue;
     }
+    pushLine(r, piece, loc, text.includes('\n') ? undefined : line);
   }
-  const out: SignaturesResult = { official: false, rest };
-  for (const s of slots) {
+}
+
+/** A table: a slot per column; a label row may stand over the value rows. */
+function readTable(r: Reader, t: SourceTable): void {
+  r.pair = undefined;
+  r.current = undefined;
+  const columns = new Map<number, Slot>();
+  for (const row of t.rows) {
+    row.forEach((cell, c) => {
+      for (const p of cell.blocks) {
+        for (const piece of p.text.split('\n')) {
+          const sl = slotLabel(piece);
+          if (sl) {
+            const slot: Slot = { kind: sl.kind, lines: sl.rest ? [sl.rest] : [], loc: p.loc };
+            r.slots.push(slot);
+            columns.set(c, slot);
+            continue;
+          }
+          const text = flat(piece);
+          if (text === '' || SIGNED.test(text) || LEADS.has(fold(text))) continue;
+          const slot = columns.get(c);
+          if (slot) slot.lines.push(text);
+          else r.rest.push(textLine(text, p.loc));
+        }
+      }
+    });
+  }
+}
+
+export function readSignatures(blocks: readonly SourceBlock[]): SignaturesResult {
+  const r: Reader = { slots: [], rest: [] };
+  for (const b of blocks) {
+    if (b.type === 'paragraph') readParagraph(r, b.text, b.loc, toLine(b));
+    else readTable(r, b);
+  }
+  const out: SignaturesResult = { official: false, rest: r.rest };
+  for (const s of r.slots) {
     const [name, role, ...more] = s.lines;
-    for (const m of more) rest.push(textLine(m, s.loc));
+    for (const m of more) r.rest.push(textLine(m, s.loc));
     if (s.kind === 'approver' || s.kind === 'acknowledged') out.official = true;
     if (!name) continue;
     const who: Signatory = role ? { name, role } : { name };
     const key = s.kind === 'acknowledged' ? 'employee' : s.kind;
-    if (out[key]) rest.push(textLine(s.lines.join(' '), s.loc));
+    if (out[key]) r.rest.push(textLine(s.lines.join(' '), s.loc));
     else out[key] = who;
   }
   return out;
