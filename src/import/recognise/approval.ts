@@ -59,7 +59,10 @@ function iso(y: number, m: number, d: number): string | undefined {
 /** A date in the text: 25.01.2026, 2026-01-25, 15 February 2026, 25. jaanuar 2026; with its span. */
 export function findDate(text: string): { date: string; start: number; end: number } | undefined {
   const patterns: [RegExp, (m: RegExpExecArray) => string | undefined][] = [
-    [/\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b/u, (m) => iso(Number(m[3]), Number(m[2]), Number(m[1]))],
+    [
+      /\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?:\.?\s?a\b\.?)?/u,
+      (m) => iso(Number(m[3]), Number(m[2]), Number(m[1])),
+    ],
     [/\b(\d{4})-(\d{2})-(\d{2})\b/u, (m) => iso(Number(m[1]), Number(m[2]), Number(m[3]))],
     [
       /\b(\d{1,2})\.?\s+(\p{L}+)\s+(\d{4})(?:\.\s?a\.?)?/u,

@@ -99,11 +99,12 @@ function parse(lines: readonly Line[]): { raws: Raw[]; knowledge: string[]; rest
       raws.push(current);
       continue;
     }
-    if (current) {
+    const bareName = !l.item && !/[.;!?]$/u.test(l.text) && l.text.split(' ').length <= 6;
+    if (current && !(bareName && current.block && current.indicators.length > 0)) {
       current.indicators.push(l.text);
       continue;
     }
-    if (!/[.;!?]$/u.test(l.text) && l.text.split(' ').length <= 6) {
+    if (bareName) {
       raws.push({ name: l.text, indicators: [], block: true, loc: l.loc });
       continue;
     }

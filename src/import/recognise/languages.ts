@@ -164,21 +164,22 @@ interface Group {
 /** The language requirements of one sentence: each level closes a group with the languages before it. */
 function groups(sentence: string, notes: ImportNote[], loc: SourceLocation): Group[] {
   // levels with their positions: CEFR levels and the old level words
-  const found: { at: number; level: string }[] = [];
+  const found: { at: number; level: string; word?: string }[] = [];
   for (const m of sentence.matchAll(CEFR)) found.push({ at: m.index, level: m[1] ?? '' });
   for (const [re, level, word] of OLD_LEVELS) {
     const m = re.exec(sentence);
-    if (m) {
-      found.push({ at: m.index, level });
+    if (m) found.push({ at: m.index, level, word });
+  }
+  found.sort((a, b) => a.at - b.at);
+  for (const f of found) {
+    if (f.word)
       notes.push({
         id: 'import.recognise.oldLevel',
-        data: { word, level },
+        data: { word: f.word, level: f.level },
         severity: 'warning',
         loc,
       });
-    }
   }
-  found.sort((a, b) => a.at - b.at);
   if (found.length === 0) return [];
   const words = [...sentence.matchAll(/\p{L}+/gu)].map((m) => ({
     at: m.index,
