@@ -48,11 +48,11 @@ const REVIEW: Record<'unmapped' | 'unknownSection', Record<Lang, string>> = {
 };
 
 const PAGE_NUMBER =
-  /^(?:lk\.?\s*)?\d+\s*(?:\/|of|-)\s*\d+$|^(?:page|lehekülg|lk\.?)\s*\d+(?:\s*(?:of|\/)\s*\d+)?$/iu;
+  /^(?:lk\.?\s*)?\d*\s*(?:\/|of|-)\s*\d*$|^(?:page|lehekülg|lk\.?)\s*\d*(?:\s*(?:of|\/)\s*\d*)?$/iu;
 const VERSION = /^(?:versioon|version|ver\.?)\s+(\S+)$/iu;
 
 /** Whether a line is printed by the renderer anyway (consumed, not reported). */
-function isBoilerplate(text: string): boolean {
+export function isBoilerplate(text: string): boolean {
   const t = flat(text);
   return (
     t === '' ||

@@ -41,9 +41,9 @@ describe('headings', () => {
       p('Muudetakse kokkuleppel.'),
     ]);
     expect(d.sections.map((s) => [s.key, s.heading])).toEqual([
-      ['purpose', 'TÖÖKOHA EESMÄRK'],
+      ['purpose', 'Töökoha eesmärk'],
       ['duties', 'Teenistusülesanded'],
-      ['rights', 'ÕIGUSED JA KOHUSTUSED'],
+      ['rights', 'Õigused ja kohustused'],
       ['responsibilities', 'Vastutus'],
       ['tools', 'Töövahendid'],
       ['changes', 'Ametijuhendi muutmise kord'],
@@ -83,9 +83,9 @@ describe('headings', () => {
       ctx,
     );
     expect(d.sections.map((s) => [s.key, s.heading])).toEqual([
-      ['duties', 'ÜLESANDED JA TULEMUSED'],
+      ['duties', 'Ülesanded ja tulemused'],
       ['extra', 'Töötingimused'],
-      ['extra', 'MUU TEAVE'],
+      ['extra', 'Muu teave'],
     ]);
     const unknown = d.sections[2];
     expect(unknown?.key !== 'duties' && unknown?.blocks[0]?.type).toBe('review');
@@ -326,7 +326,7 @@ describe('rights, responsibilities, tools, changes', () => {
     expect(d.sections.map((s) => s.key)).toEqual(['rights']);
     expect(section(d, 'rights')).toEqual({
       key: 'rights',
-      heading: 'ÕIGUSED',
+      heading: 'Õigused',
       blocks: [
         { type: 'paragraph', text: 'Töötajal on õigus:' },
         { type: 'list', ordered: false, items: [{ text: 'teha kaugtööd;' }, { text: 'saada infot.' }] },

@@ -149,6 +149,13 @@ function buildIndex(ctx: RecogniseContext): Index {
   return { map, extra };
 }
 
+/** "TÖÖKOHA EESMÄRK" → "Töökoha eesmärk": headings in capitals are written as the format's are. */
+export function sentenceCase(heading: string): string {
+  if (!isUpper(heading)) return heading;
+  const lower = heading.toLocaleLowerCase('et');
+  return lower.charAt(0).toLocaleUpperCase('et') + lower.slice(1);
+}
+
 /** The known part a heading text names, or undefined. */
 export function matchPartHeading(text: string, ctx: RecogniseContext = {}): HeadingMatch | undefined {
   let index = indexes.get(ctx);
@@ -156,9 +163,11 @@ export function matchPartHeading(text: string, ctx: RecogniseContext = {}): Head
     index = buildIndex(ctx);
     indexes.set(ctx, index);
   }
-  const heading = cleanHeading(flat(text))
-    .replace(/[?!]+$/u, '')
-    .trim();
+  const heading = sentenceCase(
+    cleanHeading(flat(text))
+      .replace(/[?!]+$/u, '')
+      .trim(),
+  );
   if (heading === '' || heading.length > 90) return undefined;
   const k = fold(heading);
   const official = OFFICIAL_HEADINGS.has(k);
@@ -214,23 +223,38 @@ export interface Segmented {
   official: boolean;
 }
 
-/** The heading level known sections use (9: none): an unknown heading below it is a sub-heading (text). */
-function sectionHeadingLevel(body: readonly SourceBlock[], ctx: RecogniseContext): number {
-  let level = 9;
-  for (const b of body) {
-    if (b.type === 'paragraph' && b.heading !== undefined && matchPartHeading(toLine(b).text, ctx)) {
-      level = Math.min(level, b.heading);
-    }
-  }
-  return level;
+interface HeadingStyle {
+  /** The heading level known sections use (9: none): an unknown heading below it is a sub-heading (text). */
+  level: number;
+  /** Whether the known sections' headings are numbered: then an unnumbered unknown heading is a sub-heading. */
+  numbered: boolean;
 }
 
-/** An unknown heading that still opens a section: a heading style at the sections' level, or "N. CAPITALS". */
-function strongUnknown(b: SourceParagraph, line: Line, sectionLevel: number): boolean {
+function headingStyle(body: readonly SourceBlock[], ctx: RecogniseContext): HeadingStyle {
+  let level = 9;
+  let known = 0;
+  let numbered = 0;
+  for (const b of body) {
+    if (b.type !== 'paragraph' || !matchPartHeading(toLine(b).text, ctx)) continue;
+    known++;
+    if (singleNumbered(b)) numbered++;
+    if (b.heading !== undefined) level = Math.min(level, b.heading);
+  }
+  return { level, numbered: known > 0 && numbered * 2 >= known };
+}
+
+/**
+ * An unknown heading that still opens a section: "N. CAPITALS" (bold or a heading style), or a heading
+ * style at the known sections' level when those are not numbered. Never inside the requirements, where
+ * bold lines are labels and competency names.
+ */
+function strongUnknown(b: SourceParagraph, line: Line, style: HeadingStyle, current: PartKind): boolean {
   if (DOC_TITLE.has(fold(line.text)) || (line.item && !line.ordered)) return false;
   if (line.text.length > 90 || /[.;,]$/u.test(line.text)) return false;
-  if (b.heading !== undefined && b.heading <= sectionLevel && sectionLevel < 9) return true;
-  return singleNumbered(b) && (isUpper(line.text) || b.bold === true || b.heading !== undefined);
+  const numbered = singleNumbered(b) && (isUpper(line.text) || b.bold === true || b.heading !== undefined);
+  if (numbered) return true;
+  if (style.numbered || current === 'requirements' || line.text.endsWith(':')) return false;
+  return b.heading !== undefined && b.heading <= style.level && style.level < 9;
 }
 
 /** Splits the body into parts at its headings. `skip`: paragraphs already taken (the approval). */
@@ -243,7 +267,7 @@ export function segment(
   let englishVotes = 0;
   let estonianVotes = 0;
   let official = false;
-  const sectionLevel = sectionHeadingLevel(body, ctx);
+  const style = headingStyle(body, ctx);
   for (const b of body) {
     const current = parts[parts.length - 1] as Part;
     if (b.type === 'paragraph') {
@@ -265,8 +289,8 @@ export function segment(
         continue;
       }
       // a heading of the same part (a repeated "Põhiülesanded") is text of it
-      if (!m && current.kind !== 'signatures' && strongUnknown(b, line, sectionLevel)) {
-        parts.push({ kind: 'extra', heading: cleanHeading(line.text), blocks: [], loc: b.loc });
+      if (!m && current.kind !== 'signatures' && strongUnknown(b, line, style, current.kind)) {
+        parts.push({ kind: 'extra', heading: sentenceCase(cleanHeading(line.text)), blocks: [], loc: b.loc });
         continue;
       }
       current.blocks.push(b);

@@ -261,12 +261,12 @@ describe('the seed (a real signed PDF) as a PDF reader gives it', () => {
 
   it('gives the example’s sections and duties', () => {
     expect(draft.sections.map((s) => [s.key, s.heading])).toEqual([
-      ['purpose', 'TÖÖKOHA EESMÄRK'],
-      ['duties', 'TÖÖÜLESANDED'],
-      ['rights', 'ÕIGUSED'],
-      ['responsibilities', 'VASTUTUS'],
-      ['tools', 'TÖÖVAHENDID'],
-      ['changes', 'AMETIJUHENDI MUUTMINE'],
+      ['purpose', 'Töökoha eesmärk'],
+      ['duties', 'Tööülesanded'],
+      ['rights', 'Õigused'],
+      ['responsibilities', 'Vastutus'],
+      ['tools', 'Töövahendid'],
+      ['changes', 'Ametijuhendi muutmine'],
     ]);
     const duties = draft.sections.find((s) => s.key === 'duties');
     expect(duties?.key === 'duties' ? duties.tasks : []).toEqual([
@@ -338,7 +338,7 @@ describe('the seed (a real signed PDF) as a PDF reader gives it', () => {
     const ex = exampleSections();
     for (const s of draft.sections) {
       if (s.key === 'duties') continue;
-      const e = ex.find((x) => x.heading.toLocaleUpperCase('et') === s.heading);
+      const e = ex.find((x) => x.heading === s.heading);
       const words = (t: string): string => t.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
       expect(
         words(plain(s))

@@ -114,6 +114,9 @@ function pushPairLine(r: Reader, pair: [Slot, Slot], text: string, loc: SourceLo
   if (cols) {
     pair[0].lines.push(cols[0]);
     pair[1].lines.push(cols[1]);
+  } else if (!/[:\d]/u.test(t)) {
+    // one column only: the left one, unless the text starts after a tab (the right one)
+    (/^\t/u.test(text) ? pair[1] : pair[0]).lines.push(t);
   } else r.rest.push(line ?? textLine(t, loc));
 }
 

@@ -12,6 +12,7 @@ import type {
   SourceTable,
 } from '../types.js';
 import { isDutiesHeader } from './duties.js';
+import { isBoilerplate } from './index.js';
 import { isDocumentTitle, matchGeneralLabel } from './general.js';
 import { matchRequirementLabel } from './requirements.js';
 import { isSignatureLine, matchPartHeading } from './sections.js';
@@ -80,7 +81,7 @@ function isLabel(text: string, ctx: RecogniseContext): boolean {
     matchGeneralLabel(t) !== undefined ||
     matchRequirementLabel(t) !== undefined ||
     matchPartHeading(t, ctx) !== undefined ||
-    /^(?:lk\.?\s*)?\d+\s*(?:\/|of)\s*\d+$|^page\s+\d+/iu.test(t)
+    isBoilerplate(t)
   );
 }
 
