@@ -85,6 +85,19 @@ export interface DutiesResult {
   blocks: DraftBlock[];
 }
 
+/** More of the task above: a row that a page break split (its text starts in lower case). */
+function continueTask(prev: DraftTask, taskLines: readonly Line[], results: readonly string[]): void {
+  const [first, ...more] = taskLines;
+  if (first) prev.task = `${prev.task} ${first.text}`;
+  if (more.length)
+    prev.more = [...(prev.more ?? []), ...more.map((l): DraftBlock => ({ type: 'paragraph', text: l.text }))];
+  results.forEach((r, i) => {
+    const last = prev.results.length - 1;
+    if (i === 0 && last >= 0 && /^\p{Ll}/u.test(r)) prev.results[last] = `${prev.results[last] ?? ''} ${r}`;
+    else prev.results.push(r);
+  });
+}
+
 /** Reads a duties table into tasks (appended to `tasks`). */
 function readTable(table: SourceTable, tasks: DraftTask[]): void {
   let width = 0;
@@ -95,6 +108,7 @@ function readTable(table: SourceTable, tasks: DraftTask[]): void {
     );
   // a rowSpan'd task cell leaves its later rows shorter: they hold more results of that task
   let spanLeft = 0;
+  let numbered = tasks.length > 0;
   for (const row of table.rows) {
     if (isHeaderRow(row)) continue;
     let cells = [...row];
@@ -123,6 +137,13 @@ function readTable(table: SourceTable, tasks: DraftTask[]): void {
     }
     if ((taskCell?.rowSpan ?? 1) > 1) spanLeft = (taskCell?.rowSpan ?? 1) - 1;
     const [first, ...more] = taskLines;
+    const prev = tasks[tasks.length - 1];
+    if (prev && numbered && first && !first.item && /^\p{Ll}/u.test(first.text)) {
+      // a row split by a page break: its task and results go on in the next table's first row
+      continueTask(prev, taskLines, results);
+      continue;
+    }
+    if (first?.item && first.ordered) numbered = true;
     const task: DraftTask = { task: (first as Line).text, results };
     if (more.length) task.more = more.map((l) => ({ type: 'paragraph', text: l.text }));
     tasks.push(task);

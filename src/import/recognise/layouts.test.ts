@@ -230,6 +230,30 @@ describe('duties', () => {
     ]);
   });
 
+  it('a row split by a page break goes on in the next table (its header repeated)', () => {
+    const d = run([
+      p('3. TÖÖÜLESANDED'),
+      table([
+        ['Põhiülesanded', 'Oodatavad tulemused'],
+        ['3.1 Aruannete koostamine.', '▪ Aruanded on õigeaegsed.'],
+        ['3.2 Juhendite loomine ja', ['▪ Juhendid on koostatud.', '▪ Teave on õige ja']],
+      ]),
+      table([
+        ['Põhiülesanded', 'Oodatavad tulemused'],
+        ['kaasajastamine.', 'ajakohane.'],
+        ['3.3 Nõustamine.', '▪ Nõu on antud.'],
+      ]),
+    ]);
+    expect(tasks(d)).toEqual([
+      { task: 'Aruannete koostamine.', results: ['Aruanded on õigeaegsed.'] },
+      {
+        task: 'Juhendite loomine ja kaasajastamine.',
+        results: ['Juhendid on koostatud.', 'Teave on õige ja ajakohane.'],
+      },
+      { task: 'Nõustamine.', results: ['Nõu on antud.'] },
+    ]);
+  });
+
   it('English "Duties | Expected results" with a number column', () => {
     const d = run([
       p('Duties'),
