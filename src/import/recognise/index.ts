@@ -9,6 +9,7 @@
  * Boilerplate the renderer prints again (the word "AMETIJUHEND", numbers, table headers, field
  * labels, "(allkirjastatud digitaalselt)", "Poolte allkirjad") is consumed silently.
  */
+import { SECTION_HEADINGS, matchHeading } from '../../model/sections.js';
 import type {
   Draft,
   DraftBlock,
@@ -36,7 +37,11 @@ export { NEAR_SIMILARITY } from './competencies.js';
 
 type Lang = 'et' | 'en';
 
-const REVIEW: Record<'unmapped' | 'unknownSection', Record<Lang, string>> = {
+const REVIEW: Record<'unmapped' | 'unknownSection' | 'heading', Record<Lang, string>> = {
+  heading: {
+    et: 'Pealkiri dokumendis:',
+    en: 'Heading in the document:',
+  },
   unmapped: {
     et: 'Importimisel ei leitud allolevale tekstile kohta: vaata see üle, tõsta õigesse kohta või kustuta.',
     en: 'The import found no place for the text below: review it, move it where it belongs or delete it.',
@@ -275,6 +280,7 @@ export function recognise(doc: SourceDocument, ctx: RecogniseContext = {}): Draf
     });
   }
   placeUnmapped(st);
+  canonicalHeadings(st);
   const draft: Draft = {
     frontmatter: frontmatter(st, title, approval),
     sections: withoutDefaults(st),
@@ -282,6 +288,31 @@ export function recognise(doc: SourceDocument, ctx: RecogniseContext = {}): Draf
   };
   if (st.comments.length) draft.comments = st.comments;
   return draft;
+}
+
+/**
+ * A known section whose heading the format does not know ("Õigused ja kohustused", "Ülesanded") gets
+ * the format's heading, so that check accepts it; the document's heading is kept in a review block.
+ */
+function canonicalHeadings(st: State): void {
+  const lang = langOf(st);
+  const config = { aliases: st.ctx.aliases ?? {}, extraSections: st.ctx.extraSections ?? [] };
+  for (const s of st.sections) {
+    if (s.key === 'extra') continue;
+    const m = matchHeading(s.heading, config);
+    if (m.kind === 'known' && m.key === s.key) continue;
+    const names = SECTION_HEADINGS[s.key][lang];
+    const official = st.official && lang === 'et' && (s.key === 'purpose' || s.key === 'duties');
+    const heading = official
+      ? s.key === 'purpose'
+        ? 'Ametikoha eesmärk'
+        : 'Teenistusülesanded'
+      : (names[0] ?? s.heading);
+    const review: DraftBlock = { type: 'review', text: `${REVIEW.heading[lang]} „${s.heading}“` };
+    if (s.key === 'duties') s.blocks = [review, ...(s.blocks ?? [])];
+    else s.blocks.unshift(review);
+    s.heading = heading;
+  }
 }
 
 /** Sections equal to the config's default are left to the default. */
