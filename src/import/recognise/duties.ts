@@ -178,7 +178,8 @@ function readLines(lines: readonly Line[], tasks: DraftTask[], intro: DraftBlock
   if (lines.length === 0) return;
   const items = lines.filter((l) => l.item);
   const numbered = items.some((l) => l.ordered);
-  const minLevel = items.length ? Math.min(...items.map((l) => l.level)) : 0;
+  const levelled = numbered ? items.filter((l) => l.ordered) : items;
+  const minLevel = levelled.length ? Math.min(...levelled.map((l) => l.level)) : 0;
   const levels = new Set(items.map((l) => l.level));
   const anyBold = lines.some((l) => l.bold && !l.item);
   const isTask = (l: Line): boolean => {

@@ -297,13 +297,32 @@ describe('duties', () => {
       p('- Aruanded on õiged.'),
       p('3.2 Nõustamine.'),
       p('– Nõu on antud.'),
-      p('1) Muu töö.'),
-      p('◦ Tehtud.'),
+      p('◦ Nõu on kirjalik.'),
     ]);
     expect(tasks(d)).toEqual([
       { task: 'Aruannete koostamine.', results: ['Aruanded on õigeaegsed.', 'Aruanded on õiged.'] },
-      { task: 'Nõustamine.', results: ['Nõu on antud.'] },
+      { task: 'Nõustamine.', results: ['Nõu on antud.', 'Nõu on kirjalik.'] },
+    ]);
+    const e = run([p('3. TÖÖÜLESANDED'), p('1) Muu töö.'), p('▪ Tehtud.'), p('2)\tVeel töö.')]);
+    expect(tasks(e)).toEqual([
       { task: 'Muu töö.', results: ['Tehtud.'] },
+      { task: 'Veel töö.', results: [] },
+    ]);
+  });
+
+  it('typed numbers in levels ("1.", "1.1.", "1.1.1.", "a)") without a reader level: the top level are the tasks', () => {
+    const d = run([
+      p('2. TEENISTUSÜLESANDED'),
+      p('1.\tÕigusloome korraldamine:'),
+      p('1.1.\teelnõude koostamine;'),
+      p('1.1.1.\tmõjuanalüüsi tegemine;'),
+      p('2.\tNõustamine:'),
+      p('a)\tosakondade nõustamine;'),
+      p('b)\tametite nõustamine.'),
+    ]);
+    expect(tasks(d)).toEqual([
+      { task: 'Õigusloome korraldamine:', results: ['eelnõude koostamine;', 'mõjuanalüüsi tegemine;'] },
+      { task: 'Nõustamine:', results: ['osakondade nõustamine;', 'ametite nõustamine.'] },
     ]);
   });
 

@@ -104,7 +104,7 @@ export function lostSentences(doc: SourceDocument, draft: Draft, ctx: RecogniseC
   const req = fm.requirements as { languages?: unknown[] } | undefined;
   const lost: string[] = [];
   for (const para of allParagraphs(doc)) {
-    for (const line of para.text.split(/\n|\t+|\s+·\s+|\s{3,}/u)) {
+    for (const line of stripMarker(para.text).split(/\n|\t+|\s+·\s+|\s{3,}/u)) {
       if (isLabel(line, ctx)) continue;
       if (fm.version !== undefined && /^(?:version|versioon)\s+\S+$/iu.test(flat(line))) continue;
       // "Label: value": the label is printed again, the value must be there

@@ -47,6 +47,12 @@ export function typedMarker(text: string): Marker | undefined {
   return { marker, ordered: /^[\da-z]/u.test(marker), rest: text.slice(m[0].length) };
 }
 
+/** The nesting a typed marker shows when the reader gave none: "1.1.1." → 2, "a)" → 1, "1." → 0. */
+function typedLevel(marker: string): number {
+  if (/^\d/u.test(marker)) return marker.replace(/\.$/u, '').split('.').length - 1;
+  return /^[a-z]\)$/u.test(marker) ? 1 : 0;
+}
+
 /** The text without a leading typed marker. */
 export function stripMarker(text: string): string {
   return typedMarker(text)?.rest ?? text;
@@ -101,7 +107,7 @@ export function toLine(p: SourceParagraph): Line {
     lines,
     item,
     ordered,
-    level: p.level ?? 0,
+    level: p.level ?? (typed && p.label === undefined ? typedLevel(typed.marker) : 0),
     bold: p.bold === true,
     loc: p.loc,
   };
