@@ -10,7 +10,7 @@ import { flat, stripMarker, toLine, type Line } from './text.js';
 export function tableBlock(table: SourceTable): DraftBlock {
   const rows = table.rows.map((row) =>
     row.flatMap((cell) => {
-      const text = flat(cell.blocks.map((p) => p.text).join(' '));
+      const text = flat(cell.blocks.map((p) => (p.label ? `${p.label} ${p.text}` : p.text)).join(' '));
       // a spanning cell fills the columns it spans, so the rows stay rectangular
       return [text, ...Array.from({ length: Math.max(0, cell.colSpan - 1) }, () => '')];
     }),

@@ -275,7 +275,7 @@ export function segment(
       const line: Line = toLine(b);
       const bullet = line.item && !line.ordered;
       const m = bullet || line.text.length > 90 ? undefined : matchPartHeading(line.text, ctx);
-      if (m && m.kind !== current.kind && !(current.kind === 'signatures' && m.kind !== 'extra')) {
+      if (m && m.kind !== current.kind) {
         if (m.lang === 'en') englishVotes++;
         else if (m.lang === 'et') estonianVotes++;
         if (m.official) official = true;
