@@ -4,6 +4,7 @@
  * stay attached to their task; numbers are dropped (the renderer numbers).
  */
 import type { DraftBlock, DraftTask, SourceBlock, SourceCell, SourceTable } from '../types.js';
+import { linesToBlocks } from './prose.js';
 import { flat, fold, toLine, typedMarker, type Line } from './text.js';
 
 /** Header cells of a duties table (folded): the table header is dropped. */
@@ -190,26 +191,36 @@ function readLines(lines: readonly Line[], tasks: DraftTask[], intro: DraftBlock
   };
   const allBullets = !numbered && lines.every((l) => l.item) && levels.size === 1;
   let current: DraftTask | undefined;
+  // numbered sub-items of a task ("1.1.", "a)") are sub-tasks, not results: a nested list in `more`
+  let sub: Line[] = [];
+  const flush = (): void => {
+    if (current && sub.length) current.more = [...(current.more ?? []), ...linesToBlocks(sub)];
+    sub = [];
+  };
   for (const l of lines) {
     if (!l.item && tasks.length === 0 && /:$/u.test(l.text)) {
       intro.push({ type: 'paragraph', text: l.text });
       continue;
     }
     if (allBullets || isTask(l)) {
+      flush();
       current = { task: l.text, results: [] };
       tasks.push(current);
       continue;
     }
+    current ??= tasks[tasks.length - 1];
     if (!current) {
-      if (tasks.length) current = tasks[tasks.length - 1];
-      else {
-        intro.push({ type: 'paragraph', text: l.text });
-        continue;
-      }
+      intro.push({ type: 'paragraph', text: l.text });
+      continue;
     }
-    if (!current) continue;
-    if (l.item || (!numbered && !anyBold)) current.results.push(l.text);
-    else if (anyBold && !l.bold) current.results.push(l.text);
+    const inSub = sub.length > 0 && l.item && l.level > Math.min(...sub.map((x) => x.level));
+    if (numbered && l.item && (l.ordered || inSub)) {
+      sub.push(l);
+      continue;
+    }
+    flush();
+    if (l.item || (!numbered && !anyBold) || (anyBold && !l.bold)) current.results.push(l.text);
     else current.more = [...(current.more ?? []), { type: 'paragraph', text: l.text }];
   }
+  flush();
 }

@@ -310,7 +310,7 @@ describe('duties', () => {
     ]);
   });
 
-  it('typed numbers in levels ("1.", "1.1.", "1.1.1.", "a)") without a reader level: the top level are the tasks', () => {
+  it('typed numbers in levels ("1.", "1.1.", "1.1.1.", "a)") without a reader level: the top level are the tasks, the rest sub-tasks', () => {
     const d = run([
       p('2. TEENISTUSÜLESANDED'),
       p('1.\tÕigusloome korraldamine:'),
@@ -320,9 +320,36 @@ describe('duties', () => {
       p('a)\tosakondade nõustamine;'),
       p('b)\tametite nõustamine.'),
     ]);
-    expect(tasks(d)).toEqual([
-      { task: 'Õigusloome korraldamine:', results: ['eelnõude koostamine;', 'mõjuanalüüsi tegemine;'] },
-      { task: 'Nõustamine:', results: ['osakondade nõustamine;', 'ametite nõustamine.'] },
+    // numbered sub-items are sub-tasks (a nested list of the task), not expected results
+    const s = section(d, 'duties');
+    expect(s?.key === 'duties' && s.tasks).toEqual([
+      {
+        task: 'Õigusloome korraldamine:',
+        results: [],
+        more: [
+          {
+            type: 'list',
+            ordered: true,
+            items: [
+              {
+                text: 'eelnõude koostamine;',
+                children: [{ type: 'list', ordered: true, items: [{ text: 'mõjuanalüüsi tegemine;' }] }],
+              },
+            ],
+          },
+        ],
+      },
+      {
+        task: 'Nõustamine:',
+        results: [],
+        more: [
+          {
+            type: 'list',
+            ordered: true,
+            items: [{ text: 'osakondade nõustamine;' }, { text: 'ametite nõustamine.' }],
+          },
+        ],
+      },
     ]);
   });
 
