@@ -223,10 +223,30 @@ export function readGeneral(blocks: readonly SourceBlock[]): GeneralResult {
       }
       acc.fields.push({ key: alone.key, lines: value, loc: block.loc });
     } else {
-      acc.rest.push(toLine(block));
+      const titled = titleLine(first);
+      if (titled && lines.length === 1) {
+        note(acc, titled);
+        acc.fields.push({ key: 'title', lines: [titled.value], loc: block.loc });
+      } else acc.rest.push(toLine(block));
     }
   }
   return acc;
+}
+
+const TITLE_PREFIX =
+  /^(ametinimetus|ametikoha nimetus|teenistuskoha nimetus|tookoha nimetus|job title)\s+(\S.{0,100})$/u;
+
+/** "Ametinimetus Ekspert": a title label and its value on one line without a colon. */
+function titleLine(text: string): { value: string; lang: 'et' | 'en'; official: boolean } | undefined {
+  const t = flat(text).replace(/^\s*\d+(?:\.\d+)*[.)]?\s*/u, '');
+  const m = TITLE_PREFIX.exec(fold(t));
+  if (!m) return undefined;
+  const label = m[1] ?? '';
+  return {
+    value: t.slice(label.length).trim(),
+    lang: label === 'job title' ? 'en' : 'et',
+    official: OFFICIAL_LABELS.has(label),
+  };
 }
 
 /** The frontmatter values of the fields (later fields of the same key are added to the earlier). */

@@ -251,8 +251,9 @@ export function recognise(doc: SourceDocument, ctx: RecogniseContext = {}): Draf
     comments: [],
     unmapped: [],
     sections: [],
-    english: seg.englishVotes,
-    estonian: seg.estonianVotes,
+    // the document's metadata language is one more vote
+    english: seg.englishVotes + (/^en\b/iu.test(doc.metadata.language ?? '') ? 1 : 0),
+    estonian: seg.estonianVotes + (/^et\b/iu.test(doc.metadata.language ?? '') ? 1 : 0),
     official: seg.official,
     generalFields: [],
     frontFields: [],

@@ -187,6 +187,12 @@ describe('the general part', () => {
     expect(
       run([p('Eesmärk'), p('Analüüs.')], {}, { metadata: { title: 'Analüütik' } }).frontmatter.title,
     ).toBe('Analüütik');
+    expect(
+      run([p('AMETIJUHEND'), p('Ametinimetus Vanemanalüütik'), p('Eesmärk'), p('Analüüs.')]).frontmatter
+        .title,
+    ).toBe('Vanemanalüütik');
+    // the metadata's language is a vote when the headings do not decide
+    expect(run([p('Sissejuhatus.')], {}, { metadata: { language: 'en-GB' } }).frontmatter.lang).toBe('en');
   });
 
   it('English labels', () => {

@@ -85,6 +85,15 @@ function isLabel(text: string, ctx: RecogniseContext): boolean {
   );
 }
 
+/** The text without a leading label of one to three words ("Ametinimetus Ekspert" → "Ekspert"). */
+function withoutLabel(text: string): string {
+  const words = flat(text).split(' ');
+  for (let k = Math.min(3, words.length - 1); k >= 1; k--) {
+    if (matchGeneralLabel(words.slice(0, k).join(' '))) return words.slice(k).join(' ');
+  }
+  return text;
+}
+
 /**
  * The sentences of the document that are not in the Draft (normalised: letters and digits only),
  * other than labels and boilerplate, language sentences when the Draft has languages, the approval
@@ -109,7 +118,8 @@ export function lostSentences(doc: SourceDocument, draft: Draft, ctx: RecogniseC
       if (fm.version !== undefined && /^(?:version|versioon)\s+\S+$/iu.test(flat(line))) continue;
       // "Label: value": the label is printed again, the value must be there
       const colon = line.indexOf(':');
-      const value = colon > 0 && isLabel(line.slice(0, colon), ctx) ? line.slice(colon + 1) : line;
+      const value =
+        colon > 0 && isLabel(line.slice(0, colon), ctx) ? line.slice(colon + 1) : withoutLabel(line);
       for (const s of sentences(stripMarker(value))) {
         if (isLabel(s, ctx)) continue;
         const n = letters(stripMarker(s));
