@@ -24,7 +24,7 @@ import { readDuties, isDutiesHeader } from './duties.js';
 import { generalValues, isDocumentTitle, looksLikeOrganisation, readGeneral, type Field } from './general.js';
 import { blocksText, linesToBlocks, markdownText, sourceToBlocks } from './prose.js';
 import { readRequirements, type RequirementsResult } from './requirements.js';
-import { segment, type Part } from './sections.js';
+import { headingConfig, matchPartHeading, segment, type Part } from './sections.js';
 import {
   isSignatureBoilerplate,
   readSignatures,
@@ -52,6 +52,9 @@ const REVIEW: Record<'unmapped' | 'unknownSection' | 'heading', Record<Lang, str
   },
 };
 
+/** Headings the renderer prints itself, of the parts that are no body section ("1. ÜLDOSA" in a table cell). */
+const PRINTED_HEADINGS = new Set(['general', 'requirements', 'signatures']);
+
 const PAGE_NUMBER =
   /^(?:lk\.?\s*)?\d*\s*(?:\/|of|-)\s*\d*$|^(?:page|lehekülg|lk\.?)\s*\d*(?:\s*(?:of|\/)\s*\d*)?$/iu;
 const VERSION = /^(?:versioon|version|ver\.?)\s+(\S+)$/iu;
@@ -64,6 +67,7 @@ export function isBoilerplate(text: string): boolean {
     isDocumentTitle(t) ||
     isSignatureBoilerplate(t) ||
     isDutiesHeader(t) ||
+    PRINTED_HEADINGS.has(matchPartHeading(t)?.kind ?? 'front') ||
     PAGE_NUMBER.test(t) ||
     /^[\d.\s]+$/u.test(t)
   );
@@ -297,7 +301,7 @@ export function recognise(doc: SourceDocument, ctx: RecogniseContext = {}): Draf
  */
 function canonicalHeadings(st: State): void {
   const lang = langOf(st);
-  const config = { aliases: st.ctx.aliases ?? {}, extraSections: st.ctx.extraSections ?? [] };
+  const config = headingConfig(st.ctx);
   for (const s of st.sections) {
     if (s.key === 'extra') continue;
     const m = matchHeading(s.heading, config);

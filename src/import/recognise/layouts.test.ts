@@ -136,10 +136,11 @@ describe('the general part', () => {
     });
   });
 
-  it('a label row over a value row', () => {
+  it('a label row over a value row (the heading repeated in the table is consumed)', () => {
     const d = run([
       p('1. Üldosa'),
       table([
+        ['ÜLDOSA'],
         ['1.1. Ametinimetus', '1.2. Struktuuriüksus'],
         ['Ekspert', 'Arendustalitus'],
         ['1.3. Vahetu juht', '1.4. Kes asendab'],
@@ -152,6 +153,7 @@ describe('the general part', () => {
       reportsTo: 'Tiimijuht',
       substitutedBy: ['Tiimijuht', 'koordinaator'],
     });
+    expect(d.notes).toEqual([]);
   });
 
   it('"Label: value" lines and a label paragraph over its value; the organisation equal to the config’s is left out', () => {
@@ -602,5 +604,28 @@ describe('nothing is lost', () => {
     const s = d.sections[0];
     if (s && s.key !== 'duties') s.blocks = [{ type: 'paragraph', text: 'Töö.' }];
     expect(lostSentences(doc, d)).toEqual(['Teine lause.']);
+  });
+});
+
+describe('size', () => {
+  it('a long document and a big catalogue take well under a second', () => {
+    const catalogue: Record<string, string[]> = {};
+    for (let i = 0; i < 500; i++)
+      catalogue[`Kompetents ${String(i)}`] = [`Näitaja ${String(i)} üks.`, `Näitaja ${String(i)} kaks.`];
+    const body = [p('Tööülesanded')];
+    for (let i = 0; i < 2000; i++)
+      body.push(p(`${String(i + 1)}. Ülesanne number ${String(i)}.`), p(`▪ Tulemus ${String(i)}.`));
+    body.push(p('Nõuded'), p('Kompetentsid'));
+    for (let i = 0; i < 300; i++)
+      body.push(
+        p(`Kompetents ${String(i)}:`),
+        p(`▪ Näitaja ${String(i)} üks.`),
+        p(`▪ Näitaja ${String(i)} kaks.`),
+      );
+    const start = performance.now();
+    const d = recognise(sourceDoc(body), { catalogue });
+    expect(performance.now() - start).toBeLessThan(1500);
+    expect(tasks(d)).toHaveLength(900);
+    expect((d.frontmatter.requirements as { competencies: unknown[] }).competencies).toHaveLength(300);
   });
 });

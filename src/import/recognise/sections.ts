@@ -3,7 +3,7 @@
  * part, the requirements, the signatures), tolerant of case, diacritics, numbering and a trailing
  * colon, in Estonian and English, with the config's aliases and extra sections.
  */
-import { SECTION_HEADINGS, cleanHeading, matchHeading } from '../../model/sections.js';
+import { SECTION_HEADINGS, cleanHeading, matchHeading, type HeadingConfig } from '../../model/sections.js';
 import type { SectionKey } from '../../model/types.js';
 import type { RecogniseContext, SourceBlock, SourceLocation, SourceParagraph } from '../types.js';
 import { fold, flat, isUpper, toLine, type Line } from './text.js';
@@ -157,7 +157,20 @@ export function sentenceCase(heading: string): string {
 }
 
 /** The known part a heading text names, or undefined. */
-export function matchPartHeading(text: string, ctx: RecogniseContext = {}): HeadingMatch | undefined {
+const NO_CONTEXT: RecogniseContext = {};
+const configs = new WeakMap<RecogniseContext, HeadingConfig>();
+
+/** The model's heading config of a context, one object per context (the model caches its index by it). */
+export function headingConfig(ctx: RecogniseContext): HeadingConfig {
+  let c = configs.get(ctx);
+  if (!c) {
+    c = { aliases: ctx.aliases ?? {}, extraSections: ctx.extraSections ?? [] };
+    configs.set(ctx, c);
+  }
+  return c;
+}
+
+export function matchPartHeading(text: string, ctx: RecogniseContext = NO_CONTEXT): HeadingMatch | undefined {
   let index = indexes.get(ctx);
   if (!index) {
     index = buildIndex(ctx);
@@ -174,7 +187,7 @@ export function matchPartHeading(text: string, ctx: RecogniseContext = {}): Head
   const extra = index.extra.get(k);
   if (extra !== undefined) return { kind: 'extra', heading: extra, declared: true, official };
   // the config's aliases and extra sections first, as the model reads them
-  const model = matchHeading(heading, { aliases: ctx.aliases ?? {}, extraSections: ctx.extraSections ?? [] });
+  const model = matchHeading(heading, headingConfig(ctx));
   const hit = index.map.get(k);
   if (model.kind === 'known' && !hit) return { kind: model.key, heading, official };
   if (!hit) return undefined;
