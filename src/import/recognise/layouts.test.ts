@@ -613,7 +613,7 @@ describe('size', () => {
     for (let i = 0; i < 500; i++)
       catalogue[`Kompetents ${String(i)}`] = [`Näitaja ${String(i)} üks.`, `Näitaja ${String(i)} kaks.`];
     const body = [p('Tööülesanded')];
-    for (let i = 0; i < 2000; i++)
+    for (let i = 0; i < 900; i++)
       body.push(p(`${String(i + 1)}. Ülesanne number ${String(i)}.`), p(`▪ Tulemus ${String(i)}.`));
     body.push(p('Nõuded'), p('Kompetentsid'));
     for (let i = 0; i < 300; i++)
