@@ -66,7 +66,14 @@ function inlineCompetency(text: string): { name: string; indicators: string[] } 
 }
 
 /** Splits a competency field's lines into competencies, knowledge and the rest. */
-function parse(lines: readonly Line[]): { raws: Raw[]; knowledge: string[]; rest: Line[] } {
+/**
+ * `additional`: the field that ends with the knowledge lines (the renderer prints them there, after
+ * the additional competencies): a bullet that belongs to no competency is knowledge.
+ */
+function parse(
+  lines: readonly Line[],
+  additional: boolean,
+): { raws: Raw[]; knowledge: string[]; rest: Line[] } {
   const raws: Raw[] = [];
   const knowledge: string[] = [];
   const rest: Line[] = [];
@@ -97,6 +104,10 @@ function parse(lines: readonly Line[]): { raws: Raw[]; knowledge: string[]; rest
     if (inline && (l.item || !current || !current.block)) {
       current = { ...inline, block: false, loc: l.loc };
       raws.push(current);
+      continue;
+    }
+    if (additional && l.item && (!current || !current.block)) {
+      knowledge.push(l.text);
       continue;
     }
     const bareName = !l.item && !/[.;!?]$/u.test(l.text) && l.text.split(' ').length <= 6;
@@ -161,8 +172,12 @@ export interface CompetencyOptions {
 }
 
 /** Reads a competency field (its lines) into catalogue references and inline definitions. */
-export function readCompetencies(lines: readonly Line[], opts: CompetencyOptions): CompetenciesResult {
-  const { raws, knowledge, rest } = parse(lines);
+export function readCompetencies(
+  lines: readonly Line[],
+  opts: CompetencyOptions,
+  additional = false,
+): CompetenciesResult {
+  const { raws, knowledge, rest } = parse(lines, additional);
   const catalogue = opts.catalogue ?? {};
   const names = Object.keys(catalogue);
   const items: CompetencyItem[] = [];

@@ -480,6 +480,25 @@ describe('requirements', () => {
     });
   });
 
+  it('what the renderer prints: knowledge bullets under the additional competencies, a note after the language sentence', () => {
+    const d = run([
+      p('6. TÖÖKOHALE ESITATAVAD NÕUDED'),
+      p('Keeleoskus'),
+      p('Valdab eesti keelt vähemalt tasemel C1. 2 aastat välismaal.'),
+      p('Tööks vajalikud kompetentsid'),
+      p('Koostöö:', { bold: true }),
+      p('▪ Toetab kolleege.'),
+      p('Täiendavad kompetentsid, isikuomadused ja teadmised'),
+      p('▪ Haldusmenetluse seadus.'),
+    ]);
+    expect(d.frontmatter.requirements).toEqual({
+      languages: [{ lang: 'et', level: 'C1', note: '2 aastat välismaal.' }],
+      competencies: [{ name: 'Koostöö', indicators: ['Toetab kolleege.'] }],
+      knowledge: ['Haldusmenetluse seadus.'],
+    });
+    expect(d.notes).toEqual([]);
+  });
+
   it('a language sentence without a level becomes a note of the requirement; none at all a comment', () => {
     const d = run([
       p('Nõuded'),

@@ -234,7 +234,7 @@ export function readRequirements(
   for (const key of ['competencies', 'additionalCompetencies'] as const) {
     const ls = fields.get(key);
     if (!ls) continue;
-    const r = readCompetencies(ls, opts);
+    const r = readCompetencies(ls, opts, key === 'additionalCompetencies');
     if (r.items.length) v[key] = r.items;
     for (const c of r.comments) result.comments.push({ path: ['requirements', key, c.index], text: c.text });
     knowledge.push(...r.knowledge);

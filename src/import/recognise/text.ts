@@ -149,10 +149,10 @@ export function cellText(table: SourceTable, r: number, c: number): string {
   return flat((table.rows[r]?.[c]?.blocks ?? []).map((p) => stripMarker(p.text)).join(' '));
 }
 
-/** Sentences of a text ("A. B." → ["A.", "B."]); a sentence ends at . ! ? before an upper-case letter. */
+/** Sentences of a text ("A. B." → ["A.", "B."]); a sentence ends at . ! ? before anything but a lower-case letter. */
 export function sentences(text: string): string[] {
   return flat(text)
-    .split(/(?<=[.!?])\s+(?=[\p{Lu}(„"])/u)
+    .split(/(?<=[.!?])\s+(?=[^\p{Ll}\s])/u)
     .map((s) => s.trim())
     .filter((s) => s !== '');
 }
