@@ -283,17 +283,14 @@ export function isDocumentTitle(text: string): boolean {
   return DOC_TITLES.has(fold(text));
 }
 
-/** Whether a line could be an agency's name: short, no sentence, no label. */
-export function looksLikeOrganisation(text: string): boolean {
+/**
+ * Whether a line could be an agency's name: short, no sentence, no label. `nextToTitle`: the line
+ * stands over or under "AMETIJUHEND", where the renderer prints the organisation: any short line.
+ */
+export function looksLikeOrganisation(text: string, nextToTitle = false): boolean {
   const t = flat(text);
   const words = t.split(' ');
-  return (
-    t.length >= 3 &&
-    t.length <= 80 &&
-    words.length <= 8 &&
-    !/[.;:!?]$/u.test(t) &&
-    !/\d/u.test(t) &&
-    /^\p{Lu}/u.test(t) &&
-    !matchGeneralLabel(t)
-  );
+  if (t.length < 2 || t.length > 100 || words.length > 10 || /[.;:!?]$/u.test(t) || matchGeneralLabel(t))
+    return false;
+  return nextToTitle || (words.length <= 8 && !/\d/u.test(t) && /^\p{Lu}/u.test(t));
 }

@@ -134,7 +134,7 @@ function readFront(st: State, part: Part): void {
   g.rest.forEach((l, i) => {
     if (isDocumentTitle(l.text)) return;
     // the organisation's name stands over or under "AMETIJUHEND"
-    if (!st.organisation && looksLikeOrganisation(l.text) && (isTitle(i - 1) || isTitle(i + 1))) {
+    if (!st.organisation && (isTitle(i - 1) || isTitle(i + 1)) && looksLikeOrganisation(l.text, true)) {
       st.organisation = l.text;
       return;
     }
