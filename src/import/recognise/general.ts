@@ -5,6 +5,7 @@
  * above it (the word "AMETIJUHEND", the organisation).
  */
 import type { SourceBlock, SourceCell, SourceLocation } from '../types.js';
+import type { Part, PartKind } from './sections.js';
 import { flat, fold, oneOrMany, splitList, stripMarker, toLine, type Line } from './text.js';
 
 export type GeneralKey = 'title' | 'unit' | 'reportsTo' | 'substitutedBy' | 'substitutes';
@@ -73,15 +74,22 @@ export interface GeneralResult {
   fields: Field[];
   /** Lines that are no field (kept for review). */
   rest: Line[];
-  /** Blocks that are no field table, in order (paragraph lines are in `rest`). */
+  /** Table rows that hold another part of the description, as parts. */
+  parts: Part[];
   english: number;
   estonian: number;
   official: boolean;
 }
 
+/** Which part a table row's first cell names (a template that holds the whole description in one table). */
+export type RowPart = (label: string) => { kind: PartKind; heading: string } | undefined;
+
 interface Acc {
   fields: Field[];
   rest: Line[];
+  /** Rows that are another part of the description: "Tööülesanded | …", "Haridus | …". */
+  parts: Part[];
+  rowPart?: RowPart | undefined;
   english: number;
   estonian: number;
   official: boolean;
@@ -133,7 +141,18 @@ function labelledCells(acc: Acc, cells: CellLines[], values?: CellLines[]): void
 }
 
 /** Label | value rows (the label may be in any even cell: label | value | label | value). */
-function labelValueRow(acc: Acc, row: SourceCell[], cells: CellLines[]): void {
+function labelValueRow(acc: Acc, row: SourceCell[], cells: CellLines[], loc: SourceLocation): void {
+  const head = cells[0]?.length === 1 ? cells[0][0] : undefined;
+  const other =
+    head && row.length >= 2 && !matchGeneralLabel(head.text) ? acc.rowPart?.(head.text) : undefined;
+  if (other && head) {
+    const blocks: SourceBlock[] =
+      other.kind === 'requirements'
+        ? [{ type: 'table', rows: [row], loc }]
+        : row.slice(1).flatMap((c) => c.blocks);
+    acc.parts.push({ kind: other.kind, heading: other.heading, blocks, loc: head.loc });
+    return;
+  }
   let i = 0;
   while (i < row.length) {
     const c = cells[i] ?? [];
@@ -159,14 +178,14 @@ function labelValueRow(acc: Acc, row: SourceCell[], cells: CellLines[]): void {
 }
 
 /** Reads a table of the general part. */
-function readTable(acc: Acc, rows: SourceCell[][]): void {
+function readTable(acc: Acc, rows: SourceCell[][], loc: SourceLocation): void {
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r] as SourceCell[];
     const cells = row.map(cellLines);
     const allLabels =
       cells.length > 0 && cells.every((c) => c[0] !== undefined && matchGeneralLabel(c[0].text));
     if (!allLabels) {
-      labelValueRow(acc, row, cells);
+      labelValueRow(acc, row, cells, loc);
       continue;
     }
     if (cells.some((c) => c.length > 1)) {
@@ -184,12 +203,12 @@ function readTable(acc: Acc, rows: SourceCell[][]): void {
 }
 
 /** Reads the general part's blocks: tables and paragraphs. */
-export function readGeneral(blocks: readonly SourceBlock[]): GeneralResult {
-  const acc: Acc = { fields: [], rest: [], english: 0, estonian: 0, official: false };
+export function readGeneral(blocks: readonly SourceBlock[], rowPart?: RowPart): GeneralResult {
+  const acc: Acc = { fields: [], rest: [], parts: [], rowPart, english: 0, estonian: 0, official: false };
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b] as SourceBlock;
     if (block.type === 'table') {
-      readTable(acc, block.rows);
+      readTable(acc, block.rows, block.loc);
       continue;
     }
     const lines = block.text

@@ -21,9 +21,16 @@ import type {
 } from '../types.js';
 import { findApproval, type Approval, type ApprovalFound } from './approval.js';
 import { readDuties, isDutiesHeader } from './duties.js';
-import { generalValues, isDocumentTitle, looksLikeOrganisation, readGeneral, type Field } from './general.js';
+import {
+  generalValues,
+  isDocumentTitle,
+  looksLikeOrganisation,
+  readGeneral,
+  type Field,
+  type RowPart,
+} from './general.js';
 import { blocksText, linesToBlocks, markdownText, sourceToBlocks } from './prose.js';
-import { readRequirements, type RequirementsResult } from './requirements.js';
+import { matchRequirementLabel, readRequirements, type RequirementsResult } from './requirements.js';
 import { headingConfig, matchPartHeading, segment, type Part } from './sections.js';
 import {
   isSignatureBoilerplate,
@@ -122,8 +129,17 @@ function approvalOf(doc: SourceDocument): ApprovalFound {
   return found;
 }
 
+/** A table row naming another part ("Tööülesanded | …", "Haridus | …"): a template with everything in one table. */
+function rowPart(st: State): RowPart {
+  return (label) => {
+    const m = matchPartHeading(label, st.ctx);
+    if (m && m.kind !== 'general' && m.kind !== 'signatures') return { kind: m.kind, heading: m.heading };
+    return matchRequirementLabel(label) ? { kind: 'requirements', heading: label } : undefined;
+  };
+}
+
 function readFront(st: State, part: Part): void {
-  const g = readGeneral(part.blocks);
+  const g = readGeneral(part.blocks, rowPart(st));
   st.frontFields.push(...g.fields);
   st.english += g.english;
   st.estonian += g.estonian;
@@ -141,15 +157,17 @@ function readFront(st: State, part: Part): void {
     rest.push(l);
   });
   keep(st, rest, -1);
+  for (const p of g.parts) readPart(st, p);
 }
 
 function readGeneralPart(st: State, part: Part, after: number): void {
-  const g = readGeneral(part.blocks);
+  const g = readGeneral(part.blocks, rowPart(st));
   st.generalFields.push(...g.fields);
   st.english += g.english;
   st.estonian += g.estonian;
   if (g.official) st.official = true;
   keep(st, g.rest, after);
+  for (const p of g.parts) readPart(st, p);
 }
 
 function readDutiesPart(st: State, part: Part): void {

@@ -648,3 +648,31 @@ describe('size', () => {
     expect((d.frontmatter.requirements as { competencies: unknown[] }).competencies).toHaveLength(300);
   });
 });
+
+describe('a template with the whole description in one table', () => {
+  it('rows "Label | value" for the general part, the sections and the requirements', () => {
+    const d = run([
+      p('AMETIJUHEND'),
+      table([
+        ['Ametinimetus', 'Jurist'],
+        ['Struktuuriüksus', 'Õigusosakond'],
+        ['Vahetu juht', 'Osakonna juhataja'],
+        ['Töö eesmärk', 'Õigusalane nõustamine.'],
+        ['Tööülesanded', ['1. Lepingute koostamine.', '2. Nõustamine.']],
+        ['Haridus', 'Kõrgharidus'],
+        ['Keeleoskus', 'eesti keel C1'],
+      ]),
+    ]);
+    expect(d.frontmatter).toEqual({
+      title: 'Jurist',
+      unit: 'Õigusosakond',
+      reportsTo: 'Osakonna juhataja',
+      requirements: { education: 'Kõrgharidus', languages: [{ lang: 'et', level: 'C1' }] },
+    });
+    expect(d.sections.map((s) => s.key)).toEqual(['purpose', 'duties']);
+    expect(tasks(d)).toEqual([
+      { task: 'Lepingute koostamine.', results: [] },
+      { task: 'Nõustamine.', results: [] },
+    ]);
+  });
+});
