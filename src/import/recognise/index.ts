@@ -8,6 +8,26 @@
  * section before them) after a {type: 'review'} block, with an 'import.recognise.unmapped' warning.
  * Boilerplate the renderer prints again (the word "AMETIJUHEND", numbers, table headers, field
  * labels, "(allkirjastatud digitaalselt)", "Poolte allkirjad") is consumed silently.
+ *
+ * Choices (see the files for each part):
+ * - The parts (sections.ts): a paragraph opens a part when its text (numbering, colon, case and
+ *   diacritics ignored) is a known heading, the config's alias or extra section; an unknown heading
+ *   opens an 'extra' section marked for review only when it is numbered "N." and bold, capitalised or
+ *   heading-styled, or heading-styled at the known sections' level when those are not numbered.
+ *   A known section whose heading FORMAT does not know gets FORMAT's heading (the document's in a
+ *   review block); capitalised headings are written in sentence case.
+ * - lang: 'en' when English headings and labels outnumber Estonian ones (the metadata's language is
+ *   one more vote); written only when it differs from ctx.lang (default 'et').
+ * - kind: 'official' for an official's headings or labels (Ametikoha eesmärk, Teenistusülesanded,
+ *   Teenistuskoha nimetus …), the lead-in "Ametnikul on õigus" or the official's signature block.
+ * - A language sentence without a level is added to the note of the requirement before it (the
+ *   renderer prints a note after its sentence), else of the one after it; with no requirement at
+ *   all it is a comment at requirements.languages (languages.ts).
+ * - Competencies (competencies.ts): nearly the same indicators as the catalogue's (similarity
+ *   ≥ NEAR_SIMILARITY = 0.9) is a reference with the document's wording as a comment.
+ * - The organisation is the line over or under "AMETIJUHEND", or the running header's first piece;
+ *   left out when it is the config's. The version comes from the running footer ("Versioon 2.1").
+ * - An official's approver slot repeats approval.by: it gives no signatures.employer.
  */
 import { SECTION_HEADINGS, matchHeading } from '../../model/sections.js';
 import type {
