@@ -220,6 +220,19 @@ export function readGeneral(blocks: readonly SourceBlock[], rowPart?: RowPart): 
     const tab = block.text.includes('\t') ? block.text.split('\t') : undefined;
     const tabLabel = tab && tab.length >= 2 ? matchGeneralLabel(tab[0] ?? '') : undefined;
     const alone = matchGeneralLabel(first);
+    const labelRow = alone || colon ? undefined : labelsInLine(first);
+    if (labelRow) {
+      // "1.1. Ametinimetus 1.2. Struktuuriüksus" over "Ekspert\tArendustalitus" (a table read as lines)
+      const next = blocks[b + 1];
+      const values = next?.type === 'paragraph' ? next.text.split(/\t+|\s{3,}/u).map(flat) : [];
+      const paired = values.length === labelRow.length;
+      labelRow.forEach((m, i) => {
+        note(acc, m);
+        acc.fields.push({ key: m.key, lines: paired && values[i] ? [values[i]] : [], loc: block.loc });
+      });
+      if (paired) b++;
+      continue;
+    }
     if (colon) {
       note(acc, colon);
       acc.fields.push({ key: colon.key, lines: [colon.value, ...lines.slice(1)], loc: block.loc });
@@ -250,6 +263,21 @@ export function readGeneral(blocks: readonly SourceBlock[], rowPart?: RowPart): 
     }
   }
   return acc;
+}
+
+/** Several numbered labels on one line ("1.3. Vahetu juht 1.4. Kes asendab"), or undefined. */
+type LabelMatch = NonNullable<ReturnType<typeof matchGeneralLabel>>;
+
+function labelsInLine(text: string): LabelMatch[] | undefined {
+  const pieces = text.split(/\s+(?=\d+\.\d+\.?\s)/u);
+  if (pieces.length < 2) return undefined;
+  const labels: LabelMatch[] = [];
+  for (const x of pieces) {
+    const m = matchGeneralLabel(x);
+    if (!m) return undefined;
+    labels.push(m);
+  }
+  return labels;
 }
 
 const TITLE_PREFIX =

@@ -197,6 +197,19 @@ describe('the general part', () => {
     expect(run([p('Sissejuhatus.')], {}, { metadata: { language: 'en-GB' } }).frontmatter.lang).toBe('en');
   });
 
+  it('a table read as lines: numbered labels on one line over the values split by tabs', () => {
+    const d = run([
+      p('1. ÜLDOSA'),
+      p('1.1. Ametinimetus 1.2. Struktuuriüksus'),
+      p('Ekspert\tArendustalitus'),
+      p('1.3. Vahetu juht 1.4. Kes asendab'),
+      p('Tiimijuht Tiimijuht, koordinaator'),
+    ]);
+    expect(d.frontmatter).toEqual({ title: 'Ekspert', unit: 'Arendustalitus' });
+    // the values that cannot be split are kept for review, not guessed
+    expect(d.notes.map((n) => n.id)).toEqual(['import.recognise.unmapped']);
+  });
+
   it('English labels', () => {
     const d = run([
       p('General information', { heading: 1 }),
