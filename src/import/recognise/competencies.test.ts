@@ -79,6 +79,19 @@ describe('competency lists', () => {
     expect(r.notes.map((n) => n.id)).toEqual(['import.recognise.competencyDiffers']);
   });
 
+  it('layouts mixed in one list: a named block, then "Name: sentences." paragraphs', () => {
+    const r = readCompetencies(
+      lines(
+        'Kliendikesksus:',
+        '▪ Lähtub kliendi vajadustest.',
+        '▪ Püüdleb kõrge kvaliteedi poole.',
+        'Koostöövõime: Teeb koostööd.',
+      ),
+      { catalogue, lang: 'et' },
+    );
+    expect(r.items).toEqual(['Kliendikesksus', 'Koostöövõime']);
+  });
+
   it('a near name is matched and reported; knowledge lines are split off; a bare name stays a name', () => {
     const r = readCompetencies(
       lines(

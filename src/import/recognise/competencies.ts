@@ -73,6 +73,7 @@ function inlineCompetency(text: string): { name: string; indicators: string[] } 
 function parse(
   lines: readonly Line[],
   additional: boolean,
+  names: readonly string[],
 ): { raws: Raw[]; knowledge: string[]; rest: Line[] } {
   const raws: Raw[] = [];
   const knowledge: string[] = [];
@@ -101,7 +102,10 @@ function parse(
       continue;
     }
     const inline = inlineCompetency(l.text);
-    if (inline && (l.item || !current || !current.block)) {
+    // "Name: sentences." starts a competency; among a named one's indicators only with a catalogue name
+    const mixed =
+      inline !== undefined && current?.block === true && matchName(inline.name, names)?.how === 'exact';
+    if (inline && (l.item || !current || !current.block || mixed)) {
       current = { ...inline, block: false, loc: l.loc };
       raws.push(current);
       continue;
@@ -177,9 +181,9 @@ export function readCompetencies(
   opts: CompetencyOptions,
   additional = false,
 ): CompetenciesResult {
-  const { raws, knowledge, rest } = parse(lines, additional);
   const catalogue = opts.catalogue ?? {};
   const names = Object.keys(catalogue);
+  const { raws, knowledge, rest } = parse(lines, additional, names);
   const items: CompetencyItem[] = [];
   const comments: { index: number; text: string }[] = [];
   const notes: ImportNote[] = [];
