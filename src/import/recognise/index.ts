@@ -58,7 +58,7 @@ import {
   type Signatory,
   type SignaturesResult,
 } from './signatures.js';
-import { flat, fold, letters, toLine, type Line } from './text.js';
+import { flat, fold, letters, textLine, toLine, type Line } from './text.js';
 
 export { NEAR_SIMILARITY } from './competencies.js';
 
@@ -243,8 +243,11 @@ function readPart(st: State, part: Part): void {
     case 'signatures': {
       const s = readSignatures(part.blocks);
       if (s.official) st.official = true;
-      st.signatures = mergeSignatures(st.signatures, s);
-      return keep(st, s.rest, after);
+      const { merged, dropped } = mergeSignatures(st.signatures, s);
+      st.signatures = merged;
+      const loc = part.loc ?? {};
+      const again = dropped.map((d) => textLine([d.name, d.role].filter(Boolean).join(' '), loc));
+      return keep(st, [...s.rest, ...again], after);
     }
     case 'duties':
       return readDutiesPart(st, part);
@@ -417,14 +420,21 @@ function excerpt(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
-function mergeSignatures(a: SignaturesResult | undefined, b: SignaturesResult): SignaturesResult {
-  if (!a) return b;
+/** The signatures of a second signature block are added; a slot filled twice keeps the first, the second is kept for review. */
+function mergeSignatures(
+  a: SignaturesResult | undefined,
+  b: SignaturesResult,
+): { merged: SignaturesResult; dropped: Signatory[] } {
+  if (!a) return { merged: b, dropped: [] };
   const out: SignaturesResult = { official: a.official || b.official, rest: [...a.rest, ...b.rest] };
+  const dropped: Signatory[] = [];
   for (const key of ['employer', 'employee', 'approver'] as const) {
     const v = a[key] ?? b[key];
     if (v) out[key] = v;
+    const second = b[key];
+    if (a[key] && second) dropped.push(second);
   }
-  return out;
+  return { merged: out, dropped };
 }
 
 function signatory(s: Signatory): string | Signatory {

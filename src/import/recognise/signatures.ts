@@ -5,7 +5,7 @@
  * "Ametijuhendiga tutvunud").
  */
 import type { SourceBlock, SourceLocation, SourceTable } from '../types.js';
-import { flat, fold, textLine, toLine, type Line } from './text.js';
+import { flat, fold, textLine, toLine, typedMarker, type Line } from './text.js';
 
 type SlotKind = 'employer' | 'employee' | 'approver' | 'acknowledged';
 
@@ -46,6 +46,12 @@ function slotLabel(text: string): { kind: SlotKind; rest: string } | undefined {
     if (f.startsWith(`${label}:`)) return { kind, rest: t.slice(t.indexOf(':') + 1).trim() };
   }
   return undefined;
+}
+
+/** A name or a role: no colon, no digits, no list marker, no sentence ("Kuupäev: 01.02.2026" is none). */
+function isNameOrRole(text: string): boolean {
+  const t = flat(text);
+  return !/[:\d]/u.test(t) && !typedMarker(t) && !/[.!?;]$/u.test(t) && t.split(' ').length <= 8;
 }
 
 /** Two labels on one line ("Tööandja: Töötaja:"). */
@@ -126,7 +132,7 @@ function pushLine(r: Reader, text: string, loc: SourceLocation, line?: Line): vo
   if (r.pair) return pushPairLine(r, r.pair, text, loc, line);
   if (SIGNED.test(t) || LEADS.has(fold(t))) return;
   // a name or a role has no colon and no digits ("Kuupäev: 01.02.2026" is no name)
-  if (r.current && !/[:\d]/u.test(t)) r.current.lines.push(t);
+  if (r.current && isNameOrRole(text)) r.current.lines.push(t);
   else r.rest.push(line ?? textLine(t, loc));
 }
 
@@ -171,7 +177,7 @@ function readTable(r: Reader, t: SourceTable): void {
           const text = flat(piece);
           if (text === '' || SIGNED.test(text) || LEADS.has(fold(text))) continue;
           const slot = columns.get(c);
-          if (slot) slot.lines.push(text);
+          if (slot && isNameOrRole(piece)) slot.lines.push(text);
           else r.rest.push(textLine(text, p.loc));
         }
       }
