@@ -84,11 +84,13 @@ function randomDoc(seed: number): ReturnType<typeof sourceDoc> {
 describe('random documents', () => {
   it('never throw and never lose a sentence', () => {
     const catalogue = { Kliendikesksus: ['Lähtub kliendi vajadustest.'] };
-    for (let seed = 1; seed <= 300; seed++) {
+    for (let seed = 1; seed <= 500; seed++) {
       const doc = randomDoc(seed);
       const draft = recognise(doc, { catalogue });
       expect({ seed, lost: lostSentences(doc, draft, { catalogue }) }).toEqual({ seed, lost: [] });
-      expect(draft.sections.length).toBeGreaterThan(0);
+      // text kept for review has a section to be in
+      if (draft.notes.some((n) => n.id === 'import.recognise.unmapped'))
+        expect(draft.sections.length).toBeGreaterThan(0);
     }
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { SourceBlock, SourceCell, SourceLocation } from '../types.js';
 import type { Part, PartKind } from './sections.js';
-import { flat, fold, oneOrMany, splitList, stripMarker, toLine, type Line } from './text.js';
+import { flat, fold, letters, oneOrMany, splitList, stripMarker, toLine, type Line } from './text.js';
 
 export type GeneralKey = 'title' | 'unit' | 'reportsTo' | 'substitutedBy' | 'substitutes';
 
@@ -296,22 +296,33 @@ function titleLine(text: string): { value: string; lang: 'et' | 'en'; official: 
   };
 }
 
-/** The frontmatter values of the fields (later fields of the same key are added to the earlier). */
-export function generalValues(fields: readonly Field[]): Partial<Record<GeneralKey, string | string[]>> {
-  const lines = new Map<GeneralKey, string[]>();
-  for (const f of fields) lines.set(f.key, [...(lines.get(f.key) ?? []), ...f.lines]);
-  const out: Partial<Record<GeneralKey, string | string[]>> = {};
-  for (const [key, ls] of lines) {
-    if (ls.length === 0) continue;
+/**
+ * The frontmatter values of the fields: the first field with a value of each key wins; a later one
+ * with other text is returned in `again` (kept for review), one with the same text is consumed.
+ */
+export function generalValues(fields: readonly Field[]): {
+  values: Partial<Record<GeneralKey, string | string[]>>;
+  again: Field[];
+} {
+  const first = new Map<GeneralKey, Field>();
+  const again: Field[] = [];
+  for (const f of fields) {
+    if (f.lines.length === 0) continue;
+    const had = first.get(f.key);
+    if (!had) first.set(f.key, f);
+    else if (letters(had.lines.join(' ')) !== letters(f.lines.join(' '))) again.push(f);
+  }
+  const values: Partial<Record<GeneralKey, string | string[]>> = {};
+  for (const [key, f] of first) {
     if (key === 'title' || key === 'reportsTo') {
-      const v = flat(ls.join(' '));
-      if (v !== '') out[key] = v;
+      const v = flat(f.lines.join(' '));
+      if (v !== '') values[key] = v;
     } else {
-      const v = oneOrMany(splitList(ls));
-      if (v !== undefined) out[key] = v;
+      const v = oneOrMany(splitList(f.lines));
+      if (v !== undefined) values[key] = v;
     }
   }
-  return out;
+  return { values, again };
 }
 
 /** The document-title words the renderer prints ("AMETIJUHEND"): consumed, not reported. */

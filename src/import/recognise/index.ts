@@ -312,10 +312,10 @@ export function recognise(doc: SourceDocument, ctx: RecogniseContext = {}): Draf
     st.estonian += r.estonian;
     keep(st, r.rest, st.requirementsAfter);
   }
-  const title =
-    stringValue(generalValues(st.generalFields).title) ??
-    stringValue(generalValues(st.frontFields).title) ??
-    doc.metadata.title?.trim();
+  // the general part's fields first, then those found before it ("Ametinimetus: …" at the top)
+  const general = generalValues([...st.generalFields, ...st.frontFields]);
+  for (const f of general.again) keep(st, [textLine(f.lines.join(' '), f.loc)], -1);
+  const title = stringValue(general.values.title) ?? doc.metadata.title?.trim();
   readHeaderFooter(st, doc, used, title);
   if (!approval && found.partial !== undefined) {
     const p = found.used[0];
@@ -328,7 +328,7 @@ export function recognise(doc: SourceDocument, ctx: RecogniseContext = {}): Draf
   placeUnmapped(st);
   canonicalHeadings(st);
   const draft: Draft = {
-    frontmatter: frontmatter(st, title, approval),
+    frontmatter: frontmatter(st, general.values, title, approval),
     sections: withoutDefaults(st),
     notes: st.notes,
   };
@@ -384,11 +384,11 @@ const REQUIREMENT_KEYS = [
 /** The frontmatter, in FORMAT's order. */
 function frontmatter(
   st: State,
+  general: ReturnType<typeof generalValues>['values'],
   title: string | undefined,
   approval: Approval | undefined,
 ): Record<string, unknown> {
   const fm: Record<string, unknown> = {};
-  const general = { ...generalValues(st.frontFields), ...generalValues(st.generalFields) };
   if (title) fm.title = title;
   for (const key of ['unit', 'reportsTo', 'substitutedBy', 'substitutes'] as const) {
     if (general[key] !== undefined) fm[key] = general[key];
