@@ -134,6 +134,7 @@ function keep(st: State, lines: readonly Line[], after: number): void {
 
 /** The document's language so far (English headings and labels outnumber Estonian ones). */
 function langOf(st: State): Lang {
+  if (st.english === st.estonian) return st.ctx.lang ?? 'et'; // no evidence: the hint
   return st.english > st.estonian ? 'en' : 'et';
 }
 

@@ -67,6 +67,8 @@ describe('headings', () => {
     ]);
     expect(d.frontmatter.lang).toBe('en');
     expect(d.sections.map((s) => s.key)).toEqual(['purpose', 'duties']);
+    // with no heading or label to tell, the hint decides
+    expect(recognise(sourceDoc([p('Sissejuhatus.')]), { lang: 'en' }).frontmatter.lang).toBeUndefined();
     // lang is left out when the config says so already
     expect(
       recognise(sourceDoc([p('Purpose', { heading: 1 }), p('To help.')]), { lang: 'en' }).frontmatter.lang,
