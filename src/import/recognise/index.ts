@@ -169,7 +169,11 @@ function readFront(st: State, part: Part): void {
   const isTitle = (j: number): boolean =>
     g.rest[j] !== undefined && isDocumentTitle((g.rest[j] as Line).text);
   g.rest.forEach((l, i) => {
-    if (isDocumentTitle(l.text)) return;
+    if (isDocumentTitle(l.text)) {
+      // "TEENISTUSKOHA KIRJELDUS", "AMETIKOHA KIRJELDUS": an official's
+      if (/^(teenistuskoha|ametikoha)\b/u.test(fold(l.text))) st.official = true;
+      return;
+    }
     // the organisation's name stands over or under "AMETIJUHEND"
     if (!st.organisation && (isTitle(i - 1) || isTitle(i + 1)) && looksLikeOrganisation(l.text, true)) {
       st.organisation = l.text;

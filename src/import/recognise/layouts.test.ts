@@ -58,6 +58,11 @@ describe('headings', () => {
     expect(d.frontmatter.kind).toBe('official');
   });
 
+  it('the title "TEENISTUSKOHA KIRJELDUS" makes it an official’s', () => {
+    expect(run([p('TEENISTUSKOHA KIRJELDUS'), p('Eesmärk'), p('Töö.')]).frontmatter.kind).toBe('official');
+    expect(run([p('AMETIJUHEND'), p('Eesmärk'), p('Töö.')]).frontmatter.kind).toBeUndefined();
+  });
+
   it('English headings make the description English', () => {
     const d = run([
       p('Purpose', { heading: 1 }),
