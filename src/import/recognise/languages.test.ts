@@ -74,6 +74,13 @@ describe('language requirements in prose', () => {
     ]);
   });
 
+  it('a language and its level in two cells or lines', () => {
+    expect(read('Eesti keel', 'C1', 'Inglise keel:', 'B2').languages).toEqual([
+      { lang: 'et', level: 'C1' },
+      { lang: 'en', level: 'B2' },
+    ]);
+  });
+
   it('what a sentence says beyond the level is kept as the note', () => {
     expect(read('Valdab eesti keelt vähemalt tasemel C1, sh erialast terminoloogiat.').languages).toEqual([
       { lang: 'et', level: 'C1', note: 'Valdab eesti keelt, sh erialast terminoloogiat.' },

@@ -209,39 +209,63 @@ export interface LanguagesResult {
 }
 
 /** Reads the language requirements from the lines of the "Keeleoskus" field. */
+const hasLevel = (s: string): boolean => /\b[ABC][12]\b/u.test(s) || OLD_LEVELS.some(([re]) => re.test(s));
+const hasLanguage = (s: string): boolean => [...s.matchAll(/\p{L}+/gu)].some((m) => names().has(fold(m[0])));
+
+/**
+ * The sentences of the lines; a language without a level followed by a level without a language
+ * ("Eesti keel" | "C1" in two table cells) is one sentence.
+ */
+function joinedSentences(lines: readonly Line[]): { sentence: string; loc: SourceLocation }[] {
+  const out: { sentence: string; loc: SourceLocation }[] = [];
+  for (const line of lines) {
+    for (const sentence of sentences(line.text)) {
+      const prev = out[out.length - 1];
+      if (
+        prev &&
+        hasLevel(sentence) &&
+        !hasLanguage(sentence) &&
+        hasLanguage(prev.sentence) &&
+        !hasLevel(prev.sentence)
+      ) {
+        prev.sentence = `${prev.sentence} ${sentence}`;
+      } else out.push({ sentence, loc: line.loc });
+    }
+  }
+  return out;
+}
+
 export function readLanguages(lines: readonly Line[]): LanguagesResult {
   const languages: LanguageReq[] = [];
   const notes: ImportNote[] = [];
   const pendingNotes: string[] = [];
-  for (const line of lines) {
-    for (const sentence of sentences(line.text)) {
-      const gs = groups(sentence, notes, line.loc);
-      if (gs.length === 0 || gs.every((g) => g.langs.length === 0)) {
-        const prev = languages[languages.length - 1];
-        if (prev) prev.note = prev.note ? `${prev.note} ${sentence}` : sentence;
-        else pendingNotes.push(sentence);
-        continue;
-      }
-      const reqs = gs
-        .filter((g) => g.langs.length > 0)
-        .map((g): LanguageReq => ({
-          lang: g.langs.length === 1 ? (g.langs[0] as string) : g.langs,
-          level: g.level,
-        }));
-      if (reqs.length === 1) {
-        let note = sentence;
-        for (const re of LEVEL_PHRASES) note = note.replace(re, '');
-        note = tidy(note);
-        if (/[.!?]$/u.test(sentence) && !/[.!?]$/u.test(note)) note = `${note}.`;
-        if (!saysNothingMore(note)) (reqs[0] as LanguageReq).note = note;
-      }
-      if (pendingNotes.length && reqs[0]) {
-        const first = reqs[0];
-        first.note = [...pendingNotes, ...(first.note ? [first.note] : [])].join(' ');
-        pendingNotes.length = 0;
-      }
-      languages.push(...reqs);
+  for (const { sentence, loc } of joinedSentences(lines)) {
+    const gs = groups(sentence, notes, loc);
+    if (gs.length === 0 || gs.every((g) => g.langs.length === 0)) {
+      const prev = languages[languages.length - 1];
+      if (prev) prev.note = prev.note ? `${prev.note} ${sentence}` : sentence;
+      else pendingNotes.push(sentence);
+      continue;
     }
+    const reqs = gs
+      .filter((g) => g.langs.length > 0)
+      .map((g): LanguageReq => ({
+        lang: g.langs.length === 1 ? (g.langs[0] as string) : g.langs,
+        level: g.level,
+      }));
+    if (reqs.length === 1) {
+      let note = sentence;
+      for (const re of LEVEL_PHRASES) note = note.replace(re, '');
+      note = tidy(note);
+      if (/[.!?]$/u.test(sentence) && !/[.!?]$/u.test(note)) note = `${note}.`;
+      if (!saysNothingMore(note)) (reqs[0] as LanguageReq).note = note;
+    }
+    if (pendingNotes.length && reqs[0]) {
+      const first = reqs[0];
+      first.note = [...pendingNotes, ...(first.note ? [first.note] : [])].join(' ');
+      pendingNotes.length = 0;
+    }
+    languages.push(...reqs);
   }
   return { languages, orphans: pendingNotes, notes };
 }
