@@ -91,7 +91,12 @@ function essence(model: JobDescription): Record<string, unknown> {
       additionalCompetencies: competencies(r.additionalCompetencies),
       knowledge: r.knowledge,
     },
-    signatures: model.signatures,
+    // an official's approver slot prints approval.by: an employer signature beside an approval is
+    // not in the outputs, so it cannot come back
+    signatures:
+      model.kind === 'official' && model.approval
+        ? { employee: model.signatures.employee }
+        : model.signatures,
     sections,
     extraSections: model.extraSections.map((s) => ({ heading: s.heading, blocks: blocksText(s.blocks) })),
   };
