@@ -6,7 +6,17 @@
  */
 import type { SourceBlock, SourceCell, SourceLocation } from '../types.js';
 import type { Part, PartKind } from './sections.js';
-import { flat, fold, letters, oneOrMany, splitList, stripMarker, toLine, type Line } from './text.js';
+import {
+  flat,
+  fold,
+  letters,
+  oneOrMany,
+  splitAtLines,
+  splitList,
+  stripMarker,
+  toLine,
+  type Line,
+} from './text.js';
 
 export type GeneralKey = 'title' | 'unit' | 'reportsTo' | 'substitutedBy' | 'substitutes';
 
@@ -203,8 +213,15 @@ function readTable(acc: Acc, rows: SourceCell[][], loc: SourceLocation): void {
 }
 
 /** Reads the general part's blocks: tables and paragraphs. */
-export function readGeneral(blocks: readonly SourceBlock[], rowPart?: RowPart): GeneralResult {
+/** "Label: value" lines joined into one paragraph (a PDF's reading): one paragraph each. */
+const splitLabelLines = (source: readonly SourceBlock[]): SourceBlock[] =>
+  source.flatMap((b): SourceBlock[] =>
+    b.type === 'paragraph' ? splitAtLines(b, (l) => labelColonValue(stripMarker(l)) !== undefined) : [b],
+  );
+
+export function readGeneral(source: readonly SourceBlock[], rowPart?: RowPart): GeneralResult {
   const acc: Acc = { fields: [], rest: [], parts: [], rowPart, english: 0, estonian: 0, official: false };
+  const blocks = splitLabelLines(source);
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b] as SourceBlock;
     if (block.type === 'table') {

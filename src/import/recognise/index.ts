@@ -51,20 +51,24 @@ import {
 } from './general.js';
 import { blocksText, linesToBlocks, markdownText, sourceToBlocks } from './prose.js';
 import { matchRequirementLabel, readRequirements, type RequirementsResult } from './requirements.js';
-import { headingConfig, matchPartHeading, segment, type Part } from './sections.js';
+import { headingConfig, matchPartHeading, segment, sentenceCase, type Part } from './sections.js';
 import {
   isSignatureBoilerplate,
   readSignatures,
   type Signatory,
   type SignaturesResult,
 } from './signatures.js';
-import { flat, fold, letters, textLine, toLine, type Line } from './text.js';
+import { flat, fold, isUpper, letters, paragraphsOf, textLine, toLine, type Line } from './text.js';
 
 export { NEAR_SIMILARITY } from './competencies.js';
 
 type Lang = 'et' | 'en';
 
-const REVIEW: Record<'unmapped' | 'unknownSection' | 'heading', Record<Lang, string>> = {
+const REVIEW: Record<'unmapped' | 'unknownSection' | 'heading' | 'signatureLabel', Record<Lang, string>> = {
+  signatureLabel: {
+    et: 'Allkirja pealdis dokumendis:',
+    en: 'Signature label in the document:',
+  },
   heading: {
     et: 'Pealkiri dokumendis:',
     en: 'Heading in the document:',
@@ -333,7 +337,7 @@ export function recognise(doc: SourceDocument, ctx: RecogniseContext = {}): Draf
   placeUnmapped(st);
   canonicalHeadings(st);
   const draft: Draft = {
-    frontmatter: frontmatter(st, general.values, title, approval),
+    frontmatter: frontmatter(st, doc, general.values, title, approval),
     sections: withoutDefaults(st),
     notes: st.notes,
   };
@@ -389,6 +393,7 @@ const REQUIREMENT_KEYS = [
 /** The frontmatter, in FORMAT's order. */
 function frontmatter(
   st: State,
+  doc: SourceDocument,
   general: ReturnType<typeof generalValues>['values'],
   title: string | undefined,
   approval: Approval | undefined,
@@ -398,7 +403,8 @@ function frontmatter(
   for (const key of ['unit', 'reportsTo', 'substitutedBy', 'substitutes'] as const) {
     if (general[key] !== undefined) fm[key] = general[key];
   }
-  if (st.organisation && st.organisation !== st.ctx.organisation) fm.organisation = st.organisation;
+  const organisation = organisationName(st, doc);
+  if (organisation && organisation !== st.ctx.organisation) fm.organisation = organisation;
   const lang = langOf(st);
   if (lang !== (st.ctx.lang ?? 'et')) fm.lang = lang;
   if (st.official) fm.kind = 'official';
@@ -414,7 +420,55 @@ function frontmatter(
   }
   const sig = signatureValues(st.signatures, approval);
   if (sig) fm.signatures = sig;
+  // a label the renderer prints in its own words: the document's kept beside the name
+  for (const key of ['employer', 'employee'] as const) {
+    const label = st.signatures?.[key]?.label;
+    if (label && sig?.[key] !== undefined)
+      st.comments.push({ path: ['signatures', key], text: `${REVIEW.signatureLabel[lang]} „${label}“` });
+  }
   return fm;
+}
+
+/**
+ * The organisation's name as it is written: a name in capitals ("TRANSPORDIAMET", the letterhead's
+ * style) is the config's when it is the same name, else written in sentence case with a note (the
+ * name's own capitals, "Maksu- ja Tolliamet", cannot be told from capitals).
+ */
+function organisationName(st: State, doc: SourceDocument): string | undefined {
+  const org = st.organisation;
+  if (!org || !isUpper(org)) return org;
+  const known = st.ctx.organisation;
+  if (known && fold(known) === fold(org)) return known;
+  const written = spelledElsewhere(org, doc);
+  if (written) return written;
+  const name = sentenceCase(org);
+  st.notes.push({ id: 'import.recognise.organisationCase', data: { text: org, name }, severity: 'warning' });
+  return name;
+}
+
+/**
+ * The organisation's name as the document writes it elsewhere not in capitals, perhaps inflected
+ * ("Maksu- ja Tolliameti peadirektori" in the approval for "MAKSU- JA TOLLIAMET"), or undefined.
+ */
+function spelledElsewhere(org: string, doc: SourceDocument): string | undefined {
+  const words = flat(org).split(' ');
+  const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  const last = words.length - 1;
+  // the last word may carry a case ending ("Tolliameti", "Tolliametis")
+  const pattern = words.map((w, i) => (i === last ? `(${escape(w)})\\p{Ll}{0,4}` : escape(w))).join('\\s+');
+  const re = new RegExp(`(?<![\\p{L}])(${pattern})(?![\\p{L}])`, 'iu');
+  const paras = [...doc.header, ...doc.body.flatMap(paragraphsOf), ...doc.footer];
+  for (const p of paras) {
+    const m = re.exec(p.text);
+    const lastWord = m?.[2];
+    if (!m || lastWord === undefined || isUpper(m[0])) continue;
+    const found = flat(m[0]);
+    // drop the case ending: the name ends where the capitals' last word ends
+    const cut = found.lastIndexOf(lastWord) + lastWord.length;
+    const name = found.slice(0, cut);
+    if (!isUpper(name) && name !== name.toLocaleLowerCase('et')) return name;
+  }
+  return undefined;
 }
 
 function stringValue(v: string | string[] | undefined): string | undefined {

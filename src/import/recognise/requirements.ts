@@ -6,7 +6,7 @@
 import type { ImportNote, SourceBlock, SourceCell, SourceLocation } from '../types.js';
 import { readCompetencies, type CompetencyItem } from './competencies.js';
 import { readLanguages, type LanguageReq } from './languages.js';
-import { flat, fold, textLine, toLine, type Line } from './text.js';
+import { flat, fold, splitAtLines, textLine, toLine, type Line } from './text.js';
 
 export type RequirementKey =
   | 'education'
@@ -111,28 +111,43 @@ function colonLabel(text: string): { key: RequirementKey; lang: 'et' | 'en'; val
 /** A label line or a value line, in reading order. */
 type Item = { label: RequirementKey; lang: 'et' | 'en'; loc: SourceLocation } | { line: Line };
 
+/**
+ * The label a line starts with and how many of its soft-broken lines it takes: the whole text first
+ * (a label wrapped in a narrow cell, "Tööks vajalikud\nkompetentsid", as a PDF gives it), else the
+ * first line (a label over its value in one paragraph).
+ */
+function lineLabel(line: Line): { key: RequirementKey; lang: 'et' | 'en'; taken: number } | undefined {
+  const whole = line.lines.length > 1 ? matchRequirementLabel(line.text) : undefined;
+  if (whole) return { ...whole, taken: line.lines.length };
+  const first = matchRequirementLabel(line.lines[0] ?? '');
+  return first ? { ...first, taken: 1 } : undefined;
+}
+
 function cellFirstLabel(cell: SourceCell): ReturnType<typeof matchRequirementLabel> {
   const p = cell.blocks[0];
-  return p ? matchRequirementLabel(toLine(p).lines[0] ?? '') : undefined;
+  return p ? lineLabel(toLine(p)) : undefined;
 }
 
 /** The part's blocks as label and value items (tables flattened so each label precedes its value). */
 function items(blocks: readonly SourceBlock[]): Item[] {
   const out: Item[] = [];
   const para = (line: Line): void => {
-    const alone = line.item ? undefined : matchRequirementLabel(line.lines[0] ?? '');
-    const colon = alone ? undefined : colonLabel(line.text);
+    // a bullet is a value ("• Kõrgharidus"); a numbered item may be a label ("6.1. Haridus: …")
+    const bullet = line.item && !line.ordered;
+    const alone = bullet ? undefined : lineLabel(line);
+    const colon = alone || bullet ? undefined : colonLabel(line.text);
     if (alone) {
       out.push({ label: alone.key, lang: alone.lang, loc: line.loc });
-      for (const rest of line.lines.slice(1)) out.push({ line: textLine(rest, line.loc, line) });
-    } else if (colon && !line.item) {
+      for (const rest of line.lines.slice(alone.taken)) out.push({ line: textLine(rest, line.loc, line) });
+    } else if (colon) {
       out.push({ label: colon.key, lang: colon.lang, loc: line.loc });
       out.push({ line: textLine(colon.value, line.loc, line) });
     } else out.push({ line });
   };
   for (const b of blocks) {
     if (b.type === 'paragraph') {
-      para(toLine(b));
+      // "Haridus: …" lines joined into one paragraph (a PDF's reading): one paragraph each
+      for (const p of splitAtLines(b, (l) => colonLabel(l) !== undefined)) para(toLine(p));
       continue;
     }
     for (let r = 0; r < b.rows.length; r++) {

@@ -133,6 +133,29 @@ export function textLine(text: string, loc: SourceLocation, like?: Line): Line {
   };
 }
 
+/**
+ * A paragraph of soft-broken lines split before each line `starts` accepts (not the first): "Label:
+ * value" lines a PDF reader joined into one paragraph, as it cannot tell short lines from a wrapped
+ * paragraph. The other lines stay with the line above them (a wrapped value).
+ */
+export function splitAtLines(
+  p: SourceParagraph,
+  starts: (line: string, previous: string) => boolean,
+): SourceParagraph[] {
+  const lines = p.text.split('\n');
+  if (lines.length < 2) return [p];
+  const pieces: string[][] = [];
+  lines.forEach((l, i) => {
+    if (i === 0 || starts(flat(l), flat(lines[i - 1] ?? ''))) pieces.push([l]);
+    else pieces[pieces.length - 1]?.push(l);
+  });
+  if (pieces.length < 2) return [p];
+  return pieces.map((lines, i) => {
+    const { label: _label, level: _level, ordered: _ordered, ...plain } = p;
+    return { ...(i === 0 ? p : plain), text: lines.join('\n') };
+  });
+}
+
 /** Every paragraph of a block, in reading order (table cells row by row). */
 export function paragraphsOf(block: SourceBlock): SourceParagraph[] {
   if (block.type === 'paragraph') return [block];
