@@ -34,7 +34,7 @@ const LABELS: Record<GeneralKey, { et: string[]; en: string[] }> = {
   },
   unit: {
     et: ['Struktuuriüksus', 'Struktuuriüksuse nimetus', 'Osakond', 'Allüksus', 'Üksus'],
-    en: ['Organisational unit', 'Organizational unit', 'Unit', 'Department'],
+    en: ['Organisational unit', 'Organizational unit', 'Structural unit', 'Unit', 'Department'],
   },
   reportsTo: {
     et: ['Vahetu juht', 'Allub', 'Kellele allub', 'Otsene juht', 'Vahetu ülem'],
@@ -314,6 +314,21 @@ function titleLine(text: string): { value: string; lang: 'et' | 'en'; official: 
 }
 
 /**
+ * A list value's lines as its items' lines: a list written with commas ("A, B") has its line breaks
+ * from wrapping (a PDF's narrow cell), so they are spaces; a line starting in lower case goes on the
+ * line before. Else each line is an item ("Osakond" over "Talitus").
+ */
+function unwrap(lines: readonly string[]): string[] {
+  if (lines.some((l) => /,\s*\S/u.test(l))) return [lines.join(' ')];
+  const out: string[] = [];
+  for (const l of lines) {
+    if (out.length > 0 && /^\p{Ll}/u.test(l)) out[out.length - 1] = `${out[out.length - 1] ?? ''} ${l}`;
+    else out.push(l);
+  }
+  return out;
+}
+
+/**
  * The frontmatter values of the fields: the first field with a value of each key wins; a later one
  * with other text is returned in `again` (kept for review), one with the same text is consumed.
  */
@@ -335,7 +350,7 @@ export function generalValues(fields: readonly Field[]): {
       const v = flat(f.lines.join(' '));
       if (v !== '') values[key] = v;
     } else {
-      const v = oneOrMany(splitList(f.lines));
+      const v = oneOrMany(splitList(unwrap(f.lines)));
       if (v !== undefined) values[key] = v;
     }
   }

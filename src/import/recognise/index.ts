@@ -39,7 +39,7 @@ import type {
   SourceDocument,
   SourceParagraph,
 } from '../types.js';
-import { findApproval, type Approval, type ApprovalFound } from './approval.js';
+import { findApproval, organisationOfApprover, type Approval, type ApprovalFound } from './approval.js';
 import { readDuties, isDutiesHeader } from './duties.js';
 import {
   generalValues,
@@ -403,7 +403,7 @@ function frontmatter(
   for (const key of ['unit', 'reportsTo', 'substitutedBy', 'substitutes'] as const) {
     if (general[key] !== undefined) fm[key] = general[key];
   }
-  const organisation = organisationName(st, doc);
+  const organisation = organisationName(st, doc) ?? approverOrganisation(st, approval);
   if (organisation && organisation !== st.ctx.organisation) fm.organisation = organisation;
   const lang = langOf(st);
   if (lang !== (st.ctx.lang ?? 'et')) fm.lang = lang;
@@ -441,8 +441,31 @@ function organisationName(st: State, doc: SourceDocument): string | undefined {
   if (known && fold(known) === fold(org)) return known;
   const written = spelledElsewhere(org, doc);
   if (written) return written;
-  const name = sentenceCase(org);
+  // an English name is written in title case ("Information System Authority"), an Estonian one in sentence case
+  const name = langOf(st) === 'en' ? titleCase(org) : sentenceCase(org);
   st.notes.push({ id: 'import.recognise.organisationCase', data: { text: org, name }, severity: 'warning' });
+  return name;
+}
+
+const MINOR_WORDS = new Set(['a', 'an', 'and', 'at', 'for', 'in', 'of', 'on', 'or', 'the', 'to']);
+
+/** "INFORMATION SYSTEM AUTHORITY" → "Information System Authority" (English names' capitals). */
+function titleCase(text: string): string {
+  return text
+    .toLocaleLowerCase('en')
+    .split(' ')
+    .map((w, i) => (i > 0 && MINOR_WORDS.has(w) ? w : w.charAt(0).toLocaleUpperCase('en') + w.slice(1)))
+    .join(' ');
+}
+
+/**
+ * With no organisation's name in the document, the one the approval names ("Riigi Tugiteenuste
+ * Keskuse peadirektori"): undefined when it is the config's; else with a note, for it is inferred.
+ */
+function approverOrganisation(st: State, approval: Approval | undefined): string | undefined {
+  const name = approval ? organisationOfApprover(approval.by) : undefined;
+  if (!name || (st.ctx.organisation && fold(st.ctx.organisation) === fold(name))) return undefined;
+  st.notes.push({ id: 'import.recognise.organisationFromApproval', data: { name }, severity: 'warning' });
   return name;
 }
 

@@ -108,6 +108,34 @@ function colonLabel(text: string): { key: RequirementKey; lang: 'et' | 'en'; val
   return m && value !== '' ? { ...m, value } : undefined;
 }
 
+/** Column headings of a competency table (folded). */
+const COMPETENCY_HEADER = new Set(
+  [
+    'Kompetents',
+    'Kompetentsid',
+    'Kompetentsi nimetus',
+    'Käitumisindikaatorid',
+    'Käitumisindikaator',
+    'Käitumisnäitajad',
+    'Indikaatorid',
+    'Kirjeldus',
+    'Competency',
+    'Competencies',
+    'Behavioural indicators',
+    'Behavioral indicators',
+    'Indicators',
+    'Description',
+  ].map(fold),
+);
+
+/** Whether a table row is a competency table's header: every cell one heading of it, two at least. */
+function isCompetencyHeader(row: readonly SourceCell[]): boolean {
+  return (
+    row.length >= 2 &&
+    row.every((c) => c.blocks.length === 1 && COMPETENCY_HEADER.has(fold(flat(c.blocks[0]?.text ?? ''))))
+  );
+}
+
 /** A label line or a value line, in reading order. */
 type Item = { label: RequirementKey; lang: 'et' | 'en'; loc: SourceLocation } | { line: Line };
 
@@ -150,7 +178,9 @@ function items(blocks: readonly SourceBlock[]): Item[] {
       for (const p of splitAtLines(b, (l) => colonLabel(l) !== undefined)) para(toLine(p));
       continue;
     }
-    for (let r = 0; r < b.rows.length; r++) {
+    // a competency table's header row ("Kompetents | Käitumisindikaatorid"): printed by no one, consumed
+    const first = b.type === 'table' && isCompetencyHeader(b.rows[0] ?? []) ? 1 : 0;
+    for (let r = first; r < b.rows.length; r++) {
       const row = b.rows[r] as SourceCell[];
       const labels = row.map(cellFirstLabel);
       const next = b.rows[r + 1];

@@ -207,7 +207,7 @@ function singleNumbered(p: SourceParagraph): boolean {
 }
 
 const SIG_LABELS =
-  '(?:tooandja|tootaja|kinnitaja|ametnik|(?:[a-z-]+ ){0,3}[a-z-]+ga tutvunud|tutvunud|employer|employee|approved by|acknowledged by|official)';
+  '(?:tooandja(?: esindaja)?|tootaja|kinnitaja|ametnik|(?:[a-z-]+ ){0,3}[a-z-]+ga tutvunud|tutvunud|employer|employee|approved by|acknowledged by|official)';
 const SIG_ALONE = new RegExp(`^${SIG_LABELS}\\s*:?$`, 'u');
 const SIG_NAMED = new RegExp(`^${SIG_LABELS}\\s*:\\s*\\S.{0,80}$`, 'u');
 const SIG_PAIR = new RegExp(`^${SIG_LABELS}\\s*:?\\s+${SIG_LABELS}\\s*:?$`, 'u');
