@@ -128,11 +128,15 @@ const COMPETENCY_HEADER = new Set(
   ].map(fold),
 );
 
+/** Whether a text is a competency table's column heading ("Käitumisindikaatorid"). */
+export function isCompetencyHeading(text: string): boolean {
+  return COMPETENCY_HEADER.has(fold(flat(text)));
+}
+
 /** Whether a table row is a competency table's header: every cell one heading of it, two at least. */
 function isCompetencyHeader(row: readonly SourceCell[]): boolean {
   return (
-    row.length >= 2 &&
-    row.every((c) => c.blocks.length === 1 && COMPETENCY_HEADER.has(fold(flat(c.blocks[0]?.text ?? ''))))
+    row.length >= 2 && row.every((c) => c.blocks.length === 1 && isCompetencyHeading(c.blocks[0]?.text ?? ''))
   );
 }
 
