@@ -187,11 +187,30 @@ function labelValueRow(acc: Acc, row: SourceCell[], cells: CellLines[], loc: Sou
   }
 }
 
+/**
+ * A column of labels beside a column of values, line by line ("Vahetu juht:\nKes asendab:" |
+ * "Juhataja\nTeine projektijuht"): how a PDF reads labels and values aligned with tabs.
+ */
+function labelColumn(acc: Acc, cells: CellLines[]): boolean {
+  const [labels, values] = cells;
+  if (cells.length !== 2 || !labels || !values || labels.length < 2 || values.length !== labels.length)
+    return false;
+  const matches = labels.map((l) => matchGeneralLabel(l.text));
+  if (!matches.every((m) => m)) return false;
+  matches.forEach((m, i) => {
+    if (!m) return;
+    note(acc, m);
+    acc.fields.push({ key: m.key, lines: [values[i]?.text ?? ''], loc: labels[i]?.loc ?? {} });
+  });
+  return true;
+}
+
 /** Reads a table of the general part. */
 function readTable(acc: Acc, rows: SourceCell[][], loc: SourceLocation): void {
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r] as SourceCell[];
     const cells = row.map(cellLines);
+    if (labelColumn(acc, cells)) continue;
     const allLabels =
       cells.length > 0 && cells.every((c) => c[0] !== undefined && matchGeneralLabel(c[0].text));
     if (!allLabels) {

@@ -160,6 +160,29 @@ function cellFirstLabel(cell: SourceCell): ReturnType<typeof matchRequirementLab
   return p ? lineLabel(toLine(p)) : undefined;
 }
 
+/** A line that starts a requirement: "Haridus: …", or a label alone ending in a colon. */
+const startsLabel = (l: string): boolean =>
+  colonLabel(l) !== undefined || (l.endsWith(':') && matchRequirementLabel(l) !== undefined);
+
+/**
+ * A column of labels beside a column of values, line by line ("Töökogemus:\nKeeleoskus:" | "3 aastat.\n
+ * Eesti keel C1."): how a PDF reads labels and values aligned with tabs. Pushes the items: whether it was one.
+ */
+function labelColumn(row: readonly SourceCell[], out: Item[]): boolean {
+  const [labels, values] = row.map((c) => c.blocks.flatMap((p) => toLine(p).lines.map((l) => ({ l, p }))));
+  if (row.length !== 2 || !labels || !values || labels.length < 2 || values.length !== labels.length)
+    return false;
+  const matches = labels.map(({ l }) => matchRequirementLabel(l));
+  if (!matches.every((m) => m)) return false;
+  matches.forEach((m, i) => {
+    const v = values[i];
+    if (!m || !v) return;
+    out.push({ label: m.key, lang: m.lang, loc: labels[i]?.p.loc ?? v.p.loc });
+    out.push({ line: textLine(v.l, v.p.loc) });
+  });
+  return true;
+}
+
 /** The part's blocks as label and value items (tables flattened so each label precedes its value). */
 function items(blocks: readonly SourceBlock[]): Item[] {
   const out: Item[] = [];
@@ -179,7 +202,7 @@ function items(blocks: readonly SourceBlock[]): Item[] {
   for (const b of blocks) {
     if (b.type === 'paragraph') {
       // "Haridus: …" lines joined into one paragraph (a PDF's reading): one paragraph each
-      for (const p of splitAtLines(b, (l) => colonLabel(l) !== undefined)) para(toLine(p));
+      for (const p of splitAtLines(b, startsLabel)) para(toLine(p));
       continue;
     }
     // a competency table's header row ("Kompetents | Käitumisindikaatorid"): printed by no one, consumed
@@ -204,6 +227,7 @@ function items(blocks: readonly SourceBlock[]): Item[] {
         r++;
         continue;
       }
+      if (labelColumn(row, out)) continue;
       for (const cell of row) for (const p of cell.blocks) para(toLine(p));
     }
   }

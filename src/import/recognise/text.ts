@@ -30,8 +30,13 @@ export function flat(text: string): string {
   return text.replace(/\s+/gu, ' ').trim();
 }
 
-/** A typed list marker at the start of a text: number ("3.1.", "3.1", "1)", "a)") or bullet. */
-const MARKER = /^\s*(\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[.)]|[a-z]\)|[▪•◦●○■□▫◾➢►✓·*–—-])(?:\t|\s)+(?=\S)/u;
+/**
+ * A typed list marker at the start of a text: number ("3.1.", "3.1", "1)", "a)") or bullet; a number
+ * a tracked change altered as LibreOffice prints it, the new number then the old in brackets ("2.[3.]",
+ * "[2.]" for a numbered paragraph the change inserted).
+ */
+const MARKER =
+  /^\s*((?:\d{1,3}\.)?\[\d{1,3}[.)]\]|\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[.)]|[a-z]\)|[▪•◦●○■□▫◾➢►✓·*–—-])(?:\t|\s)+(?=\S)/u;
 
 export interface Marker {
   marker: string;
@@ -44,11 +49,12 @@ export function typedMarker(text: string): Marker | undefined {
   const m = MARKER.exec(text);
   if (!m) return undefined;
   const marker = m[1] ?? '';
-  return { marker, ordered: /^[\da-z]/u.test(marker), rest: text.slice(m[0].length) };
+  return { marker, ordered: /^[\da-z[]/u.test(marker), rest: text.slice(m[0].length) };
 }
 
 /** The nesting a typed marker shows when the reader gave none: "1.1.1." → 2, "a)" → 1, "1." → 0. */
-function typedLevel(marker: string): number {
+function typedLevel(typed: string): number {
+  const marker = typed.replace(/^(?:\d{1,3}\.)?\[(\d{1,3}[.)])\]$/u, '$1');
   if (/^\d/u.test(marker)) return marker.replace(/\.$/u, '').split('.').length - 1;
   return /^[a-z]\)$/u.test(marker) ? 1 : 0;
 }

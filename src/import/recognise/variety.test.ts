@@ -133,6 +133,66 @@ describe('the general part', () => {
   });
 });
 
+describe('labels and values aligned with tabs, read by a PDF as two columns', () => {
+  it('a column of labels beside a column of values pairs them line by line', () => {
+    const d = run([
+      p('AMETIJUHEND'),
+      p('Ametinimetus: Projektijuht'),
+      table([
+        [
+          'Vahetu juht:\nKes asendab:\nKeda asendab:',
+          'Osakonna juhataja\nTeine projektijuht\nTeist projektijuhti',
+        ],
+      ]),
+      ...PURPOSE,
+      p('Töökohale esitatavad nõuded', { heading: 1 }),
+      p('Haridus:\tKõrgharidus ehituse erialal.'),
+      table([['Töökogemus:\nKeeleoskus:', 'Vähemalt 3-aastane kogemus.\nEesti keel C1 tasemel.']]),
+      p('Inglise keel B1 tasemel.'),
+      p('Arvutioskus:\tMS Office programmide\nkasutamise oskus.\nTööks vajalikud kompetentsid:'),
+      p('Efektiivsus', { bold: true }),
+      p('Organiseerib oma tööd efektiivselt.', { label: '•' }),
+    ]);
+    expect(d.frontmatter).toMatchObject({
+      title: 'Projektijuht',
+      reportsTo: 'Osakonna juhataja',
+      substitutedBy: 'Teine projektijuht',
+      substitutes: 'Teist projektijuhti',
+    });
+    expect(requirements(d)).toMatchObject({
+      education: 'Kõrgharidus ehituse erialal.',
+      experience: 'Vähemalt 3-aastane kogemus.',
+      languages: [
+        { lang: 'et', level: 'C1' },
+        { lang: 'en', level: 'B1' },
+      ],
+      computerSkills: 'MS Office programmide kasutamise oskus.',
+      competencies: [{ name: 'Efektiivsus', indicators: ['Organiseerib oma tööd efektiivselt.'] }],
+    });
+  });
+});
+
+describe('numbers a tracked change altered, as LibreOffice prints them', () => {
+  it('"[2.] Task" and "2.[3.] Task" are numbered tasks', () => {
+    const d = run([
+      ...PURPOSE,
+      p('Tööülesanded', { heading: 1 }),
+      p('1. Projektide ettevalmistamine.'),
+      p('Hanked on välja kuulutatud.', { label: '◦', level: 1 }),
+      p('[2.] Ehitustööde juhtimine.'),
+      p('Tööd on tehtud lepingu järgi.', { label: '◦', level: 0 }),
+      p('2.[3.] Dokumentatsiooni haldamine.'),
+      p('Dokumendid on registreeritud.', { label: '◦', level: 0 }),
+    ]);
+    const duties = d.sections.find((s) => s.key === 'duties');
+    expect(duties?.key === 'duties' && duties.tasks.map((t) => [t.task, t.results.length])).toEqual([
+      ['Projektide ettevalmistamine.', 1],
+      ['Ehitustööde juhtimine.', 1],
+      ['Dokumentatsiooni haldamine.', 1],
+    ]);
+  });
+});
+
 describe('the requirements', () => {
   it('numbered "6.1. Haridus: …" lines are labels', () => {
     const d = run([
