@@ -25,8 +25,17 @@
  *   all it is a comment at requirements.languages (languages.ts).
  * - Competencies (competencies.ts): nearly the same indicators as the catalogue's (similarity
  *   ≥ NEAR_SIMILARITY = 0.9) is a reference with the document's wording as a comment.
- * - The organisation is the line over or under "AMETIJUHEND", or the running header's first piece;
- *   left out when it is the config's. The version comes from the running footer ("Versioon 2.1").
+ * - The organisation is the line over or under "AMETIJUHEND" (never a section, however styled; in
+ *   one paragraph with the title too), or the running header's first piece, else the one the
+ *   approval names ("… Keskuse peadirektori" → "… Keskus", with a note); left out when it is the
+ *   config's. A name in capitals is the config's when the same, else spelled as the document writes
+ *   it elsewhere ("Maksu- ja Tolliameti"), else in sentence case (English: title case) with a note.
+ *   The version comes from the running footer ("Versioon 2.1").
+ * - PDF readings (variety.test.ts): "Label: value" lines joined into one paragraph are split at each
+ *   label; a label wrapped over lines is a label; a column of labels beside a column of values pairs
+ *   line by line; a unit list with commas has its line breaks from wrapping.
+ * - A signature label in the document's own words ("Teenistuskoha kirjeldusega tutvunud") is kept
+ *   as a comment beside the name, as the renderer prints its own label.
  * - An official's approver slot repeats approval.by: it gives no signatures.employer.
  */
 import { SECTION_HEADINGS, matchHeading } from '../../model/sections.js';
