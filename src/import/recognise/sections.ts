@@ -38,6 +38,12 @@ const MORE_HEADINGS: Record<Exclude<PartKind, 'front' | 'extra'>, { et: string[]
       'Nõuded teenistujale',
       'Nõuded teenistuja kvalifikatsioonile',
       'Nõuded ametniku kvalifikatsioonile',
+      'Nõuded teenistuskoha täitjale',
+      'Nõuded ametikoha täitjale',
+      'Nõuded töökoha täitjale',
+      'Nõuded teenistuskohale',
+      'Nõuded ametikohale',
+      'Nõuded töökohale',
       'Nõuded',
       'Kvalifikatsiooninõuded',
       'Kvalifikatsiooni nõuded',
@@ -104,6 +110,10 @@ const OFFICIAL_HEADINGS = new Set(
     'Nõuded teenistujale',
     'Nõuded teenistuja kvalifikatsioonile',
     'Nõuded ametniku kvalifikatsioonile',
+    'Nõuded teenistuskoha täitjale',
+    'Nõuded ametikoha täitjale',
+    'Nõuded teenistuskohale',
+    'Nõuded ametikohale',
     'Ametniku õigused',
     'Ametniku vastutus',
     'Purpose of the post',
@@ -207,7 +217,7 @@ function singleNumbered(p: SourceParagraph): boolean {
 }
 
 const SIG_LABELS =
-  '(?:tooandja(?: esindaja)?|tootaja|kinnitaja|ametnik|(?:[a-z-]+ ){0,3}[a-z-]+ga tutvunud|tutvunud|employer|employee|approved by|acknowledged by|official)';
+  '(?:tooandja(?: esindaja)?|tootaja|kinnitaja|ametnik|teenistuja|(?:[a-z-]+ ){0,3}[a-z-]+ga tutvunud|tutvunud|employer|employee|approved by|acknowledged by|official)';
 const SIG_ALONE = new RegExp(`^${SIG_LABELS}\\s*:?$`, 'u');
 const SIG_NAMED = new RegExp(`^${SIG_LABELS}\\s*:\\s*\\S.{0,80}$`, 'u');
 const SIG_PAIR = new RegExp(`^${SIG_LABELS}\\s*:?\\s+${SIG_LABELS}\\s*:?$`, 'u');

@@ -16,6 +16,7 @@ const SLOT_LABELS: [string, SlotKind][] = [
   ['tootaja', 'employee'],
   ['employee', 'employee'],
   ['ametnik', 'acknowledged'],
+  ['teenistuja', 'acknowledged'],
   ['official', 'acknowledged'],
   ['kinnitaja', 'approver'],
   ['approved by', 'approver'],

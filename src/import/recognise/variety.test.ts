@@ -297,5 +297,7 @@ describe('duties and signatures', () => {
       path: ['signatures', 'employee'],
       text: 'Allkirja pealdis dokumendis: „Teenistuskoha kirjeldusega tutvunud“',
     });
+    const official = run([...PURPOSE, p('Kinnitaja: Egon Veermäe'), p('Teenistuja: Anneli Lepp')]);
+    expect(official.frontmatter).toMatchObject({ kind: 'official', signatures: { employee: 'Anneli Lepp' } });
   });
 });
