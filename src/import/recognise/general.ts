@@ -15,6 +15,7 @@ import {
   splitList,
   stripMarker,
   toLine,
+  unspaced,
   type Line,
 } from './text.js';
 
@@ -389,7 +390,7 @@ const DOC_TITLES = new Set(
 );
 
 export function isDocumentTitle(text: string): boolean {
-  return DOC_TITLES.has(fold(text));
+  return DOC_TITLES.has(fold(unspaced(text)));
 }
 
 /**

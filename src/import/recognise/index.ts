@@ -276,6 +276,12 @@ function readPart(st: State, part: Part): void {
   }
 }
 
+/** A running header's "Ametijuhend: Jurist" or "Ametijuhend – Jurist" as the job title it names. */
+function titled(piece: string): string {
+  const m = /^([^:–—]+?)\s*[:–—]\s*(\S.*)$/u.exec(piece);
+  return m && isDocumentTitle(m[1] ?? '') ? (m[2] ?? piece) : piece;
+}
+
 /** Page header and footer: the running header ("Amet · Ametinimetus · Versioon 2.1"), the organisation. */
 function readHeaderFooter(
   st: State,
@@ -294,7 +300,7 @@ function readHeaderFooter(
     for (const piece of pieces) {
       const v = VERSION.exec(piece);
       if (v) st.version ??= v[1];
-      else if ((title && fold(piece) === fold(title)) || isBoilerplate(piece)) continue;
+      else if ((title && fold(titled(piece)) === fold(title)) || isBoilerplate(piece)) continue;
       else if (!st.organisation && looksLikeOrganisation(piece)) st.organisation = piece;
       else if (!st.organisation || fold(piece) !== fold(st.organisation)) all = false;
     }

@@ -6,7 +6,7 @@
 import { SECTION_HEADINGS, cleanHeading, matchHeading, type HeadingConfig } from '../../model/sections.js';
 import type { SectionKey } from '../../model/types.js';
 import type { RecogniseContext, SourceBlock, SourceLocation, SourceParagraph } from '../types.js';
-import { fold, flat, isUpper, splitAtLines, toLine, type Line } from './text.js';
+import { fold, flat, isUpper, splitAtLines, toLine, unspaced, type Line } from './text.js';
 
 export type PartKind = SectionKey | 'front' | 'general' | 'requirements' | 'signatures' | 'extra';
 
@@ -247,7 +247,7 @@ const DOC_TITLE = new Set([
 /** Whether the paragraph before or after body[i] is the document's title ("AMETIJUHEND"). */
 function nextToTitle(body: readonly SourceBlock[], i: number): boolean {
   return [body[i - 1], body[i + 1]].some(
-    (b) => b?.type === 'paragraph' && DOC_TITLE.has(fold(toLine(b).text)),
+    (b) => b?.type === 'paragraph' && DOC_TITLE.has(fold(unspaced(toLine(b).text))),
   );
 }
 
@@ -285,7 +285,7 @@ function headingStyle(body: readonly SourceBlock[], ctx: RecogniseContext): Head
  * bold lines are labels and competency names.
  */
 function strongUnknown(b: SourceParagraph, line: Line, style: HeadingStyle, current: PartKind): boolean {
-  if (DOC_TITLE.has(fold(line.text)) || (line.item && !line.ordered)) return false;
+  if (DOC_TITLE.has(fold(unspaced(line.text))) || (line.item && !line.ordered)) return false;
   if (line.text.length > 90 || /[.;,]$/u.test(line.text)) return false;
   const numbered = singleNumbered(b) && (isUpper(line.text) || b.bold === true || b.heading !== undefined);
   if (numbered) return true;
@@ -304,7 +304,7 @@ export function segment(
   let estonianVotes = 0;
   let official = false;
   // the title "AMETIJUHEND" and the organisation's name in one paragraph of two lines: two paragraphs
-  const isTitle = (l: string): boolean => DOC_TITLE.has(fold(l));
+  const isTitle = (l: string): boolean => DOC_TITLE.has(fold(unspaced(l)));
   const body = source.flatMap((b): SourceBlock[] =>
     b.type === 'paragraph' && !skip.has(b) ? splitAtLines(b, (l, prev) => isTitle(l) || isTitle(prev)) : [b],
   );

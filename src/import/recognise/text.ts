@@ -25,6 +25,12 @@ export function letters(text: string): string {
     .trim();
 }
 
+/** Letter-spaced text ("A M E T I J U H E N D", a title's spacing as a PDF gives it) without its spaces. */
+export function unspaced(text: string): string {
+  const t = flat(text);
+  return /^(?:\p{L} )+\p{L}$/u.test(t) ? t.replace(/ /gu, '') : t;
+}
+
 /** One line of text: soft breaks and tabs become spaces, white space folded. */
 export function flat(text: string): string {
   return text.replace(/\s+/gu, ' ').trim();

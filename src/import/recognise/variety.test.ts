@@ -102,6 +102,26 @@ describe('the organisation', () => {
   });
 });
 
+describe('the title', () => {
+  it('letter-spaced ("A M E T I J U H E N D", as a PDF gives it) is the title, the line under it the organisation', () => {
+    const d = run([p('A M E T I J U H E N D', { heading: 1, bold: true }), p('Transpordiamet'), ...PURPOSE]);
+    expect(d.frontmatter.organisation).toBe('Transpordiamet');
+    expect(noteIds(d)).toEqual([]);
+  });
+
+  it('a running header "Organisation<tab>Ametijuhend: Title" is consumed', () => {
+    const d = run(
+      [p('AMETIJUHEND'), p('Ametinimetus: Jurist'), ...PURPOSE],
+      {},
+      {
+        header: [p('Sotsiaalkindlustusamet\tAmetijuhend: Jurist')],
+      },
+    );
+    expect(d.frontmatter).toMatchObject({ title: 'Jurist', organisation: 'Sotsiaalkindlustusamet' });
+    expect(noteIds(d)).toEqual([]);
+  });
+});
+
 describe('the general part', () => {
   it('"Label: value" lines a PDF joined into one paragraph are one field each', () => {
     const d = run([
