@@ -13,6 +13,14 @@ export const IMPORT_RECOGNISE_MESSAGES = {
     et: 'tundmatu jaotis „{heading}“: see on säilitatud ülevaatamiseks (lisa pealkiri seadistuse loendisse extraSections või tõsta sisu mujale)',
     en: 'unknown section "{heading}": kept for review (add the heading to the config’s extraSections or move its content)',
   },
+  'import.recognise.organisationCase': {
+    et: 'asutuse nimi on dokumendis suurtähtedega („{text}“): see on kirjutatud kujul „{name}“, kontrolli, kas nimes on veel suurtähti',
+    en: 'the organisation’s name is in capitals in the document ("{text}"): it is written as "{name}"; check whether the name has other capitals',
+  },
+  'import.recognise.organisationFromApproval': {
+    et: 'dokumendis pole asutuse nime: see on tuletatud kinnitaja nimetusest („{name}“), kontrolli seda',
+    en: 'the document does not name the organisation: it was inferred from the approver ("{name}"); check it',
+  },
   'import.recognise.oldLevel': {
     et: 'vana keeleoskuse tase „{word}“ on teisendatud tasemeks {level}',
     en: 'the old language level "{word}" was converted to {level}',

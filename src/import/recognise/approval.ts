@@ -129,3 +129,56 @@ export function findApproval(paras: readonly SourceParagraph[]): ApprovalFound {
   }
   return { used: [] };
 }
+
+/**
+ * The nouns agencies' names end with, genitive → nominative (Estonian): "… Keskuse peadirektori"
+ * names the Keskus. Compounds end with them ("Sotsiaalkindlustusameti" → "Sotsiaalkindlustusamet").
+ */
+const AGENCY_NOUNS: [string, string][] = [
+  ['ameti', 'amet'],
+  ['ministeeriumi', 'ministeerium'],
+  ['keskuse', 'keskus'],
+  ['inspektsiooni', 'inspektsioon'],
+  ['instituudi', 'instituut'],
+  ['kassa', 'kassa'],
+  ['fondi', 'fond'],
+  ['agentuuri', 'agentuur'],
+  ['teenistuse', 'teenistus'],
+  ['kantselei', 'kantselei'],
+  ['registri', 'register'],
+  ['arhiivi', 'arhiiv'],
+  ['muuseumi', 'muuseum'],
+  ['komisjoni', 'komisjon'],
+  ['büroo', 'büroo'],
+  ['kohtu', 'kohus'],
+  ['prokuratuuri', 'prokuratuur'],
+  ['kooli', 'kool'],
+  ['haigla', 'haigla'],
+  ['raamatukogu', 'raamatukogu'],
+  ['nõukogu', 'nõukogu'],
+];
+
+/**
+ * The organisation an approval's "by" names ("Riigi Tugiteenuste Keskuse peadirektori" → "Riigi
+ * Tugiteenuste Keskus"): the words up to the last agency noun, that noun in the nominative; the
+ * name starts at the first capitalised word. Undefined when no word is an agency noun.
+ */
+export function organisationOfApprover(by: string): string | undefined {
+  const words = flat(by).split(' ');
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i] ?? '';
+    const lower = w.toLocaleLowerCase('et');
+    const hit = AGENCY_NOUNS.find(([gen]) => lower.endsWith(gen));
+    if (!hit) continue;
+    const [gen, nom] = hit;
+    const stem = w.slice(0, w.length - gen.length);
+    const end = w.slice(w.length - gen.length, w.length - gen.length + 1);
+    // keep the noun's own capital ("Keskuse" → "Keskus")
+    const noun =
+      end === end.toLocaleUpperCase('et') ? nom.charAt(0).toLocaleUpperCase('et') + nom.slice(1) : nom;
+    const start = words.findIndex((x) => /^\p{Lu}/u.test(x));
+    if (start < 0 || start > i) return undefined;
+    return [...words.slice(start, i), `${stem}${noun}`].join(' ');
+  }
+  return undefined;
+}

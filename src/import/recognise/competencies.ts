@@ -65,6 +65,31 @@ function inlineCompetency(text: string): { name: string; indicators: string[] } 
   return undefined;
 }
 
+/**
+ * A paragraph whose soft-broken lines hold several "Name – a; b." competencies (a PDF gives a table
+ * cell's paragraphs as one paragraph of lines): split where a line after a finished sentence starts
+ * a competency of its own.
+ */
+function splitInline(lines: readonly Line[]): Line[] {
+  return lines.flatMap((l) => {
+    if (l.lines.length < 2 || !inlineCompetency(l.lines[0] ?? '')) return [l];
+    const pieces: string[][] = [];
+    l.lines.forEach((t, i) => {
+      const starts = i > 0 && /[.!?]$/u.test(l.lines[i - 1] ?? '') && inlineCompetency(t) !== undefined;
+      if (i === 0 || starts) pieces.push([t]);
+      else pieces[pieces.length - 1]?.push(t);
+    });
+    if (pieces.length < 2) return [l];
+    return pieces.map((p, i) => ({
+      ...l,
+      raw: p.join('\n'),
+      text: flat(p.join(' ')),
+      lines: p,
+      ...(i > 0 && l.item ? { item: false } : {}),
+    }));
+  });
+}
+
 /** Splits a competency field's lines into competencies, knowledge and the rest. */
 /**
  * `additional`: the field that ends with the knowledge lines (the renderer prints them there, after
@@ -183,7 +208,7 @@ export function readCompetencies(
 ): CompetenciesResult {
   const catalogue = opts.catalogue ?? {};
   const names = Object.keys(catalogue);
-  const { raws, knowledge, rest } = parse(lines, additional, names);
+  const { raws, knowledge, rest } = parse(splitInline(lines), additional, names);
   const items: CompetencyItem[] = [];
   const comments: { index: number; text: string }[] = [];
   const notes: ImportNote[] = [];

@@ -43,7 +43,10 @@ export function isDutiesHeader(text: string): boolean {
   const f = fold(text);
   if (HEADER_WORDS.has(f)) return true;
   for (const a of HEADER_WORDS) {
-    if (f.startsWith(`${a} `) && HEADER_WORDS.has(f.slice(a.length + 1))) return true;
+    if (!f.startsWith(`${a} `)) continue;
+    // "Põhiülesanded Oodatavad tulemused" (two cells read as one line), "Ülesanded ja soovitud töötulemus"
+    const b = f.slice(a.length + 1).replace(/^(?:ja|and|&|\/)\s+/u, '');
+    if (HEADER_WORDS.has(b)) return true;
   }
   return false;
 }

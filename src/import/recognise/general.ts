@@ -6,7 +6,18 @@
  */
 import type { SourceBlock, SourceCell, SourceLocation } from '../types.js';
 import type { Part, PartKind } from './sections.js';
-import { flat, fold, letters, oneOrMany, splitList, stripMarker, toLine, type Line } from './text.js';
+import {
+  flat,
+  fold,
+  letters,
+  oneOrMany,
+  splitAtLines,
+  splitList,
+  stripMarker,
+  toLine,
+  unspaced,
+  type Line,
+} from './text.js';
 
 export type GeneralKey = 'title' | 'unit' | 'reportsTo' | 'substitutedBy' | 'substitutes';
 
@@ -24,7 +35,7 @@ const LABELS: Record<GeneralKey, { et: string[]; en: string[] }> = {
   },
   unit: {
     et: ['Struktuuriüksus', 'Struktuuriüksuse nimetus', 'Osakond', 'Allüksus', 'Üksus'],
-    en: ['Organisational unit', 'Organizational unit', 'Unit', 'Department'],
+    en: ['Organisational unit', 'Organizational unit', 'Structural unit', 'Unit', 'Department'],
   },
   reportsTo: {
     et: ['Vahetu juht', 'Allub', 'Kellele allub', 'Otsene juht', 'Vahetu ülem'],
@@ -177,11 +188,30 @@ function labelValueRow(acc: Acc, row: SourceCell[], cells: CellLines[], loc: Sou
   }
 }
 
+/**
+ * A column of labels beside a column of values, line by line ("Vahetu juht:\nKes asendab:" |
+ * "Juhataja\nTeine projektijuht"): how a PDF reads labels and values aligned with tabs.
+ */
+function labelColumn(acc: Acc, cells: CellLines[]): boolean {
+  const [labels, values] = cells;
+  if (cells.length !== 2 || !labels || !values || labels.length < 2 || values.length !== labels.length)
+    return false;
+  const matches = labels.map((l) => matchGeneralLabel(l.text));
+  if (!matches.every((m) => m)) return false;
+  matches.forEach((m, i) => {
+    if (!m) return;
+    note(acc, m);
+    acc.fields.push({ key: m.key, lines: [values[i]?.text ?? ''], loc: labels[i]?.loc ?? {} });
+  });
+  return true;
+}
+
 /** Reads a table of the general part. */
 function readTable(acc: Acc, rows: SourceCell[][], loc: SourceLocation): void {
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r] as SourceCell[];
     const cells = row.map(cellLines);
+    if (labelColumn(acc, cells)) continue;
     const allLabels =
       cells.length > 0 && cells.every((c) => c[0] !== undefined && matchGeneralLabel(c[0].text));
     if (!allLabels) {
@@ -203,8 +233,15 @@ function readTable(acc: Acc, rows: SourceCell[][], loc: SourceLocation): void {
 }
 
 /** Reads the general part's blocks: tables and paragraphs. */
-export function readGeneral(blocks: readonly SourceBlock[], rowPart?: RowPart): GeneralResult {
+/** "Label: value" lines joined into one paragraph (a PDF's reading): one paragraph each. */
+const splitLabelLines = (source: readonly SourceBlock[]): SourceBlock[] =>
+  source.flatMap((b): SourceBlock[] =>
+    b.type === 'paragraph' ? splitAtLines(b, (l) => labelColonValue(stripMarker(l)) !== undefined) : [b],
+  );
+
+export function readGeneral(source: readonly SourceBlock[], rowPart?: RowPart): GeneralResult {
   const acc: Acc = { fields: [], rest: [], parts: [], rowPart, english: 0, estonian: 0, official: false };
+  const blocks = splitLabelLines(source);
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b] as SourceBlock;
     if (block.type === 'table') {
@@ -297,6 +334,21 @@ function titleLine(text: string): { value: string; lang: 'et' | 'en'; official: 
 }
 
 /**
+ * A list value's lines as its items' lines: a list written with commas ("A, B") has its line breaks
+ * from wrapping (a PDF's narrow cell), so they are spaces; a line starting in lower case goes on the
+ * line before. Else each line is an item ("Osakond" over "Talitus").
+ */
+function unwrap(lines: readonly string[]): string[] {
+  if (lines.some((l) => /,\s*\S/u.test(l))) return [lines.join(' ')];
+  const out: string[] = [];
+  for (const l of lines) {
+    if (out.length > 0 && /^\p{Ll}/u.test(l)) out[out.length - 1] = `${out[out.length - 1] ?? ''} ${l}`;
+    else out.push(l);
+  }
+  return out;
+}
+
+/**
  * The frontmatter values of the fields: the first field with a value of each key wins; a later one
  * with other text is returned in `again` (kept for review), one with the same text is consumed.
  */
@@ -318,7 +370,7 @@ export function generalValues(fields: readonly Field[]): {
       const v = flat(f.lines.join(' '));
       if (v !== '') values[key] = v;
     } else {
-      const v = oneOrMany(splitList(f.lines));
+      const v = oneOrMany(splitList(unwrap(f.lines)));
       if (v !== undefined) values[key] = v;
     }
   }
@@ -338,7 +390,7 @@ const DOC_TITLES = new Set(
 );
 
 export function isDocumentTitle(text: string): boolean {
-  return DOC_TITLES.has(fold(text));
+  return DOC_TITLES.has(fold(unspaced(text)));
 }
 
 /**

@@ -25,8 +25,17 @@
  *   all it is a comment at requirements.languages (languages.ts).
  * - Competencies (competencies.ts): nearly the same indicators as the catalogue's (similarity
  *   ≥ NEAR_SIMILARITY = 0.9) is a reference with the document's wording as a comment.
- * - The organisation is the line over or under "AMETIJUHEND", or the running header's first piece;
- *   left out when it is the config's. The version comes from the running footer ("Versioon 2.1").
+ * - The organisation is the line over or under "AMETIJUHEND" (never a section, however styled; in
+ *   one paragraph with the title too), or the running header's first piece, else the one the
+ *   approval names ("… Keskuse peadirektori" → "… Keskus", with a note); left out when it is the
+ *   config's. A name in capitals is the config's when the same, else spelled as the document writes
+ *   it elsewhere ("Maksu- ja Tolliameti"), else in sentence case (English: title case) with a note.
+ *   The version comes from the running footer ("Versioon 2.1").
+ * - PDF readings (variety.test.ts): "Label: value" lines joined into one paragraph are split at each
+ *   label; a label wrapped over lines is a label; a column of labels beside a column of values pairs
+ *   line by line; a unit list with commas has its line breaks from wrapping.
+ * - A signature label in the document's own words ("Teenistuskoha kirjeldusega tutvunud") is kept
+ *   as a comment beside the name, as the renderer prints its own label.
  * - An official's approver slot repeats approval.by: it gives no signatures.employer.
  */
 import { SECTION_HEADINGS, matchHeading } from '../../model/sections.js';
@@ -39,7 +48,7 @@ import type {
   SourceDocument,
   SourceParagraph,
 } from '../types.js';
-import { findApproval, type Approval, type ApprovalFound } from './approval.js';
+import { findApproval, organisationOfApprover, type Approval, type ApprovalFound } from './approval.js';
 import { readDuties, isDutiesHeader } from './duties.js';
 import {
   generalValues,
@@ -51,20 +60,24 @@ import {
 } from './general.js';
 import { blocksText, linesToBlocks, markdownText, sourceToBlocks } from './prose.js';
 import { matchRequirementLabel, readRequirements, type RequirementsResult } from './requirements.js';
-import { headingConfig, matchPartHeading, segment, type Part } from './sections.js';
+import { headingConfig, matchPartHeading, segment, sentenceCase, type Part } from './sections.js';
 import {
   isSignatureBoilerplate,
   readSignatures,
   type Signatory,
   type SignaturesResult,
 } from './signatures.js';
-import { flat, fold, letters, textLine, toLine, type Line } from './text.js';
+import { flat, fold, isUpper, letters, paragraphsOf, textLine, toLine, type Line } from './text.js';
 
 export { NEAR_SIMILARITY } from './competencies.js';
 
 type Lang = 'et' | 'en';
 
-const REVIEW: Record<'unmapped' | 'unknownSection' | 'heading', Record<Lang, string>> = {
+const REVIEW: Record<'unmapped' | 'unknownSection' | 'heading' | 'signatureLabel', Record<Lang, string>> = {
+  signatureLabel: {
+    et: 'Allkirja pealdis dokumendis:',
+    en: 'Signature label in the document:',
+  },
   heading: {
     et: 'Pealkiri dokumendis:',
     en: 'Heading in the document:',
@@ -263,6 +276,12 @@ function readPart(st: State, part: Part): void {
   }
 }
 
+/** A running header's "Ametijuhend: Jurist" or "Ametijuhend – Jurist" as the job title it names. */
+function titled(piece: string): string {
+  const m = /^([^:–—]+?)\s*[:–—]\s*(\S.*)$/u.exec(piece);
+  return m && isDocumentTitle(m[1] ?? '') ? (m[2] ?? piece) : piece;
+}
+
 /** Page header and footer: the running header ("Amet · Ametinimetus · Versioon 2.1"), the organisation. */
 function readHeaderFooter(
   st: State,
@@ -281,7 +300,7 @@ function readHeaderFooter(
     for (const piece of pieces) {
       const v = VERSION.exec(piece);
       if (v) st.version ??= v[1];
-      else if ((title && fold(piece) === fold(title)) || isBoilerplate(piece)) continue;
+      else if ((title && fold(titled(piece)) === fold(title)) || isBoilerplate(piece)) continue;
       else if (!st.organisation && looksLikeOrganisation(piece)) st.organisation = piece;
       else if (!st.organisation || fold(piece) !== fold(st.organisation)) all = false;
     }
@@ -333,7 +352,7 @@ export function recognise(doc: SourceDocument, ctx: RecogniseContext = {}): Draf
   placeUnmapped(st);
   canonicalHeadings(st);
   const draft: Draft = {
-    frontmatter: frontmatter(st, general.values, title, approval),
+    frontmatter: frontmatter(st, doc, general.values, title, approval),
     sections: withoutDefaults(st),
     notes: st.notes,
   };
@@ -389,6 +408,7 @@ const REQUIREMENT_KEYS = [
 /** The frontmatter, in FORMAT's order. */
 function frontmatter(
   st: State,
+  doc: SourceDocument,
   general: ReturnType<typeof generalValues>['values'],
   title: string | undefined,
   approval: Approval | undefined,
@@ -398,7 +418,8 @@ function frontmatter(
   for (const key of ['unit', 'reportsTo', 'substitutedBy', 'substitutes'] as const) {
     if (general[key] !== undefined) fm[key] = general[key];
   }
-  if (st.organisation && st.organisation !== st.ctx.organisation) fm.organisation = st.organisation;
+  const organisation = organisationName(st, doc) ?? approverOrganisation(st, approval);
+  if (organisation && organisation !== st.ctx.organisation) fm.organisation = organisation;
   const lang = langOf(st);
   if (lang !== (st.ctx.lang ?? 'et')) fm.lang = lang;
   if (st.official) fm.kind = 'official';
@@ -414,7 +435,78 @@ function frontmatter(
   }
   const sig = signatureValues(st.signatures, approval);
   if (sig) fm.signatures = sig;
+  // a label the renderer prints in its own words: the document's kept beside the name
+  for (const key of ['employer', 'employee'] as const) {
+    const label = st.signatures?.[key]?.label;
+    if (label && sig?.[key] !== undefined)
+      st.comments.push({ path: ['signatures', key], text: `${REVIEW.signatureLabel[lang]} „${label}“` });
+  }
   return fm;
+}
+
+/**
+ * The organisation's name as it is written: a name in capitals ("TRANSPORDIAMET", the letterhead's
+ * style) is the config's when it is the same name, else written in sentence case with a note (the
+ * name's own capitals, "Maksu- ja Tolliamet", cannot be told from capitals).
+ */
+function organisationName(st: State, doc: SourceDocument): string | undefined {
+  const org = st.organisation;
+  if (!org || !isUpper(org)) return org;
+  const known = st.ctx.organisation;
+  if (known && fold(known) === fold(org)) return known;
+  const written = spelledElsewhere(org, doc);
+  if (written) return written;
+  // an English name is written in title case ("Information System Authority"), an Estonian one in sentence case
+  const name = langOf(st) === 'en' ? titleCase(org) : sentenceCase(org);
+  st.notes.push({ id: 'import.recognise.organisationCase', data: { text: org, name }, severity: 'warning' });
+  return name;
+}
+
+const MINOR_WORDS = new Set(['a', 'an', 'and', 'at', 'for', 'in', 'of', 'on', 'or', 'the', 'to']);
+
+/** "INFORMATION SYSTEM AUTHORITY" → "Information System Authority" (English names' capitals). */
+function titleCase(text: string): string {
+  return text
+    .toLocaleLowerCase('en')
+    .split(' ')
+    .map((w, i) => (i > 0 && MINOR_WORDS.has(w) ? w : w.charAt(0).toLocaleUpperCase('en') + w.slice(1)))
+    .join(' ');
+}
+
+/**
+ * With no organisation's name in the document, the one the approval names ("Riigi Tugiteenuste
+ * Keskuse peadirektori"): undefined when it is the config's; else with a note, for it is inferred.
+ */
+function approverOrganisation(st: State, approval: Approval | undefined): string | undefined {
+  const name = approval ? organisationOfApprover(approval.by) : undefined;
+  if (!name || (st.ctx.organisation && fold(st.ctx.organisation) === fold(name))) return undefined;
+  st.notes.push({ id: 'import.recognise.organisationFromApproval', data: { name }, severity: 'warning' });
+  return name;
+}
+
+/**
+ * The organisation's name as the document writes it elsewhere not in capitals, perhaps inflected
+ * ("Maksu- ja Tolliameti peadirektori" in the approval for "MAKSU- JA TOLLIAMET"), or undefined.
+ */
+function spelledElsewhere(org: string, doc: SourceDocument): string | undefined {
+  const words = flat(org).split(' ');
+  const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  const last = words.length - 1;
+  // the last word may carry a case ending ("Tolliameti", "Tolliametis")
+  const pattern = words.map((w, i) => (i === last ? `(${escape(w)})\\p{Ll}{0,4}` : escape(w))).join('\\s+');
+  const re = new RegExp(`(?<![\\p{L}])(${pattern})(?![\\p{L}])`, 'iu');
+  const paras = [...doc.header, ...doc.body.flatMap(paragraphsOf), ...doc.footer];
+  for (const p of paras) {
+    const m = re.exec(p.text);
+    const lastWord = m?.[2];
+    if (!m || lastWord === undefined || isUpper(m[0])) continue;
+    const found = flat(m[0]);
+    // drop the case ending: the name ends where the capitals' last word ends
+    const cut = found.lastIndexOf(lastWord) + lastWord.length;
+    const name = found.slice(0, cut);
+    if (!isUpper(name) && name !== name.toLocaleLowerCase('et')) return name;
+  }
+  return undefined;
 }
 
 function stringValue(v: string | string[] | undefined): string | undefined {

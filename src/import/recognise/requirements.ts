@@ -6,7 +6,7 @@
 import type { ImportNote, SourceBlock, SourceCell, SourceLocation } from '../types.js';
 import { readCompetencies, type CompetencyItem } from './competencies.js';
 import { readLanguages, type LanguageReq } from './languages.js';
-import { flat, fold, textLine, toLine, type Line } from './text.js';
+import { flat, fold, splitAtLines, textLine, toLine, type Line } from './text.js';
 
 export type RequirementKey =
   | 'education'
@@ -108,34 +108,106 @@ function colonLabel(text: string): { key: RequirementKey; lang: 'et' | 'en'; val
   return m && value !== '' ? { ...m, value } : undefined;
 }
 
+/** Column headings of a competency table (folded). */
+const COMPETENCY_HEADER = new Set(
+  [
+    'Kompetents',
+    'Kompetentsid',
+    'Kompetentsi nimetus',
+    'Käitumisindikaatorid',
+    'Käitumisindikaator',
+    'Käitumisnäitajad',
+    'Indikaatorid',
+    'Kirjeldus',
+    'Competency',
+    'Competencies',
+    'Behavioural indicators',
+    'Behavioral indicators',
+    'Indicators',
+    'Description',
+  ].map(fold),
+);
+
+/** Whether a text is a competency table's column heading ("Käitumisindikaatorid"). */
+export function isCompetencyHeading(text: string): boolean {
+  return COMPETENCY_HEADER.has(fold(flat(text)));
+}
+
+/** Whether a table row is a competency table's header: every cell one heading of it, two at least. */
+function isCompetencyHeader(row: readonly SourceCell[]): boolean {
+  return (
+    row.length >= 2 && row.every((c) => c.blocks.length === 1 && isCompetencyHeading(c.blocks[0]?.text ?? ''))
+  );
+}
+
 /** A label line or a value line, in reading order. */
 type Item = { label: RequirementKey; lang: 'et' | 'en'; loc: SourceLocation } | { line: Line };
 
+/**
+ * The label a line starts with and how many of its soft-broken lines it takes: the whole text first
+ * (a label wrapped in a narrow cell, "Tööks vajalikud\nkompetentsid", as a PDF gives it), else the
+ * first line (a label over its value in one paragraph).
+ */
+function lineLabel(line: Line): { key: RequirementKey; lang: 'et' | 'en'; taken: number } | undefined {
+  const whole = line.lines.length > 1 ? matchRequirementLabel(line.text) : undefined;
+  if (whole) return { ...whole, taken: line.lines.length };
+  const first = matchRequirementLabel(line.lines[0] ?? '');
+  return first ? { ...first, taken: 1 } : undefined;
+}
+
 function cellFirstLabel(cell: SourceCell): ReturnType<typeof matchRequirementLabel> {
   const p = cell.blocks[0];
-  return p ? matchRequirementLabel(toLine(p).lines[0] ?? '') : undefined;
+  return p ? lineLabel(toLine(p)) : undefined;
+}
+
+/** A line that starts a requirement: "Haridus: …", or a label alone ending in a colon. */
+const startsLabel = (l: string): boolean =>
+  colonLabel(l) !== undefined || (l.endsWith(':') && matchRequirementLabel(l) !== undefined);
+
+/**
+ * A column of labels beside a column of values, line by line ("Töökogemus:\nKeeleoskus:" | "3 aastat.\n
+ * Eesti keel C1."): how a PDF reads labels and values aligned with tabs. Pushes the items: whether it was one.
+ */
+function labelColumn(row: readonly SourceCell[], out: Item[]): boolean {
+  const [labels, values] = row.map((c) => c.blocks.flatMap((p) => toLine(p).lines.map((l) => ({ l, p }))));
+  if (row.length !== 2 || !labels || !values || labels.length < 2 || values.length !== labels.length)
+    return false;
+  const matches = labels.map(({ l }) => matchRequirementLabel(l));
+  if (!matches.every((m) => m)) return false;
+  matches.forEach((m, i) => {
+    const v = values[i];
+    if (!m || !v) return;
+    out.push({ label: m.key, lang: m.lang, loc: labels[i]?.p.loc ?? v.p.loc });
+    out.push({ line: textLine(v.l, v.p.loc) });
+  });
+  return true;
 }
 
 /** The part's blocks as label and value items (tables flattened so each label precedes its value). */
 function items(blocks: readonly SourceBlock[]): Item[] {
   const out: Item[] = [];
   const para = (line: Line): void => {
-    const alone = line.item ? undefined : matchRequirementLabel(line.lines[0] ?? '');
-    const colon = alone ? undefined : colonLabel(line.text);
+    // a bullet is a value ("• Kõrgharidus"); a numbered item may be a label ("6.1. Haridus: …")
+    const bullet = line.item && !line.ordered;
+    const alone = bullet ? undefined : lineLabel(line);
+    const colon = alone || bullet ? undefined : colonLabel(line.text);
     if (alone) {
       out.push({ label: alone.key, lang: alone.lang, loc: line.loc });
-      for (const rest of line.lines.slice(1)) out.push({ line: textLine(rest, line.loc, line) });
-    } else if (colon && !line.item) {
+      for (const rest of line.lines.slice(alone.taken)) out.push({ line: textLine(rest, line.loc, line) });
+    } else if (colon) {
       out.push({ label: colon.key, lang: colon.lang, loc: line.loc });
       out.push({ line: textLine(colon.value, line.loc, line) });
     } else out.push({ line });
   };
   for (const b of blocks) {
     if (b.type === 'paragraph') {
-      para(toLine(b));
+      // "Haridus: …" lines joined into one paragraph (a PDF's reading): one paragraph each
+      for (const p of splitAtLines(b, startsLabel)) para(toLine(p));
       continue;
     }
-    for (let r = 0; r < b.rows.length; r++) {
+    // a competency table's header row ("Kompetents | Käitumisindikaatorid"): printed by no one, consumed
+    const first = b.type === 'table' && isCompetencyHeader(b.rows[0] ?? []) ? 1 : 0;
+    for (let r = first; r < b.rows.length; r++) {
       const row = b.rows[r] as SourceCell[];
       const labels = row.map(cellFirstLabel);
       const next = b.rows[r + 1];
@@ -155,6 +227,7 @@ function items(blocks: readonly SourceBlock[]): Item[] {
         r++;
         continue;
       }
+      if (labelColumn(row, out)) continue;
       for (const cell of row) for (const p of cell.blocks) para(toLine(p));
     }
   }

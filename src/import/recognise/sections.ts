@@ -6,7 +6,7 @@
 import { SECTION_HEADINGS, cleanHeading, matchHeading, type HeadingConfig } from '../../model/sections.js';
 import type { SectionKey } from '../../model/types.js';
 import type { RecogniseContext, SourceBlock, SourceLocation, SourceParagraph } from '../types.js';
-import { fold, flat, isUpper, toLine, type Line } from './text.js';
+import { fold, flat, isUpper, splitAtLines, toLine, unspaced, type Line } from './text.js';
 
 export type PartKind = SectionKey | 'front' | 'general' | 'requirements' | 'signatures' | 'extra';
 
@@ -35,6 +35,15 @@ const MORE_HEADINGS: Record<Exclude<PartKind, 'front' | 'extra'>, { et: string[]
       'Ametikohale esitatavad nõuded',
       'Nõuded töötajale',
       'Nõuded ametnikule',
+      'Nõuded teenistujale',
+      'Nõuded teenistuja kvalifikatsioonile',
+      'Nõuded ametniku kvalifikatsioonile',
+      'Nõuded teenistuskoha täitjale',
+      'Nõuded ametikoha täitjale',
+      'Nõuded töökoha täitjale',
+      'Nõuded teenistuskohale',
+      'Nõuded ametikohale',
+      'Nõuded töökohale',
       'Nõuded',
       'Kvalifikatsiooninõuded',
       'Kvalifikatsiooni nõuded',
@@ -98,6 +107,13 @@ const OFFICIAL_HEADINGS = new Set(
     'Teenistuskohale esitatavad nõuded',
     'Ametikohale esitatavad nõuded',
     'Nõuded ametnikule',
+    'Nõuded teenistujale',
+    'Nõuded teenistuja kvalifikatsioonile',
+    'Nõuded ametniku kvalifikatsioonile',
+    'Nõuded teenistuskoha täitjale',
+    'Nõuded ametikoha täitjale',
+    'Nõuded teenistuskohale',
+    'Nõuded ametikohale',
     'Ametniku õigused',
     'Ametniku vastutus',
     'Purpose of the post',
@@ -201,7 +217,7 @@ function singleNumbered(p: SourceParagraph): boolean {
 }
 
 const SIG_LABELS =
-  '(?:tooandja|tootaja|kinnitaja|ametnik|ametijuhendiga tutvunud|tutvunud|employer|employee|approved by|acknowledged by|official)';
+  '(?:tooandja(?: esindaja)?|tootaja|kinnitaja|ametnik|teenistuja|(?:[a-z-]+ ){0,3}[a-z-]+ga tutvunud|tutvunud|employer|employee|approved by|acknowledged by|official)';
 const SIG_ALONE = new RegExp(`^${SIG_LABELS}\\s*:?$`, 'u');
 const SIG_NAMED = new RegExp(`^${SIG_LABELS}\\s*:\\s*\\S.{0,80}$`, 'u');
 const SIG_PAIR = new RegExp(`^${SIG_LABELS}\\s*:?\\s+${SIG_LABELS}\\s*:?$`, 'u');
@@ -227,6 +243,13 @@ const DOC_TITLE = new Set([
   'ametikoha kirjeldus',
   'teenistuskoha kirjeldus',
 ]);
+
+/** Whether the paragraph before or after body[i] is the document's title ("AMETIJUHEND"). */
+function nextToTitle(body: readonly SourceBlock[], i: number): boolean {
+  return [body[i - 1], body[i + 1]].some(
+    (b) => b?.type === 'paragraph' && DOC_TITLE.has(fold(unspaced(toLine(b).text))),
+  );
+}
 
 export interface Segmented {
   parts: Part[];
@@ -262,7 +285,7 @@ function headingStyle(body: readonly SourceBlock[], ctx: RecogniseContext): Head
  * bold lines are labels and competency names.
  */
 function strongUnknown(b: SourceParagraph, line: Line, style: HeadingStyle, current: PartKind): boolean {
-  if (DOC_TITLE.has(fold(line.text)) || (line.item && !line.ordered)) return false;
+  if (DOC_TITLE.has(fold(unspaced(line.text))) || (line.item && !line.ordered)) return false;
   if (line.text.length > 90 || /[.;,]$/u.test(line.text)) return false;
   const numbered = singleNumbered(b) && (isUpper(line.text) || b.bold === true || b.heading !== undefined);
   if (numbered) return true;
@@ -272,7 +295,7 @@ function strongUnknown(b: SourceParagraph, line: Line, style: HeadingStyle, curr
 
 /** Splits the body into parts at its headings. `skip`: paragraphs already taken (the approval). */
 export function segment(
-  body: readonly SourceBlock[],
+  source: readonly SourceBlock[],
   ctx: RecogniseContext,
   skip: ReadonlySet<SourceParagraph>,
 ): Segmented {
@@ -280,11 +303,16 @@ export function segment(
   let englishVotes = 0;
   let estonianVotes = 0;
   let official = false;
+  // the title "AMETIJUHEND" and the organisation's name in one paragraph of two lines: two paragraphs
+  const isTitle = (l: string): boolean => DOC_TITLE.has(fold(unspaced(l)));
+  const body = source.flatMap((b): SourceBlock[] =>
+    b.type === 'paragraph' && !skip.has(b) ? splitAtLines(b, (l, prev) => isTitle(l) || isTitle(prev)) : [b],
+  );
   const style = headingStyle(body, ctx);
-  for (const b of body) {
+  body.forEach((b, i) => {
     const current = parts[parts.length - 1] as Part;
     if (b.type === 'paragraph') {
-      if (skip.has(b)) continue;
+      if (skip.has(b)) return;
       const line: Line = toLine(b);
       const bullet = line.item && !line.ordered;
       const m = bullet || line.text.length > 90 ? undefined : matchPartHeading(line.text, ctx);
@@ -295,25 +323,31 @@ export function segment(
         const part: Part = { kind: m.kind, heading: m.heading, blocks: [], loc: b.loc };
         if (m.declared) part.declared = true;
         parts.push(part);
-        continue;
+        return;
       }
       if (!m && current.kind !== 'signatures' && isSignatureLine(b.text.split('\n')[0] ?? '')) {
         parts.push({ kind: 'signatures', blocks: [b], loc: b.loc });
-        continue;
+        return;
       }
-      // a heading of the same part (a repeated "Põhiülesanded") is text of it
-      if (!m && current.kind !== 'signatures' && strongUnknown(b, line, style, current.kind)) {
+      // a heading of the same part (a repeated "Põhiülesanded") is text of it; the organisation's
+      // name over or under the title "AMETIJUHEND" is often styled as the title is: no section
+      if (
+        !m &&
+        current.kind !== 'signatures' &&
+        !(current.kind === 'front' && nextToTitle(body, i)) &&
+        strongUnknown(b, line, style, current.kind)
+      ) {
         parts.push({ kind: 'extra', heading: sentenceCase(cleanHeading(line.text)), blocks: [], loc: b.loc });
-        continue;
+        return;
       }
       current.blocks.push(b);
     } else {
       if (current.kind !== 'signatures' && blockStartsSignatures(b)) {
         parts.push({ kind: 'signatures', blocks: [b], loc: b.loc });
-        continue;
+        return;
       }
       current.blocks.push(b);
     }
-  }
+  });
   return { parts, englishVotes, estonianVotes, official };
 }

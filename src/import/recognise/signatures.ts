@@ -16,6 +16,7 @@ const SLOT_LABELS: [string, SlotKind][] = [
   ['tootaja', 'employee'],
   ['employee', 'employee'],
   ['ametnik', 'acknowledged'],
+  ['teenistuja', 'acknowledged'],
   ['official', 'acknowledged'],
   ['kinnitaja', 'approver'],
   ['approved by', 'approver'],
@@ -23,6 +24,9 @@ const SLOT_LABELS: [string, SlotKind][] = [
   ['tutvunud', 'acknowledged'],
   ['acknowledged by', 'acknowledged'],
 ];
+
+/** "<the document>ga tutvunud" (folded), alone or with the name after a colon. */
+const ACQUAINTED = /^(?:[a-z-]+ ){0,3}[a-z-]+ga tutvunud(?:$|(:))/u;
 
 const SIGNED =
   /^[(/[]?\s*(allkirjastatud digitaalselt|signed digitally|digitally signed|digitaalselt allkirjastatud)\s*[)/\]]?\.?$/iu;
@@ -38,12 +42,18 @@ const SIGNED_ANY =
   /[(/[]?\s*(?:allkirjastatud digitaalselt|signed digitally|digitally signed|digitaalselt allkirjastatud)\s*[)/\]]?\.?/giu;
 
 /** "Tööandja: Maret Maripuu" → [employer, "Maret Maripuu"]; "Tööandja" → [employer, ""]. */
-function slotLabel(text: string): { kind: SlotKind; rest: string } | undefined {
+function slotLabel(text: string): { kind: SlotKind; rest: string; label?: string } | undefined {
   const t = flat(text);
   const f = fold(t);
   for (const [label, kind] of SLOT_LABELS) {
     if (f === label) return { kind, rest: '' };
     if (f.startsWith(`${label}:`)) return { kind, rest: t.slice(t.indexOf(':') + 1).trim() };
+  }
+  // "Teenistuskoha kirjeldusega tutvunud:", "Töökorraldusega tutvunud": whatever the document calls itself
+  const read = ACQUAINTED.exec(f);
+  if (read) {
+    const label = read[1] ? t.slice(0, t.indexOf(':')).trim() : t.replace(/:$/u, '');
+    return { kind: 'acknowledged', rest: read[1] ? t.slice(t.indexOf(':') + 1).trim() : '', label };
   }
   return undefined;
 }
@@ -69,11 +79,15 @@ interface Slot {
   kind: SlotKind;
   lines: string[];
   loc: SourceLocation;
+  /** The document's own label, when the renderer prints another ("Teenistuskoha kirjeldusega tutvunud"). */
+  label?: string;
 }
 
 export interface Signatory {
   name: string;
   role?: string;
+  /** The document's own label of the slot, when the renderer prints another: kept as a comment. */
+  label?: string;
 }
 
 export interface SignaturesResult {
@@ -150,7 +164,12 @@ function readParagraph(r: Reader, text: string, loc: SourceLocation, line: Line)
     const sl = slotLabel(piece);
     if (sl) {
       r.pair = undefined;
-      r.current = { kind: sl.kind, lines: sl.rest ? [sl.rest] : [], loc };
+      r.current = {
+        kind: sl.kind,
+        lines: sl.rest ? [sl.rest] : [],
+        loc,
+        ...(sl.label ? { label: sl.label } : {}),
+      };
       r.slots.push(r.current);
       continue;
     }
@@ -169,7 +188,12 @@ function readTable(r: Reader, t: SourceTable): void {
         for (const piece of p.text.split('\n')) {
           const sl = slotLabel(piece);
           if (sl) {
-            const slot: Slot = { kind: sl.kind, lines: sl.rest ? [sl.rest] : [], loc: p.loc };
+            const slot: Slot = {
+              kind: sl.kind,
+              lines: sl.rest ? [sl.rest] : [],
+              loc: p.loc,
+              ...(sl.label ? { label: sl.label } : {}),
+            };
             r.slots.push(slot);
             columns.set(c, slot);
             continue;
@@ -197,7 +221,7 @@ export function readSignatures(blocks: readonly SourceBlock[]): SignaturesResult
     for (const m of more) r.rest.push(textLine(m, s.loc));
     if (s.kind === 'approver' || s.kind === 'acknowledged') out.official = true;
     if (!name) continue;
-    const who: Signatory = role ? { name, role } : { name };
+    const who: Signatory = { name, ...(role ? { role } : {}), ...(s.label ? { label: s.label } : {}) };
     const key = s.kind === 'acknowledged' ? 'employee' : s.kind;
     if (out[key]) r.rest.push(textLine(s.lines.join(' '), s.loc));
     else out[key] = who;

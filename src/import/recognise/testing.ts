@@ -14,7 +14,7 @@ import type {
 import { isDutiesHeader } from './duties.js';
 import { isBoilerplate } from './index.js';
 import { isDocumentTitle, matchGeneralLabel } from './general.js';
-import { matchRequirementLabel } from './requirements.js';
+import { isCompetencyHeading, matchRequirementLabel } from './requirements.js';
 import { isSignatureLine, matchPartHeading } from './sections.js';
 import { isSignatureBoilerplate } from './signatures.js';
 import { flat, letters, sentences, stripMarker } from './text.js';
@@ -80,6 +80,7 @@ function isLabel(text: string, ctx: RecogniseContext): boolean {
     isDutiesHeader(t) ||
     matchGeneralLabel(t) !== undefined ||
     matchRequirementLabel(t) !== undefined ||
+    isCompetencyHeading(t) ||
     matchPartHeading(t, ctx) !== undefined ||
     isBoilerplate(t)
   );
@@ -113,6 +114,8 @@ export function lostSentences(doc: SourceDocument, draft: Draft, ctx: RecogniseC
   const req = fm.requirements as { languages?: unknown[] } | undefined;
   const lost: string[] = [];
   for (const para of allParagraphs(doc)) {
+    // a label wrapped over lines ("Tööks vajalikud\nkompetentsid")
+    if (isLabel(para.text, ctx)) continue;
     for (const line of stripMarker(para.text).split(/\n|\t+|\s+·\s+|\s{3,}/u)) {
       if (isLabel(line, ctx)) continue;
       if (fm.version !== undefined && /^(?:version|versioon)\s+\S+$/iu.test(flat(line))) continue;

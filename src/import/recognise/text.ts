@@ -25,13 +25,24 @@ export function letters(text: string): string {
     .trim();
 }
 
+/** Letter-spaced text ("A M E T I J U H E N D", a title's spacing as a PDF gives it) without its spaces. */
+export function unspaced(text: string): string {
+  const t = flat(text);
+  return /^(?:\p{L} )+\p{L}$/u.test(t) ? t.replace(/ /gu, '') : t;
+}
+
 /** One line of text: soft breaks and tabs become spaces, white space folded. */
 export function flat(text: string): string {
   return text.replace(/\s+/gu, ' ').trim();
 }
 
-/** A typed list marker at the start of a text: number ("3.1.", "3.1", "1)", "a)") or bullet. */
-const MARKER = /^\s*(\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[.)]|[a-z]\)|[▪•◦●○■□▫◾➢►✓·*–—-])(?:\t|\s)+(?=\S)/u;
+/**
+ * A typed list marker at the start of a text: number ("3.1.", "3.1", "1)", "a)") or bullet; a number
+ * a tracked change altered as LibreOffice prints it, the new number then the old in brackets ("2.[3.]",
+ * "[2.]" for a numbered paragraph the change inserted).
+ */
+const MARKER =
+  /^\s*((?:\d{1,3}\.)?\[\d{1,3}[.)]\]|\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[.)]|[a-z]\)|[▪•◦●○■□▫◾➢►✓·*–—-])(?:\t|\s)+(?=\S)/u;
 
 export interface Marker {
   marker: string;
@@ -44,11 +55,12 @@ export function typedMarker(text: string): Marker | undefined {
   const m = MARKER.exec(text);
   if (!m) return undefined;
   const marker = m[1] ?? '';
-  return { marker, ordered: /^[\da-z]/u.test(marker), rest: text.slice(m[0].length) };
+  return { marker, ordered: /^[\da-z[]/u.test(marker), rest: text.slice(m[0].length) };
 }
 
 /** The nesting a typed marker shows when the reader gave none: "1.1.1." → 2, "a)" → 1, "1." → 0. */
-function typedLevel(marker: string): number {
+function typedLevel(typed: string): number {
+  const marker = typed.replace(/^(?:\d{1,3}\.)?\[(\d{1,3}[.)])\]$/u, '$1');
   if (/^\d/u.test(marker)) return marker.replace(/\.$/u, '').split('.').length - 1;
   return /^[a-z]\)$/u.test(marker) ? 1 : 0;
 }
@@ -131,6 +143,29 @@ export function textLine(text: string, loc: SourceLocation, like?: Line): Line {
     bold: false,
     loc,
   };
+}
+
+/**
+ * A paragraph of soft-broken lines split before each line `starts` accepts (not the first): "Label:
+ * value" lines a PDF reader joined into one paragraph, as it cannot tell short lines from a wrapped
+ * paragraph. The other lines stay with the line above them (a wrapped value).
+ */
+export function splitAtLines(
+  p: SourceParagraph,
+  starts: (line: string, previous: string) => boolean,
+): SourceParagraph[] {
+  const lines = p.text.split('\n');
+  if (lines.length < 2) return [p];
+  const pieces: string[][] = [];
+  lines.forEach((l, i) => {
+    if (i === 0 || starts(flat(l), flat(lines[i - 1] ?? ''))) pieces.push([l]);
+    else pieces[pieces.length - 1]?.push(l);
+  });
+  if (pieces.length < 2) return [p];
+  return pieces.map((lines, i) => {
+    const { label: _label, level: _level, ordered: _ordered, ...plain } = p;
+    return { ...(i === 0 ? p : plain), text: lines.join('\n') };
+  });
 }
 
 /** Every paragraph of a block, in reading order (table cells row by row). */
