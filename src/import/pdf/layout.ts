@@ -384,7 +384,9 @@ function columnRegions(lines: readonly Line[]): { from: number; to: number; cols
       .map((l) => splitAtCols(l, cols)?.[0])
       .filter((k): k is Line => k !== undefined && near(k.x, cols[0] ?? 0));
     const listLike = firstColumn.every((k) => labelOf(`${k.text} x`)?.rest === 'x');
-    if (multi >= 2 && !listLike) {
+    // "Label:⇥value" lines at a tab stop are paragraphs, not a table: every first-column text a label
+    const tabbed = cols.length === 2 && firstColumn.length > 0 && firstColumn.every((k) => /:$/.test(k.text));
+    if (multi >= 2 && !listLike && !tabbed) {
       regions.push({ from, to, cols });
       i = to;
     } else i++;
@@ -639,6 +641,23 @@ function spacedParagraphs(lines: readonly Line[], spacing: ReadonlyMap<number, n
   return ratios.length >= 3 && median !== undefined && median > 1.08;
 }
 
+/** A line "Label:⇥value": a label set off from its value by a tab stop. */
+const TAB_LABEL = /^[^\t:]{1,40}:\t\S/u;
+
+/**
+ * Whether a line indented well right of a "Label: value" line (at the value's tab stop) goes on
+ * with the value ("Struktuuriüksus:⇥Teehoiuteenistus," then "Projektijuhtimise osakond" under it).
+ */
+function valueGoesOn(cur: Para, prev: Line, line: Line): boolean {
+  return (
+    cur.label === undefined &&
+    cur.lines.length === 1 &&
+    /^[^\t:]{1,40}:[\t ]+\S/u.test(prev.text) &&
+    line.x > cur.x + 3 * line.size &&
+    line.x < prev.right
+  );
+}
+
 /** Lines of one container (the page flow, a table cell) into paragraphs. */
 function paragraphs(
   lines: readonly Line[],
@@ -663,6 +682,8 @@ function paragraphs(
       else if (dy < 0.5 * line.size || dy > lead * 1.25 + 1) split = true;
       else if (Math.abs(prev.size - line.size) > 0.6 || prev.bold !== line.bold) split = true;
       else if (label) split = true;
+      else if (valueGoesOn(cur, prev, line)) split = false;
+      else if (TAB_LABEL.test(line.text) && TAB_LABEL.test(cur.lines[0]?.text ?? '')) split = true;
       else if ((solid && wouldFit(prev, line, box)) || boldLeadIn(prev, line)) split = true;
       else if (cur.label && leavesItem(cur, line)) split = true;
       else if (!cur.label && line.x > cur.x + 3 * line.size) split = true;
