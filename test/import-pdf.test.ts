@@ -583,6 +583,8 @@ describe('Word layouts as LibreOffice prints them (paragraphs set solid)', () =>
     const raw = paragraphs(d.body).map((p) => p.text);
     expect(raw).toContain('Vahetu juht:\tProjektijuhtimise osakonna juhataja');
     expect(raw).toContain('Kes asendab:\tTeine projektijuht');
+    // a line that ends in a comma goes on in the next, however much room it leaves
+    expect(raw).toContain('Struktuuriüksus: Teehoiuteenistus,\nProjektijuhtimise osakond');
     expect(raw).toContain('Töökogemus:\tVähemalt 3-aastane projektijuhtimise kogemus.');
     expect(raw).toContain('Keeleoskus:\tEesti keel C1 tasemel.');
     // the general part has no table in this layout (the Word file has none)

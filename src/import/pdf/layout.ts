@@ -592,11 +592,12 @@ function firstWordWidth(line: Line): number {
  * Whether the first word of `line` would have fitted at the end of `prev` inside the box: text
  * wraps only when the next word does not fit, so then the line break was the writer's (a new
  * paragraph, a line break), not the wrap's. Lines centred or right-aligned (both lines, with
- * different starts) fit when the wider line's width with the word is within the box's width. A line
- * ending in a hyphen goes on (a word divided at the margin).
+ * different starts) fit when the wider line's width with the word is within the box's width.
  */
 function wouldFit(prev: Line, line: Line, box: Box): boolean {
-  if (!Number.isFinite(box.right) || /[-\u00AD\u2010]$/.test(prev.text)) return false;
+  // a line ending in a hyphen goes on (a word divided), one ending in a comma too (a sentence goes
+  // on: the writer broke the line, "Teehoiuteenistus," then "Projektijuhtimise osakond")
+  if (!Number.isFinite(box.right) || /[-\u00AD\u2010,]$/.test(prev.text)) return false;
   const word = firstWordWidth(line);
   const space = 0.28 * line.size;
   const margin = 0.3 * line.size;
