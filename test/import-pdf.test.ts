@@ -591,6 +591,44 @@ describe('Word layouts as LibreOffice prints them (paragraphs set solid)', () =>
     expect(tables(d)).toEqual([]);
   });
 
+  it('leaves out struck-through words and takes the accepted number of a tracked list item', () => {
+    // LibreOffice prints tracked changes: deletions struck through, changed numbers as "2.[3.]"
+    const d = corpus.projektijuht;
+    const all = allText(d);
+    expect(all).not.toContain('ja hoolduse');
+    expect(all).not.toContain('Töökoha eesmärk vaadatakse üle igal aastal.');
+    const duties = paragraphs(d.body).filter((p) => p.ordered && p.level === 0);
+    expect(duties.map((p) => [p.label, p.text])).toEqual([
+      ['1.', 'Projektide ettevalmistamine ja hangete korraldamine.'],
+      ['2.', 'Ehitustööde juhtimine ja järelevalve korraldamine.'],
+      ['3.', 'Projekti dokumentatsiooni haldamine.'],
+      ['4.', 'Huvigruppide teavitamine ja nendega suhtlemine.'],
+    ]);
+    const results = paragraphs(d.body).filter((p) => p.label === '◦');
+    expect(results.map((p) => p.level)).toEqual([1, 1, 1, 1, 1, 1, 1]);
+    expect(labelOf('2.[3.] Projekt')).toEqual({ label: '3.', ordered: true, rest: 'Projekt' });
+    expect(labelOf('[2.] Ehitus')).toEqual({ label: '2.', ordered: true, rest: 'Ehitus' });
+  });
+
+  it('drops a word under a line through the middle of its letters, not under an underline (layout)', () => {
+    const str = 'Tööd on tehtud kiiresti lepingu järgi.';
+    const run: Run = { str, x: 100, y: 500, width: 190, size: 10, bold: false };
+    const at = (word: string): number => 100 + (190 * str.indexOf(word)) / str.length;
+    const body = layout([
+      {
+        page: 1,
+        width: 595,
+        height: 842,
+        runs: [run],
+        segments: [
+          { dir: 'h', at: 503.3, a0: at('kiiresti') - 1, a1: at('lepingu') - 2 },
+          { dir: 'h', at: 498.8, a0: at('lepingu'), a1: at('järgi') },
+        ],
+      },
+    ]).body;
+    expect(body.map((b) => b.type === 'paragraph' && b.text)).toEqual(['Tööd on tehtud lepingu järgi.']);
+  });
+
   it('takes a running header out that is on every page but the first (a different first page)', () => {
     const d = corpus.jurist;
     expect(d.header.map((p) => p.text)).toEqual(['Sotsiaalkindlustusamet\tAmetijuhend: Jurist']);

@@ -1045,7 +1045,8 @@ function toSource(p: Para, heading?: number): SourceParagraph {
 }
 
 /** The pages' text into header, footer and body blocks. */
-export function layout(pages: readonly PageInput[]): LayoutResult {
+export function layout(input: readonly PageInput[]): LayoutResult {
+  const pages = input.map((p) => ({ ...p, runs: withoutStruck(p.runs, p.segments) }));
   const pageLines = pages.map((p) => toLines(p.runs, p.page));
   const pageTables = pages.map((p) => ruledTables(p.segments, p.runs));
   const running = runningLines(pages, pageLines, pageTables);
@@ -1093,6 +1094,54 @@ export function layout(pages: readonly PageInput[]): LayoutResult {
       loc: { page: l.page },
     }));
   return { header: marginParas(running.header), footer: marginParas(running.footer), body };
+}
+
+/**
+ * Runs without their struck-through words: a horizontal line drawn through the middle of the
+ * letters (between a fifth and a half of the font size above the baseline) is a deletion shown
+ * with tracked changes, not text a person reads. A word goes when its middle lies under the line
+ * (positions estimated from the run's width, a space half a letter); what is left of a run is
+ * kept as runs of its own.
+ */
+function withoutStruck(runs: readonly Run[], segments: readonly Segment[]): Run[] {
+  const strikes = segments.filter((g) => g.dir === 'h');
+  if (strikes.length === 0) return [...runs];
+  const out: Run[] = [];
+  for (const r of runs) {
+    const through = strikes.filter(
+      (g) =>
+        !r.rotated &&
+        g.at >= r.y + 0.2 * r.size &&
+        g.at <= r.y + 0.5 * r.size &&
+        g.a0 < r.x + r.width - 1 &&
+        g.a1 > r.x + 1,
+    );
+    if (through.length === 0) {
+      out.push(r);
+      continue;
+    }
+    const tokens = r.str.match(/\S+\s*|\s+/g) ?? [];
+    const units = (t: string): number => t.replace(/\s/g, '').length + (t.match(/\s/g) ?? []).length / 2;
+    const perUnit = r.width / Math.max(1, units(r.str));
+    let x = r.x;
+    let piece: { str: string; x: number; width: number } | undefined;
+    const flush = (): void => {
+      if (piece && piece.str.trim()) out.push({ ...r, str: piece.str, x: piece.x, width: piece.width });
+      piece = undefined;
+    };
+    for (const t of tokens) {
+      const w = units(t) * perUnit;
+      const mid = x + units(t.trimEnd()) * perUnit * 0.5;
+      if (through.some((g) => mid >= g.a0 && mid <= g.a1)) flush();
+      else if (piece) {
+        piece.str += t;
+        piece.width += w;
+      } else piece = { str: t, x, width: w };
+      x += w;
+    }
+    flush();
+  }
+  return out;
 }
 
 /** A running line without its page-number chunk ("KINNITATUD …⇥lk 2 / 5" keeps the first part). */
