@@ -535,6 +535,179 @@ describe('the reader itself', () => {
   });
 });
 
+describe('Word layouts as LibreOffice prints them (paragraphs set solid)', () => {
+  // test/fixtures/import/corpus/NAME.docx through soffice (make.mjs); the Word file's paragraphs are
+  // what a person reads in the PDF, so each is compared with what readDocx gives of the same file
+  const corpus = {} as Record<'peaspetsialist' | 'projektijuht' | 'jurist' | 'raamatupidaja', SourceDocument>;
+  beforeAll(async () => {
+    for (const name of ['peaspetsialist', 'projektijuht', 'jurist', 'raamatupidaja'] as const)
+      corpus[name] = await readPdf(bytesOf(`corpus-${name}`));
+  });
+  const texts = (d: SourceDocument): string[] =>
+    d.body.flatMap((b) => (b.type === 'paragraph' ? [flat(shown(b))] : []));
+
+  it('starts a paragraph where the next word would have fitted on the line above, a right-aligned one too', () => {
+    const t = texts(corpus.peaspetsialist);
+    // the approval lines, right-aligned, each its own paragraph, before the title
+    expect(t.slice(0, 3)).toEqual([
+      'KINNITATUD',
+      'Maksu- ja Tolliameti peadirektori 03.03.2026',
+      'käskkirjaga nr 1-1/118',
+    ]);
+    expect(t).toContain('Teenistuskoha nimetus: Peaspetsialist');
+    expect(t).toContain('Vahetu juht: Kontrollitalituse juhataja');
+    // a wrapped paragraph stays one: its lines end where the next word did not fit
+    const tasakaal = paragraphs(corpus.peaspetsialist.body).find((p) => p.text.startsWith('Tasakaalukus'));
+    expect(tasakaal?.text.split('\n')).toHaveLength(3);
+    expect(tasakaal?.text).toMatch(/suure töökoormusega\.$/);
+  });
+
+  it('starts a paragraph at a bold lead-in after a full line that ends a sentence', () => {
+    const t = texts(corpus.peaspetsialist);
+    expect(t).toContain('Haridus: Kõrgharidus majanduse, rahanduse või õigusteaduse valdkonnas.');
+    expect(t).toContain(
+      'Töökogemus: Soovitavalt vähemalt 3-aastane töökogemus maksunduse või raamatupidamise valdkonnas.',
+    );
+  });
+
+  it('keeps a line break inside a paragraph where the document sets its paragraphs apart with space', () => {
+    // ametijuhend's own PDF: a hard line break in a duty is no new paragraph there
+    const p = paragraphs(docs['ametijuhend-official-rich'].body).find((b) => b.text.includes('Rida jätkub'));
+    expect(p?.text).toMatch(/Rida jätkub pärast\nreavahetust\.\nSee rida algab pärast kõva reavahetust\.$/);
+  });
+
+  it('keeps Label⇥value lines at a tab stop as paragraphs, one each, not a table', () => {
+    const d = corpus.projektijuht;
+    const t = texts(d);
+    expect(t).toContain('Vahetu juht:\tProjektijuhtimise osakonna juhataja'.replace('\t', ' '));
+    const raw = paragraphs(d.body).map((p) => p.text);
+    expect(raw).toContain('Vahetu juht:\tProjektijuhtimise osakonna juhataja');
+    expect(raw).toContain('Kes asendab:\tTeine projektijuht');
+    // a line that ends in a comma goes on in the next, however much room it leaves
+    expect(raw).toContain('Struktuuriüksus: Teehoiuteenistus,\nProjektijuhtimise osakond');
+    expect(raw).toContain('Töökogemus:\tVähemalt 3-aastane projektijuhtimise kogemus.');
+    expect(raw).toContain('Keeleoskus:\tEesti keel C1 tasemel.');
+    // the general part has no table in this layout (the Word file has none)
+    expect(tables(d)).toEqual([]);
+  });
+
+  it('leaves out struck-through words and takes the accepted number of a tracked list item', () => {
+    // LibreOffice prints tracked changes: deletions struck through, changed numbers as "2.[3.]"
+    const d = corpus.projektijuht;
+    const all = allText(d);
+    expect(all).not.toContain('ja hoolduse');
+    expect(all).not.toContain('Töökoha eesmärk vaadatakse üle igal aastal.');
+    const duties = paragraphs(d.body).filter((p) => p.ordered && p.level === 0);
+    expect(duties.map((p) => [p.label, p.text])).toEqual([
+      ['1.', 'Projektide ettevalmistamine ja hangete korraldamine.'],
+      ['2.', 'Ehitustööde juhtimine ja järelevalve korraldamine.'],
+      ['3.', 'Projekti dokumentatsiooni haldamine.'],
+      ['4.', 'Huvigruppide teavitamine ja nendega suhtlemine.'],
+    ]);
+    const results = paragraphs(d.body).filter((p) => p.label === '◦');
+    expect(results.map((p) => p.level)).toEqual([1, 1, 1, 1, 1, 1, 1]);
+    expect(labelOf('2.[3.] Projekt')).toEqual({ label: '3.', ordered: true, rest: 'Projekt' });
+    expect(labelOf('[2.] Ehitus')).toEqual({ label: '2.', ordered: true, rest: 'Ehitus' });
+  });
+
+  it('drops a word under a line through the middle of its letters, not under an underline (layout)', () => {
+    const str = 'Tööd on tehtud kiiresti lepingu järgi.';
+    const run: Run = { str, x: 100, y: 500, width: 190, size: 10, bold: false };
+    const at = (word: string): number => 100 + (190 * str.indexOf(word)) / str.length;
+    const body = layout([
+      {
+        page: 1,
+        width: 595,
+        height: 842,
+        runs: [run],
+        segments: [
+          { dir: 'h', at: 503.3, a0: at('kiiresti') - 1, a1: at('lepingu') - 2 },
+          { dir: 'h', at: 498.8, a0: at('lepingu'), a1: at('järgi') },
+        ],
+      },
+    ]).body;
+    expect(body.map((b) => b.type === 'paragraph' && b.text)).toEqual(['Tööd on tehtud lepingu järgi.']);
+  });
+
+  it('takes a running header out that is on every page but the first (a different first page)', () => {
+    const d = corpus.jurist;
+    expect(d.header.map((p) => p.text)).toEqual(['Sotsiaalkindlustusamet\tAmetijuhend: Jurist']);
+    expect(allText({ ...d, header: [] })).not.toContain('Ametijuhend: Jurist');
+    // the first page's own header (the approval) is the first thing of the body
+    expect(texts(d).slice(0, 3)).toEqual([
+      'KINNITATUD',
+      'Sotsiaalkindlustusameti peadirektori',
+      '12.02.2026 käskkirjaga nr 1-3/26',
+    ]);
+    // a list item at the top of a later page is no running header
+    expect(docs['ametijuhend-official-rich'].header).toEqual([]);
+  });
+
+  it('numbers list levels from the list, not from the numbered heading above it', () => {
+    const items = paragraphs(corpus.raamatupidaja.body).filter((p) => p.label !== undefined);
+    const duty = items.find((p) => p.label === '3.1.');
+    expect(duty?.level).toBe(0);
+    const result = items.find((p) => p.text.startsWith('Arved on kirjendatud'));
+    expect(result).toMatchObject({ label: '•', level: 1 });
+  });
+
+  it('keeps a superscript footnote mark on its line, and a footnote is no list item', () => {
+    const ps = paragraphs(corpus.raamatupidaja.body);
+    expect(ps.map((p) => p.text)).toContain('Eesti keel C1 tasemel.1');
+    expect(ps.some((p) => p.text === '1')).toBe(false);
+    const note = ps.find((p) => p.text.includes('Keeleoskuse tasemed'));
+    expect(note?.label).toBeUndefined();
+  });
+
+  it("wraps the text of a table cell at its column's common right edge", () => {
+    const t = tables(corpus.raamatupidaja).find((x) => x.rows.some((r) => cellText(r[0]!) === 'Korrektsus'));
+    const cell = t?.rows.find((r) => cellText(r[0]!) === 'Korrektsus')?.[1];
+    expect(cell?.blocks.map((b) => flat(b.text))).toEqual([
+      'Täidab ülesandeid täpselt, kvaliteetselt, tähtaegselt ja vastavalt seatud nõuetele.',
+      'Väljendab end selgelt ja vormiliselt korrektselt.',
+      'Vigade tekkimisel märkab neid ning parandab need koheselt. Märkab ka teiste inimeste vigu ja juhib neile tähelepanu.',
+    ]);
+  });
+
+  it('splits centred lines where the next word would have fitted (layout)', () => {
+    const run = (str: string, x: number, y: number): Run => ({
+      str,
+      x,
+      y,
+      width: str.length * 5,
+      size: 10,
+      bold: false,
+    });
+    // a full line fixes the text area (70…470, centre 270); two centred lines below it, set solid: the
+    // first is too wide for "Teine" to fit at its end where it stands, yet re-centred it would have fitted
+    const wide = 'a'.repeat(72);
+    const body = layout([
+      {
+        page: 1,
+        width: 595,
+        height: 842,
+        segments: [],
+        runs: [
+          run('x'.repeat(80), 70, 710),
+          run(wide, 270 - 180, 688),
+          run('Teine rida keskel', 270 - 42.5, 676),
+          run('• üks', 70, 650),
+          run('• kaks', 70, 638),
+          run('• kolm', 70, 626),
+        ],
+      },
+    ]).body;
+    expect(body.map((b) => b.type === 'paragraph' && b.text)).toEqual([
+      'x'.repeat(80),
+      wide,
+      'Teine rida keskel',
+      'üks',
+      'kaks',
+      'kolm',
+    ]);
+  });
+});
+
 /** A PDF of `n` pages, each with one line of text (pdfkit). */
 function pdfkitPages(n: number): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {

@@ -93,13 +93,10 @@ function toLines(runs: readonly Run[], page: number): Line[] {
     }
     const g = groups[groups.length - 1];
     const first = g?.[0];
-    if (
-      g &&
-      first &&
-      !first.rotated &&
-      Math.abs(first.y - r.y) <= Math.max(1, 0.35 * Math.min(first.size, r.size))
-    )
-      g.push(r);
+    // a much smaller run (a superscript footnote mark, a subscript) may sit up to half the larger size off
+    const small = Math.min(first?.size ?? 0, r.size) < 0.8 * Math.max(first?.size ?? 0, r.size);
+    const tol = small ? 0.5 * Math.max(first?.size ?? 0, r.size) : 0.35 * Math.min(first?.size ?? 0, r.size);
+    if (g && first && !first.rotated && Math.abs(first.y - r.y) <= Math.max(1, tol)) g.push(r);
     else groups.push([r]);
   }
   const lines: Line[] = [];
@@ -387,7 +384,9 @@ function columnRegions(lines: readonly Line[]): { from: number; to: number; cols
       .map((l) => splitAtCols(l, cols)?.[0])
       .filter((k): k is Line => k !== undefined && near(k.x, cols[0] ?? 0));
     const listLike = firstColumn.every((k) => labelOf(`${k.text} x`)?.rest === 'x');
-    if (multi >= 2 && !listLike) {
+    // "Label:⇥value" lines at a tab stop are paragraphs, not a table: every first-column text a label
+    const tabbed = cols.length === 2 && firstColumn.length > 0 && firstColumn.every((k) => /:$/.test(k.text));
+    if (multi >= 2 && !listLike && !tabbed) {
       regions.push({ from, to, cols });
       i = to;
     } else i++;
@@ -572,13 +571,109 @@ function lineSpacings(lines: readonly Line[]): Map<number, number> {
   return out;
 }
 
+/** The left and right edges of a container's text (the page's text area, a cell without its padding). */
+interface Box {
+  left: number;
+  right: number;
+}
+
+/** The width of the first word of a line (from its first run's width, by its share of the characters). */
+function firstWordWidth(line: Line): number {
+  const run = line.runs.find((r) => !isBlank(r.str));
+  if (!run) return 0;
+  // a space is about half as wide as a letter: the width of a letter, from the run's
+  const s = run.str.trimStart();
+  const word = s.split(/\s/)[0] ?? s;
+  const spaces = (run.str.match(/\s/g) ?? []).length;
+  return (run.width * word.length) / Math.max(1, run.str.length - spaces / 2);
+}
+
+/**
+ * Whether the first word of `line` would have fitted at the end of `prev` inside the box: text
+ * wraps only when the next word does not fit, so then the line break was the writer's (a new
+ * paragraph, a line break), not the wrap's. Lines centred or right-aligned (both lines, with
+ * different starts) fit when the wider line's width with the word is within the box's width.
+ */
+function wouldFit(prev: Line, line: Line, box: Box): boolean {
+  // a line ending in a hyphen goes on (a word divided), one ending in a comma too (a sentence goes
+  // on: the writer broke the line, "Teehoiuteenistus," then "Projektijuhtimise osakond")
+  if (!Number.isFinite(box.right) || /[-\u00AD\u2010,]$/.test(prev.text)) return false;
+  const word = firstWordWidth(line);
+  const space = 0.28 * line.size;
+  const margin = 0.3 * line.size;
+  if (prev.right + space + word <= box.right - margin) return true;
+  if (Math.abs(prev.x - line.x) <= 2 || prev.x < box.left + 2 * line.size) return false;
+  const mid = (box.left + box.right) / 2;
+  const centred = [prev, line].every((l) => Math.abs((l.x + l.right) / 2 - mid) <= 0.5 * line.size);
+  const rightAligned = Math.abs(prev.right - line.right) <= 1.5;
+  return (centred || rightAligned) && prev.right - prev.x + space + word <= box.right - box.left - 2 * margin;
+}
+
+/**
+ * Whether a line starts with a bold lead-in ("Haridus: …" with only the label bold) after a line that
+ * ends a sentence and does not end in bold: a paragraph of its own, however full the line above.
+ */
+function boldLeadIn(prev: Line, line: Line): boolean {
+  const runs = line.runs.filter((r) => !isBlank(r.str));
+  const last = prev.runs.filter((r) => !isBlank(r.str)).pop();
+  return (
+    runs[0]?.bold === true && runs.some((r) => !r.bold) && last?.bold === false && /[.!?;:)]$/.test(prev.text)
+  );
+}
+
+/**
+ * Whether the document sets its paragraphs apart with space: the gap before a list item's line
+ * (a new paragraph for sure) is, in the median, wider than the line spacing. Then a line that ends
+ * short without a gap is a line break inside the paragraph; otherwise (paragraphs set solid, as
+ * Word's and LibreOffice's defaults make them) it starts a new paragraph.
+ */
+function spacedParagraphs(lines: readonly Line[], spacing: ReadonlyMap<number, number>): boolean {
+  const ratios: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const a = lines[i - 1];
+    const b = lines[i];
+    if (!a || !b || a.page !== b.page || Math.abs(a.size - b.size) > 0.6 || !labelOf(b.text)) continue;
+    const lead = spacing.get(b.size) ?? 1.2 * b.size;
+    const dy = a.y - b.y;
+    if (dy > 0) ratios.push(dy / lead);
+  }
+  ratios.sort((x, y) => x - y);
+  const median = ratios[Math.floor(ratios.length / 2)];
+  return ratios.length >= 3 && median !== undefined && median > 1.08;
+}
+
+/** A line "Label:⇥value": a label set off from its value by a tab stop. */
+const TAB_LABEL = /^[^\t:]{1,40}:\t\S/u;
+
+/**
+ * Whether a line indented well right of a "Label: value" line (at the value's tab stop) goes on
+ * with the value ("Struktuuriüksus:⇥Teehoiuteenistus," then "Projektijuhtimise osakond" under it).
+ */
+function valueGoesOn(cur: Para, prev: Line, line: Line): boolean {
+  return (
+    cur.label === undefined &&
+    cur.lines.length === 1 &&
+    /^[^\t:]{1,40}:[\t ]+\S/u.test(prev.text) &&
+    line.x > cur.x + 3 * line.size &&
+    line.x < prev.right
+  );
+}
+
 /** Lines of one container (the page flow, a table cell) into paragraphs. */
-function paragraphs(lines: readonly Line[], spacing: ReadonlyMap<number, number>): Para[] {
+function paragraphs(
+  lines: readonly Line[],
+  spacing: ReadonlyMap<number, number>,
+  box: Box,
+  solid: boolean,
+): Para[] {
   const out: Para[] = [];
   let cur: Para | undefined;
   let prev: Line | undefined;
   for (const line of lines) {
-    const label = labelOf(line.text);
+    // a number in a smaller font than the text after it is a footnote's mark, not a list label
+    const mark = line.runs.find((r) => !isBlank(r.str));
+    const label =
+      mark && mark.size < 0.8 * line.size && /^\d/.test(mark.str) ? undefined : labelOf(line.text);
     let split = !cur || !prev;
     if (cur && prev) {
       const dy = prev.y - line.y;
@@ -588,6 +683,9 @@ function paragraphs(lines: readonly Line[], spacing: ReadonlyMap<number, number>
       else if (dy < 0.5 * line.size || dy > lead * 1.25 + 1) split = true;
       else if (Math.abs(prev.size - line.size) > 0.6 || prev.bold !== line.bold) split = true;
       else if (label) split = true;
+      else if (valueGoesOn(cur, prev, line)) split = false;
+      else if (TAB_LABEL.test(line.text) && TAB_LABEL.test(cur.lines[0]?.text ?? '')) split = true;
+      else if ((solid && wouldFit(prev, line, box)) || boldLeadIn(prev, line)) split = true;
       else if (cur.label && leavesItem(cur, line)) split = true;
       else if (!cur.label && line.x > cur.x + 3 * line.size) split = true;
     }
@@ -653,6 +751,58 @@ function continuesAcrossPage(cur: Para, line: Line): boolean {
 // ---------------------------------------------------------------------------------------------
 // The document
 
+/**
+ * A different first page (Word's "different first page" header or footer): the keys of lines on
+ * every page but the first, each page's outermost line set off from the body by more than a
+ * paragraph's gap, at a height where the first page too has its outermost line; not a list item
+ * nor a sentence (a running line names the document).
+ */
+function laterPagesRunning(
+  pages: readonly PageInput[],
+  pageLines: readonly Line[][],
+  margins: readonly MarginLine[][],
+  seen: ReadonlyMap<string, { pages: Set<number>; ys: number[]; texts: Set<string>; numbered: boolean }>,
+): string[] {
+  const out: string[] = [];
+  const first = pages[0]?.page;
+  // only the page's outermost line (topmost for a header, lowest for a footer, page numbers aside)
+  const edge = (i: number, where: 'header' | 'footer'): Line | undefined => {
+    const ls = (pageLines[i] ?? []).filter((l) => !isPageNumber(l.text));
+    return where === 'header' ? ls[0] : ls[ls.length - 1];
+  };
+  const outermost = new Set<string>();
+  margins.forEach((ms, i) => {
+    for (const ml of ms) {
+      if (i === 0 || ml.line !== edge(i, ml.where)) continue;
+      // a running line names the document; a list item or a sentence is the body's
+      if (labelOf(ml.line.text) || /[.;,]$/.test(ml.line.text)) continue;
+      // set off from the body by more than a paragraph's gap (the margin between header and body)
+      const ls = pageLines[i] ?? [];
+      const next = ls[ls.indexOf(ml.line) + (ml.where === 'header' ? 1 : -1)];
+      if (!next || Math.abs(ml.line.y - next.y) >= 2.5 * Math.max(ml.line.size, next.size))
+        outermost.add(`${ml.where}|${ml.key}`);
+    }
+  });
+  const firstYs = (['header', 'footer'] as const).flatMap((where) => {
+    const l = edge(0, where);
+    return l ? [{ y: l.y, where }] : [];
+  });
+  for (const [k, s] of seen) {
+    const where = k.slice(0, k.indexOf('|'));
+    if (
+      s.pages.size === pages.length - 1 &&
+      first !== undefined &&
+      !s.pages.has(first) &&
+      Math.max(...s.ys) - Math.min(...s.ys) <= 4 &&
+      (s.texts.size === 1 || s.numbered) &&
+      firstYs.some((f) => f.where === where && Math.abs(f.y - (s.ys[0] ?? 0)) <= 2) &&
+      outermost.has(k)
+    )
+      out.push(k);
+  }
+  return out;
+}
+
 /** Running header and footer lines (margin lines repeating at the same height on most pages) and page numbers. */
 function runningLines(
   pages: readonly PageInput[],
@@ -688,6 +838,7 @@ function runningLines(
       )
       .map(([k]) => k),
   );
+  if (pages.length >= 2) for (const k of laterPagesRunning(pages, pageLines, margins, seen)) running.add(k);
   const out = { header: [] as Line[], footer: [] as Line[], removed: new Set<Line>() };
   const kept = new Set<string>();
   for (const ml of margins.flat()) {
@@ -743,6 +894,9 @@ function pageItems(p: PageInput, lines: readonly Line[], tables: readonly RuledT
   return out.sort((a, b) => b.top - a.top);
 }
 
+/** The right padding of a table cell assumed: Word's and LibreOffice's default is 0.19 cm, 5.4 pt. */
+const CELL_PADDING = 5;
+
 type BuiltCell = { paras: Para[]; colSpan: number; rowSpan: number };
 type Built = { kind: 'para'; para: Para } | { kind: 'table'; page: number; rows: BuiltCell[][] };
 
@@ -753,9 +907,25 @@ function buildBlocks(
   spacing: ReadonlyMap<number, number>,
 ): Built[] {
   const built: Built[] = [];
+  // the text area: the flow lines' leftmost start and rightmost end (pages share their margins)
+  const flowLinesAll = items.flat().flatMap((it) => (it.kind === 'lines' ? it.lines : []));
+  const flowBox: Box = {
+    left: Math.min(...flowLinesAll.map((l) => l.x)),
+    right: Math.max(...flowLinesAll.map((l) => l.right)),
+  };
+  // a cell's text stops short of its right border by the cell's padding (a borderless cell at the
+  // next column); where two or more lines of the column reach a common right edge well inside it
+  // (a right indent, a wider padding), the text wraps there
+  const cellBox = (rect: Rect, column: readonly Line[]): Box => {
+    const border = Number.isFinite(rect.x1) ? rect.x1 - CELL_PADDING : flowBox.right;
+    const edge = Math.max(...column.map((l) => l.right));
+    const atEdge = column.filter((l) => l.right >= edge - l.size).length;
+    return { left: rect.x0, right: atEdge >= 2 && edge < border ? edge : border };
+  };
+  const solid = !spacedParagraphs(flowLinesAll, spacing);
   let flowLines: Line[] = [];
   const flushFlow = (): void => {
-    for (const para of paragraphs(flowLines, spacing)) built.push({ kind: 'para', para });
+    for (const para of paragraphs(flowLines, spacing, flowBox, solid)) built.push({ kind: 'para', para });
     flowLines = [];
   };
   items.forEach((pageItems, pi) => {
@@ -765,8 +935,15 @@ function buildBlocks(
         continue;
       }
       flushFlow();
+      const cells = it.rows.flatMap((r) => r.cells);
+      const columnOf = (rect: Rect): Line[] =>
+        cells.filter((c) => near(c.rect.x0, rect.x0) && near(c.rect.x1, rect.x1)).flatMap((c) => c.lines);
       const rows = it.rows.map((r) =>
-        r.cells.map((c) => ({ paras: paragraphs(c.lines, spacing), colSpan: c.colSpan, rowSpan: c.rowSpan })),
+        r.cells.map((c) => ({
+          paras: paragraphs(c.lines, spacing, cellBox(c.rect, columnOf(c.rect)), solid),
+          colSpan: c.colSpan,
+          rowSpan: c.rowSpan,
+        })),
       );
       built.push({ kind: 'table', page: pages[pi]?.page ?? 1, rows });
     }
@@ -778,14 +955,18 @@ function buildBlocks(
 /**
  * List levels by indentation, as a reader sees nesting: a stack of the label x positions of the
  * current list; a label further right goes one level deeper, one back at an earlier x returns to its
- * level. A paragraph without a label at or left of the list's first x ends the list. Also each
+ * level. A paragraph without a label at or left of the list's first x, or a heading, ends the list. Also each
  * paragraph's indent from the container's left edge.
  */
-function assignLevels(paras: readonly Para[]): void {
-  const left = paras.reduce((m, p) => p.lines.reduce((n, l) => Math.min(n, l.x), m), Infinity);
+function assignLevels(paras: readonly { para: Para; heading?: number | undefined }[]): void {
+  const left = paras.reduce((m, { para }) => para.lines.reduce((n, l) => Math.min(n, l.x), m), Infinity);
   let stack: number[] = [];
-  for (const p of paras) {
+  for (const { para: p, heading } of paras) {
     p.indent = Math.max(0, Math.round(p.x - left));
+    if (heading !== undefined) {
+      stack = [];
+      continue;
+    }
     if (p.label === undefined) {
       if (p.x <= (stack[0] ?? -Infinity) + 3) stack = [];
       continue;
@@ -864,7 +1045,8 @@ function toSource(p: Para, heading?: number): SourceParagraph {
 }
 
 /** The pages' text into header, footer and body blocks. */
-export function layout(pages: readonly PageInput[]): LayoutResult {
+export function layout(input: readonly PageInput[]): LayoutResult {
+  const pages = input.map((p) => ({ ...p, runs: withoutStruck(p.runs, p.segments) }));
   const pageLines = pages.map((p) => toLines(p.runs, p.page));
   const pageTables = pages.map((p) => ruledTables(p.segments, p.runs));
   const running = runningLines(pages, pageLines, pageTables);
@@ -878,14 +1060,19 @@ export function layout(pages: readonly PageInput[]): LayoutResult {
   const sizes = fontSizes(items);
   const built = buildBlocks(items, pages, sizes.spacing);
 
-  assignLevels(built.flatMap((b) => (b.kind === 'para' ? [b.para] : [])));
+  // headings first: a numbered heading ("3. Tööülesanded") is not the first level of the list under it
+  const headings = built.map((b, i) =>
+    b.kind === 'para' ? headingLevel(b.para, built[i + 1], sizes) : undefined,
+  );
+  assignLevels(built.flatMap((b, i) => (b.kind === 'para' ? [{ para: b.para, heading: headings[i] }] : [])));
   for (const b of built)
-    if (b.kind === 'table') for (const r of b.rows) for (const c of r) assignLevels(c.paras);
+    if (b.kind === 'table')
+      for (const r of b.rows) for (const c of r) assignLevels(c.paras.map((para) => ({ para })));
 
   const body: SourceBlock[] = [];
   built.forEach((b, i) => {
     if (b.kind === 'para') {
-      body.push(toSource(b.para, headingLevel(b.para, built[i + 1], sizes)));
+      body.push(toSource(b.para, headings[i]));
       return;
     }
     const rows: SourceCell[][] = b.rows
@@ -907,6 +1094,54 @@ export function layout(pages: readonly PageInput[]): LayoutResult {
       loc: { page: l.page },
     }));
   return { header: marginParas(running.header), footer: marginParas(running.footer), body };
+}
+
+/**
+ * Runs without their struck-through words: a horizontal line drawn through the middle of the
+ * letters (between a fifth and a half of the font size above the baseline) is a deletion shown
+ * with tracked changes, not text a person reads. A word goes when its middle lies under the line
+ * (positions estimated from the run's width, a space half a letter); what is left of a run is
+ * kept as runs of its own.
+ */
+function withoutStruck(runs: readonly Run[], segments: readonly Segment[]): Run[] {
+  const strikes = segments.filter((g) => g.dir === 'h');
+  if (strikes.length === 0) return [...runs];
+  const out: Run[] = [];
+  for (const r of runs) {
+    const through = strikes.filter(
+      (g) =>
+        !r.rotated &&
+        g.at >= r.y + 0.2 * r.size &&
+        g.at <= r.y + 0.5 * r.size &&
+        g.a0 < r.x + r.width - 1 &&
+        g.a1 > r.x + 1,
+    );
+    if (through.length === 0) {
+      out.push(r);
+      continue;
+    }
+    const tokens = r.str.match(/\S+\s*|\s+/g) ?? [];
+    const units = (t: string): number => t.replace(/\s/g, '').length + (t.match(/\s/g) ?? []).length / 2;
+    const perUnit = r.width / Math.max(1, units(r.str));
+    let x = r.x;
+    let piece: { str: string; x: number; width: number } | undefined;
+    const flush = (): void => {
+      if (piece && piece.str.trim()) out.push({ ...r, str: piece.str, x: piece.x, width: piece.width });
+      piece = undefined;
+    };
+    for (const t of tokens) {
+      const w = units(t) * perUnit;
+      const mid = x + units(t.trimEnd()) * perUnit * 0.5;
+      if (through.some((g) => mid >= g.a0 && mid <= g.a1)) flush();
+      else if (piece) {
+        piece.str += t;
+        piece.width += w;
+      } else piece = { str: t, x, width: w };
+      x += w;
+    }
+    flush();
+  }
+  return out;
 }
 
 /** A running line without its page-number chunk ("KINNITATUD …⇥lk 2 / 5" keeps the first part). */

@@ -44,8 +44,19 @@ const BULLET = /^([▪•◦‣∙·○●■□►▸➢❖✓✔➤⁃*\-–�
 /** A typed number: "3", "3.1", "3.1.", "2)", "a)", "(iv)"; the next character must be a space. */
 const NUMBER = /^((?:\d{1,2}(?:\.\d{1,2})*\.?)|(?:\d{1,2}\))|(?:[a-zõäöü]\))|(?:\(?[ivx]{1,5}\)))(?=\s)/u;
 
+/**
+ * A list number as LibreOffice shows it with tracked changes: the original number, then the number
+ * with the changes accepted in brackets ("2.[3.]", "[2.]" for an item that had none).
+ */
+const TRACKED_NUMBER = /^(?:\d{1,2}(?:\.\d{1,2})*\.?)?\[(\d{1,2}(?:\.\d{1,2})*\.?)\](?=\s)/u;
+
 /** The list label at the start of `text` (a bullet or a typed number), when there is one. */
 export function labelOf(text: string): { label: string; ordered: boolean; rest: string } | undefined {
+  const tracked = TRACKED_NUMBER.exec(text);
+  if (tracked?.[1]) {
+    const rest = text.slice(tracked[0].length).replace(/^[ \t]+/, '');
+    return rest ? { label: tracked[1], ordered: true, rest } : undefined;
+  }
   const bullet = BULLET.exec(text);
   if (bullet) {
     const rest = text.slice(bullet[0].length).replace(/^[ \t]+/, '');
