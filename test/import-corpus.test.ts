@@ -22,6 +22,7 @@ import type { RecogniseContext } from '../src/import/types.js';
 import type { Block, Competency, Inline, JobDescription } from '../src/model/types.js';
 import { render } from '../src/render/index.js';
 import { toPlainText } from '../src/util/mdast-text.js';
+import { forEachNode } from '../src/util/mdast-walk.js';
 import { EXAMPLES, ROOT } from './helpers.js';
 
 const CORPUS = join(ROOT, 'test/fixtures/import/corpus');
@@ -118,11 +119,63 @@ async function importAndCompile(
   return { markdown, ...(result.model ? { model: result.model } : {}), problems };
 }
 
+/**
+ * What a person reads of a section: its words in order, each block's text (an image as its alt text,
+ * which the outputs print). For descriptions with constructs the outputs show in another form (a
+ * block quote, a code block, an image), whose structure an import cannot know.
+ */
+const BLOCK = new Set([
+  'break',
+  'paragraph',
+  'heading',
+  'blockquote',
+  'listItem',
+  'tableCell',
+  'thematicBreak',
+]);
+function printedWords(blocks: readonly Block[]): string {
+  const parts: string[] = [];
+  for (const b of blocks)
+    forEachNode(b as Nodes, (n) => {
+      if (n.type === 'image') parts.push(n.alt ?? '');
+      else if (n.type === 'code') parts.push(` ${n.value} `);
+      else if ('value' in n && typeof n.value === 'string' && n.type !== 'html') parts.push(n.value);
+      else if (BLOCK.has(n.type)) parts.push(' ');
+    });
+  return words(parts.join(''));
+}
+
+/** essence() with every section as its printed words (see printedWords). */
+function textEssence(model: JobDescription): Record<string, unknown> {
+  const sections: Record<string, string> = {};
+  for (const [key, section] of Object.entries(model.sections)) {
+    if (!section || section.source) continue;
+    sections[key] =
+      section.key === 'duties'
+        ? printedWords([
+            ...section.intro,
+            ...section.duties.flatMap((d) => [
+              { type: 'paragraph', children: d.task } as Block,
+              ...d.more,
+              ...d.results.map((r) => ({ type: 'paragraph', children: r }) as Block),
+            ]),
+          ])
+        : printedWords(section.blocks);
+  }
+  return { ...essence(model), sections };
+}
+
+/** Descriptions whose constructs the outputs print in another form: compared by their words. */
+const BY_WORDS = new Set(['constructs.md', 'injection.md']);
+
 const ROUND_TRIP = [
   join(EXAMPLES, 'ekspert-kriisiabi.md'),
   join(EXAMPLES, 'data-analyst.md'),
   join(ROOT, 'test/fixtures/pdf/official-rich.md'),
   join(ROOT, 'test/fixtures/docx/official.md'),
+  join(ROOT, 'test/fixtures/docx/constructs.md'),
+  join(ROOT, 'test/fixtures/html/official.md'),
+  join(ROOT, 'test/fixtures/html/injection.md'),
 ];
 
 describe('round trip: built by ametijuhend, imported back', () => {
@@ -135,7 +188,8 @@ describe('round trip: built by ametijuhend, imported back', () => {
         const bytes = await render(model, format);
         const back = await importAndCompile(bytes, `${model.id}.${format}`, compiled.config, dirname(source));
         expect(back.problems, back.markdown).toEqual([]);
-        expect(essence(back.model!)).toEqual(essence(model));
+        if (BY_WORDS.has(basename(source))) expect(textEssence(back.model!)).toEqual(textEssence(model));
+        else expect(essence(back.model!)).toEqual(essence(model));
       });
     }
   }
