@@ -20,6 +20,33 @@ describe('signature blocks', () => {
     });
   });
 
+  it('a name and a role with digits and markup in the renderer’s cell (test/fixtures/html/injection.md)', () => {
+    const r = readSignatures([
+      table([
+        [
+          ['Tööandja', "<script>alert('employer')</script>Maret", '(allkirjastatud digitaalselt)'],
+          [
+            'Töötaja',
+            'Helen " onload="alert(1)',
+            '</p><script>alert(1)</script>',
+            '(allkirjastatud digitaalselt)',
+          ],
+        ],
+      ]),
+    ]);
+    expect(r).toMatchObject({
+      employer: { name: "<script>alert('employer')</script>Maret" },
+      employee: { name: 'Helen " onload="alert(1)', role: '</p><script>alert(1)</script>' },
+      rest: [],
+    });
+  });
+
+  it('a sentence in a slot’s cell is no name', () => {
+    const r = readSignatures([table([[['Töötaja', 'Jaan Tamm', 'Kuupäev: 01.02.2026.']]])]);
+    expect(r.employee).toEqual({ name: 'Jaan Tamm' });
+    expect(r.rest.map((l) => l.text)).toEqual(['Kuupäev: 01.02.2026.']);
+  });
+
   it('an official’s block: "Approved by" and "Acknowledged by"', () => {
     const r = readSignatures([
       table([

@@ -201,7 +201,10 @@ function readTable(r: Reader, t: SourceTable): void {
           const text = flat(piece);
           if (text === '' || SIGNED.test(text) || LEADS.has(fold(text))) continue;
           const slot = columns.get(c);
-          if (slot && isNameOrRole(piece)) slot.lines.push(text);
+          // under a label in its own cell, the name and the role are what the cell holds: a name
+          // or role may have digits or a colon there ("</p><script>alert(1)</script>")
+          if (slot && (isNameOrRole(piece) || (slot.lines.length < 2 && !/[.!?;]$/u.test(text))))
+            slot.lines.push(text);
           else r.rest.push(textLine(text, p.loc));
         }
       }
