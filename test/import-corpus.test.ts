@@ -259,10 +259,8 @@ describe('the seed: the real signed PDF rebuilt and imported', () => {
   });
 
   it('keeps every sentence of the seed text', async () => {
-    const seed = readFileSync(
-      join(ROOT, '..', 'shared', 'seeds', 'ametijuhend-ekspert-kriisiabi.txt'),
-      'utf8',
-    );
+    // the seed's text, copied beside the PDF rebuilt from it (../shared is not in a clone)
+    const seed = readFileSync(join(PDF_FIXTURES, 'seed-ekspert-kriisiabi.txt'), 'utf8');
     const pdf = readFileSync(join(PDF_FIXTURES, 'seed-ekspert-kriisiabi.pdf'));
     const reference = compileFile(join(EXAMPLES, 'ekspert-kriisiabi.md'), { cwd: ROOT });
     const { markdown } = await importDocument(pdf, 'seed.pdf', contextOf(reference.config));
