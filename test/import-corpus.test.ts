@@ -8,8 +8,7 @@
  *   makes of them: each imports, checks with no error, gives what its NAME.expect.json says, and keeps
  *   every sentence of the source (LibreOffice's own text export, an independent reader).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { Nodes } from 'mdast';
@@ -24,6 +23,7 @@ import { render } from '../src/render/index.js';
 import { toPlainText } from '../src/util/mdast-text.js';
 import { forEachNode } from '../src/util/mdast-walk.js';
 import { EXAMPLES, ROOT } from './helpers.js';
+import { libreOfficeConvert } from './output-tools.js';
 
 const CORPUS = join(ROOT, 'test/fixtures/import/corpus');
 const PDF_FIXTURES = join(ROOT, 'test/fixtures/import/pdf');
@@ -307,35 +307,10 @@ describe('corpus: Word files from other tools, and their PDFs', () => {
     work = mkdtempSync(join(tmpdir(), 'import-corpus-'));
     config = new ConfigLoader({ cwd: ROOT }).forDir(EXAMPLES);
     if (corpus.length === 0) return;
-    // LibreOffice makes the PDFs, all in one call (a call costs seconds)
-    const profile = join(work, 'profile');
-    mkdirSync(profile);
-    execFileSync(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${profile}`,
-        '--headless',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        work,
-        ...corpus.map((f) => join(CORPUS, f)),
-      ],
-      { stdio: 'ignore', timeout: 180_000 },
-    );
-    execFileSync(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${profile}`,
-        '--headless',
-        '--convert-to',
-        'txt:Text (encoded):UTF8',
-        '--outdir',
-        work,
-        ...corpus.map((f) => join(CORPUS, f)),
-      ],
-      { stdio: 'ignore', timeout: 180_000 },
-    );
+    // LibreOffice makes the PDFs, and its own text export of each file (an independent reader)
+    const files = corpus.map((f) => join(CORPUS, f));
+    libreOfficeConvert(files, 'pdf', work);
+    libreOfficeConvert(files, 'txt:Text (encoded):UTF8', work);
   }, 300_000);
 
   it('has Word files in several layouts', () => {

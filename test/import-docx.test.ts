@@ -6,13 +6,13 @@
  * here). LibreOffice's own text export of every corpus file is the independent check that no text
  * is lost.
  */
-import { execFileSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, ftruncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDocx } from '../src/import/docx/read.js';
+import { libreOfficeConvert } from './output-tools.js';
 import {
   IMPORT_LIMITS,
   ImportFailure,
@@ -144,19 +144,10 @@ describe('the corpus: nothing of the text is lost (LibreOffice’s own text expo
   const exported = new Map<string, string>();
   beforeAll(() => {
     const out = mkdtempSync(join(tmpdir(), 'lo-txt-'));
-    const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
-    execFileSync(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${profile}`,
-        '--headless',
-        '--convert-to',
-        'txt:Text (encoded):UTF8',
-        '--outdir',
-        out,
-        ...FILES.map((f) => join(CORPUS, f)),
-      ],
-      { stdio: 'pipe', timeout: 120_000 },
+    libreOfficeConvert(
+      FILES.map((f) => join(CORPUS, f)),
+      'txt:Text (encoded):UTF8',
+      out,
     );
     for (const f of FILES) exported.set(f, readFileSync(join(out, f.replace(/\.docx$/, '.txt')), 'utf8'));
   });

@@ -2,7 +2,9 @@
  * Global setup of the output suite: every program its tests run must be there, or the suite fails
  * at once naming what is missing (never a test polling for it, never a skip).
  */
-import { accessSync, constants, existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { accessSync, constants, existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -25,6 +27,28 @@ const FILES = [
   join(ROOT, 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar'),
   join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'),
 ];
+
+/**
+ * Converts `files` with LibreOffice into `outDir` as `to` ("pdf", "txt:Text (encoded):UTF8", "docx"),
+ * all in one call (a call costs seconds), with a profile of its own (so it runs beside another
+ * LibreOffice).
+ */
+export function libreOfficeConvert(files: readonly string[], to: string, outDir: string): void {
+  const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
+  execFileSync(
+    'soffice',
+    [
+      `-env:UserInstallation=file://${profile}`,
+      '--headless',
+      '--convert-to',
+      to,
+      '--outdir',
+      outDir,
+      ...files,
+    ],
+    { stdio: 'pipe', timeout: 180_000 },
+  );
+}
 
 /** Where `name` is on PATH (an executable file), like `which`. */
 export function which(name: string, path = process.env.PATH ?? ''): string | undefined {
