@@ -24,7 +24,7 @@ import type { ImportOptions, ImportRunResult } from './import/run.js';
 import type { RecogniseContext, SourceDocument } from './import/types.js';
 
 export { compileFile, compileSource, type CompileOptions, type CompileResult } from './compiler/compile.js';
-export { render } from './render/index.js';
+export { render } from './compiler/render.js';
 export { OUTPUT_FORMATS, type OutputFormat, type PdfStandard, type RenderOptions } from './render/types.js';
 
 /**

@@ -19,7 +19,7 @@ import type { ResolvedConfig } from '../src/config/types.js';
 import { importDocument } from '../src/import/document.js';
 import type { RecogniseContext } from '../src/import/types.js';
 import type { Block, Competency, Inline, JobDescription } from '../src/model/types.js';
-import { render } from '../src/render/index.js';
+import { render } from '../src/compiler/render.js';
 import { toPlainText } from '../src/util/mdast-text.js';
 import { forEachNode } from '../src/util/mdast-walk.js';
 import { EXAMPLES, ROOT } from './helpers.js';

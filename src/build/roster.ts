@@ -31,5 +31,11 @@ export function personalise(model: JobDescription, row: RosterRow): JobDescripti
   // checkRosterRows rejects such rows: never a made-up name that could be someone else's
   if (id === undefined || !ID_PATTERN.test(id))
     throw new Error(bilingual('build.noFileName', { employee: row.employee }));
-  return { ...model, id, signatures };
+  const personalisation: NonNullable<JobDescription['personalisation']> = {
+    description: model.id,
+    employee: row.employee,
+  };
+  if (row.employer) personalisation.employer = row.employer;
+  if (row.role) personalisation.role = row.role;
+  return { ...model, id, signatures, personalisation };
 }

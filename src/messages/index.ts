@@ -15,6 +15,9 @@ import { IMPORT_DOCX_MESSAGES } from './import-docx.js';
 import { IMPORT_PDF_MESSAGES } from './import-pdf.js';
 import { IMPORT_RECOGNISE_MESSAGES } from './import-recognise.js';
 import { PROJECT_MESSAGES } from './project.js';
+import { SIGNING_MESSAGES } from './signing.js';
+import { VERIFY_MESSAGES } from './verify.js';
+import { DIFF_MESSAGES } from './diff.js';
 
 export const MESSAGES = {
   ...BUILD_MESSAGES,
@@ -24,6 +27,9 @@ export const MESSAGES = {
   ...IMPORT_DOCX_MESSAGES,
   ...IMPORT_PDF_MESSAGES,
   ...IMPORT_RECOGNISE_MESSAGES,
+  ...SIGNING_MESSAGES,
+  ...VERIFY_MESSAGES,
+  ...DIFF_MESSAGES,
 } as const;
 
 export type MessageId = keyof typeof MESSAGES;

@@ -14,7 +14,10 @@ import type {
   LanguageRequirement as SchemaLanguageRequirement,
 } from './frontmatter.generated.js';
 
+import type { Personalisation } from '../util/provenance.js';
+
 export type { Position } from 'unist';
+export type { Personalisation, Provenance } from '../util/provenance.js';
 export type { JobDescriptionFrontmatter, AmetijuhendConfig } from './frontmatter.generated.js';
 
 /** Document languages the templates exist for. */
@@ -143,6 +146,11 @@ export interface JobDescription {
   extraSections: ExtraSection[];
   /** Where each frontmatter field came from, keyed by a dotted path ("requirements.languages.0.level"). */
   positions: Record<string, Position>;
+  /**
+   * Set on a roster row's copy (build/roster.ts personalise): the description's own id and the row
+   * that personalised it (its outputs' provenance names both; see fingerprint.ts).
+   */
+  personalisation?: Personalisation & { description: string };
 }
 
 /** Re-exported for renderers that walk list items. */

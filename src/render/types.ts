@@ -1,4 +1,4 @@
-import type { JobDescription } from '../model/types.js';
+import type { JobDescription, Provenance } from '../model/types.js';
 
 export type OutputFormat = 'pdf' | 'html' | 'docx';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['pdf', 'html', 'docx'];
@@ -12,6 +12,12 @@ export interface RenderOptions {
   toolVersion: string;
   /** PDF conformance level (default a-2a). */
   pdfStandard?: PdfStandard;
+  /**
+   * What the output carries to match it to its source (src/util/provenance.ts): embedded as metadata
+   * and printed as the short code. Every driver passes it (provenanceOf in src/model/fingerprint.ts);
+   * a renderer called without it writes none.
+   */
+  provenance?: Provenance;
 }
 
 /** A renderer takes the validated model and nothing else, and returns the file's bytes. */

@@ -11,6 +11,7 @@ import type { OutputFormat, PdfStandard, Renderer } from '../../render/types.js'
 import type { JobDescription } from '../../model/types.js';
 import type { Diagnostic, MessageLang } from '../../validate/diagnostic.js';
 import { VERSION } from '../../util/version.js';
+import { provenanceOf } from '../../model/fingerprint.js';
 
 /** Settings shared by every task of a run (a worker receives them once). */
 export interface RunSettings {
@@ -103,10 +104,10 @@ export class TaskRunner {
       const env =
         settings.sourceDateEpoch === undefined ? {} : { SOURCE_DATE_EPOCH: settings.sourceDateEpoch };
       const date = documentDate(model, env, committed === undefined ? undefined : new Date(committed));
+      const provenance = provenanceOf(model, VERSION);
+      const options = { date, toolVersion: VERSION, pdfStandard: settings.pdfStandard, provenance };
       const outputs: Uint8Array[] = [];
-      for (const render of this.renderers) {
-        outputs.push(await render(model, { date, toolVersion: VERSION, pdfStandard: settings.pdfStandard }));
-      }
+      for (const render of this.renderers) outputs.push(await render(model, options));
       outcome.outputs = outputs;
     } catch (e) {
       outcome.error = (e as Error).message;
