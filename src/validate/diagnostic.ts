@@ -53,14 +53,23 @@ export interface Template {
 export type TemplateData = Record<string, string | number | readonly string[] | undefined>;
 
 const listFormats = new Map<MessageLang, Intl.ListFormat>();
+/** Lists formatted already, per language (a repository's 2,000 "did you mean" lists repeat a few). */
+const formattedLists = new Map<string, string>();
+const MAX_FORMATTED_LISTS = 10_000;
 
 function formatValue(value: TemplateData[string], lang: MessageLang): string {
   if (value === undefined) return '';
   if (Array.isArray(value)) {
+    const key = `${lang}\0${value.join('\0')}`;
+    const known = formattedLists.get(key);
+    if (known !== undefined) return known;
     const quoted = value.map((v) => (lang === 'et' ? `„${v}“` : `"${v}"`));
     let f = listFormats.get(lang);
     if (!f) listFormats.set(lang, (f = new Intl.ListFormat([lang], { type: 'disjunction' })));
-    return f.format(quoted);
+    const text = f.format(quoted);
+    if (formattedLists.size >= MAX_FORMATTED_LISTS) formattedLists.clear();
+    formattedLists.set(key, text);
+    return text;
   }
   return String(value);
 }
