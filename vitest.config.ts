@@ -26,6 +26,9 @@ export const OUTPUT = [
   'test/import-docx.test.ts', // LibreOffice
   'test/import-pdf.test.ts', // pdftotext
   'test/import-corpus.test.ts', // LibreOffice, pdftotext
+  // signing lifecycle (issue 11)
+  'test/provenance-output.test.ts', // pdftotext, PDFBox Preflight, LibreOffice
+  'test/diff-output.test.ts', // pdftotext, PDFBox Preflight
 ];
 
 /** Stress tests that take long in-process (huge documents, fuzzing). */
