@@ -184,6 +184,23 @@ describe('the fingerprint', () => {
     expect(fingerprintOf(REFERENCE, { tools: 'Midagi muud.\n' }).value).toBe(BASE.value);
   });
 
+  it('names an extra section by its heading, and the name reads back from the fields as it is', () => {
+    const heading = 'Muud ülesanded; a=b & 100% „x“';
+    const doc = `${REFERENCE}\n## ${heading}\n\nMuud tööd.\n`;
+    const config = `${CONFIG}extraSections: ['${heading}']\n`;
+    const result = compileInProject(doc, config, { 'yld/toovahendid.md': DEFAULT_TOOLS });
+    expect(result.errorCount).toBe(0);
+    const p = provenanceOf(result.model!, '1.2.3');
+    expect(Object.keys(p.parts)).toContain(`extra:${heading}`);
+    const fields = new Map(provenanceFields(p));
+    expect(fields.get('parts')).not.toMatch(/[<> ]/);
+    expect(parseProvenance((f) => fields.get(f))).toEqual(p);
+    // the rest of the parts are those of the description without it
+    const { [`extra:${heading}`]: extra, ...rest } = p.parts;
+    expect(extra).toMatch(/^[0-9a-f]{10}$/);
+    expect(rest).toEqual(BASE.parts);
+  });
+
   it('is carried with the parts by provenanceOf, and read back the same from its fields', () => {
     const result = compileInProject(REFERENCE, CONFIG, { 'yld/toovahendid.md': DEFAULT_TOOLS });
     const p = provenanceOf(result.model!, '1.2.3');
