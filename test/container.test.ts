@@ -3,11 +3,14 @@
  * reader (src/signing/container.ts) on containers DigiDoc writes and on hostile ones.
  */
 import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { deflateSync, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { writeContainer, manifestXml as ourManifest } from '../src/signing/container-write.js';
-import { containerPdf, readContainer } from '../src/signing/container.js';
+import { containerPdf, readContainer, readContainerFile } from '../src/signing/container.js';
 import { message, type MessageId } from '../src/messages/index.js';
 import { SigningFailure, type Container } from '../src/signing/types.js';
 import {
@@ -43,9 +46,7 @@ function failure(read: () => unknown): SigningFailure {
 }
 
 /** The local headers of a zip, in file order. */
-function localHeaders(
-  bytes: Uint8Array,
-): {
+function localHeaders(bytes: Uint8Array): {
   name: string;
   method: number;
   flags: number;
@@ -508,5 +509,22 @@ describe('readContainer on bad input', () => {
     expect(c.signatures[1]!.signer).toBeUndefined();
     expect(c.signatures[1]!.problems.join()).toMatch(/signatures1\.xml is not readable XML/);
     expect(c.signatures[1]!.problems.join()).toMatch(/ei ole loetav XML/);
+  });
+});
+
+describe('readContainerFile', () => {
+  it('reads a file, and says why when it cannot', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'container-'));
+    writeFileSync(join(dir, 'a.asice'), writeContainer([{ name: 'a.pdf', bytes: PDF }]));
+    expect(readContainerFile(join(dir, 'a.asice')).files[0]!.name).toBe('a.pdf');
+    const missing = failure(() => readContainerFile(join(dir, 'none.asice')));
+    expect(missing.id).toBe('signing.container.cannotRead');
+    expect(message('signing.container.cannotRead', 'en', missing.data)).toMatch(
+      /cannot read .*none\.asice: /,
+    );
+    mkdirSync(join(dir, 'folder.asice'));
+    expect(failure(() => readContainerFile(join(dir, 'folder.asice'))).id).toBe(
+      'signing.container.cannotRead',
+    );
   });
 });
