@@ -318,6 +318,17 @@ describe('readContainer on bad input', () => {
       stored('META-INF/manifest.xml', manifestXml([{ name: 'a.pdf' }])),
     ]);
     expect(id(bytes)).toBe('signing.container.mimetypeNotFirst');
+    // first in the central directory (what libdigidocpp lists) but not first in the file
+    const entries = [
+      stored('a.pdf', PDF),
+      stored('mimetype', ASICE_MIMETYPE),
+      stored('META-INF/manifest.xml', manifestXml([{ name: 'a.pdf' }])),
+    ];
+    expect(id(rawZip(entries, [1, 0, 2]))).toBe('signing.container.mimetypeNotFirst');
+    // and the other way round
+    const reordered = [entries[1]!, entries[0]!, entries[2]!];
+    expect(id(rawZip(reordered, [1, 0, 2]))).toBe('signing.container.mimetypeNotFirst');
+    expect(readContainer(rawZip(reordered, [0, 1, 2])).files).toHaveLength(1);
   });
 
   it('a wrong mimetype, or one in UTF-16', () => {
