@@ -539,3 +539,50 @@ describe('readContainerFile', () => {
     );
   });
 });
+
+describe('readContainer on damaged bytes', () => {
+  it('any single damaged byte, or a truncation, gives a container or a SigningFailure, never a crash', () => {
+    const good = digidocContainer(
+      [{ name: 'a.pdf', bytes: PDF }],
+      [
+        signatureXml({
+          file: 'a.pdf',
+          bytes: PDF,
+          certificate: makeCertificate().der,
+          signingTime: '2026-01-05T10:00:00Z',
+        }),
+      ],
+    );
+    // a fixed sequence (xorshift), so a failure is the same every run
+    let seed = 0x2545f491;
+    const next = (): number => {
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      return (seed >>> 0) / 0x100000000;
+    };
+    const outcomes = new Set<string>();
+    for (let i = 0; i < 600; i++) {
+      const bytes = new Uint8Array(good);
+      if (i % 10 === 9) {
+        const cut = Math.floor(next() * bytes.length);
+        outcomes.add(tryRead(bytes.subarray(0, cut)));
+      } else {
+        bytes[Math.floor(next() * bytes.length)] = Math.floor(next() * 256);
+        outcomes.add(tryRead(bytes));
+      }
+    }
+    // the damage was noticed, in more than one way
+    expect(outcomes.size).toBeGreaterThan(3);
+  });
+});
+
+function tryRead(bytes: Uint8Array): string {
+  try {
+    readContainer(bytes);
+    return 'read';
+  } catch (e) {
+    if (!(e instanceof SigningFailure)) throw e;
+    return e.id;
+  }
+}
