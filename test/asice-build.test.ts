@@ -180,7 +180,8 @@ describe('build --asice', () => {
   it('is in --help, and init’s .gitignore keeps containers out of a new repository', () => {
     const help = cli(['build', '--help']);
     expect(help.stdout).toMatch(/--asice/);
-    expect(help.stdout).toMatch(/personal codes/);
+    expect(help.stdout).toMatch(/personal\s+codes/);
+    expect(help.stdout).toMatch(/rendered\s+for\s+it\s+even\s+without\s+pdf/);
     const parent = tempTree({});
     expect(cli(['init', 'docs', '--lang', 'et'], parent, { AMETIJUHEND_TODAY: '2026-03-01' }).code).toBe(0);
     const ignore = readFileSync(join(parent, 'docs/.gitignore'), 'utf8').split('\n');

@@ -61,8 +61,8 @@ export const CLI_MESSAGES = {
     en: 'one document per employee from an HR export (columns id, employee, employer, role)',
   },
   'cli.help.asice': {
-    et: 'kirjuta ka allkirjastamata ASiC-E konteiner <id>.asice DigiDoc4 jaoks (sees <id>.pdf; PDF koostatakse konteineri jaoks ka siis, kui --format seda ei sisalda, aga eraldi faili siis ei kirjutata); väljundkaust ei tohi olla git-hoidlas ignoreerimata (allkirjastatud konteinerites on isikukoodid)',
-    en: 'also write an unsigned ASiC-E container <id>.asice for DigiDoc4 (holding <id>.pdf; the PDF is rendered for it even when --format leaves pdf out, but then not written beside it); the output folder must not be in a git work tree unless ignored there (signed containers hold personal codes)',
+    et: 'kirjuta ka <id>.asice: allkirjastamata ASiC-E konteiner DigiDoc4 jaoks, sees <id>.pdf (PDF koostatakse ka siis, kui --format seda ei nimeta, aga eraldi faili siis ei kirjutata); mitte kunagi git-hoidlasse, kui kaust pole ignoreeritud (allkirjastatud konteinerites on isikukoodid)',
+    en: 'also write <id>.asice: an unsigned ASiC-E container for DigiDoc4 holding <id>.pdf (the PDF is rendered for it even without pdf in --format, then not written beside it); never into a git work tree unless ignored there (signed containers hold personal codes)',
   },
   'cli.help.watch': {
     et: 'jälgi muudatusi ja koosta uuesti',
