@@ -46,7 +46,7 @@ export function assertContainersIgnored(outDir: string, shown: string): void {
   const ignored = git(root, ['check-ignore', '-q', '--no-index', '--', probe]);
   if (ignored.status !== 0) throw refuse(); // 1: not ignored; anything else: git cannot tell
   // ignored now, but a container committed before (git add -f) is tracked all the same
-  const tracked = git(root, ['ls-files', '-z', '--', dir === '' ? '.' : dir]);
+  const tracked = git(root, ['--literal-pathspecs', 'ls-files', '-z', '--', dir === '' ? '.' : dir]);
   if (tracked.status !== 0) throw refuse();
   if (tracked.stdout.split('\0').some((f) => /\.(asice|bdoc)$/i.test(f))) throw refuse();
 }
