@@ -89,6 +89,16 @@ describe('no change', () => {
 });
 
 describe('general fields and requirements', () => {
+  it('reports an id only when a version writes one (else it is the file name)', () => {
+    const named = compileRef(REFERENCE, { path: '/x/teine-nimi.md' }).model!;
+    expect(named.id).toBe('teine-nimi');
+    expect(compareModels(BASE, named)).toEqual([]);
+    const parts = diff(replace(REFERENCE, 'signatures:', 'id: kriisiabi-ekspert\nsignatures:'));
+    expect(part(parts, 'id')).toEqual([
+      { kind: 'changed', subject: 'value', old: 'ekspert-kriisiabi', new: 'kriisiabi-ekspert' },
+    ]);
+  });
+
   it('reports a changed field with its old and new value under its label', () => {
     const parts = diff(replace(REFERENCE, 'reportsTo: Tiimijuht', 'reportsTo: Osakonnajuhataja'));
     expect(parts).toEqual([

@@ -219,7 +219,8 @@ function partChanges(o: JobDescription, n: JobDescription, lang: DocLang): [stri
     proseChanges(o.sections[key] as ProseSection | undefined, n.sections[key] as ProseSection | undefined);
   const r = [o.requirements, n.requirements] as const;
   return [
-    ['id', valueChange(o.id, n.id)],
+    // an id neither version writes is the file's name: two files compared are not a renamed description
+    ['id', 'id' in o.positions || 'id' in n.positions ? valueChange(o.id, n.id) : []],
     ['lang', valueChange(o.lang, n.lang)],
     ['kind', valueChange(kindText(o, lang), kindText(n, lang))],
     ['title', valueChange(o.title, n.title)],
