@@ -69,7 +69,7 @@ describe('no change', () => {
     );
     text = replace(
       text,
-      /computerSkills: >-\n    Teksti-(.*)\n    kasutamine(.*)\n    tööalaseks/u,
+      /computerSkills: >-\n {4}Teksti-(.*)\n {4}kasutamine(.*)\n {4}tööalaseks/u,
       'computerSkills: >-\n      Teksti-$1\n      kasutamine$2\n      tööalaseks',
     );
     text = text.replace(/\n/g, '\r\n');

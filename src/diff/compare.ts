@@ -27,6 +27,8 @@ import { inlineText, normalise, similarity as similarityOf, units, type Unit } f
 /** A change with its sort key in the merged list. */
 type Keyed = { key: number; change: Change };
 
+const named = (item: Item): { name?: string } => (item.name !== undefined ? { name: item.name } : {});
+
 const sorted = (list: Keyed[]): Change[] => list.sort((a, b) => a.key - b.key).map((k) => k.change);
 
 /** The change of a single value (absent on one side: added or removed). */
@@ -44,6 +46,31 @@ interface Item {
   /** What it is matched and compared by. */
   text: string;
   name?: string;
+}
+
+/** The change of a paired item: changed (its text or its details), moved, or none. */
+function pairChange<T extends Item>(
+  o: T,
+  n: T,
+  i: number,
+  j: number,
+  moved: boolean,
+  inner: ((o: T, n: T) => Change[]) | undefined,
+): Change | undefined {
+  const details = inner?.(o, n) ?? [];
+  const place = { index: j + 1, oldIndex: i + 1 };
+  if (o.text !== n.text || details.length)
+    return {
+      kind: 'changed',
+      subject: n.subject,
+      ...named(n),
+      ...place,
+      old: o.text,
+      new: n.text,
+      ...(details.length ? { details } : {}),
+    };
+  if (moved) return { kind: 'moved', subject: n.subject, ...named(n), ...place, new: n.text };
+  return undefined;
 }
 
 /**
@@ -70,7 +97,6 @@ function listChanges<T extends Item>(
   });
   const order = mergedOrder(m);
   const out: Keyed[] = [];
-  const named = (item: T): { name?: string } => (item.name !== undefined ? { name: item.name } : {});
   for (const i of m.removed) {
     const o = oldItems[i]!;
     out.push({
@@ -94,23 +120,7 @@ function listChanges<T extends Item>(
     });
   }
   m.pairs.forEach(([i, j], k) => {
-    const o = oldItems[i]!;
-    const n = newItems[j]!;
-    const details = options.inner?.(o, n) ?? [];
-    const place = { index: j + 1, oldIndex: i + 1 };
-    let change: Change | undefined;
-    if (o.text !== n.text || details.length)
-      change = {
-        kind: 'changed',
-        subject: n.subject,
-        ...named(n),
-        ...place,
-        old: o.text,
-        new: n.text,
-        ...(details.length ? { details } : {}),
-      };
-    else if (m.moved.has(k))
-      change = { kind: 'moved', subject: n.subject, ...named(n), ...place, new: n.text };
+    const change = pairChange(oldItems[i]!, newItems[j]!, i, j, m.moved.has(k), options.inner);
     if (change) out.push({ key: order.newKey(j), change });
   });
   return sorted(out);

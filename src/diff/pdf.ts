@@ -143,6 +143,34 @@ function entry(w: Writer, e: Entry, depth: number, words: (typeof REPORT_WORDS)[
   for (const d of e.details) entry(w, d, depth + 1, words);
 }
 
+/** A new PDF document with its metadata, and the bytes it will have written once ended. */
+function createDocument(
+  info: Info,
+  locale: string,
+  options: ChangesPdfOptions,
+): { doc: Doc; done: Promise<Uint8Array> } {
+  const metadata = publicMetadata(info, locale);
+  const doc = new PDFDocument({
+    ...(options.pdfStandard === 'a-1b'
+      ? { subset: 'PDF/A-1b' as const, pdfVersion: '1.4' as const }
+      : { subset: 'PDF/A-2b' as const, pdfVersion: '1.7' as const }),
+    size: [PAGE.width, PAGE.height],
+    margins: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
+    bufferPages: true,
+    lang: locale,
+    displayTitle: true,
+    info: metadata.info,
+  });
+  doc.appendXML(metadata.xml);
+  const chunks: Uint8Array[] = [];
+  const done = new Promise<Uint8Array>((resolve, reject) => {
+    doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', (e: Error) => reject(e));
+  });
+  return { doc, done };
+}
+
 /** The report as PDF/A-2b bytes. */
 export async function renderChangesPdf(
   report: ChangeReport,
@@ -162,26 +190,7 @@ export async function renderChangesPdf(
     CreationDate: date,
     ModDate: date,
   };
-  const locale = report.lang === 'et' ? 'et-EE' : 'en-GB';
-  const metadata = publicMetadata(info, locale);
-  const doc = new PDFDocument({
-    ...(options.pdfStandard === 'a-1b'
-      ? { subset: 'PDF/A-1b' as const, pdfVersion: '1.4' as const }
-      : { subset: 'PDF/A-2b' as const, pdfVersion: '1.7' as const }),
-    size: [PAGE.width, PAGE.height],
-    margins: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
-    bufferPages: true,
-    lang: locale,
-    displayTitle: true,
-    info: metadata.info,
-  });
-  doc.appendXML(metadata.xml);
-  const chunks: Uint8Array[] = [];
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
-    doc.on('end', () => resolve());
-    doc.on('error', (e: Error) => reject(e));
-  });
+  const { doc, done } = createDocument(info, report.lang === 'et' ? 'et-EE' : 'en-GB', options);
   const w = new Writer(doc);
   doc.y = PAGE.margin;
   w.paragraph([{ text: p.heading, font: 'bold' }], 16, 0, 4);
@@ -203,6 +212,5 @@ export async function renderChangesPdf(
   }
   w.footers(LABELS[report.lang].page, `${report.title} · ${p.heading}`);
   doc.end();
-  await done;
-  return Buffer.concat(chunks);
+  return done;
 }

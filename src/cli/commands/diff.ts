@@ -5,7 +5,6 @@
  */
 import { resolve } from 'node:path';
 import { formatHtml, formatJson, formatText, type ChangeFormat } from '../../diff/format.js';
-import { renderChangesPdf } from '../../diff/pdf.js';
 import { diffFiles, diffSince, type DiffResult } from '../../diff/run.js';
 import { writeFileAtomic } from '../../fs/write.js';
 import { message, usageError } from '../../messages/index.js';
@@ -49,7 +48,8 @@ export async function runDiff(paths: string[], opts: DiffCliOptions): Promise<nu
     }
     const { report, model } = result;
     let data: string | Uint8Array;
-    if (opts.format === 'pdf') data = await renderChangesPdf(report, model);
+    if (opts.format === 'pdf')
+      data = await (await import('../../diff/pdf.js')).renderChangesPdf(report, model);
     else if (opts.format === 'json') data = formatJson(report);
     else if (opts.format === 'html') data = formatHtml(report);
     else {
