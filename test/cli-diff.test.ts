@@ -130,6 +130,37 @@ describe('diff FILE --since REF', () => {
     expect((JSON.parse(back.stdout) as { status: string }).status).toBe('unchanged');
   });
 
+  it('compiles the old version with its config as it was at the ref: a catalogue change shows', () => {
+    const dir = repo();
+    writeFileSync(
+      join(dir, 'competencies.yaml'),
+      replace(
+        CATALOGUE,
+        '  - Püüdleb oma töös kõrge kvaliteedi ning kliendirahulolu tagamise poole.',
+        '  - Püüdleb oma töös kõrge kvaliteedi ja kliendirahulolu poole.',
+      ),
+    );
+    const r = cli(['diff', 'vana.md', '--since', 'main'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Tööks vajalikud kompetentsid\n  muudetud kompetents Kliendikesksus\n');
+    expect(r.stdout).toContain(
+      '    muudetud indikaator 2:\n      oli: Püüdleb oma töös kõrge kvaliteedi ning kliendirahulolu tagamise poole.\n',
+    );
+    // a config at the ref that named a catalogue git does not have: the old version's error, named by the ref
+    const other = project({
+      'ametijuhend.config.yaml': `${CONFIG}`.replace('competencies.yaml', 'puudub.yaml'),
+    });
+    git(other, 'init', '-q', '-b', 'main');
+    git(other, 'add', '.');
+    git(other, 'commit', '-q', '-m', 'first');
+    writeFileSync(join(other, 'ametijuhend.config.yaml'), CONFIG);
+    const broken = cli(['diff', 'vana.md', '--since', 'main', '--lang', 'en'], other);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('main:ametijuhend.config.yaml');
+    expect(broken.stderr).toContain('its version at main has errors');
+  });
+
   it('says a file that did not exist at the ref is new (exit 1)', () => {
     const dir = repo();
     writeFileSync(join(dir, 'lisatud.md'), CHANGED);

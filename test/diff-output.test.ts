@@ -86,9 +86,8 @@ describe('the PDF change report', () => {
 
   it('has the same bytes in any time zone and under SOURCE_DATE_EPOCH the date it names', async () => {
     const script = [
-      "import { changeReport } from './src/diff/compare.ts';",
-      "import { renderChangesPdf } from './src/diff/pdf.ts';",
-      "import { compileFile } from './src/compiler/compile.ts';",
+      // dist/ (compiled by the suite's global setup): the library as installed
+      "import { changeReport, compileFile, renderChangesPdf } from './dist/index.js';",
       "import { createHash } from 'node:crypto';",
       "const m = compileFile('examples/data-analyst.md').model;",
       "const n = { ...m, title: m.title + ' (senior)' };",
@@ -96,11 +95,11 @@ describe('the PDF change report', () => {
       "process.stdout.write(createHash('sha256').update(bytes).digest('hex'));",
     ].join('\n');
     const hash = (tz: string, env: NodeJS.ProcessEnv = {}): string =>
-      execFileSync(
-        process.execPath,
-        ['--import', './test/fixtures/ts-loader/register.mjs', '--input-type=module', '-e', script],
-        { cwd: ROOT, encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '', ...env, TZ: tz } },
-      );
+      execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, SOURCE_DATE_EPOCH: '', ...env, TZ: tz },
+      });
     const utc = hash('UTC');
     expect(utc).toMatch(/^[0-9a-f]{64}$/);
     expect(hash('Pacific/Kiritimati')).toBe(utc);
@@ -217,6 +216,31 @@ describe('writeChangeReports (build --changes-since)', () => {
     const first = readFileSync(result.written[0]!.path);
     await writeChangeReports(['osakond/ekspert.md'], { since: 'main', outDir: 'dist', cwd: dir, env: {} });
     expect(readFileSync(result.written[0]!.path).equals(first)).toBe(true);
+  });
+
+  it('writes a report for a description whose catalogue changed, though its file did not', async () => {
+    requireTools();
+    const config = 'lang: et\ncompetencies: kataloog/competencies.yaml\nrules:\n  unknown-reference: off\n';
+    const dir = repo({
+      'ametijuhend.config.yaml': config,
+      'kataloog/competencies.yaml': CATALOGUE,
+      'ekspert.md': replace(REFERENCE, 'signatures:', 'id: ekspert\nsignatures:'),
+    });
+    writeFileSync(
+      join(dir, 'kataloog/competencies.yaml'),
+      replace(CATALOGUE, '  - Täidab kokkulepped ja lubadused.\n', ''),
+    );
+    const result = await writeChangeReports(['ekspert.md'], {
+      since: 'main',
+      outDir: 'dist',
+      cwd: dir,
+      env: {},
+    });
+    expect(result.problems).toEqual([]);
+    expect(result.written.map((w) => w.path)).toEqual([join(dir, 'dist', 'ekspert.muudatused.pdf')]);
+    const text = norm(await tool('pdftotext', [result.written[0]!.path, '-']));
+    expect(text).toContain('Tööks vajalikud kompetentsid muudetud kompetents Koostöövõime');
+    expect(text).toContain('eemaldatud indikaator 3: Täidab kokkulepped ja lubadused.');
   });
 
   it('refuses an unknown ref and a folder outside git as usage errors, writing nothing', async () => {

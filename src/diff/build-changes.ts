@@ -4,19 +4,19 @@
  * model changed get one (a file edited in white space only does not); one new since REF gets a
  * report saying so. One bad file never stops the batch: its problem is returned with the others.
  *
- * Which files may have changed comes from git (src/project/changed.ts, as `check --changed-since`);
- * each of those is compiled at REF and now and compared (src/diff/run.ts: the old version with the
- * config of its folder as it is now).
+ * Which descriptions may have changed comes from git (src/project/changed.ts, as
+ * `check --changed-since`: the file, its config or a file the config names changed); each of those
+ * is compiled at REF (with its config as it was there: ./at-ref.ts) and now, and the models compared.
  */
 import { dirname, join, resolve } from 'node:path';
 import { compileFile } from '../compiler/compile.js';
 import { ConfigLoader } from '../config/load.js';
-import { realPath, shownPath } from '../fs/root.js';
+import { shownPath } from '../fs/root.js';
 import { assertInside, writeFileAtomic } from '../fs/write.js';
 import { bilingual, message } from '../messages/index.js';
 import type { ChangeReport } from '../model/changes.js';
 import type { DocLang } from '../model/types.js';
-import { changedFiles } from '../project/changed.js';
+import { changedFiles, filterChanged } from '../project/changed.js';
 import { discover, outputDir, type InputFile } from '../project/discover.js';
 import type { MessageLang } from '../validate/diagnostic.js';
 import { assertRef, readAtRef, repositoryOf } from './git.js';
@@ -83,7 +83,9 @@ export async function writeChangeReports(
     if (!tops.has(dir)) tops.set(dir, repositoryOf(f.path));
   }
   for (const top of new Set(tops.values())) assertRef(top, options.since);
-  const changed = changedFiles(options.since, [...new Set(tops.values())]);
+  const changed = new Set(
+    filterChanged(files, changedFiles(options.since, [...new Set(tops.values())]), loader).map((f) => f.path),
+  );
 
   const opts = {
     cwd,
@@ -95,8 +97,8 @@ export async function writeChangeReports(
 
   for (const file of files) {
     const shown = shownPath(file.path, cwd);
-    // not changed since the ref (committed, staged, unstaged or untracked): the same bytes, the same model
-    if (!changed.has(file.path) && !changed.has(realPath(file.path) ?? file.path)) {
+    // neither it nor its config changed since the ref (committed, staged, unstaged or untracked): the same model
+    if (!changed.has(file.path)) {
       result.unchanged.push(shown);
       continue;
     }
@@ -137,7 +139,7 @@ async function reportOne(
     return { problem: { path: shown, message: text, diagnostics: now.diagnostics } };
   }
   const at = readAtRef(file.path, options.since, top);
-  const diff = compareWithRef(file.path, options.since, at.bytes, now.model, opts, loader);
+  const diff = compareWithRef(file.path, options.since, at, now.model, opts);
   if (diff.problem) return { problem: diff.problem };
   if (diff.report.status === 'unchanged') return {};
   const target = join(outputDir(file, outDir), changeReportName(diff.report.id));

@@ -63,11 +63,17 @@ export function readAtRef(file: string, ref: string, top = repositoryOf(file)): 
   assertRef(top, ref);
   const path = relative(top, real(file)).split(sep).join('/');
   if (path.startsWith('../') || path === '..') throw usageError('diff.notInGit', { path: file });
+  const bytes = blobAtRef(top, ref, path);
+  return bytes ? { top, path, bytes } : { top, path };
+}
+
+/** The bytes of the file at `path` (from the top, "/"-separated) at `ref`; undefined when it has none there. */
+export function blobAtRef(top: string, ref: string, path: string): Uint8Array | undefined {
   const spec = `${ref}:${path}`;
   try {
-    git(['cat-file', '-e', spec], top);
+    if (git(['cat-file', '-t', spec], top).toString('utf8').trim() !== 'blob') return undefined;
   } catch {
-    return { top, path };
+    return undefined;
   }
-  return { top, path, bytes: new Uint8Array(git(['cat-file', 'blob', spec], top)) };
+  return new Uint8Array(git(['cat-file', 'blob', spec], top));
 }

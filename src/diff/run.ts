@@ -1,11 +1,11 @@
 /**
  * Two versions of a description compiled and compared: two files (`diff OLD NEW`), or a file and
- * its version at a git ref (`diff FILE --since REF`). The old version from git is compiled with the
- * config of the file's folder as it is now (its catalogue and default sections of today), so the
- * report shows what changed in the description itself.
+ * its version at a git ref (`diff FILE --since REF`). The old version from git is compiled with its
+ * config as it was at the ref (its catalogue and default sections of then: ./at-ref.ts), so the
+ * report shows a change to a shared catalogue indicator or default section too.
  */
 import { resolve } from 'node:path';
-import { compileFile, compileSource, type CompileResult } from '../compiler/compile.js';
+import { compileFile, type CompileResult } from '../compiler/compile.js';
 import { ConfigLoader } from '../config/load.js';
 import { shownPath } from '../fs/root.js';
 import { bilingual, message } from '../messages/index.js';
@@ -13,7 +13,8 @@ import type { ChangeReport } from '../model/changes.js';
 import type { DocLang, JobDescription } from '../model/types.js';
 import type { Diagnostic, MessageLang } from '../validate/diagnostic.js';
 import { changeReport } from './compare.js';
-import { readAtRef } from './git.js';
+import { compileAtRef } from './at-ref.js';
+import { readAtRef, type AtRef } from './git.js';
 
 export interface DiffOptions {
   /** Paths in messages are shown relative to this folder (default: the current directory). */
@@ -91,23 +92,27 @@ export function diffSince(path: string, ref: string, opts: DiffOptions = {}): Di
   const newer = compileFile(file, compileOptions(opts, loader));
   const bad = problemOf(newer, file, opts);
   if (bad) return bad;
-  const at = readAtRef(file, ref);
-  return compareWithRef(file, ref, at.bytes, newer.model!, opts, loader);
+  return compareWithRef(file, ref, readAtRef(file, ref), newer.model!, opts);
 }
 
-/** The report for `file` (compiled: `model`) against its bytes at `ref` (undefined: it is new). */
+/**
+ * The report for `file` (compiled now: `model`) against its version `at` the ref (no bytes: it is
+ * new), compiled with the config as it was at the ref (./at-ref.ts).
+ */
 export function compareWithRef(
   file: string,
   ref: string,
-  oldBytes: Uint8Array | undefined,
+  at: AtRef,
   model: JobDescription,
   opts: DiffOptions,
-  loader: ConfigLoader,
 ): DiffResult {
   const shown = shownPath(file, opts.cwd);
   const sides = { old: { ref }, new: { path: shown }, ...(opts.lang ? { lang: opts.lang } : {}) };
-  if (oldBytes === undefined) return { report: changeReport(undefined, model, sides), model };
-  const older = compileSource(oldBytes, { ...compileOptions(opts, loader), path: file });
+  if (at.bytes === undefined) return { report: changeReport(undefined, model, sides), model };
+  const older = compileAtRef(at.top, ref, at.path, at.bytes, {
+    ...(opts.cwd !== undefined ? { cwd: opts.cwd } : {}),
+    ...(opts.messageLang ? { lang: opts.messageLang } : {}),
+  });
   const bad = problemOf(older, file, opts, ref);
   if (bad) return bad;
   return { report: changeReport(older.model, model, sides), model };
