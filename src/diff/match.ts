@@ -3,13 +3,15 @@
  * order; then the most alike of the rest, when alike enough (a reworded item is one item changed,
  * not one removed and one added). Pairs whose order changed relative to the others are "moved".
  */
-import { similarity } from './text.js';
+import { profile, profileSimilarity } from './text.js';
 
 /** Items alike at least this much (0…1, see similarity) are one item changed. */
 export const SIMILAR_ENOUGH = 0.5;
 
 /** Above this many candidate pairs the unequal rest is not paired by likeness (removed and added). */
 const PAIRING_LIMIT = 250_000;
+/** Above this many candidate pairs likeness is judged by the words only (no edit distances). */
+const EDIT_PAIRS_LIMIT = 20_000;
 
 export interface Matching {
   /** [old index, new index] pairs, sorted by the new index. */
@@ -72,7 +74,16 @@ export function matchLists(
   const restNew = newKeys.map((_, j) => j).filter((j) => partnerOfNew[j] === -1);
   if ((options.alike ?? true) && restOld.length && restNew.length) {
     if (restOld.length * restNew.length <= PAIRING_LIMIT) {
-      const like = options.likeness ?? ((i: number, j: number) => similarity(oldKeys[i]!, newKeys[j]!));
+      const edit = restOld.length * restNew.length <= EDIT_PAIRS_LIMIT;
+      const profiles = new Map<string, ReturnType<typeof profile>>();
+      const of = (text: string): ReturnType<typeof profile> => {
+        let p = profiles.get(text);
+        if (!p) profiles.set(text, (p = profile(text)));
+        return p;
+      };
+      const like =
+        options.likeness ??
+        ((i: number, j: number) => profileSimilarity(of(oldKeys[i]!), of(newKeys[j]!), edit));
       const candidates: { i: number; j: number; s: number }[] = [];
       for (const i of restOld)
         for (const j of restNew) {

@@ -76,33 +76,45 @@ const words = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]
 /** Texts longer than this together are compared by their words only (an edit distance costs their product). */
 const EDIT_DISTANCE_LIMIT = 600;
 
+/** What similarity needs of a text, worked out once when one text is compared with many. */
+export interface Profile {
+  lower: string;
+  words: Map<string, number>;
+  count: number;
+}
+
+export function profile(text: string): Profile {
+  const list = words(text);
+  const counts = new Map<string, number>();
+  for (const w of list) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return { lower: text.toLowerCase(), words: counts, count: list.length };
+}
+
 /**
  * How alike two texts are, 0 (nothing shared) to 1 (equal): the larger of the share of words they
- * have in common (Dice's coefficient over the words) and, for texts short enough, one less the edit
- * distance over the longer length.
+ * have in common (Dice's coefficient over the words) and, for texts short enough and when `edit`
+ * is not false, one less the edit distance over the longer length.
  */
-export function similarity(a: string, b: string): number {
-  if (a === b) return 1;
-  const wa = words(a);
-  const wb = words(b);
+export function profileSimilarity(a: Profile, b: Profile, edit = true): number {
+  if (a.lower === b.lower) return 1;
   let common = 0;
-  if (wa.length && wb.length) {
-    const counts = new Map<string, number>();
-    for (const w of wa) counts.set(w, (counts.get(w) ?? 0) + 1);
-    for (const w of wb) {
-      const n = counts.get(w) ?? 0;
-      if (n > 0) {
-        common++;
-        counts.set(w, n - 1);
-      }
-    }
-  }
-  let score = wa.length + wb.length ? (2 * common) / (wa.length + wb.length) : 0;
-  if (a.length + b.length <= EDIT_DISTANCE_LIMIT) {
-    const la = a.toLowerCase();
-    const lb = b.toLowerCase();
-    const longer = Math.max(la.length, lb.length);
-    if (longer > 0) score = Math.max(score, 1 - distance(la, lb) / longer);
-  }
+  const [small, large] = a.words.size <= b.words.size ? [a.words, b.words] : [b.words, a.words];
+  for (const [w, n] of small) common += Math.min(n, large.get(w) ?? 0);
+  let score = a.count + b.count ? (2 * common) / (a.count + b.count) : 0;
+  const longer = Math.max(a.lower.length, b.lower.length);
+  const shorter = Math.min(a.lower.length, b.lower.length);
+  // the edit distance is at least the difference in length: worth working out only when it could win
+  if (
+    edit &&
+    longer > 0 &&
+    a.lower.length + b.lower.length <= EDIT_DISTANCE_LIMIT &&
+    shorter / longer > score
+  )
+    score = Math.max(score, 1 - distance(a.lower, b.lower) / longer);
   return score;
+}
+
+/** profileSimilarity of two texts. */
+export function similarity(a: string, b: string): number {
+  return a === b ? 1 : profileSimilarity(profile(a), profile(b));
 }
