@@ -145,7 +145,7 @@ describe('diff FILE --since REF', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('Tööks vajalikud kompetentsid\n  muudetud kompetents Kliendikesksus\n');
     expect(r.stdout).toContain(
-      '    muudetud indikaator 2:\n      oli: Püüdleb oma töös kõrge kvaliteedi ning kliendirahulolu tagamise poole.\n',
+      '    muudetud indikaator:\n      oli: Püüdleb oma töös kõrge kvaliteedi ning kliendirahulolu tagamise poole.\n',
     );
     // a config at the ref that named a catalogue git does not have: the old version's error, named by the ref
     const other = project({

@@ -240,7 +240,7 @@ describe('writeChangeReports (build --changes-since)', () => {
     expect(result.written.map((w) => w.path)).toEqual([join(dir, 'dist', 'ekspert.muudatused.pdf')]);
     const text = norm(await tool('pdftotext', [result.written[0]!.path, '-']));
     expect(text).toContain('Tööks vajalikud kompetentsid muudetud kompetents Koostöövõime');
-    expect(text).toContain('eemaldatud indikaator 3: Täidab kokkulepped ja lubadused.');
+    expect(text).toContain('eemaldatud indikaator: Täidab kokkulepped ja lubadused.');
   });
 
   it('refuses an unknown ref and a folder outside git as usage errors, writing nothing', async () => {

@@ -435,6 +435,23 @@ describe('the renderings', () => {
     expect(formatText(report, { color: true })).toContain('\u001b[');
   });
 
+  it('text: a task by its number and where it was, other items by their text', () => {
+    const task5 =
+      '5. Osalemine erinevatel koostöö- ja võrgustikukohtumistel ning koostöö korraldamine.\n   - Toimub aktiivne koostöö oluliste partneritega valdkonnas.\n';
+    let moved = replace(REFERENCE, task5, '');
+    moved = replace(
+      moved,
+      '\n\n## Õigused',
+      `\n${task5.replace('5.', '12.').replace('   - ', '    - ')}\n## Õigused`,
+    );
+    moved = replace(moved, '- teha kaugtööd kokkuleppel vahetu juhiga;\n', '');
+    const out = formatText(changeReport(BASE, model(moved), { old: { ref: 'main' } }));
+    expect(out).toContain(
+      '\nTööülesanded\n  ümber paigutatud ülesanne 11 (varem nr 5): Osalemine erinevatel koostöö- ja võrgustikukohtumistel ning koostöö korraldamine.\n',
+    );
+    expect(out).toContain('\nÕigused\n  eemaldatud loendi punkt: teha kaugtööd kokkuleppel vahetu juhiga;\n');
+  });
+
   it('text: what a file says cannot reach the terminal as control characters', () => {
     const evil = changeReport(
       BASE,

@@ -32,14 +32,13 @@ export interface Presented {
 
 function entry(c: Change, words: (typeof REPORT_WORDS)['et']): Entry {
   const subject = words.subject[c.subject];
-  // a named item (a competency, a language) is known by its name, others by their number
-  const number =
-    c.name !== undefined ? undefined : (c.index ?? (c.kind === 'removed' ? c.oldIndex : undefined));
+  // tasks are numbered in the document: a task is known by its number (the rest by name or text)
+  const numbered = c.subject === 'task';
+  const number = numbered ? (c.index ?? (c.kind === 'removed' ? c.oldIndex : undefined)) : undefined;
   const head = [words.kind[c.kind], subject, number === undefined ? undefined : String(number)]
     .filter((p) => p !== undefined && p !== '')
     .join(' ');
-  const moved =
-    c.name === undefined && c.index !== undefined && c.oldIndex !== undefined && c.index !== c.oldIndex;
+  const moved = numbered && c.index !== undefined && c.oldIndex !== undefined && c.index !== c.oldIndex;
   const parts = [head, c.name, moved ? words.position(c.oldIndex!) : undefined].filter(
     (p): p is string => p !== undefined && p !== '',
   );
