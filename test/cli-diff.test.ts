@@ -5,7 +5,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { runChangesSince } from '../src/cli/commands/diff.js';
 import { cli, printed, tempTree } from './cli.js';
 import { CATALOGUE, REFERENCE, replace } from './helpers.js';
 
@@ -188,5 +189,39 @@ describe('diff FILE --since REF', () => {
     const broken = cli(['diff', 'vigane.md', '--since', 'HEAD', '--lang', 'en'], dir);
     expect(broken.code).toBe(2);
     expect(broken.stderr).toContain('its version at HEAD has errors, so there is no change report');
+  });
+});
+
+describe('build --changes-since (runChangesSince, for the build command to call)', () => {
+  it('writes the reports, says what it wrote and sums up; 1 when a description could not be compared', async () => {
+    const dir = project();
+    git(dir, 'init', '-q', '-b', 'main');
+    git(dir, 'add', '.');
+    git(dir, 'commit', '-q', '-m', 'first');
+    writeFileSync(join(dir, 'vana.md'), CHANGED);
+    const said: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      said.push(String(chunk));
+      return true;
+    });
+    try {
+      const code = await runChangesSince(['.'], { since: 'main', outDir: 'dist', lang: 'en', cwd: dir });
+      expect(code).toBe(0);
+      expect(said.join('')).toBe(
+        `wrote ${join('dist', 'vana.muudatused.pdf')}\n1 change report written, 1 description unchanged\n`,
+      );
+      expect(existsSync(join(dir, 'dist', 'vana.muudatused.pdf'))).toBe(true);
+      said.length = 0;
+      writeFileSync(join(dir, 'uus.md'), replace(REFERENCE, 'reportsTo: Tiimijuht', 'reportsTo: ['));
+      expect(
+        await runChangesSince(['.'], { since: 'main', outDir: 'dist', lang: 'en', cwd: dir, quiet: true }),
+      ).toBe(1);
+      expect(said.join('')).toContain('uus.md: the description has errors, so there is no change report');
+      said.length = 0;
+      expect(await runChangesSince(['.'], { since: 'nope', outDir: 'dist', lang: 'en', cwd: dir })).toBe(2);
+      expect(said.join('')).toContain('no ref "nope"');
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -3,7 +3,7 @@
  * order; then the most alike of the rest, when alike enough (a reworded item is one item changed,
  * not one removed and one added). Pairs whose order changed relative to the others are "moved".
  */
-import { profile, profileSimilarity } from './text.js';
+import { profile, profileSimilarity, type Profile } from './text.js';
 
 /** Items alike at least this much (0…1, see similarity) are one item changed. */
 export const SIMILAR_ENOUGH = 0.5;
@@ -44,6 +44,43 @@ function longestIncreasing(values: readonly number[]): Set<number> {
   return keep;
 }
 
+interface Pairing {
+  oldKeys: readonly string[];
+  newKeys: readonly string[];
+  restOld: readonly number[];
+  restNew: readonly number[];
+  partnerOfNew: number[];
+  usedOld: Set<number>;
+}
+
+/** Pairs the most alike of the items left unpaired, when alike enough (the greediest first). */
+function pairAlike(p: Pairing, likeness: ((i: number, j: number) => number) | undefined): void {
+  const { restOld, restNew, partnerOfNew, usedOld } = p;
+  if (restOld.length * restNew.length > PAIRING_LIMIT) return;
+  const edit = restOld.length * restNew.length <= EDIT_PAIRS_LIMIT;
+  const profiles = new Map<string, Profile>();
+  const of = (text: string): Profile => {
+    let found = profiles.get(text);
+    if (!found) profiles.set(text, (found = profile(text)));
+    return found;
+  };
+  const like =
+    likeness ?? ((i: number, j: number) => profileSimilarity(of(p.oldKeys[i]!), of(p.newKeys[j]!), edit));
+  const candidates: { i: number; j: number; s: number }[] = [];
+  for (const i of restOld)
+    for (const j of restNew) {
+      const s = like(i, j);
+      if (s >= SIMILAR_ENOUGH) candidates.push({ i, j, s });
+    }
+  // the most alike first; of equally alike ones, the nearest in place
+  candidates.sort((a, b) => b.s - a.s || Math.abs(a.i - a.j) - Math.abs(b.i - b.j) || a.j - b.j);
+  for (const { i, j } of candidates) {
+    if (usedOld.has(i) || partnerOfNew[j] !== -1) continue;
+    partnerOfNew[j] = i;
+    usedOld.add(i);
+  }
+}
+
 /**
  * Pairs `oldKeys` with `newKeys` (the texts to compare). `likeness` says how alike two items are
  * (default: similarity of their keys); `alike` false pairs equal items only.
@@ -72,33 +109,8 @@ export function matchLists(
   // the most alike of the rest
   const restOld = oldKeys.map((_, i) => i).filter((i) => !usedOld.has(i));
   const restNew = newKeys.map((_, j) => j).filter((j) => partnerOfNew[j] === -1);
-  if ((options.alike ?? true) && restOld.length && restNew.length) {
-    if (restOld.length * restNew.length <= PAIRING_LIMIT) {
-      const edit = restOld.length * restNew.length <= EDIT_PAIRS_LIMIT;
-      const profiles = new Map<string, ReturnType<typeof profile>>();
-      const of = (text: string): ReturnType<typeof profile> => {
-        let p = profiles.get(text);
-        if (!p) profiles.set(text, (p = profile(text)));
-        return p;
-      };
-      const like =
-        options.likeness ??
-        ((i: number, j: number) => profileSimilarity(of(oldKeys[i]!), of(newKeys[j]!), edit));
-      const candidates: { i: number; j: number; s: number }[] = [];
-      for (const i of restOld)
-        for (const j of restNew) {
-          const s = like(i, j);
-          if (s >= SIMILAR_ENOUGH) candidates.push({ i, j, s });
-        }
-      // the most alike first; of equally alike ones, the nearest in place
-      candidates.sort((a, b) => b.s - a.s || Math.abs(a.i - a.j) - Math.abs(b.i - b.j) || a.j - b.j);
-      for (const { i, j } of candidates) {
-        if (usedOld.has(i) || partnerOfNew[j] !== -1) continue;
-        partnerOfNew[j] = i;
-        usedOld.add(i);
-      }
-    }
-  }
+  if ((options.alike ?? true) && restOld.length && restNew.length)
+    pairAlike({ oldKeys, newKeys, restOld, restNew, partnerOfNew, usedOld }, options.likeness);
   const pairs: [number, number][] = [];
   partnerOfNew.forEach((i, j) => {
     if (i !== -1) pairs.push([i, j]);

@@ -74,3 +74,59 @@ export async function runDiff(paths: string[], opts: DiffCliOptions): Promise<nu
     throw e;
   }
 }
+
+export interface ChangesSinceCliOptions {
+  /** The ref of `build --changes-since`. */
+  since: string;
+  /** The build's --out-dir. */
+  outDir: string;
+  /** The build's --lang (messages; the reports stay in each document's language). */
+  lang?: 'et' | 'en';
+  /** The build's --quiet: only problems are printed. */
+  quiet?: boolean;
+  /** The working folder (default: the current one). */
+  cwd?: string;
+}
+
+/**
+ * `build --changes-since REF` after the build: writes the change reports (src/diff/build-changes.ts)
+ * and prints what it wrote (unless quiet), each problem with its diagnostics, and a summary, to
+ * stderr. Returns 0, 1 when a description could not be compared, 2 for a usage error (unknown ref,
+ * a description outside git).
+ */
+export async function runChangesSince(paths: string[], opts: ChangesSinceCliOptions): Promise<number> {
+  const lang = uiLang(opts.lang);
+  const { writeChangeReports } = await import('../../diff/build-changes.js');
+  const { shownPath } = await import('../../fs/root.js');
+  let result;
+  try {
+    result = await writeChangeReports(paths, {
+      since: opts.since,
+      outDir: opts.outDir,
+      messageLang: lang,
+      ...(opts.cwd !== undefined ? { cwd: opts.cwd } : {}),
+    });
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`ametijuhend: ${terminalSafe(e.message)}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  const color = Boolean(process.stderr.isTTY) && !process.env.NO_COLOR;
+  if (!opts.quiet)
+    for (const w of result.written)
+      process.stderr.write(
+        `${terminalSafe(message('diff.wrote', lang, { path: shownPath(w.path, opts.cwd) }))}\n`,
+      );
+  for (const p of result.problems) {
+    if (p.diagnostics.length)
+      process.stderr.write(stylish({ diagnostics: p.diagnostics, fileCount: 1, lang, color }));
+    process.stderr.write(`ametijuhend: ${terminalSafe(p.message)}\n`);
+  }
+  if (!opts.quiet || result.problems.length) {
+    const data = { written: result.written.length, unchanged: result.unchanged.length };
+    process.stderr.write(`${message('diff.build.summary', lang, data)}\n`);
+  }
+  return result.problems.length ? 1 : 0;
+}
