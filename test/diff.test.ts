@@ -15,6 +15,7 @@ import {
   CATALOGUE,
   compileInProject,
   compileRef,
+  dropSection,
   ENGLISH_PATH,
   formatDiagnostics,
   REFERENCE,
@@ -398,6 +399,56 @@ describe('prose and extra sections', () => {
         part: 'extra:Lisad',
         label: 'Lisad',
         changes: [{ kind: 'added', subject: 'paragraph', index: 1, new: 'Lisa 1.' }],
+      },
+    ]);
+  });
+
+  it('reports a change to a config default section the description takes', () => {
+    const doc = dropSection(REFERENCE, 'Õigused');
+    const config = `${BASE_CONFIG}defaults:\n  rights: shared/oigused.md\n`;
+    const before = compileInProject(doc, config, {
+      'shared/oigused.md': 'Töötajal on õigus:\n\n- saada infot;\n- osaleda koolitustel.\n',
+    });
+    // the same text laid out otherwise, and one item added
+    const after = compileInProject(doc, config, {
+      'shared/oigused.md':
+        'Töötajal on\r\nõigus:\r\n\r\n* saada infot;\r\n* osaleda koolitustel;\r\n* kasutada raamatukogu.\r\n',
+    });
+    expect(formatDiagnostics(after.diagnostics)).toBe('(none)');
+    expect(compareModels(before.model!, after.model!)).toEqual([
+      {
+        part: 'sections.rights',
+        label: 'Õigused',
+        changes: [
+          {
+            kind: 'changed',
+            subject: 'listItem',
+            index: 3,
+            oldIndex: 3,
+            old: 'osaleda koolitustel.',
+            new: 'osaleda koolitustel;',
+          },
+          { kind: 'added', subject: 'listItem', index: 4, new: 'kasutada raamatukogu.' },
+        ],
+      },
+    ]);
+  });
+
+  it("reports a section's own heading changed (both versions name it)", () => {
+    const config = `${BASE_CONFIG}aliases:\n  tools: [Töövahendid ja -tingimused]\n`;
+    const before = compileInProject(REFERENCE, config);
+    const after = compileInProject(
+      replace(REFERENCE, '## Töövahendid', '## Töövahendid ja -tingimused'),
+      config,
+    );
+    expect(formatDiagnostics(after.diagnostics)).toBe('(none)');
+    expect(compareModels(before.model!, after.model!)).toEqual([
+      {
+        part: 'sections.tools',
+        label: 'Töövahendid',
+        changes: [
+          { kind: 'changed', subject: 'heading', old: 'Töövahendid', new: 'Töövahendid ja -tingimused' },
+        ],
       },
     ]);
   });
