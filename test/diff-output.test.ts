@@ -2,13 +2,15 @@
  * The change report as files read back by other programs: the PDF's text with pdftotext, its
  * metadata with pdfinfo, its structure with qpdf, PDF/A with PDFBox Preflight (which checks part 1:
  * the same document built as PDF/A-1b, as test/render-pdf.test.ts does), the same bytes in any time
- * zone; the HTML page with the Nu HTML Checker; and writeChangeReports (`build --changes-since`) end
+ * zone; the HTML page with the Nu HTML Checker and axe-core in Chromium; and writeChangeReports (`build --changes-since`) end
  * to end in a temporary git repository.
  */
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { writeChangeReports } from '../src/diff/build-changes.js';
@@ -21,6 +23,8 @@ import { CATALOGUE, compileRef, formatDiagnostics, REFERENCE, ROOT, replace } fr
 
 const run = promisify(execFile);
 const VNU_JAR = join(ROOT, 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar');
+const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+const CHROMIUM = '/usr/bin/chromium';
 
 function model(text: string): JobDescription {
   const r = compileRef(text);
@@ -140,6 +144,35 @@ describe('the HTML change report', () => {
       output = failed.stdout?.trim() || failed.stderr || '';
     }
     expect((JSON.parse(output) as { messages: unknown[] }).messages).toEqual([]);
+  });
+
+  it('has no axe-core violations and applies its own style sheet under its policy (Chromium)', async () => {
+    requireTools([CHROMIUM, AXE]);
+    const file = join(temp(), 'changed.html');
+    writeFileSync(file, formatHtml(changeReport(OLD, NEW)));
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--headless'] });
+    try {
+      // the style sheet applies under the page's Content-Security-Policy (its hash is right)
+      const strict = await (await browser.newContext({ javaScriptEnabled: true })).newPage();
+      const violated: string[] = [];
+      strict.on('console', (m) => {
+        if (/Content Security Policy/i.test(m.text())) violated.push(m.text());
+      });
+      await strict.goto(pathToFileURL(file).href);
+      const weight = await strict.evaluate("getComputedStyle(document.querySelector('.kind')).fontWeight");
+      expect(weight).toBe('600');
+      expect(violated).toEqual([]);
+      // axe-core is injected past the policy, which forbids every script
+      const page = await (await browser.newContext({ bypassCSP: true, javaScriptEnabled: true })).newPage();
+      await page.goto(pathToFileURL(file).href);
+      await page.addScriptTag({ path: AXE });
+      const violations = (await page.evaluate(
+        'axe.run().then((r) => r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.html) })))',
+      )) as unknown[];
+      expect(violations).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 });
 

@@ -2,6 +2,7 @@
  * A change report as text (a terminal's), JSON (the shape documented in src/model/changes.ts) and a
  * standalone HTML page. The PDF is in ./pdf.ts.
  */
+import { createHash } from 'node:crypto';
 import pc from 'picocolors';
 import type { Change, ChangeReport, PartChanges, VersionInfo } from '../model/changes.js';
 import { terminalSafe } from '../util/terminal.js';
@@ -109,6 +110,10 @@ const STYLE = [
   'dl.versions{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem}dl.versions dd{margin:0}',
 ].join('\n');
 
+const STYLE_TEXT = `\n${STYLE}\n`;
+/** Nothing runs and nothing is fetched: only the page's own style sheet applies (as the HTML renderer's pages). */
+const CSP = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE_TEXT).digest('base64')}' 'unsafe-inline'; base-uri 'none'; form-action 'none'`;
+
 /** The report as a standalone HTML5 page (no scripts, no outside resources; every text escaped). */
 export function formatHtml(report: ChangeReport): string {
   const e = (s: string): string => escapeXml(s, { quotes: false });
@@ -143,9 +148,10 @@ export function formatHtml(report: ChangeReport): string {
     `<html lang="${e(report.lang)}">`,
     '<head>',
     '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${e(`${p.heading} · ${report.title}`)}</title>`,
-    `<style>\n${STYLE}\n</style>`,
+    `<style>${STYLE_TEXT}</style>`,
     '</head>',
     '<body>',
     '<main>',
