@@ -9,13 +9,11 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { usageError } from '../messages/index.js';
 import { MAX_SOURCE_BYTES } from '../validate/rules/file-too-large.js';
 
-function git(args: string[], cwd: string): Buffer {
-  return execFileSync('git', args, {
-    cwd,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // a source larger than a description may be is reported by the compiler: read a little more
-    maxBuffer: MAX_SOURCE_BYTES + 1024 * 1024,
-  });
+/** A file larger than this at the ref is not read (a description may be MAX_SOURCE_BYTES at most). */
+const MAX_BLOB_BYTES = Math.max(MAX_SOURCE_BYTES * 4, 64 * 1024 * 1024);
+
+function git(args: string[], cwd: string, maxBuffer = 1024 * 1024): Buffer {
+  return execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer });
 }
 
 const real = (path: string): string => {
@@ -67,13 +65,20 @@ export function readAtRef(file: string, ref: string, top = repositoryOf(file)): 
   return bytes ? { top, path, bytes } : { top, path };
 }
 
-/** The bytes of the file at `path` (from the top, "/"-separated) at `ref`; undefined when it has none there. */
+/**
+ * The bytes of the file at `path` (from the top, "/"-separated) at `ref`; undefined when there is
+ * none there (or not a file, or one larger than any file the tool reads).
+ */
 export function blobAtRef(top: string, ref: string, path: string): Uint8Array | undefined {
   const spec = `${ref}:${path}`;
+  let size: number;
   try {
     if (git(['cat-file', '-t', spec], top).toString('utf8').trim() !== 'blob') return undefined;
+    size = Number(git(['cat-file', '-s', spec], top).toString('utf8').trim());
   } catch {
     return undefined;
   }
-  return new Uint8Array(git(['cat-file', 'blob', spec], top));
+  // past the limit: as if it were not there (the compiler reports what is missing)
+  if (!Number.isSafeInteger(size) || size > MAX_BLOB_BYTES) return undefined;
+  return new Uint8Array(git(['cat-file', 'blob', spec], top, size + 1024));
 }
