@@ -22,6 +22,9 @@ import { status as statusRows, type StatusRow } from './project/status.js';
 import type { ImportDocumentOptions, ImportedDocument } from './import/document.js';
 import type { ImportOptions, ImportRunResult } from './import/run.js';
 import type { RecogniseContext, SourceDocument } from './import/types.js';
+import type { ChangeReportsOptions, ChangeReportsResult } from './diff/build-changes.js';
+import type { ChangesPdfOptions } from './diff/pdf.js';
+import type { ChangeReport } from './model/changes.js';
 
 export { compileFile, compileSource, type CompileOptions, type CompileResult } from './compiler/compile.js';
 export { render } from './compiler/render.js';
@@ -148,3 +151,33 @@ export type { Diagnostic, Severity, MessageLang } from './validate/diagnostic.js
 export { RULES } from './validate/rules/index.js';
 export { descriptionSchema, configSchema } from './validate/schema.js';
 export { VERSION } from './util/version.js';
+
+// change reports for signing again (issue 11 section 5): pdfkit is loaded only for a PDF
+export { changeReport, compareModels, type ReportSides } from './diff/compare.js';
+export {
+  formatHtml as formatChangesHtml,
+  formatJson as formatChangesJson,
+  formatText as formatChangesText,
+  type ChangeFormat,
+} from './diff/format.js';
+export { diffFiles, diffSince, type DiffOptions, type DiffProblem, type DiffResult } from './diff/run.js';
+export type { ChangesPdfOptions } from './diff/pdf.js';
+export type { ChangeReportsOptions, ChangeReportsResult, WrittenReport } from './diff/build-changes.js';
+export type * from './model/changes.js';
+
+/** A change report as PDF/A-2b bytes, dated by the new version (`dated`: its reviewed/approval date). */
+export async function renderChangesPdf(
+  report: ChangeReport,
+  dated: { reviewed?: string; approval?: { date?: string } },
+  options: ChangesPdfOptions = {},
+): Promise<Uint8Array> {
+  return (await import('./diff/pdf.js')).renderChangesPdf(report, dated, options);
+}
+
+/** `build --changes-since`: `<out-dir>/<id>.muudatused.pdf` for each description changed since a git ref. */
+export async function writeChangeReports(
+  paths: readonly string[],
+  options: ChangeReportsOptions,
+): Promise<ChangeReportsResult> {
+  return (await import('./diff/build-changes.js')).writeChangeReports(paths, options);
+}

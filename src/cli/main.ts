@@ -14,6 +14,7 @@ import { helpConfiguration, localiseErrors } from './usage.js';
 const commands = {
   build: () => import('./commands/build.js'),
   check: () => import('./commands/check.js'),
+  diff: () => import('./commands/diff.js'),
   import: () => import('./commands/import.js'),
   info: () => import('./commands/info.js'),
   init: () => import('./commands/init.js'),
@@ -148,6 +149,23 @@ function initCommand(cmd: Command, p: CommandParts): void {
       process.exitCode = (await commands.init()).runInit(dir, opts);
     });
 }
+function diffCommand(cmd: Command, p: CommandParts): void {
+  cmd
+    .command('diff')
+    .description(bilingual('diff.help.command'))
+    .argument('<paths...>', bilingual('diff.help.paths'))
+    .option('--since <ref>', bilingual('diff.help.since'))
+    .addOption(
+      new Option('-f, --format <format>', bilingual('diff.help.format'))
+        .choices(['text', 'html', 'pdf', 'json'])
+        .default('text'),
+    )
+    .option('-o, --output <file>', bilingual('diff.help.output'))
+    .addOption(new Option('--lang <lang>', bilingual('diff.help.lang')).argParser(langParser(p.lang)))
+    .action(async (paths: string[], opts) => {
+      process.exitCode = await (await commands.diff()).runDiff(paths, opts);
+    });
+}
 function schemaCommand(cmd: Command): void {
   cmd
     .command('schema')
@@ -185,6 +203,7 @@ export function program(lang: LangOf = () => 'en'): Command {
   buildCommand(cmd, parts);
   importCommand(cmd, parts);
   statusCommand(cmd, parts);
+  diffCommand(cmd, parts);
   initCommand(cmd, parts);
   schemaCommand(cmd);
   rulesCommand(cmd, parts);
