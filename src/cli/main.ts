@@ -96,6 +96,7 @@ function buildCommand(cmd: Command, p: CommandParts): void {
     .option('-j, --jobs <n>', bilingual('cli.help.jobs'), p.parseCount)
     .option('--roster <csv>', bilingual('cli.help.roster'))
     .option('--asice', bilingual('cli.help.asice'))
+    .option('--changes-since <ref>', bilingual('diff.help.changesSince'))
     .option('-w, --watch', bilingual('cli.help.watch'))
     .addOption(p.langOption())
     .action(async (paths: string[], opts) => {

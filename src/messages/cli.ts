@@ -191,6 +191,10 @@ export const CLI_MESSAGES = {
     en: 'unknown format "{formats}": use pdf, html, docx',
   },
   'cli.build.watchWithRoster': { et: 'ei sobi kokku', en: '--watch and --roster do not go together' },
+  'cli.build.watchWithChangesSince': {
+    et: '--watch ja --changes-since ei sobi kokku (muudatuste aruanded koosta ühe korraga käivitusega)',
+    en: '--watch and --changes-since do not go together (write the change reports in a single run)',
+  },
   'cli.build.built': { et: 'valmis {file} → {outputs}', en: 'built {file} → {outputs}' },
   'cli.build.notBuilt': { et: 'EI KOOSTATUD {file}', en: 'FAILED {file}' },
   'cli.build.tooManyJobs': {

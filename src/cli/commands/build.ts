@@ -25,6 +25,8 @@ export interface BuildCliOptions {
   roster?: string;
   /** Keep running and rebuild what changes. */
   watch?: boolean;
+  /** A git ref: write `<id>.muudatused.pdf` beside each description changed since it. */
+  changesSince?: string;
   /** Also an unsigned ASiC-E container per document. */
   asice?: boolean;
 }
@@ -97,6 +99,7 @@ export async function runBuild(paths: string[], opts: BuildCliOptions): Promise<
   try {
     formats = parseFormats(opts.format);
     if (opts.watch && opts.roster) throw usageError('cli.build.watchWithRoster');
+    if (opts.watch && opts.changesSince !== undefined) throw usageError('cli.build.watchWithChangesSince');
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`ametijuhend: ${terminalSafe(e.message)}\n`);
@@ -109,8 +112,20 @@ export async function runBuild(paths: string[], opts: BuildCliOptions): Promise<
     process.stderr.write(`${message('cli.build.tooManyJobs', lang, { jobs: opts.jobs, cores })}\n`);
     opts = { ...opts, jobs: cores };
   }
+  // the change reports first: an unknown ref is a usage error before any rendering
+  let reports = 0;
+  if (opts.changesSince !== undefined) {
+    const { runChangesSince } = await import('./diff.js');
+    reports = await runChangesSince(paths, {
+      since: opts.changesSince,
+      outDir: opts.outDir,
+      ...(opts.lang ? { lang: opts.lang } : {}),
+      ...(opts.quiet ? { quiet: true } : {}),
+    });
+    if (reports === 2) return 2;
+  }
   const once = (quiet: boolean): Promise<number> => buildOnce(paths, opts, formats, lang, quiet);
-  const code = await once(Boolean(opts.quiet));
+  const code = Math.max(await once(Boolean(opts.quiet)), reports);
   if (!opts.watch || code === 2) return code;
   // keep running: rebuild what a change affects (the cache makes the rebuild incremental)
   await watchPaths(paths, {
