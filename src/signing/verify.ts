@@ -463,9 +463,8 @@ class Verifier {
     provenance: Provenance | undefined,
     pdf: Uint8Array | undefined,
   ): Promise<Uint8Array | undefined> {
-    const { lang } = this;
     if (!provenance) {
-      report.reason = reason('verify.unknown.noProvenance', lang);
+      report.reason = reason('verify.unknown.noProvenance', this.lang);
       return undefined;
     }
     report.id = provenance.id;
@@ -477,6 +476,35 @@ class Verifier {
       ...(provenance.reviewed !== undefined ? { reviewed: provenance.reviewed } : {}),
       ...(provenance.personalisation ? { employee: provenance.personalisation.employee } : {}),
     };
+    const located = await this.locate(report, provenance);
+    if (!located) return undefined;
+    const { found, model } = located;
+    const now = provenanceOf(model, VERSION);
+    report.currentCode = shortCode(now.fingerprint);
+    if (now.fingerprint !== provenance.fingerprint) {
+      report.state = 'stale';
+      report.changes = partChanges(provenance.parts, now.parts, model.lang);
+      if (report.changes.length === 0) report.reason = reason('verify.changedSomewhere', this.lang);
+    } else {
+      report.state = 'current';
+      if (provenance.tool !== VERSION) {
+        report.build = 'other-version';
+        report.notes = [
+          reason('verify.otherVersion', this.lang, { tool: provenance.tool, version: VERSION }),
+        ];
+      }
+    }
+    if (!pdf) return undefined;
+    const key = provenance.personalisation ? JSON.stringify(provenance.personalisation) : '';
+    return this.comparePdf(report, pdf, found, model, key);
+  }
+
+  /** The description the provenance names, compiled now (a roster copy personalised again). */
+  private async locate(
+    report: FileReport,
+    provenance: Provenance,
+  ): Promise<{ found: FoundDescription; model: JobDescription } | undefined> {
+    const { lang } = this;
     const lookup = await this.index.lookup(provenance.id);
     if ('missing' in lookup) {
       report.reason = reason('verify.unknown.noSuchDescription', lang, {
@@ -498,61 +526,52 @@ class Verifier {
       report.reason = reason('verify.unknown.hasErrors', lang, { id: provenance.id, source: report.source });
       return undefined;
     }
-    let model = found.model;
     const p = provenance.personalisation;
-    if (p) {
-      try {
-        model = personalise(model, {
-          line: 0,
-          id: provenance.id,
-          employee: p.employee,
-          ...(p.employer !== undefined ? { employer: p.employer } : {}),
-          ...(p.role !== undefined ? { role: p.role } : {}),
-        });
-      } catch (e) {
-        report.reason = reason('verify.unknown.cannotPersonalise', lang, { reason: failureText(e, lang) });
-        return undefined;
-      }
+    if (!p) return { found, model: found.model };
+    try {
+      const row = {
+        line: 0,
+        id: provenance.id,
+        employee: p.employee,
+        ...(p.employer !== undefined ? { employer: p.employer } : {}),
+        ...(p.role !== undefined ? { role: p.role } : {}),
+      };
+      return { found, model: personalise(found.model, row) };
+    } catch (e) {
+      report.reason = reason('verify.unknown.cannotPersonalise', lang, { reason: failureText(e, lang) });
+      return undefined;
     }
-    const now = provenanceOf(model, VERSION);
-    report.currentCode = shortCode(now.fingerprint);
-    const otherVersion = provenance.tool !== VERSION;
-    const notes: Reason[] = [];
-    if (now.fingerprint !== provenance.fingerprint) {
+  }
+
+  /** Builds today's PDF and compares it with the file's: current needs the same bytes. */
+  private async comparePdf(
+    report: FileReport,
+    pdf: Uint8Array,
+    found: FoundDescription,
+    model: JobDescription,
+    key: string,
+  ): Promise<Uint8Array | undefined> {
+    const { lang } = this;
+    const standard = this.options.pdfStandard ?? declaredPdfStandard(pdf) ?? 'a-2a';
+    report.pdfStandard = standard;
+    let fresh: Uint8Array;
+    try {
+      fresh = await this.builds.pdf(found, model, standard, key);
+    } catch (e) {
+      report.state = 'unknown';
+      report.reason = reason('verify.unknown.buildFailed', lang, { reason: failureText(e, lang) });
+      return undefined;
+    }
+    if (report.state !== 'current') return fresh;
+    if (sameBytes(pdf, fresh)) {
+      report.build = 'identical';
+      report.notes = [reason('verify.identical', lang)];
+    } else if (report.build !== 'other-version') {
+      // the same content, but not what the build gives now (another date or standard)
+      report.build = 'different';
       report.state = 'stale';
-      report.changes = partChanges(provenance.parts, now.parts, model.lang);
-      if (report.changes.length === 0) report.reason = reason('verify.changedSomewhere', lang);
-    } else {
-      report.state = 'current';
-      if (otherVersion) {
-        report.build = 'other-version';
-        notes.push(reason('verify.otherVersion', lang, { tool: provenance.tool, version: VERSION }));
-      }
+      report.reason = reason('verify.pdfDiffers', lang, { standard });
     }
-    let fresh: Uint8Array | undefined;
-    if (pdf) {
-      const standard = this.options.pdfStandard ?? declaredPdfStandard(pdf) ?? 'a-2a';
-      report.pdfStandard = standard;
-      try {
-        fresh = await this.builds.pdf(found, model, standard, p ? JSON.stringify(p) : '');
-      } catch (e) {
-        report.state = 'unknown';
-        report.reason = reason('verify.unknown.buildFailed', lang, { reason: failureText(e, lang) });
-        return undefined;
-      }
-      if (report.state === 'current') {
-        if (sameBytes(pdf, fresh)) {
-          report.build = 'identical';
-          notes.length = 0;
-          notes.push(reason('verify.identical', lang));
-        } else if (!otherVersion) {
-          report.build = 'different';
-          report.state = 'stale';
-          report.reason = reason('verify.pdfDiffers', lang, { standard });
-        }
-      }
-    }
-    if (notes.length) report.notes = notes;
     return fresh;
   }
 }
