@@ -175,7 +175,7 @@ export async function scanSigned(
   const scan: Scan = { containers };
   if (truncated)
     scan.truncated = message('verify.status.truncated', lang, {
-      dir: shownPath(root, cwd) || '.',
+      dir: root === resolve(cwd) ? '.' : shownPath(root, cwd),
       max: SCAN_LIMITS.entries,
     });
   return scan;

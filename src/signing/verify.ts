@@ -509,7 +509,7 @@ class Verifier {
     if ('missing' in lookup) {
       report.reason = reason('verify.unknown.noSuchDescription', lang, {
         id: provenance.id,
-        repo: shownPath(this.repo, this.cwd) || '.',
+        repo: resolve(this.repo) === resolve(this.cwd) ? '.' : shownPath(this.repo, this.cwd),
       });
       return undefined;
     }
