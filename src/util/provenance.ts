@@ -147,3 +147,12 @@ export function parseProvenance(get: (field: ProvenanceField) => string | undefi
 export function shortCode(fingerprint: string): string {
   return fingerprint.slice(0, SHORT_CODE_LENGTH);
 }
+
+/**
+ * Whether `text` is the printed short code line ("Dokumendi kood: 3f9a0c1b22c2", "Document code: …")
+ * the renderers add (render/common/labels.ts documentCode): not text of the description, so an
+ * import of one of our outputs drops it.
+ */
+export function isDocumentCodeLine(text: string): boolean {
+  return /^(?:dokumendi kood|document code)\s*:\s*[0-9a-f]{12}$/iu.test(text.replace(/\s+/gu, ' ').trim());
+}

@@ -8,6 +8,7 @@
  */
 import type { SourceBlock, SourceCell, SourceParagraph, SourceTable } from '../types.js';
 import { isPageNumber, joinLines, labelOf, normaliseText, runningKey } from './text.js';
+import { isDocumentCodeLine } from '../../util/provenance.js';
 
 /** One text run as pdfjs gives it (a TextItem), reduced to what the layout needs. */
 export interface Run {
@@ -843,7 +844,8 @@ function runningLines(
   const kept = new Set<string>();
   for (const ml of margins.flat()) {
     const k = `${ml.where}|${ml.key}`;
-    if (isPageNumber(ml.line.text)) out.removed.add(ml.line);
+    // the page number, and the document code our renderer prints under the last page's footer
+    if (isPageNumber(ml.line.text) || isDocumentCodeLine(ml.line.text)) out.removed.add(ml.line);
     else if (running.has(k)) {
       out.removed.add(ml.line);
       if (!kept.has(k)) {

@@ -68,6 +68,7 @@ import {
   type SignaturesResult,
 } from './signatures.js';
 import { flat, fold, isUpper, letters, paragraphsOf, textLine, toLine, type Line } from './text.js';
+import { isDocumentCodeLine } from '../../util/provenance.js';
 
 export { NEAR_SIMILARITY } from './competencies.js';
 
@@ -109,6 +110,8 @@ export function isBoilerplate(text: string): boolean {
     isDutiesHeader(t) ||
     PRINTED_HEADINGS.has(matchPartHeading(t)?.kind ?? 'front') ||
     PAGE_NUMBER.test(t) ||
+    // the document code our renderers print in the footer ("Dokumendi kood: 3f9a0c1b22c2")
+    isDocumentCodeLine(t) ||
     /^[\d.\s]+$/u.test(t)
   );
 }

@@ -41,6 +41,8 @@ export interface DocumentLabels {
   approvedHeading: string;
   page: (n: number, total: number) => string;
   version: string;
+  /** The short code of the provenance (src/util/provenance.ts): "Dokumendi kood: 3f9a0c1b22c2". */
+  documentCode: (code: string) => string;
   /** "Valdab eesti keelt vähemalt tasemel C1." */
   languageSentence: (languageNames: string, level: string) => string;
 }
@@ -109,6 +111,7 @@ export const LABELS: Record<DocLang, DocumentLabels> = {
     approvedLine: (directive, date) => `${formatDateEt(date)} käskkirjaga nr ${directive}`,
     page: (n, total) => `lk ${n} / ${total}`,
     version: 'Versioon',
+    documentCode: (code) => `Dokumendi kood: ${code}`,
     languageSentence: (names, level) => `Valdab ${names} keelt vähemalt tasemel ${level}.`,
   },
   en: {
@@ -147,6 +150,7 @@ export const LABELS: Record<DocLang, DocumentLabels> = {
     approvedLine: (directive, date) => `by directive No ${directive} of ${formatDateEn(date)}`,
     page: (n, total) => `Page ${n} of ${total}`,
     version: 'Version',
+    documentCode: (code) => `Document code: ${code}`,
     languageSentence: (names, level) => `Command of ${names} at level ${level} or higher.`,
   },
 };

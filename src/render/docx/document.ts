@@ -11,6 +11,7 @@ import {
 } from '../common/outline.js';
 import type { DutiesSection, JobDescription } from '../../model/types.js';
 import type { RenderOptions } from '../types.js';
+import { propertyName, provenanceFields, shortCode } from '../../util/provenance.js';
 import { BlockWriter, inlines } from './content.js';
 import { COLORS, STYLE, TEXT_WIDTH } from './styles.js';
 import {
@@ -256,9 +257,12 @@ export function buildTree(model: JobDescription, outline: Outline, options: Rend
   for (const s of outline.sections) append(body, section(s, outline, writer));
   append(body, signatures(outline));
 
-  const versionRuns: InlineNode[] = outline.version
-    ? [plain(`${outline.labels.version} ${outline.version}`)]
-    : [];
+  // the footer's left part: the version and the short code of the provenance, on every page
+  const left = [
+    outline.version ? `${outline.labels.version} ${outline.version}` : undefined,
+    options.provenance ? outline.labels.documentCode(shortCode(options.provenance.fingerprint)) : undefined,
+  ].filter((x): x is string => x !== undefined);
+  const versionRuns: InlineNode[] = left.length ? [plain(left.join(' · '))] : [];
   const author = outline.organisation ?? 'ametijuhend';
   return {
     body,
@@ -280,5 +284,8 @@ export function buildTree(model: JobDescription, outline: Outline, options: Rend
         plainPurpose(model) ??
         `${outline.documentTitle}: ${model.title} (ametijuhend ${options.toolVersion})`,
     },
+    custom: options.provenance
+      ? provenanceFields(options.provenance).map(([field, value]) => [propertyName(field), value] as const)
+      : [],
   };
 }

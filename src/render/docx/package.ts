@@ -104,6 +104,27 @@ function coreProperties(p: DocTree['properties'], date: Date): string {
   );
 }
 
+/** The fmtid every custom property of an OOXML package has (ECMA-376 part 1, 22.3.2.2). */
+const CUSTOM_FMTID = '{D5CDD505-2E9C-101B-9397-08002B2CF9AE}';
+
+/**
+ * docProps/custom.xml: one vt:lpwstr property each, pid from 2 (0 and 1 are reserved). The reference
+ * already declares the part in [Content_Types].xml and relates it from _rels/.rels; without
+ * properties it is the reference's empty part.
+ */
+function customProperties(custom: NonNullable<DocTree['custom']> = []): string | undefined {
+  if (custom.length === 0) return undefined;
+  const open = FIXED_PARTS['docProps/custom.xml']?.replace(/\/>$/, '>');
+  if (!open?.endsWith('docPropsVTypes">')) throw new Error('the DOCX reference has no custom properties part');
+  let xml = open;
+  custom.forEach(([name, value], i) => {
+    xml +=
+      `<property fmtid="${CUSTOM_FMTID}" pid="${i + 2}" name="${escapeXml(name, { attribute: true })}">` +
+      `<vt:lpwstr>${escapeXml(value)}</vt:lpwstr></property>`;
+  });
+  return `${xml}</Properties>`;
+}
+
 const encoder = new TextEncoder();
 
 /** A part deflated, with what the zip records of it. */
@@ -150,7 +171,9 @@ function documentParts(
     throw new Error('a DOCX header or footer cannot hold links or lists');
   const lists = listDefinitions(body.lists);
   const app = `${APP_OPEN}<Application>${escapeXml(application)}</Application></Properties>`;
+  const custom = customProperties(tree.custom);
   return new Map([
+    ...(custom ? [['docProps/custom.xml', deflate(custom)] as const] : []),
     ['word/document.xml', deflate(`${DOCUMENT_OPEN}<w:body>${body.take()}${SECTION}</w:body></w:document>`)],
     ['word/_rels/document.xml.rels', deflate(relationships(body.links))],
     ['word/header1.xml', deflate(`${HEADER_OPEN}${header.take()}</w:hdr>`)],

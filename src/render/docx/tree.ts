@@ -99,6 +99,8 @@ export interface DocTree {
     keywords: string;
     description: string;
   };
+  /** docProps/custom.xml: the provenance as [property name, value] (src/util/provenance.ts). */
+  custom?: (readonly [string, string])[];
 }
 
 export function run(text: string, format: Omit<RunNode, 'kind' | 'text'> = {}): RunNode {

@@ -18,6 +18,7 @@ import {
   type SignatureSlot,
 } from '../common/outline.js';
 import type { RenderOptions } from '../types.js';
+import { propertyName, provenanceFields, shortCode } from '../../util/provenance.js';
 import { blocksToHast, inlineToHast } from './markdown.js';
 import { stylesheet } from './style.js';
 
@@ -223,6 +224,12 @@ function pageHead(model: JobDescription, outline: Outline, options: RenderOption
         : null,
       h('meta', { name: 'description', content: attributeText(description) }),
       h('meta', { name: 'dcterms.modified', content: isoDate(options.date) }),
+      // the provenance (src/util/provenance.ts), as it is: the serialiser escapes the attribute value
+      ...(options.provenance
+        ? provenanceFields(options.provenance).map(([field, value]) =>
+            h('meta', { name: propertyName(field), content: value }),
+          )
+        : []),
       h('style', css),
     ]),
   );
@@ -262,6 +269,13 @@ export function buildDocument(model: JobDescription, options: RenderOptions): Ro
     lines([
       h('p', outline.runningHeader),
       outline.version ? h('p', `${labels.version} ${outline.version}`) : null,
+      options.provenance
+        ? h(
+            'p',
+            { className: ['document-code'] },
+            labels.documentCode(shortCode(options.provenance.fingerprint)),
+          )
+        : null,
     ]),
   );
 

@@ -130,7 +130,9 @@ const PRINT_CSS = `@media print {
   tr, li, .general > div, .competency, blockquote, pre { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
   .signatures { break-inside: avoid; page-break-inside: avoid; }
-  footer { display: none; }
+  /* the page margin boxes carry the running footer; the document code stays, after the signatures */
+  footer { border-top: 0; margin-top: 1.5rem; padding-top: 0; }
+  footer p:not(.document-code) { display: none; }
 }
 `;
 

@@ -10,11 +10,12 @@ import { documentFlow } from './document.js';
 import { FONT_KEYS, getFaces } from './fonts.js';
 import { singleLine, type Line } from './inline.js';
 import { pdfInternals, type PdfInternals } from './internals/index.js';
-import { documentInfo, publicMetadata, xmp } from './metadata.js';
+import { documentInfo, provenanceInfo, publicMetadata, xmp } from './metadata.js';
 import { Paginator, registerFace } from './paginate.js';
 import { COLOR, CONTENT_WIDTH, PAGE, SIZE } from './style.js';
 import { Tagger, TagNode } from './tags.js';
-import type { JobDescription } from '../../model/types.js';
+import type { JobDescription, Provenance } from '../../model/types.js';
+import { shortCode } from '../../util/provenance.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 type DocOptions = ConstructorParameters<typeof PDFDocument>[0];
@@ -45,8 +46,18 @@ function keywords(model: JobDescription, outline: Outline): string[] {
   return [outline.documentTitle, model.title, ...model.unit, model.organisation ?? ''];
 }
 
-/** Running footer on every page: "Organisation · Title" left, "lk N / M" right; an artifact. */
-function drawFooters(doc: Doc, outline: Outline, paginator: Paginator, tagger: Tagger): void {
+/**
+ * Running footer on every page: "Organisation · Title" left, "lk N / M" right; on the last page a
+ * line below it with the short code of the provenance ("Dokumendi kood: 3f9a0c1b22c2"), so a person
+ * can match the paper to its source. All of it an artifact (pagination, not content).
+ */
+function drawFooters(
+  doc: Doc,
+  outline: Outline,
+  paginator: Paginator,
+  tagger: Tagger,
+  provenance: Provenance | undefined,
+): void {
   const { start, count } = doc.bufferedPageRange();
   const left = outline.version
     ? `${outline.runningHeader} · ${outline.labels.version} ${outline.version}`
@@ -74,6 +85,15 @@ function drawFooters(doc: Doc, outline: Outline, paginator: Paginator, tagger: T
         line: page,
         tag: null,
       });
+      if (provenance && i === count - 1) {
+        const code = singleLine(
+          outline.labels.documentCode(shortCode(provenance.fingerprint)),
+          { color: COLOR.muted },
+          SIZE.footer,
+          CONTENT_WIDTH,
+        );
+        paginator.line({ kind: 'text', x: PAGE.left, y: PAGE.footerY + h, h, line: code, tag: null });
+      }
     });
   }
 }
@@ -86,9 +106,10 @@ function createDocument(
   internals: PdfInternals | undefined,
 ): Doc {
   const info = documentInfo(outline, options, keywords(model, outline));
+  const { provenance } = options;
   const metadata = internals
-    ? { info, xml: xmp(info, outline.locale) }
-    : publicMetadata(info, outline.locale);
+    ? { info, xml: xmp(info, outline.locale, provenance) }
+    : publicMetadata(info, outline.locale, provenance);
   const doc = new PDFDocument({
     ...STANDARDS[options.pdfStandard ?? 'a-2a'],
     size: [PAGE.width, PAGE.height],
@@ -98,7 +119,8 @@ function createDocument(
     lang: outline.locale,
     displayTitle: true,
     ...internals?.documentOptions,
-    info: metadata.info,
+    // pdfkit writes every key into the Info dictionary (the provenance's after the standard ones)
+    info: { ...metadata.info, ...provenanceInfo(provenance) } as Partial<typeof info>,
   });
   if (internals) internals.prepare(doc, metadata.xml);
   else doc.appendXML(metadata.xml);
@@ -126,7 +148,7 @@ export const renderPdf = async (model: JobDescription, options: PdfRenderOptions
   const paginator = new Paginator(doc, tagger, { internals, bookmarks });
   const flow = documentFlow(outline, root);
   paginator.run(flow);
-  drawFooters(doc, outline, paginator, tagger);
+  drawFooters(doc, outline, paginator, tagger, options.provenance);
   tagger.finish();
   doc.end();
   await done;

@@ -6,7 +6,15 @@
  */
 import type { Outline } from '../common/outline.js';
 import type { RenderOptions } from '../types.js';
-import { escapeXml } from '../../util/xml.js';
+import {
+  infoKey,
+  PROVENANCE_FIELDS,
+  PROVENANCE_NS,
+  PROVENANCE_PREFIX,
+  provenanceFields,
+  type Provenance,
+} from '../../util/provenance.js';
+import { escapeXml, xmlChars } from '../../util/xml.js';
 
 export interface Info {
   Title: string;
@@ -38,7 +46,76 @@ function xmpDate(d: Date): string {
   return `${d.toISOString().split('.')[0]}Z`;
 }
 
-export function xmp(info: Info, lang: string): string {
+/** What each provenance property says, for the PDF/A extension schema that declares it. */
+const FIELD_DESCRIPTIONS: Record<(typeof PROVENANCE_FIELDS)[number], string> = {
+  id: 'The job description id',
+  version: 'The job description version',
+  reviewed: 'The date the job description was last reviewed',
+  tool: 'The version of ametijuhend that built the file',
+  fingerprint: 'SHA-256 of the canonical compiled job description',
+  parts: 'Digests of the parts of the job description',
+  employee: 'The employee of a personalised copy',
+  employer: 'The employer of a personalised copy',
+  role: 'The role of a personalised copy',
+};
+
+/**
+ * The PDF/A extension schema (ISO 19005-1 6.7.8, also read by PDF/A-2) that declares the provenance
+ * properties: PDF/A allows in XMP only properties of predefined or so declared schemas. The same
+ * bytes in every document: every field is declared, whether the document has it or not.
+ */
+const PROVENANCE_SCHEMA = [
+  '<rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"' +
+    ' xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">',
+  '<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">',
+  '<pdfaSchema:schema>ametijuhend provenance</pdfaSchema:schema>',
+  `<pdfaSchema:namespaceURI>${PROVENANCE_NS}</pdfaSchema:namespaceURI>`,
+  `<pdfaSchema:prefix>${PROVENANCE_PREFIX}</pdfaSchema:prefix>`,
+  '<pdfaSchema:property><rdf:Seq>',
+  ...PROVENANCE_FIELDS.map(
+    (field) =>
+      '<rdf:li rdf:parseType="Resource">' +
+      `<pdfaProperty:name>${field}</pdfaProperty:name>` +
+      '<pdfaProperty:valueType>Text</pdfaProperty:valueType>' +
+      '<pdfaProperty:category>external</pdfaProperty:category>' +
+      `<pdfaProperty:description>${FIELD_DESCRIPTIONS[field]}</pdfaProperty:description>` +
+      '</rdf:li>',
+  ),
+  '</rdf:Seq></pdfaSchema:property>',
+  '</rdf:li></rdf:Bag></pdfaExtension:schemas>',
+  '</rdf:Description>',
+].join('\n');
+
+/**
+ * The provenance fields with the characters XML cannot carry dropped: the same value goes into the
+ * XMP and the Info dictionary.
+ */
+function cleanFields(p: Provenance): [(typeof PROVENANCE_FIELDS)[number], string][] {
+  return provenanceFields(p).map(([field, value]) => [field, xmlChars(value)]);
+}
+
+/** The provenance's Info dictionary entries (`AmetijuhendFingerprint` …), mirroring its XMP properties. */
+export function provenanceInfo(p: Provenance | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (p) for (const [field, value] of cleanFields(p)) out[infoKey(field)] = value;
+  return out;
+}
+
+/** The provenance as XMP (src/util/provenance.ts), with the extension schema PDF/A requires. */
+export function provenanceXmp(p: Provenance | undefined): string {
+  if (!p) return '';
+  const properties = cleanFields(p).map(
+    ([field, value]) => `<${PROVENANCE_PREFIX}:${field}>${escapeXml(value)}</${PROVENANCE_PREFIX}:${field}>`,
+  );
+  return [
+    PROVENANCE_SCHEMA,
+    `<rdf:Description rdf:about="" xmlns:${PROVENANCE_PREFIX}="${PROVENANCE_NS}">`,
+    ...properties,
+    '</rdf:Description>',
+  ].join('\n');
+}
+
+export function xmp(info: Info, lang: string, provenance?: Provenance): string {
   const e = escapeXml;
   const author = info.Author
     ? `<dc:creator><rdf:Seq><rdf:li>${e(info.Author)}</rdf:li></rdf:Seq></dc:creator>`
@@ -61,6 +138,7 @@ export function xmp(info: Info, lang: string): string {
     `<pdf:Producer>${e(info.Producer)}</pdf:Producer>`,
     `<pdf:Keywords>${e(info.Keywords)}</pdf:Keywords>`,
     '</rdf:Description>',
+    provenanceXmp(provenance),
   ]
     .filter(Boolean)
     .join('\n');
@@ -84,7 +162,11 @@ const MIRRORED = {
  * something else) and goes, escaped, into `xml` with what pdfkit does not write (the modification
  * dates, format and language). Append `xml` with doc.appendXML().
  */
-export function publicMetadata(info: Info, lang: string): { info: Partial<Info>; xml: string } {
+export function publicMetadata(
+  info: Info,
+  lang: string,
+  provenance?: Provenance,
+): { info: Partial<Info>; xml: string } {
   const e = escapeXml;
   const safe = (v: string): boolean => e(v) === v;
   const kept: Partial<Info> = { ...info };
@@ -115,6 +197,7 @@ export function publicMetadata(info: Info, lang: string): { info: Partial<Info>;
           '</rdf:Description>',
         ]
       : []),
+    ...(provenance ? [provenanceXmp(provenance)] : []),
   ];
   return { info: kept, xml: xml.join('\n') };
 }
