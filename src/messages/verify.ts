@@ -42,6 +42,10 @@ export const VERIFY_MESSAGES = {
     et: 'ametijuhend {id} ({source}), dokumendi kood {code}',
     en: 'description {id} ({source}), document code {code}',
   },
+  'verify.codeNow': {
+    et: 'praeguse allika dokumendi kood on {code}',
+    en: 'the document code of the source now is {code}',
+  },
   'verify.forEmployee': { et: 'isikustatud: {employee}', en: 'personalised for {employee}' },
   'verify.identical': {
     et: 'PDF on bait-baidilt see, mille annab praegu `build`',
@@ -152,8 +156,8 @@ export const VERIFY_MESSAGES = {
   'verify.status.signedBy': { et: 'Allkirjastajad', en: 'Signed by' },
   'verify.status.signedAt': { et: 'Allkirjastatud', en: 'Signed on' },
   'verify.status.unknownHeading': {
-    et: 'Konteinerid, mille ametijuhendit ei leitud:',
-    en: 'Containers whose description was not found:',
+    et: 'Konteinerid, mida ei saa ühegi ametijuhendiga siduda:',
+    en: 'Containers that match no description:',
   },
   'verify.status.unknownContainer': { et: '{container}: {reason}', en: '{container}: {reason}' },
   'verify.status.truncated': {

@@ -650,6 +650,8 @@ function reportLines(r: FileReport, lang: MessageLang): string[] {
     if (r.provenance.employee !== undefined)
       lines.push(`  ${message('verify.forEmployee', lang, { employee: safe(r.provenance.employee) })}`);
   }
+  if (r.currentCode !== undefined && r.provenance && r.currentCode !== r.provenance.code)
+    lines.push(`  ${message('verify.codeNow', lang, { code: r.currentCode })}`);
   if (r.reason) lines.push(`  ${safe(r.reason.message)}`);
   for (const note of r.notes ?? []) lines.push(`  ${note.message}`);
   for (const change of ['changed', 'added', 'removed'] as const) {
