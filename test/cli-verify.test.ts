@@ -90,6 +90,37 @@ describe('ametijuhend verify', () => {
     expect(notThere.stdout).toContain('no description with the id data-analyst in .');
   });
 
+  it('a roster copy is re-made with its personalisation: current, the PDF byte for byte', () => {
+    const hr = tree({
+      'roster.csv': 'id,employee,employer,role\nekspert-kriisiabi,Mari Maasikas,Jaan Juht,Ekspert\n',
+    });
+    const built = cli(
+      [
+        'build',
+        'docs',
+        '--roster',
+        join(hr, 'roster.csv'),
+        '-o',
+        join(hr, 'out'),
+        '--format',
+        'pdf,docx',
+        '-q',
+      ],
+      repo,
+    );
+    expect(built.code).toBe(0);
+    const files = ['pdf', 'docx'].map((e) => join(hr, 'out', `ekspert-kriisiabi-mari-maasikas.${e}`));
+    const r = verify([...files, '--lang', 'en', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as VerifyResult;
+    expect(json.files.map((f) => [f.state, f.id, f.provenance?.employee, f.build])).toEqual([
+      ['current', 'ekspert-kriisiabi', 'Mari Maasikas', 'identical'],
+      ['current', 'ekspert-kriisiabi', 'Mari Maasikas', undefined],
+    ]);
+    const text = verify([files[0]!, '--lang', 'et']);
+    expect(text.stdout).toContain('isikustatud: Mari Maasikas');
+  });
+
   it('exit 2 for usage errors; nothing written', () => {
     const before = readFileSync(join(out, 'data-analyst.pdf'));
     expect(verify([]).code).toBe(2);

@@ -18,6 +18,8 @@ import { CONTAINER_LIMITS, type Container, type ContainerDataFile } from './type
 import { failureText, withoutCodes } from './verify.js';
 import { personalise } from '../build/roster.js';
 import { readRegularFile } from '../fs/read.js';
+import { checkPaths, type CheckOptions } from '../project/check.js';
+import { statusRows } from '../project/status.js';
 import { shownPath } from '../fs/root.js';
 import { message } from '../messages/index.js';
 import { provenanceOf } from '../model/fingerprint.js';
@@ -253,4 +255,23 @@ export function signedStatus(
   const result: SignedStatus = { rows: out, unknown };
   if (scan.truncated) result.truncated = scan.truncated;
   return result;
+}
+
+/**
+ * `status --signed` as a library call: the status rows of `paths` (checked as `status` checks them)
+ * with the signed containers found under `signedDir`.
+ */
+export async function statusSigned(
+  paths: readonly string[],
+  signedDir: string,
+  options: CheckOptions = {},
+): Promise<SignedStatus> {
+  const result = await checkPaths(paths, options);
+  const rows = statusRows(result);
+  const scan = await scanSigned(signedDir, {
+    ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
+    ...(options.lang ? { lang: options.lang } : {}),
+  });
+  const models = result.summaries.map((_, i) => result.results[i]?.model);
+  return signedStatus(rows, models, scan, options.lang ?? 'et');
 }
