@@ -12,6 +12,7 @@ import type { Nodes as MdastNodes } from 'mdast';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileFile } from '../src/compiler/compile.js';
+import { provenanceOf } from '../src/model/fingerprint.js';
 import type { JobDescription } from '../src/model/types.js';
 import { buildOutline, inlineText } from '../src/render/common/outline.js';
 import { renderHtml } from '../src/render/html/index.js';
@@ -29,6 +30,11 @@ const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 const CHROMIUM = '/usr/bin/chromium';
 const JAVA = '/usr/bin/java';
 const OPTIONS: RenderOptions = { date: new Date(Date.UTC(2026, 2, 1)), toolVersion: '0.1.0-test' };
+/** The options a driver passes: with the provenance (its meta elements and the document code are checked too). */
+const optionsFor = (model: JobDescription): RenderOptions => ({
+  ...OPTIONS,
+  provenance: provenanceOf(model, OPTIONS.toolVersion),
+});
 
 interface Rendered {
   model: JobDescription;
@@ -57,7 +63,7 @@ function compileOrFail(path: string): JobDescription {
 
 async function renderToFile(path: string): Promise<Rendered> {
   const model = compileOrFail(path);
-  const bytes = await renderHtml(model, OPTIONS);
+  const bytes = await renderHtml(model, optionsFor(model));
   const file = join(outDir, `${model.id}.html`);
   writeFileSync(file, bytes);
   const r: Rendered = { model, bytes, html: new TextDecoder('utf-8', { fatal: true }).decode(bytes), file };
@@ -422,11 +428,13 @@ describe.each([
 
   it('is reproducible: the same input gives the same bytes', async () => {
     const r = get(path);
-    const again = await renderHtml(r.model, { ...OPTIONS });
+    const again = await renderHtml(r.model, optionsFor(r.model));
     expect(Buffer.from(again).equals(Buffer.from(r.bytes))).toBe(true);
-    const recompiled = await renderHtml(compileOrFail(path), {
+    const model = compileOrFail(path);
+    const recompiled = await renderHtml(model, {
       date: new Date(OPTIONS.date),
       toolVersion: OPTIONS.toolVersion,
+      provenance: provenanceOf(model, OPTIONS.toolVersion),
     });
     expect(Buffer.from(recompiled).equals(Buffer.from(r.bytes))).toBe(true);
   });

@@ -24,18 +24,27 @@ const OMITTED = new Set(['position', 'positions', 'path', 'source', 'spread', 'd
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-function canonical(value: unknown): Json | undefined {
+/**
+ * The canonical form of `value`, found under `key`. A string's runs of white space become one space;
+ * a field's string (a YAML value: `computerSkills: >-` keeps a line's trailing spaces) is trimmed
+ * too, but not the `value` of an mdast node: "foo " before an emphasis and "foo" before it are two
+ * texts ("foo bar" and "foobar"), and the Markdown parser already strips a paragraph's ends.
+ */
+function canonical(value: unknown, key?: string): Json | undefined {
   if (value === undefined || typeof value === 'function') return undefined;
   if (value === null || typeof value === 'boolean') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
-  if (typeof value === 'string') return value.replace(/\s+/gu, ' ');
-  if (Array.isArray(value)) return value.map((v) => canonical(v) ?? null);
+  if (typeof value === 'string') {
+    const spaced = value.replace(/\s+/gu, ' ');
+    return key === 'value' ? spaced : spaced.trim();
+  }
+  if (Array.isArray(value)) return value.map((v) => canonical(v, key) ?? null);
   if (typeof value === 'object') {
     const out: { [key: string]: Json } = {};
-    for (const key of Object.keys(value).sort()) {
-      if (OMITTED.has(key)) continue;
-      const v = canonical((value as Record<string, unknown>)[key]);
-      if (v !== undefined) out[key] = v;
+    for (const k of Object.keys(value).sort()) {
+      if (OMITTED.has(k)) continue;
+      const v = canonical((value as Record<string, unknown>)[k], k);
+      if (v !== undefined) out[k] = v;
     }
     return out;
   }

@@ -75,13 +75,34 @@ export function propertyName(field: ProvenanceField): string {
 }
 
 const FINGERPRINT = /^[0-9a-f]{64}$/;
-const PART = /^[A-Za-z][\w.:-]*$/;
+const PART = /^[A-Za-z]/;
+
+const utf8 = new TextEncoder();
+
+/**
+ * A part's name in the parts string: every character but ASCII letters, digits and `._:-`
+ * percent-encoded as UTF-8, so an extra section's heading ("extra:Muud ülesanded", or one with
+ * `;`, `=` or `<`) survives any metadata format and reads back the same.
+ */
+function encodePart(name: string): string {
+  return name.replace(/[^A-Za-z0-9._:-]/gu, (ch) =>
+    Array.from(utf8.encode(ch), (b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
+  );
+}
+
+function decodePart(encoded: string): string | undefined {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return undefined;
+  }
+}
 
 /** "title=0a1b2c3d4e;unit=…", in key order. */
 function partsString(parts: Record<string, string>): string {
   return Object.keys(parts)
     .sort()
-    .map((k) => `${k}=${parts[k]}`)
+    .map((k) => `${encodePart(k)}=${parts[k]}`)
     .join(';');
 }
 
@@ -120,12 +141,12 @@ export function parseProvenance(get: (field: ProvenanceField) => string | undefi
   for (const entry of (get('parts') ?? '').split(';')) {
     const at = entry.indexOf('=');
     if (at <= 0) continue;
-    const key = entry.slice(0, at).trim();
+    const key = decodePart(entry.slice(0, at).trim());
     const digest = entry
       .slice(at + 1)
       .trim()
       .toLowerCase();
-    if (PART.test(key) && /^[0-9a-f]+$/.test(digest)) parts[key] = digest;
+    if (key !== undefined && PART.test(key) && /^[0-9a-f]+$/.test(digest)) parts[key] = digest;
   }
   const p: Provenance = { id, tool, fingerprint, parts };
   const version = get('version');

@@ -115,7 +115,8 @@ const CUSTOM_FMTID = '{D5CDD505-2E9C-101B-9397-08002B2CF9AE}';
 function customProperties(custom: NonNullable<DocTree['custom']> = []): string | undefined {
   if (custom.length === 0) return undefined;
   const open = FIXED_PARTS['docProps/custom.xml']?.replace(/\/>$/, '>');
-  if (!open?.endsWith('docPropsVTypes">')) throw new Error('the DOCX reference has no custom properties part');
+  if (!open?.endsWith('docPropsVTypes">'))
+    throw new Error('the DOCX reference has no custom properties part');
   let xml = open;
   custom.forEach(([name, value], i) => {
     xml +=
