@@ -3,11 +3,14 @@
  * reader (src/signing/container.ts) on containers DigiDoc writes and on hostile ones.
  */
 import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { deflateSync, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { writeContainer, manifestXml as ourManifest } from '../src/signing/container-write.js';
-import { containerPdf, readContainer } from '../src/signing/container.js';
+import { containerPdf, readContainer, readContainerFile } from '../src/signing/container.js';
 import { message, type MessageId } from '../src/messages/index.js';
 import { SigningFailure, type Container } from '../src/signing/types.js';
 import {
@@ -43,9 +46,7 @@ function failure(read: () => unknown): SigningFailure {
 }
 
 /** The local headers of a zip, in file order. */
-function localHeaders(
-  bytes: Uint8Array,
-): {
+function localHeaders(bytes: Uint8Array): {
   name: string;
   method: number;
   flags: number;
@@ -317,6 +318,17 @@ describe('readContainer on bad input', () => {
       stored('META-INF/manifest.xml', manifestXml([{ name: 'a.pdf' }])),
     ]);
     expect(id(bytes)).toBe('signing.container.mimetypeNotFirst');
+    // first in the central directory (what libdigidocpp lists) but not first in the file
+    const entries = [
+      stored('a.pdf', PDF),
+      stored('mimetype', ASICE_MIMETYPE),
+      stored('META-INF/manifest.xml', manifestXml([{ name: 'a.pdf' }])),
+    ];
+    expect(id(rawZip(entries, [1, 0, 2]))).toBe('signing.container.mimetypeNotFirst');
+    // and the other way round
+    const reordered = [entries[1]!, entries[0]!, entries[2]!];
+    expect(id(rawZip(reordered, [1, 0, 2]))).toBe('signing.container.mimetypeNotFirst');
+    expect(readContainer(rawZip(reordered, [0, 1, 2])).files).toHaveLength(1);
   });
 
   it('a wrong mimetype, or one in UTF-16', () => {
@@ -510,3 +522,67 @@ describe('readContainer on bad input', () => {
     expect(c.signatures[1]!.problems.join()).toMatch(/ei ole loetav XML/);
   });
 });
+
+describe('readContainerFile', () => {
+  it('reads a file, and says why when it cannot', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'container-'));
+    writeFileSync(join(dir, 'a.asice'), writeContainer([{ name: 'a.pdf', bytes: PDF }]));
+    expect(readContainerFile(join(dir, 'a.asice')).files[0]!.name).toBe('a.pdf');
+    const missing = failure(() => readContainerFile(join(dir, 'none.asice')));
+    expect(missing.id).toBe('signing.container.cannotRead');
+    expect(message('signing.container.cannotRead', 'en', missing.data)).toMatch(
+      /cannot read .*none\.asice: /,
+    );
+    mkdirSync(join(dir, 'folder.asice'));
+    expect(failure(() => readContainerFile(join(dir, 'folder.asice'))).id).toBe(
+      'signing.container.cannotRead',
+    );
+  });
+});
+
+describe('readContainer on damaged bytes', () => {
+  it('any single damaged byte, or a truncation, gives a container or a SigningFailure, never a crash', () => {
+    const good = digidocContainer(
+      [{ name: 'a.pdf', bytes: PDF }],
+      [
+        signatureXml({
+          file: 'a.pdf',
+          bytes: PDF,
+          certificate: makeCertificate().der,
+          signingTime: '2026-01-05T10:00:00Z',
+        }),
+      ],
+    );
+    // a fixed sequence (xorshift), so a failure is the same every run
+    let seed = 0x2545f491;
+    const next = (): number => {
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      return (seed >>> 0) / 0x100000000;
+    };
+    const outcomes = new Set<string>();
+    for (let i = 0; i < 600; i++) {
+      const bytes = new Uint8Array(good);
+      if (i % 10 === 9) {
+        const cut = Math.floor(next() * bytes.length);
+        outcomes.add(tryRead(bytes.subarray(0, cut)));
+      } else {
+        bytes[Math.floor(next() * bytes.length)] = Math.floor(next() * 256);
+        outcomes.add(tryRead(bytes));
+      }
+    }
+    // the damage was noticed, in more than one way
+    expect(outcomes.size).toBeGreaterThan(3);
+  });
+});
+
+function tryRead(bytes: Uint8Array): string {
+  try {
+    readContainer(bytes);
+    return 'read';
+  } catch (e) {
+    if (!(e instanceof SigningFailure)) throw e;
+    return e.id;
+  }
+}

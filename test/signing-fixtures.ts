@@ -373,12 +373,16 @@ export function crc32(data: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-/** A zip with exactly these local headers and central directory entries, in this order. */
-export function rawZip(entries: RawEntry[]): Uint8Array {
+/**
+ * A zip with exactly these local headers, in this order, and their central directory entries in
+ * the same order, or in `centralOrder` (indexes into `entries`).
+ */
+export function rawZip(entries: RawEntry[], centralOrder?: number[]): Uint8Array {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
+  const centralOf = new Map<number, Buffer>();
   let offset = 0;
-  for (const e of entries) {
+  for (const [index, e] of entries.entries()) {
     const name = Buffer.from(e.name, 'utf8');
     const data = Buffer.from(e.data ?? new Uint8Array());
     const extra = Buffer.from(e.extra ?? new Uint8Array());
@@ -419,16 +423,19 @@ export function rawZip(entries: RawEntry[]): Uint8Array {
       central.writeUInt16LE(0, 36);
       central.writeUInt32LE(0, 38);
       central.writeUInt32LE(offset, 42);
-      centrals.push(Buffer.concat([central, name]));
+      const bytes = Buffer.concat([central, name]);
+      centrals.push(bytes);
+      centralOf.set(index, bytes);
     }
     locals.push(localBytes);
     offset += localBytes.length;
   }
-  const cd = Buffer.concat(centrals);
+  const ordered = centralOrder ? centralOrder.map((i) => centralOf.get(i)!) : centrals;
+  const cd = Buffer.concat(ordered);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(centrals.length, 8);
-  end.writeUInt16LE(centrals.length, 10);
+  end.writeUInt16LE(ordered.length, 8);
+  end.writeUInt16LE(ordered.length, 10);
   end.writeUInt32LE(cd.length, 12);
   end.writeUInt32LE(offset, 16);
   return new Uint8Array(Buffer.concat([...locals, cd, end]));

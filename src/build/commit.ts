@@ -10,7 +10,7 @@ import type { BuildCache } from './cache.js';
 import { outputKeys } from './plan.js';
 import type { Runner } from './run.js';
 import type { BuildContext, BuildOptions, BuildResult, Job, Ran } from './types.js';
-import type { RenderOutcome } from './pool/task.js';
+import { products, type RenderOutcome } from './pool/task.js';
 import { moveStale, type Seen } from './stale.js';
 import { createHash } from 'node:crypto';
 import {
@@ -120,7 +120,7 @@ export class Committer {
     const { cwd, outDir, settings } = this.context;
     // an id names files: one the schema would reject (a rule turned off) is never a path
     if (!ID_PATTERN.test(id)) throw new OutputCollision(bilingual('build.idNotFileName', { id }));
-    const targets = settings.formats.map((f) => join(job.dir, `${id}.${f}`));
+    const targets = products(settings).map((f) => join(job.dir, `${id}.${f}`));
     // ids are checked (compile, cache), and this holds whatever an id or a folder name holds
     for (const target of targets) assertInside(outDir, target);
     for (const target of targets) {
@@ -176,11 +176,11 @@ export class Committer {
     return bytes.some((b, i) => b === undefined && !current[i]) ? undefined : bytes;
   }
 
-  /** A render's outputs, one per format, or why there are none. */
+  /** A render's outputs, one per product, or why there are none. */
   private rendered(outcome: RenderOutcome): Bytes {
     if (outcome.error !== undefined) throw new Error(outcome.error);
     const bytes = outcome.outputs;
-    if (!bytes || bytes.length !== this.context.settings.formats.length)
+    if (!bytes || bytes.length !== products(this.context.settings).length)
       throw new Error(bilingual('build.noOutput'));
     return bytes;
   }

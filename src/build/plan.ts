@@ -12,11 +12,11 @@ import { checkOutDir } from '../fs/outdir.js';
 import { readRegularFile } from '../fs/read.js';
 import { installHandlers } from '../fs/write.js';
 import { outputDir, type InputFile } from '../project/discover.js';
-import type { OutputFormat } from '../render/types.js';
 import { MAX_SOURCE_BYTES } from '../validate/rules/file-too-large.js';
 import { today } from '../util/dates.js';
 import { VERSION } from '../util/version.js';
-import type { RunSettings, SourceTask } from './pool/task.js';
+import { products, type Product, type RunSettings, type SourceTask } from './pool/task.js';
+import { assertContainersIgnored } from './containers.js';
 import { GitDates } from './git-dates.js';
 import type { BuildContext, BuildOptions, Job, Retry } from './types.js';
 import { libraryFingerprint, libraryVersions } from './versions.js';
@@ -36,7 +36,10 @@ export function openContext(options: BuildOptions): Omit<BuildContext, 'cache'> 
     pdfStandard: options.pdfStandard ?? 'a-2a',
     ...(lang ? { lang } : {}),
     ...(sourceDateEpoch !== undefined ? { sourceDateEpoch } : {}),
+    ...(options.asice ? { asice: true } : {}),
   };
+  // containers get signed and then hold personal codes: never inside a git work tree unignored
+  if (options.asice) assertContainersIgnored(outDir, options.outDir ?? 'dist');
   return { cwd, outDir, loader, settings, force: Boolean(options.force) };
 }
 
@@ -111,10 +114,11 @@ export function compileEntryKey(context: BuildContext, file: InputFile, key: str
   return config.reviewMonths ? metaKey(key, today()) : key;
 }
 
-/** The key of each output of the entry `key`, in the order of the formats. */
+/** The key of each output of the entry `key`, in the order of the products (formats, container). */
 export function outputKeys(settings: RunSettings, key: string): string[] {
-  const formatOptions = (f: OutputFormat): string => (f === 'pdf' ? settings.pdfStandard : '');
-  return settings.formats.map((f) => outputKey(key, f, formatOptions(f)));
+  // the container holds the PDF: its bytes follow the PDF's options
+  const formatOptions = (f: Product): string => (f === 'pdf' || f === 'asice' ? settings.pdfStandard : '');
+  return products(settings).map((f) => outputKey(key, f, formatOptions(f)));
 }
 
 /** True when every output of the entry `key` is in the cache. */

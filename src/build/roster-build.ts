@@ -46,6 +46,7 @@ import { repositoryDiagnostics } from '../validate/repository.js';
 export type RosterBuildOptions = Pick<
   BuildOptions,
   | 'formats'
+  | 'asice'
   | 'outDir'
   | 'pdfStandard'
   | 'lang'

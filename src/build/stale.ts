@@ -12,7 +12,8 @@
  * - every output of a description that no longer exists (deleted or renamed), in any build.
  *
  * A description that was simply not part of the run (`build one/file.md`) keeps its outputs; so do
- * the formats a run does not render (`--format pdf` keeps the HTML of a description still built).
+ * the formats a run does not render (`--format pdf` keeps the HTML of a description still built; a
+ * build without `--asice` keeps the containers).
  * Only files the cache records as written by this tool (state.json `produced`) are candidates, and
  * only while they still hold exactly the bytes written (size and SHA-256): a file of the user's own,
  * or one edited since, is never touched, whatever its name. Every candidate is a regular file of an
@@ -28,6 +29,7 @@ import { readRegularFile } from '../fs/read.js';
 import { isInside } from '../fs/root.js';
 import { assertNoLinkOut } from '../fs/write.js';
 import type { BuildContext, BuildFailure } from './types.js';
+import { products } from './pool/task.js';
 
 /** The folder stale outputs are moved to, inside the out-dir. */
 export const STALE_DIR = '.stale';
@@ -56,7 +58,7 @@ export interface Moved {
   to: string;
 }
 
-const OUTPUT_NAME = /^[a-z0-9-]+\.(pdf|html|docx)$/;
+const OUTPUT_NAME = /^[a-z0-9-]+\.(pdf|html|docx|asice)$/;
 
 /** An output file's path as this tool names them: inside the out-dir, not in a hidden folder. */
 function isOutputPath(outDir: string, target: string): boolean {
@@ -139,7 +141,7 @@ export function moveStale(
       cache.forgetProduced(target); // damage, or another out-dir's: never a path to touch
       continue;
     }
-    if (!isStale(target, p, within, settings.formats)) continue;
+    if (!isStale(target, p, within, products(settings))) continue;
     if (!unchanged(target, p)) {
       // gone, or no longer what this tool wrote: the user's now
       cache.forgetProduced(target);

@@ -19,6 +19,12 @@ import type { RenderOutcome, RenderTask, RunSettings } from './pool/task.js';
 
 export interface BuildOptions {
   formats: readonly OutputFormat[];
+  /**
+   * Also write an unsigned ASiC-E container per document, `<id>.asice` holding `<id>.pdf` (the PDF
+   * is rendered for it even when the formats leave PDF out; then it is not written beside it). The
+   * output folder must then be outside any git work tree, or ignored there.
+   */
+  asice?: boolean;
   /** Output folder (default "dist"), relative to cwd. */
   outDir?: string;
   pdfStandard?: PdfStandard;

@@ -95,6 +95,7 @@ function buildCommand(cmd: Command, p: CommandParts): void {
     .option('--force', bilingual('cli.help.force'))
     .option('-j, --jobs <n>', bilingual('cli.help.jobs'), p.parseCount)
     .option('--roster <csv>', bilingual('cli.help.roster'))
+    .option('--asice', bilingual('cli.help.asice'))
     .option('-w, --watch', bilingual('cli.help.watch'))
     .addOption(p.langOption())
     .action(async (paths: string[], opts) => {

@@ -60,6 +60,10 @@ export const CLI_MESSAGES = {
     et: 'isikustatud dokumendid',
     en: 'one document per employee from an HR export (columns id, employee, employer, role)',
   },
+  'cli.help.asice': {
+    et: 'kirjuta ka <id>.asice: allkirjastamata ASiC-E konteiner DigiDoc4 jaoks, sees <id>.pdf (PDF koostatakse ka siis, kui --format seda ei nimeta, aga eraldi faili siis ei kirjutata); mitte kunagi git-hoidlasse, kui kaust pole ignoreeritud (allkirjastatud konteinerites on isikukoodid)',
+    en: 'also write <id>.asice: an unsigned ASiC-E container for DigiDoc4 holding <id>.pdf (the PDF is rendered for it even without pdf in --format, then not written beside it); never into a git work tree unless ignored there (signed containers hold personal codes)',
+  },
   'cli.help.watch': {
     et: 'jälgi muudatusi ja koosta uuesti',
     en: 'keep running and rebuild what changes',

@@ -27,6 +27,10 @@ export const SIGNING_MESSAGES = {
     en: 'the file is too large for a container ({size} MB, at most {max} MB are read)',
     et: 'fail on konteineri jaoks liiga suur ({size} MB, loetakse kuni {max} MB)',
   },
+  'signing.container.cannotRead': {
+    en: 'cannot read {path}: {why}',
+    et: 'faili {path} ei saa lugeda: {why}',
+  },
   'signing.container.notZip': {
     en: 'this is not an ASiC-E container (.asice, .bdoc): it is not a zip file',
     et: 'see ei ole ASiC-E konteiner (.asice, .bdoc): see ei ole zip-fail',

@@ -22,10 +22,13 @@
  * `{ strict: true }` checks the layout ETSI TS 102 918 and `build --asice` promise: stored, no extra
  * field, no data descriptor, the exact content.
  */
+import { readRegularFile } from '../fs/read.js';
+import { readFailureWords } from '../fs/report.js';
 import { parseXml, XmlProblem, attr, children } from './xml.js';
 import { readSignatures } from './signatures.js';
 import {
   ASICE_MEDIA_TYPE,
+  CONTAINER_LIMITS,
   SigningFailure,
   type Container,
   type ContainerDataFile,
@@ -153,4 +156,23 @@ export function containerPdf(container: Container): ContainerDataFile {
     throw new SigningFailure('signing.container.noPdf', { files: names });
   }
   return pdf;
+}
+
+/**
+ * The container at `path`: a regular file read whole (never more than CONTAINER_LIMITS.fileBytes,
+ * checked before reading); throws SigningFailure, `signing.container.cannotRead` when it cannot be read.
+ */
+export function readContainerFile(path: string, options: ReadOptions = {}): Container {
+  const read = readRegularFile(path, CONTAINER_LIMITS.fileBytes);
+  if (!read.ok) {
+    if (read.reason === 'tooLarge') {
+      throw new SigningFailure('signing.container.tooLarge', {
+        size: Math.ceil(read.size / 1048576),
+        max: CONTAINER_LIMITS.fileBytes / 1048576,
+      });
+    }
+    const why = readFailureWords(read, CONTAINER_LIMITS.fileBytes);
+    throw new SigningFailure('signing.container.cannotRead', { path, why_en: why.en, why_et: why.et });
+  }
+  return readContainer(read.bytes, options);
 }

@@ -12,6 +12,10 @@ import type { JobDescription } from '../../model/types.js';
 import type { Diagnostic, MessageLang } from '../../validate/diagnostic.js';
 import { VERSION } from '../../util/version.js';
 import { provenanceOf } from '../../model/fingerprint.js';
+import { writeContainer } from '../../signing/container-write.js';
+
+/** What a build writes per document: the formats, then the unsigned container (`build --asice`). */
+export type Product = OutputFormat | 'asice';
 
 /** Settings shared by every task of a run (a worker receives them once). */
 export interface RunSettings {
@@ -21,6 +25,13 @@ export interface RunSettings {
   pdfStandard: PdfStandard;
   /** SOURCE_DATE_EPOCH of the run (undefined when unset). */
   sourceDateEpoch?: string;
+  /** Also an unsigned ASiC-E container holding the PDF (`build --asice`), after the formats. */
+  asice?: boolean;
+}
+
+/** The products of a run, in output order: each format, then the container when asked for. */
+export function products(settings: Pick<RunSettings, 'formats' | 'asice'>): Product[] {
+  return settings.asice ? [...settings.formats, 'asice'] : [...settings.formats];
 }
 
 /** A source to compile and render. */
@@ -51,7 +62,7 @@ export interface RenderOutcome {
   sourcePath: string;
   /** Present when the description is valid. */
   id?: string;
-  /** One entry per format, in the order of RunSettings.formats, when every format rendered. */
+  /** One entry per product (products(): the formats, then the container), when every one rendered. */
   outputs?: Uint8Array[];
   /** A renderer failed (a bug): its message. */
   error?: string;
@@ -100,7 +111,10 @@ export class TaskRunner {
   ): Promise<RenderOutcome> {
     const { settings } = this;
     try {
-      this.renderers ??= await Promise.all(settings.formats.map((f) => loadRenderer(f)));
+      // the container holds the PDF: rendered once, written or not as the formats say
+      const pdfOnlyForContainer = settings.asice === true && !settings.formats.includes('pdf');
+      const formats: OutputFormat[] = pdfOnlyForContainer ? [...settings.formats, 'pdf'] : settings.formats;
+      this.renderers ??= await Promise.all(formats.map((f) => loadRenderer(f)));
       const env =
         settings.sourceDateEpoch === undefined ? {} : { SOURCE_DATE_EPOCH: settings.sourceDateEpoch };
       const date = documentDate(model, env, committed === undefined ? undefined : new Date(committed));
@@ -108,6 +122,11 @@ export class TaskRunner {
       const options = { date, toolVersion: VERSION, pdfStandard: settings.pdfStandard, provenance };
       const outputs: Uint8Array[] = [];
       for (const render of this.renderers) outputs.push(await render(model, options));
+      if (settings.asice) {
+        const pdf = outputs[formats.indexOf('pdf')]!;
+        if (pdfOnlyForContainer) outputs.pop();
+        outputs.push(writeContainer([{ name: `${model.id}.pdf`, bytes: pdf }]));
+      }
       outcome.outputs = outputs;
     } catch (e) {
       outcome.error = (e as Error).message;

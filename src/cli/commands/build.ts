@@ -25,6 +25,8 @@ export interface BuildCliOptions {
   roster?: string;
   /** Keep running and rebuild what changes. */
   watch?: boolean;
+  /** Also an unsigned ASiC-E container per document. */
+  asice?: boolean;
 }
 
 function parseFormats(value: string): OutputFormat[] {
@@ -143,6 +145,7 @@ async function buildOnce(
       outDir: opts.outDir,
       pdfStandard: opts.pdfStandard,
       ...(opts.lang ? { lang: opts.lang } : {}),
+      ...(opts.asice ? { asice: true } : {}),
       onProgress: progress(lang, quiet),
     };
     const threads = {
