@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readContainer } from '../src/signing/container.js';
 import type { VerifyResult } from '../src/signing/verify.js';
 import { cli } from './cli.js';
 import { CODES, reference, signedContainer, signedRepo, tree } from './verify-repo.js';
@@ -119,6 +120,32 @@ describe('ametijuhend verify', () => {
     ]);
     const text = verify([files[0]!, '--lang', 'et']);
     expect(text.stdout).toContain('isikustatud: Mari Maasikas');
+  });
+
+  it('build --asice → signed in DigiDoc4 → verify: the workflow end to end', () => {
+    const built = cli(['build', 'docs', '--asice', '--format', 'pdf', '-o', 'dist', '-q'], repo);
+    expect(built.code).toBe(0);
+    const unsigned = join(out, 'ekspert-kriisiabi.asice');
+    const r = verify([unsigned, '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('ekspert-kriisiabi.asice › ekspert-kriisiabi.pdf: current');
+    expect(r.stdout).toContain('the container has no signatures');
+    // DigiDoc4 rewrites the zip when it signs: the data file is compared, never the container
+    const pdf = readContainer(readFileSync(unsigned)).files[0]!.bytes;
+    const hr = tree({ 'signed/ekspert-kriisiabi.asice': signedContainer('ekspert-kriisiabi.pdf', pdf) });
+    const after = verify([join(hr, 'signed', 'ekspert-kriisiabi.asice'), '--lang', 'en']);
+    expect(after.code).toBe(0);
+    expect(after.stdout.match(/signed exactly this build/g)).toHaveLength(2);
+    const state = cli(['status', 'docs', '--signed', out, '--format', 'json'], repo);
+    const rows = (JSON.parse(state.stdout) as { descriptions: { id: string; signed: { state: string } }[] })
+      .descriptions;
+    // the unsigned containers build wrote count as unsigned
+    expect(rows.map((d) => [d.id, d.signed.state])).toEqual([
+      ['data-analyst', 'unsigned'],
+      ['ekspert-kriisiabi', 'unsigned'],
+    ]);
+    const signedState = cli(['status', 'docs', '--signed', hr, '--format', 'json'], repo);
+    expect(signedState.stdout).toContain('"state": "current"');
   });
 
   it('exit 2 for usage errors; nothing written', () => {
