@@ -7,7 +7,7 @@
  * same on the real readers and real containers.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
@@ -129,6 +129,9 @@ describe('what a file is', () => {
     expect(sniffKind(readFileSync(join(out, 'ekspert-kriisiabi.docx')), 'x.bin')).toBe('docx');
     expect(sniffKind(readFileSync(join(out, 'ekspert-kriisiabi.html')), 'x.txt')).toBe('html');
     expect(sniffKind(Buffer.from('just text'), 'x.pdf')).toBeUndefined();
+    // an HTML page that speaks of %PDF- is still HTML
+    expect(sniffKind(Buffer.from('<!DOCTYPE html><p>%PDF-1.7</p>'), 'x.pdf')).toBe('html');
+    expect(sniffKind(Buffer.from('\uFEFF  <html lang="et">'), 'x')).toBe('html');
     // a zip with the container's mimetype first
     const zip = Buffer.concat([
       Buffer.from('PK\x03\x04', 'latin1'),
@@ -270,6 +273,19 @@ describe('verify (readers faked)', () => {
     ]);
     expect(formatVerifyText(withCodes, 'et')).toContain('isikukood 48001085718');
     expect(formatVerifyText(withCodes, 'et')).toContain('EI kontrollitud');
+  });
+
+  it('an id two descriptions have is ambiguous: unknown, naming both', async () => {
+    const copy = join(repo, 'docs', 'copy.md');
+    writeFileSync(copy, english);
+    try {
+      const r = await verifyFiles([join(out, 'data-analyst.pdf')], { repo, cwd: repo, lang: 'en' });
+      expect(r.files[0]!.reason!.code).toBe('ambiguous');
+      expect(r.files[0]!.reason!.message).toContain(join('docs', 'copy.md'));
+      expect(r.files[0]!.reason!.message).toContain(join('docs', 'data-analyst.md'));
+    } finally {
+      rmSync(copy);
+    }
   });
 
   it('bad files are unknown with a reason, and never stop the others', async () => {

@@ -164,6 +164,10 @@ export const VERIFY_MESSAGES = {
     et: 'kaustas {dir} loeti ainult {max, plural, one {# kirje} other {# kirjet}}: ülejäänuid ei vaadatud',
     en: 'only {max, plural, one {# entry} other {# entries}} of {dir} were read: the rest were not looked at',
   },
+  'verify.status.tooDeep': {
+    et: 'kaustas {dir} jäid vaatamata kaustad, mis on sügavamal kui {depth, plural, one {# tase} other {# taset}}',
+    en: 'folders deeper than {depth, plural, one {# level} other {# levels}} in {dir} were not looked at',
+  },
   'verify.status.notAFolder': {
     et: '--signed {dir}: sellist kausta ei ole',
     en: '--signed {dir}: no such folder',

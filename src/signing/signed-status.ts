@@ -71,12 +71,12 @@ export interface Scan {
 }
 
 /** The container paths under `dir`, sorted; symbolic links never followed. */
-function walk(dir: string): { paths: string[]; truncated: boolean } {
+function walk(dir: string): { paths: string[]; truncated?: 'entries' | 'depth' } {
   const paths: string[] = [];
   let seen = 0;
-  let truncated = false;
+  let truncated: 'entries' | 'depth' | undefined;
   const visit = (folder: string, depth: number): void => {
-    if (truncated) return;
+    if (truncated === 'entries') return;
     let entries;
     try {
       entries = readdirSync(folder, { withFileTypes: true });
@@ -86,7 +86,7 @@ function walk(dir: string): { paths: string[]; truncated: boolean } {
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (++seen > SCAN_LIMITS.entries || paths.length >= SCAN_LIMITS.containers) {
-        truncated = true;
+        truncated = 'entries';
         return;
       }
       const full = join(folder, entry.name);
@@ -94,13 +94,13 @@ function walk(dir: string): { paths: string[]; truncated: boolean } {
       if (entry.isSymbolicLink()) continue;
       if (entry.isDirectory()) {
         if (SKIP.has(entry.name)) continue;
-        if (depth >= SCAN_LIMITS.depth) truncated = true;
+        if (depth >= SCAN_LIMITS.depth) truncated ??= 'depth';
         else visit(full, depth + 1);
       } else if (entry.isFile() && isContainerName(entry.name)) paths.push(full);
     }
   };
   visit(dir, 0);
-  return { paths, truncated };
+  return truncated ? { paths, truncated } : { paths };
 }
 
 const digest = (algorithm: string, bytes: Uint8Array): string =>
@@ -175,11 +175,11 @@ export async function scanSigned(
   const containers: ScannedContainer[] = [];
   for (const path of paths) containers.push(await readOne(path, cwd, lang));
   const scan: Scan = { containers };
-  if (truncated)
-    scan.truncated = message('verify.status.truncated', lang, {
-      dir: root === resolve(cwd) ? '.' : shownPath(root, cwd),
-      max: SCAN_LIMITS.entries,
-    });
+  const shown = root === resolve(cwd) ? '.' : shownPath(root, cwd);
+  if (truncated === 'entries')
+    scan.truncated = message('verify.status.truncated', lang, { dir: shown, max: SCAN_LIMITS.entries });
+  else if (truncated === 'depth')
+    scan.truncated = message('verify.status.tooDeep', lang, { dir: shown, depth: SCAN_LIMITS.depth });
   return scan;
 }
 

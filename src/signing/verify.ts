@@ -171,8 +171,6 @@ function zipNames(bytes: Uint8Array): string[] | undefined {
 /** What `bytes` are, by their content (the extension only decides between kinds of zip). */
 export function sniffKind(bytes: Uint8Array, name: string): VerifiedKind | undefined {
   const ext = extname(name).toLowerCase();
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
-  if (head.includes('%PDF-')) return 'pdf';
   if (startsWith(bytes, 'PK\x03\x04')) {
     // a container's first entry is its mimetype, stored: the media type is at offset 38
     if (startsWith(bytes, 'mimetype', 30) || startsWith(bytes, ASICE_MEDIA_TYPE, 38)) return 'container';
@@ -184,11 +182,15 @@ export function sniffKind(bytes: Uint8Array, name: string): VerifiedKind | undef
     if (ext === '.docx') return 'docx';
     return undefined;
   }
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  // PDF readers accept the header anywhere in the first 1024 bytes
+  if (/^[^<]*%PDF-\d/.test(head)) return 'pdf';
   const text = head
-    .replace(/^\uFEFF|^\xEF\xBB\xBF/, '')
+    .replace(/^\xEF\xBB\xBF/, '')
     .trimStart()
     .toLowerCase();
-  if (/^(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|meta)\b/.test(text)) return 'html';
+  if (/^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|meta)\b/.test(text))
+    return 'html';
   return undefined;
 }
 
