@@ -18,7 +18,7 @@ describe('the scan of signed containers', () => {
     writeFileSync(join(dir, 'a.asice'), 'not a zip');
     writeFileSync(join(dir, 'notes.txt'), 'not a container');
     writeFileSync(join(dir, 'node_modules', 'x.asice'), 'skipped');
-    const scan = await scanSigned(dir, { cwd: dir, lang: 'en' });
+    const scan = await scanSigned('.', { cwd: dir, lang: 'en' });
     expect(scan.containers.map((c) => c.file)).toEqual(['a.asice', join('b', 'c', 'one.BDOC')]);
     for (const c of scan.containers) {
       expect(c.provenance).toBeUndefined();
@@ -38,7 +38,7 @@ describe('the scan of signed containers', () => {
     mkdirSync(deep, { recursive: true });
     writeFileSync(join(deep, 'deep.asice'), 'x');
     writeFileSync(join(dir, 'top.asice'), 'x');
-    const scan = await scanSigned(dir, { cwd: dir, lang: 'en' });
+    const scan = await scanSigned('.', { cwd: dir, lang: 'en' });
     expect(scan.containers.map((c) => c.file)).toEqual(['top.asice']);
     expect(scan.truncated).toBe('folders deeper than 16 levels in . were not looked at');
   });

@@ -5,7 +5,7 @@
  * code anywhere; symbolic links not followed.
  */
 import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileFile } from '../src/compiler/compile.js';
 import { provenanceOf } from '../src/model/fingerprint.js';
@@ -176,6 +176,16 @@ describe('status --signed', () => {
     expect(byId.tugiisik).toEqual(['unsigned', '', '', '']);
     expect(byId['kadunud-ametikoht']).toEqual(['unknown', join(signed, 'gone.asice'), '', '']);
     for (const code of Object.values(CODES)) expect(r.stdout).not.toContain(code);
+  });
+
+  it('a container is shown as the folder was given, then its path below it', () => {
+    const r = cli(
+      ['status', join(repo, 'docs'), '--signed', basename(signed), '--format', 'json'],
+      dirname(signed),
+    );
+    const json = JSON.parse(r.stdout) as SignedJson;
+    const ekspert = json.descriptions.find((d) => d.id === 'ekspert-kriisiabi')!;
+    expect(ekspert.signed.container).toBe(join(basename(signed), '2026', 'ekspert.asice'));
   });
 
   it('without --signed the output is as before; a folder that is not there is a usage error', () => {

@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { readContainer } from './container.js';
 import { readEmbedded } from './embedded.js';
 import { CONTAINER_LIMITS, type Container, type ContainerDataFile } from './types.js';
@@ -53,7 +53,7 @@ export interface SignedBy {
 export interface ScannedContainer {
   /** Absolute path. */
   path: string;
-  /** As shown (relative to cwd). */
+  /** As shown: the folder as given, then the path below it. */
   file: string;
   /** What its PDF carries (undefined: unreadable, no PDF or no provenance: `problem` says why). */
   provenance?: Provenance;
@@ -127,8 +127,8 @@ const timeOf = (iso: string | null): number => {
   return Number.isNaN(t) ? -Infinity : t;
 };
 
-async function readOne(path: string, cwd: string, lang: MessageLang): Promise<ScannedContainer> {
-  const scanned: ScannedContainer = { path, file: shownPath(path, cwd), signers: [], signedAt: null };
+async function readOne(path: string, file: string, lang: MessageLang): Promise<ScannedContainer> {
+  const scanned: ScannedContainer = { path, file, signers: [], signedAt: null };
   const read = readRegularFile(path, CONTAINER_LIMITS.fileBytes);
   if (!read.ok) {
     scanned.problem =
@@ -173,7 +173,8 @@ export async function scanSigned(
   const root = resolve(cwd, dir);
   const { paths, truncated } = walk(root);
   const containers: ScannedContainer[] = [];
-  for (const path of paths) containers.push(await readOne(path, cwd, lang));
+  // shown as the folder was given, then the path below it
+  for (const path of paths) containers.push(await readOne(path, join(dir, relative(root, path)), lang));
   const scan: Scan = { containers };
   const shown = root === resolve(cwd) ? '.' : shownPath(root, cwd);
   if (truncated === 'entries')
