@@ -158,7 +158,8 @@ async function readOne(path: string, file: string, lang: MessageLang): Promise<S
       if (s.signingTime !== null && timeOf(s.signingTime) > timeOf(newest)) newest = s.signingTime;
     scanned.signedAt = newest;
   } catch (e) {
-    scanned.problem = message('verify.unknown.damaged', lang, { reason: failureText(e, lang) });
+    // a container's text never shows a personal code here
+    scanned.problem = message('verify.unknown.damaged', lang, { reason: withoutCodes(failureText(e, lang)) });
   }
   return scanned;
 }

@@ -393,7 +393,7 @@ class Verifier {
           file,
           kind: 'container',
           state: 'unknown',
-          reason: reason('verify.unknown.damaged', lang, { reason: failureText(e, lang) }),
+          reason: reason('verify.unknown.damaged', lang, { reason: this.clean(failureText(e, lang)) }),
         },
       ];
     }
@@ -423,12 +423,17 @@ class Verifier {
         fresh = await this.judge(report, provenance, pdf.bytes);
       } catch (e) {
         report.state = 'unknown';
-        report.reason = reason('verify.unknown.damaged', lang, { reason: failureText(e, lang) });
+        report.reason = reason('verify.unknown.damaged', lang, { reason: this.clean(failureText(e, lang)) });
       }
       report.signatures = container.signatures.map((s) => this.signature(s, pdf, fresh));
       reports.push(report);
     }
     return reports;
+  }
+
+  /** A container's text without personal codes (unless they were asked for). */
+  private clean(text: string): string {
+    return this.options.showCodes ? text : withoutCodes(text);
   }
 
   /** One signature as reported: claims only, personal codes left out unless asked for. */
