@@ -13,6 +13,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileFile } from '../src/compiler/compile.js';
 import { provenanceOf } from '../src/model/fingerprint.js';
+import { shortCode } from '../src/util/provenance.js';
 import type { JobDescription } from '../src/model/types.js';
 import { buildOutline, inlineText } from '../src/render/common/outline.js';
 import { renderHtml } from '../src/render/html/index.js';
@@ -495,6 +496,9 @@ describe('the reference document', () => {
     const last = squash(pages[pages.length - 1] ?? '');
     for (const text of ['Tööandja', 'Maret Maripuu', 'Töötaja', 'Helen Raja']) expect(last).toContain(text);
     expect(last.split('(allkirjastatud digitaalselt)').length - 1).toBe(2);
+    // the document code after the signatures, on the last page only
+    const code = `Dokumendi kood: ${shortCode(provenanceOf(r.model, OPTIONS.toolVersion).fingerprint)}`;
+    expect(pages.map((p) => squash(p).includes(code))).toEqual(pages.map((_p, i) => i === pages.length - 1));
   });
 });
 

@@ -68,10 +68,8 @@ describe('the fingerprint', () => {
       ],
       [
         'blank lines between list items',
-        REFERENCE.replace(/^(- .*)\n(?=- )/gm, '$1\n\n').replace(
-          /^(\d+\. .*|\s+- .*)\n(?=\s*(?:\d+\.|-) )/gm,
-          '$1\n\n',
-        ),
+        // a blank line before every item of every list, top-level and nested (loose lists: `spread`)
+        REFERENCE.replace(/\n(?=[ ]*(?:\d+\.|-) )/g, '\n\n'),
       ],
       ['trailing spaces', REFERENCE.replace(/(\S)\n/g, '$1 \n')],
       [
@@ -84,6 +82,14 @@ describe('the fingerprint', () => {
       const fp = fingerprintOf(edited);
       expect(changedParts(BASE, fp)).toEqual([]);
       expect(fp.value).toBe(BASE.value);
+    });
+
+    it('the blank lines really are between the items of both list levels', () => {
+      const edited = REFERENCE.replace(/\n(?=[ ]*(?:\d+\.|-) )/g, '\n\n');
+      expect(edited).toContain('juhiga;\n\n- kasutada kõiki');
+      expect(edited).toContain('valdkonnas.\n\n   - Teenused on toetatud');
+      expect(edited).toContain('tõenduspõhisusele.\n\n   - Teenused on tõhusad');
+      expect(edited).toContain('mõjusad.\n\n2. Osalemine');
     });
 
     it('the 4-space list really is nested the same way (the edit changed the source)', () => {
