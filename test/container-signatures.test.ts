@@ -179,6 +179,20 @@ describe('signerOf', () => {
     expect(noSerial.commonName).toBe('TAMM,MARI,38001085718');
   });
 
+  it('the fixture certificate parses as DER and as PEM, with the subject asked for', () => {
+    const { der, pem } = makeCertificate({ commonName: 'Mari Tamm', givenName: 'Mari', surname: 'Tamm' });
+    const fromPem = new X509Certificate(pem);
+    expect(fromPem.raw.equals(der)).toBe(true);
+    expect(fromPem.subject.split('\n')).toEqual([
+      'C=EE',
+      'CN=Mari Tamm',
+      'SN=Tamm',
+      'GN=Mari',
+      'serialNumber=PNOEE-38001085718',
+    ]);
+    expect(fromPem.issuer).toContain('CN=TEST of ESTEID2018');
+  });
+
   it('no GN and SN: the CN', () => {
     expect(signer({ givenName: null, surname: null, commonName: 'Mari Tamm' }).name).toBe('Mari Tamm');
   });

@@ -356,6 +356,11 @@ export interface RawEntry {
   extra?: Uint8Array;
   /** Left out of the central directory (present in the local headers only). */
   notInCentral?: boolean;
+  /**
+   * Sizes and CRC in a data descriptor after the data (flag bit 3, zeros in the local header), as
+   * Java's ZipOutputStream (DigiDoc4j) writes deflated entries.
+   */
+  descriptor?: boolean;
 }
 
 let crcTable: Uint32Array | undefined;
@@ -389,7 +394,7 @@ export function rawZip(entries: RawEntry[], centralOrder?: number[]): Uint8Array
     const crc = e.crc ?? crc32(data);
     const csize = e.compressedSize ?? data.length;
     const usize = e.uncompressedSize ?? data.length;
-    const flags = e.flags ?? 0x0800;
+    const flags = (e.flags ?? 0x0800) | (e.descriptor ? 0x0008 : 0);
     const method = e.method ?? 0;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
@@ -398,12 +403,19 @@ export function rawZip(entries: RawEntry[], centralOrder?: number[]): Uint8Array
     local.writeUInt16LE(method, 8);
     local.writeUInt16LE(0, 10);
     local.writeUInt16LE(0x5c21, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(csize >>> 0, 18);
-    local.writeUInt32LE(usize >>> 0, 22);
+    local.writeUInt32LE(e.descriptor ? 0 : crc, 14);
+    local.writeUInt32LE(e.descriptor ? 0 : csize >>> 0, 18);
+    local.writeUInt32LE(e.descriptor ? 0 : usize >>> 0, 22);
     local.writeUInt16LE(name.length, 26);
     local.writeUInt16LE(extra.length, 28);
-    const localBytes = Buffer.concat([local, name, extra, data]);
+    const descriptor = Buffer.alloc(e.descriptor ? 16 : 0);
+    if (e.descriptor) {
+      descriptor.writeUInt32LE(0x08074b50, 0);
+      descriptor.writeUInt32LE(crc, 4);
+      descriptor.writeUInt32LE(csize >>> 0, 8);
+      descriptor.writeUInt32LE(usize >>> 0, 12);
+    }
+    const localBytes = Buffer.concat([local, name, extra, data, descriptor]);
     if (!e.notInCentral) {
       const central = Buffer.alloc(46);
       central.writeUInt32LE(0x02014b50, 0);
