@@ -25,6 +25,8 @@ import type { RecogniseContext, SourceDocument } from './import/types.js';
 import type { ChangeReportsOptions, ChangeReportsResult } from './diff/build-changes.js';
 import type { ChangesPdfOptions } from './diff/pdf.js';
 import type { ChangeReport } from './model/changes.js';
+import type { SignedStatus } from './signing/signed-status.js';
+import type { VerifyOptions, VerifyResult } from './signing/verify.js';
 
 export { compileFile, compileSource, type CompileOptions, type CompileResult } from './compiler/compile.js';
 export { render } from './compiler/render.js';
@@ -105,6 +107,32 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
   return pdf.readPdf(bytes);
 }
 
+/**
+ * Tells of each output (PDF, DOCX, HTML) or ASiC-E container whether it is what its source in
+ * `options.repo` gives now, as `ametijuhend verify` does: current, stale (which parts changed) or
+ * unknown (why), and for a container each signature's claimed signer, time and role and whether it
+ * signed exactly today's build. Signatures are never validated cryptographically; personal codes
+ * are left out unless `showCodes`. Nothing is written. The readers and the renderer load on first use.
+ */
+export async function verifyFiles(
+  files: readonly string[],
+  options: VerifyOptions = {},
+): Promise<VerifyResult> {
+  return (await import('./signing/verify.js')).verifyFiles(files, options);
+}
+
+/**
+ * `ametijuhend status --signed DIR`: the status rows of `paths`, each with its newest signed
+ * container under `signedDir` (current, stale or unsigned), and the containers of no description.
+ */
+export async function statusSigned(
+  paths: readonly string[],
+  signedDir: string,
+  options: CheckOptions = {},
+): Promise<SignedStatus> {
+  return (await import('./signing/signed-status.js')).statusSigned(paths, signedDir, options);
+}
+
 export { readDocx } from './import/docx/read.js';
 export { recognise } from './import/recognise/index.js';
 export { writeMarkdown } from './import/markdown.js';
@@ -139,7 +167,16 @@ export type { CheckOptions, CheckResult } from './project/check.js';
 export { UsageError, type InputFile } from './project/discover.js';
 export { InitError, type InitLang, type InitOptions, type InitResult } from './project/init.js';
 export { ToolSpecError, type ToolDependency } from './project/tool-spec.js';
-export type { StatusRow } from './project/status.js';
+export type { SignedCells, StatusRow, UnknownContainer } from './project/status.js';
+export type { SignedStatus } from './signing/signed-status.js';
+export type {
+  FileReport,
+  PartChange,
+  SignatureReport,
+  VerifyOptions,
+  VerifyResult,
+  VerifyState,
+} from './signing/verify.js';
 export type { DescriptionSummary, ReferenceKey } from './validate/summary.js';
 export { ConfigLoader, CONFIG_NAME } from './config/load.js';
 export type { ResolvedConfig, Catalogue } from './config/types.js';

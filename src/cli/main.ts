@@ -19,6 +19,7 @@ const commands = {
   info: () => import('./commands/info.js'),
   init: () => import('./commands/init.js'),
   status: () => import('./commands/status.js'),
+  verify: () => import('./commands/verify.js'),
 };
 
 export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
@@ -133,9 +134,35 @@ function statusCommand(cmd: Command, p: CommandParts): void {
         'semicolon',
       ]),
     )
+    .option('--signed <dir>', bilingual('verify.help.signed'))
     .addOption(p.langOption())
     .action(async (paths: string[], opts) => {
       process.exitCode = await (await commands.status()).runStatus(paths, opts);
+    });
+}
+function verifyCommand(cmd: Command, p: CommandParts): void {
+  cmd
+    .command('verify')
+    .description(bilingual('verify.help.command'))
+    .argument('<files...>', bilingual('verify.help.files'))
+    .option('--repo <dir>', bilingual('verify.help.repo'))
+    .addOption(
+      new Option('-f, --format <format>', bilingual('verify.help.format'))
+        .choices(['text', 'json'])
+        .default('text'),
+    )
+    .option('--show-codes', bilingual('verify.help.showCodes'))
+    .addOption(
+      new Option('--pdf-standard <standard>', bilingual('verify.help.pdfStandard')).choices([
+        'a-2a',
+        'a-2b',
+        'a-1b',
+        'none',
+      ]),
+    )
+    .addOption(p.langOption())
+    .action(async (files: string[], opts) => {
+      process.exitCode = await (await commands.verify()).runVerify(files, opts);
     });
 }
 function initCommand(cmd: Command, p: CommandParts): void {
@@ -204,6 +231,7 @@ export function program(lang: LangOf = () => 'en'): Command {
   buildCommand(cmd, parts);
   importCommand(cmd, parts);
   statusCommand(cmd, parts);
+  verifyCommand(cmd, parts);
   diffCommand(cmd, parts);
   initCommand(cmd, parts);
   schemaCommand(cmd);

@@ -22,6 +22,35 @@ export interface StatusRow {
   reviewDue: string | null;
   errors: number;
   warnings: number;
+  /** With `status --signed DIR` (src/signing/signed-status.ts): its newest signed container. */
+  signed?: SignedCells;
+}
+
+/** A description's newest signed container, as `status --signed` shows it (no personal codes). */
+export interface SignedCells {
+  /** unsigned: no container whose signatures cover its PDF; unknown: the description has errors now. */
+  state: 'current' | 'stale' | 'unsigned' | 'unknown';
+  /** Its path as shown; null when unsigned. */
+  container: string | null;
+  /** The signers' names. */
+  signers: string[];
+  /** The latest claimed signing time, ISO 8601. */
+  signedAt: string | null;
+}
+
+/** A container `status --signed` found whose id is no description's (or that cannot be read). */
+export interface UnknownContainer {
+  container: string;
+  /** The id its PDF carries; null when none could be read. */
+  id: string | null;
+  reason: string;
+}
+
+/** What `status --signed` adds below the rows. */
+export interface SignedExtra {
+  unknown: readonly UnknownContainer[];
+  /** The scan stopped at a limit: what it says. */
+  truncated?: string;
 }
 
 export type StatusFormat = 'table' | 'json' | 'csv';
@@ -99,15 +128,41 @@ export async function status(paths: readonly string[], options: CheckOptions = {
 }
 
 const COLUMNS = ['id', 'title', 'unit', 'version', 'reviewed', 'reviewDue', 'errors', 'warnings'] as const;
-type Column = (typeof COLUMNS)[number];
+const SIGNED_COLUMNS = ['signed', 'container', 'signedBy', 'signedAt'] as const;
+type Column = (typeof COLUMNS)[number] | (typeof SIGNED_COLUMNS)[number];
 
-const header = (column: Column, lang: MessageLang): string => message(`project.status.${column}`, lang);
+const header = (column: Column, lang: MessageLang): string =>
+  (SIGNED_COLUMNS as readonly string[]).includes(column)
+    ? message(`verify.status.${column as (typeof SIGNED_COLUMNS)[number]}`, lang)
+    : message(`project.status.${column as (typeof COLUMNS)[number]}`, lang);
+
+/** The columns of these rows: the signed ones when any row has them. */
+const columnsOf = (rows: readonly StatusRow[]): readonly Column[] =>
+  rows.some((r) => r.signed) ? [...COLUMNS, ...SIGNED_COLUMNS] : COLUMNS;
 
 const UNKNOWN = '—';
 const width = (s: string): number => Array.from(s).length;
 
-function cell(row: StatusRow, column: Column, unknown: string): string {
-  const value = row[column];
+/** A signed cell: the state in `lang` for the table (null: the JSON and CSV token). */
+function signedCell(
+  row: StatusRow,
+  column: (typeof SIGNED_COLUMNS)[number],
+  unknown: string,
+  lang: MessageLang | null,
+): string {
+  const s = row.signed;
+  if (!s) return unknown;
+  if (column === 'signed') return lang ? message(`verify.state.${s.state}`, lang) : s.state;
+  if (column === 'container') return s.container ?? unknown;
+  if (column === 'signedBy') return s.signers.length ? s.signers.join(', ') : unknown;
+  // the table shows the day, the CSV the claimed time as written
+  return s.signedAt === null ? unknown : lang ? s.signedAt.slice(0, 10) : s.signedAt;
+}
+
+function cell(row: StatusRow, column: Column, unknown: string, lang: MessageLang | null = null): string {
+  if ((SIGNED_COLUMNS as readonly string[]).includes(column))
+    return signedCell(row, column as (typeof SIGNED_COLUMNS)[number], unknown, lang);
+  const value = row[column as (typeof COLUMNS)[number]];
   if (Array.isArray(value)) return value.length ? value.join(', ') : unknown;
   return value === null ? unknown : String(value);
 }
@@ -116,16 +171,17 @@ function cell(row: StatusRow, column: Column, unknown: string): string {
  * Aligned columns (numbers to the right), a rule under the headings, and a count. Control and bidi
  * characters in the cells are shown as escapes (the table is for a terminal).
  */
-export function formatTable(rows: readonly StatusRow[], lang: MessageLang): string {
-  const headers = COLUMNS.map((c) => header(c, lang));
-  const body = rows.map((r) => COLUMNS.map((c) => terminalSafe(cell(r, c, UNKNOWN))));
+export function formatTable(rows: readonly StatusRow[], lang: MessageLang, extra?: SignedExtra): string {
+  const columns = columnsOf(rows);
+  const headers = columns.map((c) => header(c, lang));
+  const body = rows.map((r) => columns.map((c) => terminalSafe(cell(r, c, UNKNOWN, lang))));
   // a loop, not Math.max(...body): a table of 200,000 rows is too many arguments
-  const widths = COLUMNS.map((_, i) => {
+  const widths = columns.map((_, i) => {
     let w = width(headers[i]!);
     for (const cells of body) w = Math.max(w, width(cells[i]!));
     return w;
   });
-  const numeric = (i: number): boolean => COLUMNS[i] === 'errors' || COLUMNS[i] === 'warnings';
+  const numeric = (i: number): boolean => columns[i] === 'errors' || columns[i] === 'warnings';
   const line = (cells: string[]): string =>
     cells
       .map((text, i) => {
@@ -136,6 +192,14 @@ export function formatTable(rows: readonly StatusRow[], lang: MessageLang): stri
       .trimEnd();
   const lines = [line(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)];
   lines.push(message('project.status.count', lang, { count: rows.length }));
+  if (extra?.unknown.length) {
+    lines.push('', message('verify.status.unknownHeading', lang));
+    for (const u of extra.unknown) {
+      const data = { container: terminalSafe(u.container), reason: terminalSafe(u.reason) };
+      lines.push(`  ${message('verify.status.unknownContainer', lang, data)}`);
+    }
+  }
+  if (extra?.truncated) lines.push('', terminalSafe(extra.truncated));
   return `${lines.join('\n')}\n`;
 }
 
@@ -162,25 +226,34 @@ export function csvField(value: string): string {
   return /[",;\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-const CSV_COLUMNS = ['file', ...COLUMNS] as const;
-
 /**
  * A header row of the JSON keys, then one record per description; unknown values are empty. With
  * `{separator: ';', bom: true}` it is what Excel opens in columns under Estonian (and most European)
  * regional settings, where the list separator is `;` because the decimal separator is `,`.
  */
-export function formatCsv(rows: readonly StatusRow[], options: CsvOptions = {}): string {
+export function formatCsv(rows: readonly StatusRow[], options: CsvOptions = {}, extra?: SignedExtra): string {
   const separator = options.separator ?? ',';
+  const csvColumns = ['file', ...columnsOf(rows)] as const;
   const records = [
-    [...CSV_COLUMNS],
-    ...rows.map((r) => CSV_COLUMNS.map((c) => (c === 'file' ? r.file : cell(r, c, '')))),
+    [...csvColumns],
+    ...rows.map((r) => csvColumns.map((c) => (c === 'file' ? r.file : cell(r, c, '')))),
   ];
+  // containers of no description: a record each, with only the id and the container
+  for (const u of extra?.unknown ?? [])
+    records.push(
+      csvColumns.map((c) =>
+        c === 'id' ? (u.id ?? '') : c === 'signed' ? 'unknown' : c === 'container' ? u.container : '',
+      ),
+    );
   const text = records.map((cells) => `${cells.map(csvField).join(separator)}\r\n`).join('');
   return options.bom ? `\uFEFF${text}` : text;
 }
 
-/** An array of {file, id, title, unit, version, reviewed, reviewDue, errors, warnings}; unknown is null. */
-export function formatJson(rows: readonly StatusRow[]): string {
+/**
+ * An array of {file, id, title, unit, version, reviewed, reviewDue, errors, warnings}; unknown is
+ * null. With `extra` (status --signed): {descriptions: [… each with `signed`], unknownContainers}.
+ */
+export function formatJson(rows: readonly StatusRow[], extra?: SignedExtra): string {
   const ordered = rows.map((r) => ({
     file: r.file,
     id: r.id,
@@ -191,8 +264,17 @@ export function formatJson(rows: readonly StatusRow[]): string {
     reviewDue: r.reviewDue,
     errors: r.errors,
     warnings: r.warnings,
+    ...(r.signed ? { signed: r.signed } : {}),
   }));
-  return `${JSON.stringify(ordered, null, 2)}\n`;
+  // with --signed: an object, the rows and the containers of no description
+  const value = extra
+    ? {
+        descriptions: ordered,
+        unknownContainers: extra.unknown,
+        ...(extra.truncated ? { truncated: extra.truncated } : {}),
+      }
+    : ordered;
+  return `${JSON.stringify(value, null, 2)}\n`;
 }
 
 export function formatStatus(
@@ -200,8 +282,9 @@ export function formatStatus(
   format: StatusFormat,
   lang: MessageLang,
   csv: CsvOptions = {},
+  extra?: SignedExtra,
 ): string {
-  if (format === 'json') return formatJson(rows);
-  if (format === 'csv') return formatCsv(rows, csv);
-  return formatTable(rows, lang);
+  if (format === 'json') return formatJson(rows, extra);
+  if (format === 'csv') return formatCsv(rows, csv, extra);
+  return formatTable(rows, lang, extra);
 }

@@ -1,4 +1,5 @@
-import { usageError } from '../../messages/index.js';
+import { statSync } from 'node:fs';
+import { message, usageError } from '../../messages/index.js';
 import { checkPaths } from '../../project/check.js';
 import { UsageError } from '../../project/discover.js';
 import {
@@ -18,6 +19,8 @@ export interface StatusCliOptions {
   excel?: boolean;
   /** The separator's name (a bare `;` would end the command in a shell). */
   csvSeparator?: 'comma' | 'semicolon';
+  /** A folder of signed containers (.asice, .bdoc): adds their columns. */
+  signed?: string;
 }
 
 const SEPARATORS: Record<NonNullable<StatusCliOptions['csvSeparator']>, CsvSeparator> = {
@@ -52,6 +55,28 @@ export async function runStatus(paths: string[], opts: StatusCliOptions): Promis
     }
     throw e;
   }
-  process.stdout.write(formatStatus(statusRows(result), form.format, lang, form.csv));
+  const rows = statusRows(result);
+  if (opts.signed === undefined) {
+    process.stdout.write(formatStatus(rows, form.format, lang, form.csv));
+    return 0;
+  }
+  let isDir = false;
+  try {
+    isDir = statSync(opts.signed).isDirectory();
+  } catch {
+    isDir = false;
+  }
+  if (!isDir) {
+    const text = message('verify.status.notAFolder', lang, { dir: opts.signed });
+    process.stderr.write(`ametijuhend: ${terminalSafe(text)}\n`);
+    return 2;
+  }
+  // loaded with --signed only: the container reader and the PDF provenance reader
+  const { scanSigned, signedStatus } = await import('../../signing/signed-status.js');
+  const scan = await scanSigned(opts.signed, { lang });
+  const models = result.summaries.map((_, i) => result.results[i]?.model);
+  const signed = signedStatus(rows, models, scan, lang);
+  const extra = { unknown: signed.unknown, ...(signed.truncated ? { truncated: signed.truncated } : {}) };
+  process.stdout.write(formatStatus(signed.rows, form.format, lang, form.csv, extra));
   return 0;
 }
