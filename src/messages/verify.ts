@@ -56,8 +56,8 @@ export const VERIFY_MESSAGES = {
     en: 'current content, built by another version: ametijuhend {tool} (this is {version})',
   },
   'verify.pdfDiffers': {
-    et: 'sisu on sama, kuid PDF erineb sellest, mille annab praegu `build` (PDF-standardiga {standard}): teine kuupäev?',
-    en: 'the same content, but the PDF differs from what `build` gives now (PDF standard {standard}): another date?',
+    et: 'sisu on sama mis praegu allikas, kuid PDF ei ole bait-baidilt see, mille annab praegu `build` (PDF-standardiga {standard}; teine kuupäev?)',
+    en: 'the content is what the source says now, but the PDF is not byte for byte what `build` gives now (PDF standard {standard}; another date?)',
   },
   'verify.changed': { et: 'muutunud: {parts}', en: 'changed: {parts}' },
   'verify.added': { et: 'lisandunud: {parts}', en: 'added: {parts}' },

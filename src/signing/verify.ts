@@ -125,7 +125,7 @@ export interface FileReport {
   changes?: PartChange[];
   /**
    * For a PDF: 'identical' (byte for byte today's build), 'other-version' (same content, built by
-   * another version of the tool), 'different' (same content, other bytes). For DOCX and HTML
+   * another version of the tool), 'different' (same content, other bytes: still current, with a note). For DOCX and HTML
    * 'other-version' or absent.
    */
   build?: 'identical' | 'other-version' | 'different';
@@ -574,10 +574,12 @@ class Verifier {
       report.build = 'identical';
       report.notes = [reason('verify.identical', lang)];
     } else if (report.build !== 'other-version') {
-      // the same content, but not what the build gives now (another date or standard)
+      // The same content, but not the bytes the build gives now (another date: a description without
+      // a date of its own is dated by its last commit, so a committed white-space edit re-dates it; or
+      // another standard). What was signed still says what the source says: current, as `status
+      // --signed` (which compares fingerprints) says too, with a note.
       report.build = 'different';
-      report.state = 'stale';
-      report.reason = reason('verify.pdfDiffers', lang, { standard });
+      report.notes = [reason('verify.pdfDiffers', lang, { standard })];
     }
     return fresh;
   }
