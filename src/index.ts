@@ -189,6 +189,29 @@ export { RULES } from './validate/rules/index.js';
 export { descriptionSchema, configSchema } from './validate/schema.js';
 export { VERSION } from './util/version.js';
 
+// provenance and containers (issue 11): the fingerprint every output carries, read back; ASiC-E
+export {
+  canonicalJson,
+  fingerprintModel,
+  provenanceOf,
+  PARTS,
+  type ModelFingerprint,
+} from './model/fingerprint.js';
+export { parseProvenance, provenanceFields, shortCode, PROVENANCE_NS } from './util/provenance.js';
+export { readEmbedded } from './signing/embedded.js';
+export { containerPdf, readContainer, readContainerFile } from './signing/container.js';
+export { manifestXml, writeContainer } from './signing/container-write.js';
+export {
+  ASICE_MEDIA_TYPE,
+  SigningFailure,
+  type Container,
+  type ContainerDataFile,
+  type ContainerSignature,
+  type Embedded,
+  type SignedReference,
+  type Signer,
+} from './signing/types.js';
+
 // change reports for signing again (issue 11 section 5): pdfkit is loaded only for a PDF
 export { changeReport, compareModels, type ReportSides } from './diff/compare.js';
 export {

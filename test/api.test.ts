@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   build,
+  changeReport,
   check,
+  compareModels,
   compileFile,
   compileSource,
   importDocument,
@@ -18,12 +20,18 @@ import {
   importPaths,
   init,
   InitError,
+  fingerprintModel,
   OUTPUT_FORMATS,
+  provenanceOf,
+  readContainer,
+  readEmbedded,
   render,
   RULES,
   status,
   UsageError,
+  verifyFiles,
   VERSION,
+  writeContainer,
   writeMarkdown,
   type Draft,
   type JobDescription,
@@ -226,5 +234,47 @@ describe('import', () => {
         expect(model.sections.duties?.duties).toHaveLength(11);
       }
     });
+  });
+});
+
+describe('signing (issue 11)', () => {
+  it('every output carries the provenance of its model, and render() gives what build writes', async () => {
+    const model = compiled('data-analyst');
+    const provenance = provenanceOf(model, VERSION);
+    expect(provenance.fingerprint).toBe(fingerprintModel(model).value);
+    for (const format of ['pdf', 'docx', 'html'] as const) {
+      const embedded = await readEmbedded(await render(model, format), format);
+      expect(embedded.provenance, format).toEqual(provenance);
+    }
+  });
+
+  it('writeContainer gives a container readContainer reads back, and verifyFiles calls its PDF current', async () => {
+    const dir = join(tmp, 'signing');
+    const out = join(tmp, 'signing-out');
+    mkdirSync(dir);
+    cpSync(EXAMPLES, join(dir, 'docs'), { recursive: true });
+    await build(['docs/data-analyst.md'], { cwd: dir, outDir: out, formats: ['pdf'], jobs: 1 });
+    const pdf = readFileSync(join(out, 'data-analyst.pdf'));
+    const bytes = writeContainer([{ name: 'data-analyst.pdf', mediaType: 'application/pdf', bytes: pdf }]);
+    const container = readContainer(bytes, { strict: true });
+    expect(container.files.map((f) => [f.name, f.mediaType])).toEqual([
+      ['data-analyst.pdf', 'application/pdf'],
+    ]);
+    expect(Buffer.from(container.files[0]!.bytes).equals(pdf)).toBe(true);
+    expect(container.signatures).toEqual([]);
+    const file = join(tmp, 'data-analyst.asice');
+    writeFileSync(file, bytes);
+    const result = await verifyFiles([file], { repo: join(dir, 'docs'), cwd: dir, lang: 'en' });
+    expect(result.files.map((f) => f.state)).toEqual(['current']);
+  });
+
+  it('compareModels and changeReport name a reworded title, and nothing for the same model', () => {
+    const old = compiled('data-analyst');
+    const changed = { ...old, title: 'Senior Data Analyst' };
+    expect(compareModels(old, old)).toEqual([]);
+    const parts = compareModels(old, changed);
+    expect(parts.map((p) => p.part)).toEqual(['title']);
+    const report = changeReport(old, changed, { old: { ref: 'v1.0' } });
+    expect(report.status).toBe('changed');
   });
 });
