@@ -128,23 +128,7 @@ export async function writeChangeReports(
     }
   }
 
-  // the reports of earlier runs that this run made stale
-  const run: { top: string; path: string }[] = [];
-  for (const f of files) {
-    const top = tops.get(dirname(f.path))!;
-    const path = pathInRepo(top, f.path);
-    if (path !== undefined) run.push({ top, path });
-  }
-  const stale = moveStaleReports({ outDir, written: new Set(result.written.map((w) => w.path)), run });
-  result.moved = stale.moved;
-  for (const f of stale.failed) {
-    const shown = shownPath(f.path, cwd);
-    result.problems.push({
-      path: shown,
-      message: say('diff.cannotMove', { path: shown, reason: f.reason }),
-      diagnostics: [],
-    });
-  }
+  moveStale(files, tops, outDir, result, cwd, say);
   return result;
 }
 
@@ -211,5 +195,32 @@ function exists(path: string): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** Moves aside the reports of earlier runs that this run made stale (./stale-reports.ts). */
+function moveStale(
+  files: readonly InputFile[],
+  tops: ReadonlyMap<string, string>,
+  outDir: string,
+  result: ChangeReportsResult,
+  cwd: string,
+  say: (id: 'diff.cannotMove', data: Record<string, string>) => string,
+): void {
+  const run: { top: string; path: string }[] = [];
+  for (const f of files) {
+    const top = tops.get(dirname(f.path))!;
+    const path = pathInRepo(top, f.path);
+    if (path !== undefined) run.push({ top, path });
+  }
+  const stale = moveStaleReports({ outDir, written: new Set(result.written.map((w) => w.path)), run });
+  result.moved = stale.moved;
+  for (const f of stale.failed) {
+    const shown = shownPath(f.path, cwd);
+    result.problems.push({
+      path: shown,
+      message: say('diff.cannotMove', { path: shown, reason: f.reason }),
+      diagnostics: [],
+    });
   }
 }
