@@ -207,11 +207,11 @@ function moveStale(
   cwd: string,
   say: (id: 'diff.cannotMove', data: Record<string, string>) => string,
 ): void {
-  const run: { top: string; path: string }[] = [];
+  const run: { top: string; path: string; dir: string }[] = [];
   for (const f of files) {
     const top = tops.get(dirname(f.path))!;
     const path = pathInRepo(top, f.path);
-    if (path !== undefined) run.push({ top, path });
+    if (path !== undefined) run.push({ top, path, dir: outputDir(f, outDir) });
   }
   const stale = moveStaleReports({ outDir, written: new Set(result.written.map((w) => w.path)), run });
   result.moved = stale.moved;

@@ -167,15 +167,19 @@ export interface StaleScope {
   outDir: string;
   /** The reports written in this run (absolute paths): never moved. */
   written: ReadonlySet<string>;
-  /** Each description of this run: its repository's top and its path from there ("/"). */
-  run: readonly { top: string; path: string }[];
+  /**
+   * Each description of this run: its repository's top, its path from there ("/") and the folder
+   * its outputs go to (only a report there is its report of this run; one elsewhere, from a run
+   * over other paths, is stale only when the description is gone, as build's outputs).
+   */
+  run: readonly { top: string; path: string; dir: string }[];
 }
 
 /** Whether a report marked for `source` is stale: its description is in this run, or is gone. */
-function isStale(mark: ReportMark, scope: StaleScope): boolean {
+function isStale(target: string, mark: ReportMark, scope: StaleScope): boolean {
   const source = posix.normalize(mark.source);
   if (source === '..' || source.startsWith('../') || posix.isAbsolute(source)) return false;
-  if (scope.run.some((r) => r.path === source)) return true;
+  if (scope.run.some((r) => r.path === source && r.dir === dirname(target))) return true;
   const tops = [...new Set(scope.run.map((r) => r.top))];
   return tops.every((top) => {
     try {
@@ -212,7 +216,7 @@ export function moveStaleReports(scope: StaleScope): {
   for (const target of reportFiles(scope.outDir)) {
     if (scope.written.has(target) || !isInside(target, scope.outDir)) continue;
     const mark = ourReport(target, scope.outDir);
-    if (!mark || !isStale(mark, scope)) continue;
+    if (!mark || !isStale(target, mark, scope)) continue;
     try {
       moved.push({ from: target, to: moveAside(scope.outDir, target) });
     } catch (e) {
