@@ -121,6 +121,16 @@ describe('diff FILE --since REF', () => {
     );
     const r = cli(['diff', 'vana.md', '--since', 'main'], dir);
     expect(printed(r)).toContain('Muudatused võrreldes versiooniga main\n');
+    // the ref with its commit (short hash, committer date UTC): in text and json
+    const head = spawnSync('git', ['show', '-s', '--format=%H %ct', 'main'], { cwd: dir, encoding: 'utf8' })
+      .stdout.trim()
+      .split(' ');
+    const day = new Date(Number(head[1]) * 1000).toISOString().slice(0, 10);
+    expect(r.stdout).toContain(`Varasem versioon: main (${head[0]!.slice(0, 7)}, ${day}) · `);
+    const json = JSON.parse(cli(['diff', 'vana.md', '--since', 'main', '--format', 'json'], dir).stdout) as {
+      old: Record<string, string>;
+    };
+    expect(json.old).toMatchObject({ ref: 'main', label: 'main', commit: head[0], commitDate: day });
     expect(r.stdout).toContain('Tööandja\n  muudetud: Maret Maripuu → Mari Maasikas\n');
     expect(r.code).toBe(1);
     // from a sub-folder, by a path relative to it

@@ -7,8 +7,16 @@
  * Which descriptions may have changed comes from git (src/project/changed.ts, as
  * `check --changed-since`: the file, its config or a file the config names changed); each of those
  * is compiled at REF (with its config as it was there: ./at-ref.ts) and now, and the models compared.
+ *
+ * A report written earlier whose description now needs none (unchanged since REF, with errors,
+ * deleted or renamed) is moved aside to `<out-dir>/.stale/` (./stale-reports.ts); only a file this
+ * tool wrote is ever moved or overwritten. A report is dated as the description's build outputs
+ * are (documentDate: its review or approval date, else its last commit, else SOURCE_DATE_EPOCH
+ * rules) and names the ref with its commit.
  */
+import { lstatSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { GitDates } from '../build/git-dates.js';
 import { compileFile } from '../compiler/compile.js';
 import { ConfigLoader } from '../config/load.js';
 import { shownPath } from '../fs/root.js';
@@ -19,8 +27,9 @@ import type { DocLang } from '../model/types.js';
 import { changedFiles, filterChanged } from '../project/changed.js';
 import { discover, outputDir, type InputFile } from '../project/discover.js';
 import type { MessageLang } from '../validate/diagnostic.js';
-import { assertRef, readAtRef, repositoryOf } from './git.js';
+import { assertRef, pathInRepo, readAtRef, repositoryOf } from './git.js';
 import { renderChangesPdf } from './pdf.js';
+import { changeReportMark, moveStaleReports, ourReport, type Moved } from './stale-reports.js';
 import { compareWithRef, type DiffProblem } from './run.js';
 
 /** The file name of a description's change report. */
@@ -57,6 +66,8 @@ export interface ChangeReportsResult {
   written: WrittenReport[];
   /** Descriptions (shown paths) whose model is the same as at the ref: no report. */
   unchanged: string[];
+  /** Reports written earlier that went stale, moved aside to `<out-dir>/.stale/` (absolute paths). */
+  moved: Moved[];
   problems: DiffProblem[];
 }
 
@@ -73,7 +84,7 @@ export async function writeChangeReports(
   const loader = options.configLoader ?? new ConfigLoader({ cwd, lang: options.messageLang });
   const outDir = resolve(cwd, options.outDir);
   const files = await discover(paths, loader, cwd, options.messageLang ? { lang: options.messageLang } : {});
-  const result: ChangeReportsResult = { written: [], unchanged: [], problems: [] };
+  const result: ChangeReportsResult = { written: [], unchanged: [], moved: [], problems: [] };
   if (files.length === 0) return result;
 
   // the repositories the descriptions are in, each checked for the ref (one usage error, not one per file)
@@ -92,7 +103,8 @@ export async function writeChangeReports(
     ...(options.lang ? { lang: options.lang } : {}),
     ...(options.messageLang ? { messageLang: options.messageLang } : {}),
   };
-  const say = (id: 'diff.cannotWrite', data: Record<string, string>): string =>
+  const dates = new GitDates(files.filter((f) => changed.has(f.path)).map((f) => f.path));
+  const say = (id: 'diff.cannotWrite' | 'diff.cannotMove', data: Record<string, string>): string =>
     options.messageLang ? message(id, options.messageLang, data) : bilingual(id, data);
 
   for (const file of files) {
@@ -103,7 +115,7 @@ export async function writeChangeReports(
       continue;
     }
     try {
-      const one = await reportOne(file, options, opts, loader, outDir, tops.get(dirname(file.path))!);
+      const one = await reportOne(file, options, opts, loader, outDir, tops.get(dirname(file.path))!, dates);
       if ('problem' in one) result.problems.push(one.problem);
       else if (one.written) result.written.push(one.written);
       else result.unchanged.push(shown);
@@ -115,6 +127,8 @@ export async function writeChangeReports(
       });
     }
   }
+
+  moveStale(files, tops, outDir, result, cwd, say);
   return result;
 }
 
@@ -125,6 +139,7 @@ async function reportOne(
   loader: ConfigLoader,
   outDir: string,
   top: string,
+  dates: GitDates,
 ): Promise<{ problem: DiffProblem } | { written?: WrittenReport }> {
   const shown = shownPath(file.path, opts.cwd);
   const now = compileFile(file.path, {
@@ -144,7 +159,24 @@ async function reportOne(
   if (diff.report.status === 'unchanged') return {};
   const target = join(outputDir(file, outDir), changeReportName(diff.report.id));
   assertInside(outDir, target);
-  const bytes = await renderChangesPdf(diff.report, now.model, options.env ? { env: options.env } : {});
+  // a file of that name that this tool did not write is never overwritten
+  if (exists(target) && !ourReport(target, outDir)) {
+    const text = opts.messageLang
+      ? message('diff.notOurs', opts.messageLang, { path: shownPath(target, opts.cwd) })
+      : bilingual('diff.notOurs', { path: shownPath(target, opts.cwd) });
+    return { problem: { path: shown, message: text, diagnostics: [] } };
+  }
+  const committed = dates.dateOf(file.path);
+  const bytes = await renderChangesPdf(diff.report, now.model, {
+    ...(options.env ? { env: options.env } : {}),
+    ...(committed ? { committed } : {}),
+    mark: changeReportMark({
+      id: diff.report.id,
+      ref: options.since,
+      ...(at.commit ? { commit: at.commit.hash } : {}),
+      source: at.path,
+    }),
+  });
   writeFileAtomic(target, bytes, outDir);
   return {
     written: {
@@ -155,4 +187,40 @@ async function reportOne(
       parts: diff.report.parts.length,
     },
   };
+}
+
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Moves aside the reports of earlier runs that this run made stale (./stale-reports.ts). */
+function moveStale(
+  files: readonly InputFile[],
+  tops: ReadonlyMap<string, string>,
+  outDir: string,
+  result: ChangeReportsResult,
+  cwd: string,
+  say: (id: 'diff.cannotMove', data: Record<string, string>) => string,
+): void {
+  const run: { top: string; path: string; dir: string }[] = [];
+  for (const f of files) {
+    const top = tops.get(dirname(f.path))!;
+    const path = pathInRepo(top, f.path);
+    if (path !== undefined) run.push({ top, path, dir: outputDir(f, outDir) });
+  }
+  const stale = moveStaleReports({ outDir, written: new Set(result.written.map((w) => w.path)), run });
+  result.moved = stale.moved;
+  for (const f of stale.failed) {
+    const shown = shownPath(f.path, cwd);
+    result.problems.push({
+      path: shown,
+      message: say('diff.cannotMove', { path: shown, reason: f.reason }),
+      diagnostics: [],
+    });
+  }
 }

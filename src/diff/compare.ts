@@ -319,20 +319,31 @@ export function compareModels(
 }
 
 /** What the report calls a version: its `version`, else its review date, else the ref, else the file. */
-function versionInfo(model: JobDescription | undefined, from: { ref?: string; path?: string }): VersionInfo {
+function versionInfo(model: JobDescription | undefined, from: VersionSource): VersionInfo {
   const info: Partial<VersionInfo> = {};
   if (model?.version !== undefined) info.version = model.version;
   if (model?.reviewed !== undefined) info.reviewed = model.reviewed;
   if (from.ref !== undefined) info.ref = from.ref;
+  if (from.ref !== undefined && from.commit !== undefined) {
+    info.commit = from.commit.hash;
+    info.commitDate = from.commit.date;
+  }
   if (from.path !== undefined) info.path = from.path;
   info.label = info.version ?? info.reviewed ?? info.ref ?? info.path ?? '?';
   return info as VersionInfo;
 }
 
+/** Where a version came from: a git ref (and the commit it named) and/or a file. */
+export interface VersionSource {
+  ref?: string;
+  commit?: { hash: string; date: string };
+  path?: string;
+}
+
 export interface ReportSides {
   /** Where the old version came from: a git ref and/or a file. */
-  old?: { ref?: string; path?: string };
-  new?: { ref?: string; path?: string };
+  old?: VersionSource;
+  new?: VersionSource;
   /** The report's language (default: the new version's). */
   lang?: DocLang;
 }

@@ -70,7 +70,7 @@ function changeJson(c: Change): Change {
 
 function versionJson(v: VersionInfo): VersionInfo {
   const out: Partial<VersionInfo> = {};
-  for (const key of ['version', 'reviewed', 'ref', 'path'] as const)
+  for (const key of ['version', 'reviewed', 'ref', 'commit', 'commitDate', 'path'] as const)
     if (v[key] !== undefined) out[key] = v[key];
   out.label = v.label;
   return out as VersionInfo;

@@ -47,9 +47,44 @@ export function assertRef(top: string, ref: string): void {
   }
 }
 
+/** The commit a ref names: its hash and its committer date (YYYY-MM-DD, UTC), read from git. */
+export interface RefCommit {
+  /** The full hash. */
+  hash: string;
+  /** Its first 7 hex digits (fixed: not git's abbreviation, which grows with the repository). */
+  short: string;
+  /** The committer date, UTC, as YYYY-MM-DD: the same in every clone and time zone. */
+  date: string;
+}
+
+/** The commit `ref` names in the repository `top`; undefined when git cannot say. */
+export function commitOf(top: string, ref: string): RefCommit | undefined {
+  if (ref.startsWith('-')) return undefined;
+  try {
+    const out = git(['show', '-s', '--no-show-signature', '--format=%H %ct', `${ref}^{commit}`, '--'], top)
+      .toString('utf8')
+      .trim()
+      .split(' ');
+    const [hash, time] = out;
+    const ms = Number(time) * 1000;
+    if (!hash || !/^[0-9a-f]{40,64}$/.test(hash) || !Number.isSafeInteger(ms)) return undefined;
+    return { hash, short: hash.slice(0, 7), date: new Date(ms).toISOString().slice(0, 10) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The path of `file` from the top of the repository `top`, with "/" (undefined when outside it). */
+export function pathInRepo(top: string, file: string): string | undefined {
+  const path = relative(top, real(file)).split(sep).join('/');
+  return path === '' || path === '..' || path.startsWith('../') ? undefined : path;
+}
+
 export interface AtRef {
   /** The repository's top folder. */
   top: string;
+  /** The commit the ref names (when git could say). */
+  commit?: RefCommit;
   /** The file's path from the top, with "/" (as git names it). */
   path: string;
   /** Its bytes at the ref; undefined when the file did not exist there (it is new since). */
@@ -59,10 +94,11 @@ export interface AtRef {
 /** `file` as it was at `ref` (checked: a usage error for a file outside git or an unknown ref). */
 export function readAtRef(file: string, ref: string, top = repositoryOf(file)): AtRef {
   assertRef(top, ref);
-  const path = relative(top, real(file)).split(sep).join('/');
-  if (path.startsWith('../') || path === '..') throw usageError('diff.notInGit', { path: file });
+  const path = pathInRepo(top, file);
+  if (path === undefined) throw usageError('diff.notInGit', { path: file });
   const bytes = blobAtRef(top, ref, path);
-  return bytes ? { top, path, bytes } : { top, path };
+  const commit = commitOf(top, ref);
+  return { top, path, ...(commit ? { commit } : {}), ...(bytes ? { bytes } : {}) };
 }
 
 /**

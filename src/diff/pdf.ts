@@ -2,7 +2,13 @@
  * A change report as a PDF (`diff --format pdf`, `<id>.muudatused.pdf`): A4, the project's fonts
  * (Source Sans 3, DejaVu Sans for what it lacks: src/render/pdf/fonts.ts), PDF/A-2b, pdfkit's public
  * path. Reproducible bytes: the date is the new version's (documentDate: SOURCE_DATE_EPOCH, else its
- * review date, else its approval date, else a fixed date), never the clock.
+ * review date, else its approval date, else its source's last commit when given, else a fixed
+ * date: the same date the description's build outputs carry), never the clock.
+ *
+ * A report `build --changes-since` writes carries a mark of its own in the Info dictionary
+ * (CHANGE_REPORT_KEY: the description's id, the ref, its commit and the source's path in the
+ * repository), so that a later build knows the file is one it wrote and may move it aside when it
+ * goes stale (./stale-reports.ts). An Info entry with no XMP equivalent is allowed by PDF/A.
  */
 import PDFDocument from 'pdfkit';
 import type { ChangeReport } from '../model/changes.js';
@@ -15,6 +21,9 @@ import { REPORT_WORDS } from './labels.js';
 import { present, type Entry } from './present.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
+
+/** The Info dictionary key that marks a change report `build --changes-since` wrote. */
+export const CHANGE_REPORT_KEY = 'AmetijuhendChangeReport';
 
 const PAGE = { width: 595.28, height: 841.89, margin: 56, footer: 40 };
 const WIDTH = PAGE.width - 2 * PAGE.margin;
@@ -39,6 +48,10 @@ export interface ChangesPdfOptions {
   date?: Date;
   /** The environment documentDate reads SOURCE_DATE_EPOCH from (default: process.env). */
   env?: NodeJS.ProcessEnv;
+  /** The last commit date of the description's source (as build dates its outputs: build/git-dates.ts). */
+  committed?: Date;
+  /** The mark of a report `build --changes-since` writes (./stale-reports.ts changeReportMark). */
+  mark?: string;
   toolVersion?: string;
   /**
    * PDF/A-2b (default), or PDF/A-1b: the same document for a checker of part 1 only (the tests
@@ -150,6 +163,8 @@ function createDocument(
   options: ChangesPdfOptions,
 ): { doc: Doc; done: Promise<Uint8Array> } {
   const metadata = publicMetadata(info, locale);
+  const entries: Record<string, unknown> = { ...metadata.info };
+  if (options.mark !== undefined) entries[CHANGE_REPORT_KEY] = options.mark;
   const doc = new PDFDocument({
     ...(options.pdfStandard === 'a-1b'
       ? { subset: 'PDF/A-1b' as const, pdfVersion: '1.4' as const }
@@ -159,7 +174,7 @@ function createDocument(
     bufferPages: true,
     lang: locale,
     displayTitle: true,
-    info: metadata.info,
+    info: entries as Partial<Info>,
   });
   doc.appendXML(metadata.xml);
   const chunks: Uint8Array[] = [];
@@ -179,7 +194,7 @@ export async function renderChangesPdf(
 ): Promise<Uint8Array> {
   const p = present(report);
   const words = REPORT_WORDS[report.lang];
-  const date = options.date ?? documentDate(dated, options.env ?? process.env);
+  const date = options.date ?? documentDate(dated, options.env ?? process.env, options.committed);
   const tool = options.toolVersion ?? VERSION;
   const info: Info = {
     Title: `${p.heading} · ${report.title}`,

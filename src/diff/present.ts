@@ -3,7 +3,7 @@
  * and per part one entry per change in the report's language ("muudetud ülesanne 3 (varem 4.)",
  * then the old and the new text), so the three formats say the same words.
  */
-import type { Change, ChangeKind, ChangeReport } from '../model/changes.js';
+import type { Change, ChangeKind, ChangeReport, VersionInfo } from '../model/changes.js';
 import { REPORT_WORDS } from './labels.js';
 
 export interface Entry {
@@ -57,11 +57,22 @@ function entry(c: Change, words: (typeof REPORT_WORDS)['et']): Entry {
   return e;
 }
 
+/**
+ * What the report shows for a version: its label, and for one read from git the ref with its
+ * commit ("HEAD (3f9a0c1, 2026-11-30)"; "1.0 (HEAD, 3f9a0c1, 2026-11-30)" when the label is its
+ * version), so a signer can tell which commit the list of changes is against.
+ */
+export function shownVersion(v: VersionInfo): string {
+  if (v.ref === undefined || v.commit === undefined) return v.label;
+  const commit = [v.commit.slice(0, 7), v.commitDate].filter((p) => p !== undefined && p !== '').join(', ');
+  return v.label === v.ref ? `${v.label} (${commit})` : `${v.label} (${v.ref}, ${commit})`;
+}
+
 export function present(report: ChangeReport): Presented {
   const words = REPORT_WORDS[report.lang];
   const versions: Presented['versions'] = [];
-  if (report.old) versions.push({ label: words.oldVersion, value: report.old.label });
-  versions.push({ label: words.newVersion, value: report.new.label });
+  if (report.old) versions.push({ label: words.oldVersion, value: shownVersion(report.old) });
+  versions.push({ label: words.newVersion, value: shownVersion(report.new) });
   const out: Presented = {
     lang: report.lang,
     heading: report.old ? words.heading(report.old.label) : words.headingNew,

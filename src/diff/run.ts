@@ -107,7 +107,11 @@ export function compareWithRef(
   opts: DiffOptions,
 ): DiffResult {
   const shown = shownPath(file, opts.cwd);
-  const sides = { old: { ref }, new: { path: shown }, ...(opts.lang ? { lang: opts.lang } : {}) };
+  const sides = {
+    old: { ref, ...(at.commit ? { commit: at.commit } : {}) },
+    new: { path: shown },
+    ...(opts.lang ? { lang: opts.lang } : {}),
+  };
   if (at.bytes === undefined) return { report: changeReport(undefined, model, sides), model };
   const older = compileAtRef(at.top, ref, at.path, at.bytes, {
     ...(opts.cwd !== undefined ? { cwd: opts.cwd } : {}),

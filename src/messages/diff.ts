@@ -66,6 +66,18 @@ export const DIFF_MESSAGES = {
     et: '{path}: aruannet ei saa kirjutada: {reason}',
     en: '{path}: cannot write the report: {reason}',
   },
+  'diff.notOurs': {
+    et: '{path} on olemas ja ei ole ametijuhendi kirjutatud muudatuste aruanne: seda ei kirjutata üle (tõsta see mujale)',
+    en: '{path} exists and is not a change report ametijuhend wrote: it is not overwritten (move it elsewhere)',
+  },
+  'diff.cannotMove': {
+    et: '{path}: aegunud muudatuste aruannet ei saa kõrvale tõsta: {reason}',
+    en: '{path}: cannot move the stale change report aside: {reason}',
+  },
+  'diff.movedAside': {
+    et: 'Aegunud muudatuste aruanded tõstetud kausta {dir} (ametijuhend pole pärast {ref} muutunud, on vigane või seda pole enam):',
+    en: 'Stale change reports moved aside to {dir} (the description is unchanged since {ref}, has errors or is gone):',
+  },
   'diff.wrote': {
     et: 'kirjutatud {path}',
     en: 'wrote {path}',

@@ -75,6 +75,10 @@ export interface VersionInfo {
   reviewed?: string;
   /** The git ref it was read from (`diff --since REF`, `build --changes-since REF`). */
   ref?: string;
+  /** The full hash of the commit the ref named (with `ref`). */
+  commit?: string;
+  /** That commit's committer date, UTC, YYYY-MM-DD (with `ref`). */
+  commitDate?: string;
   /** The file it was read from, as given. */
   path?: string;
   /** What the report calls it: the version, else the review date, else the ref, else the file. */

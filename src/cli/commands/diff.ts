@@ -3,7 +3,7 @@
  * HTML, PDF or JSON. Exit status as diff(1): 0 no changes, 1 changes, 2 a usage error or a version
  * that does not compile (its diagnostics are printed).
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { formatHtml, formatJson, formatText, type ChangeFormat } from '../../diff/format.js';
 import { diffFiles, diffSince, type DiffResult } from '../../diff/run.js';
 import { writeFileAtomic } from '../../fs/write.js';
@@ -119,6 +119,18 @@ export async function runChangesSince(paths: string[], opts: ChangesSinceCliOpti
       process.stderr.write(
         `${terminalSafe(message('diff.wrote', lang, { path: shownPath(w.path, opts.cwd) }))}\n`,
       );
+  // moved aside: printed even with --quiet, as build prints its stale outputs
+  if (result.moved.length) {
+    const { STALE_DIR } = await import('../../build/stale.js');
+    const base = opts.cwd ?? process.cwd();
+    const dir = `${shownPath(join(resolve(base, opts.outDir), STALE_DIR), opts.cwd) || STALE_DIR}/`;
+    const lines = result.moved.map(
+      (m) => `  ${terminalSafe(shownPath(m.from, opts.cwd))} → ${terminalSafe(shownPath(m.to, opts.cwd))}`,
+    );
+    process.stderr.write(
+      `${terminalSafe(message('diff.movedAside', lang, { dir, ref: opts.since }))}\n${lines.join('\n')}\n`,
+    );
+  }
   for (const p of result.problems) {
     if (p.diagnostics.length)
       process.stderr.write(stylish({ diagnostics: p.diagnostics, fileCount: 1, lang, color }));
