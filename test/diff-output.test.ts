@@ -71,7 +71,11 @@ describe('the PDF change report', () => {
 
   it('is valid PDF/A (PDFBox Preflight, the same document built as PDF/A-1b)', async () => {
     const file = join(temp(), 'r1b.pdf');
-    writeFileSync(file, await renderChangesPdf(report, NEW, { env: {}, pdfStandard: 'a-1b' }));
+    // with the marker build --changes-since writes (an Info entry of its own, no XMP equivalent)
+    const mark =
+      'ametijuhend-changes/1 id=x ref=main commit=0123456789abcdef0123456789abcdef01234567 source=x.md';
+    writeFileSync(file, await renderChangesPdf(report, NEW, { env: {}, pdfStandard: 'a-1b', mark }));
+    expect(await tool('pdfinfo', ['-custom', file])).toContain('ametijuhend-changes/1');
     const result = await preflight(file);
     expect(result.output).toContain('is a valid PDF/A-1b file');
     expect(result.code).toBe(0);
