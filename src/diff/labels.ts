@@ -5,6 +5,7 @@
  */
 import type { DocLang } from '../model/types.js';
 import { LABELS, type DocumentLabels } from '../render/common/labels.js';
+import type { ChangeKind, ChangeSubject } from '../model/changes.js';
 
 type Own = Record<
   'id' | 'formatVersion' | 'lang' | 'kind' | 'organisation' | 'approval' | 'reviewed' | 'knowledge',
@@ -88,22 +89,9 @@ export interface ReportWords {
   headingNew: string;
   noChanges: string;
   isNew: string;
-  kind: Record<'added' | 'removed' | 'changed' | 'moved', string>;
+  kind: Record<ChangeKind, string>;
   /** What a change is about, as a noun after the kind ("lisatud ülesanne"); '' for none. */
-  subject: Record<
-    | 'value'
-    | 'item'
-    | 'language'
-    | 'competency'
-    | 'indicator'
-    | 'task'
-    | 'result'
-    | 'paragraph'
-    | 'listItem'
-    | 'heading'
-    | 'block',
-    string
-  >;
+  subject: Record<ChangeSubject, string>;
   was: string;
   now: string;
   /** "(varem nr 3)": where a moved or changed item was. */

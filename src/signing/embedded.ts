@@ -14,7 +14,7 @@
  *   character references decoded), so a page a browser saved again still reads.
  * A file with no provenance gives `provenance: undefined`; a damaged one throws SigningFailure.
  */
-import { DOMParser, type Element } from '@xmldom/xmldom';
+import type { Element } from '@xmldom/xmldom';
 import { ZipPackage } from '../import/docx/zip.js';
 import { ImportFailure } from '../import/types.js';
 import {
@@ -27,6 +27,8 @@ import {
   type ProvenanceField,
 } from '../util/provenance.js';
 import { CONTAINER_LIMITS, SigningFailure, type Embedded } from './types.js';
+import { openPdf, type PdfDocument } from '../util/pdfjs.js';
+import { parseXml as parseXmlBytes } from './xml.js';
 
 /** What `bytes` (an output of `kind`) says of its source; throws SigningFailure for a damaged file. */
 export async function readEmbedded(bytes: Uint8Array, kind: Embedded['kind']): Promise<Embedded> {
@@ -53,17 +55,10 @@ const RDF_NS = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
 const CUSTOM_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/custom-properties';
 const ELEMENT_NODE = 1;
 
-/** A namespace-aware parse; undefined when the text is not well-formed XML. */
+/** A namespace-aware parse (./xml.ts: no DOCTYPE); undefined when the text is not well-formed XML. */
 function parseXml(text: string): Element | undefined {
-  let failed = false;
-  const parser = new DOMParser({
-    onError: (level) => {
-      if (level !== 'warning') failed = true;
-    },
-  });
   try {
-    const doc = parser.parseFromString(text, 'application/xml');
-    return failed ? undefined : (doc.documentElement ?? undefined);
+    return parseXmlBytes(new TextEncoder().encode(text)).documentElement ?? undefined;
   } catch {
     return undefined;
   }
@@ -132,28 +127,14 @@ function scanXmp(bytes: Buffer): { provenance?: Provenance; malformed: boolean }
   return { malformed };
 }
 
-type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-let pdfjsModule: Promise<Pdfjs> | undefined;
-/** pdfjs-dist, imported once, when a PDF's XMP did not say it all (the import costs a few hundred ms). */
-const loadPdfjs = (): Promise<Pdfjs> => (pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
-
 const damagedPdf = (reason: string): SigningFailure =>
   new SigningFailure('signing.embedded.damagedPdf', { reason });
 
 /** The Info dictionary's entries and the metadata stream's provenance, as pdfjs reads them. */
 async function pdfjsProvenance(bytes: Uint8Array): Promise<Provenance | undefined> {
-  const pdfjs = await loadPdfjs();
-  let doc: Awaited<ReturnType<Pdfjs['getDocument']>['promise']>;
+  let doc: PdfDocument;
   try {
-    doc = await pdfjs.getDocument({
-      // pdfjs takes the buffer over: a copy as a plain Uint8Array
-      data: Uint8Array.from(bytes),
-      isEvalSupported: false,
-      disableFontFace: true,
-      useSystemFonts: false,
-      verbosity: 0,
-      stopAtErrors: false,
-    }).promise;
+    doc = await openPdf(bytes);
   } catch (e) {
     const name = e instanceof Error ? e.name : '';
     throw damagedPdf(name === 'PasswordException' ? 'encrypted' : e instanceof Error ? e.message : String(e));

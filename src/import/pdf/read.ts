@@ -14,6 +14,7 @@
  */
 import { IMPORT_LIMITS, ImportFailure, type ImportNote, type SourceDocument } from '../types.js';
 import { layout, normaliseRuns, type PageInput, type Run, type Segment } from './layout.js';
+import { loadPdfjs, openPdf, type PdfDocument, type Pdfjs } from '../../util/pdfjs.js';
 
 /** The most text runs of one page that are laid out. */
 const PAGE_RUNS = 20_000;
@@ -24,12 +25,6 @@ const READ_MS = 120_000;
 /** Fewer visible characters than this per page, on average, is no text layer. */
 const MIN_CHARS_PER_PAGE = 40;
 
-type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-let pdfjsModule: Promise<Pdfjs> | undefined;
-/** pdfjs-dist, imported once, on the first PDF read (the import costs a few hundred ms). */
-const loadPdfjs = (): Promise<Pdfjs> => (pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
-
-type PdfDocument = Awaited<ReturnType<Pdfjs['getDocument']>['promise']>;
 type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
 
 export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
@@ -45,16 +40,7 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
   const pdfjs = await loadPdfjs();
   let doc: PdfDocument;
   try {
-    // pdfjs takes the buffer over (transfers it): give it a copy, the caller's bytes stay theirs
-    doc = await pdfjs.getDocument({
-      // (a copy as a plain Uint8Array: a Node Buffer's slice() is a view, and pdfjs refuses Buffers)
-      data: Uint8Array.from(bytes),
-      isEvalSupported: false,
-      disableFontFace: true,
-      useSystemFonts: false,
-      verbosity: 0,
-      stopAtErrors: false,
-    }).promise;
+    doc = await openPdf(bytes);
   } catch (e) {
     throw failureOf(e);
   }
