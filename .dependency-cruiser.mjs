@@ -81,7 +81,7 @@ export default {
         'The stages and services never import the drivers: compiler, project, build, import, signing, diff, cli and the public index sit on top.',
       severity: 'error',
       from: { path: '^src/(parse|model|validate|render|report|config|fs|util|messages)/' },
-      to: { path: '^src/(compiler|project|build|import|signing|diff|cli)/|^src/index[.]ts$' },
+      to: { path: '^src/(compiler|project|build|import|signing|diff|preview|lsp|cli)/|^src/index[.]ts$' },
     },
     {
       name: 'import-readers-read-files-only',

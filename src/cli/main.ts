@@ -18,6 +18,8 @@ const commands = {
   import: () => import('./commands/import.js'),
   info: () => import('./commands/info.js'),
   init: () => import('./commands/init.js'),
+  lsp: () => import('./commands/lsp.js'),
+  preview: () => import('./commands/preview.js'),
   status: () => import('./commands/status.js'),
   verify: () => import('./commands/verify.js'),
 };
@@ -194,6 +196,28 @@ function diffCommand(cmd: Command, p: CommandParts): void {
       process.exitCode = await (await commands.diff()).runDiff(paths, opts);
     });
 }
+function previewCommand(cmd: Command, p: CommandParts): void {
+  cmd
+    .command('preview')
+    .description(bilingual('preview.help.command'))
+    .argument('[paths...]', bilingual('preview.help.paths'))
+    .option('-p, --port <port>', bilingual('preview.help.port'), p.parseCount)
+    .option('--host <host>', bilingual('preview.help.host'))
+    .option('--open', bilingual('preview.help.open'))
+    .addOption(new Option('--lang <lang>', bilingual('preview.help.lang')).argParser(langParser(p.lang)))
+    .action(async (paths: string[], opts) => {
+      process.exitCode = await (await commands.preview()).runPreview(paths, opts);
+    });
+}
+function lspCommand(cmd: Command): void {
+  cmd
+    .command('lsp')
+    .description(bilingual('lsp.help.command'))
+    .option('--stdio', bilingual('lsp.help.stdio'))
+    .action(async (opts) => {
+      process.exitCode = await (await commands.lsp()).runLsp(opts);
+    });
+}
 function schemaCommand(cmd: Command): void {
   cmd
     .command('schema')
@@ -233,6 +257,8 @@ export function program(lang: LangOf = () => 'en'): Command {
   statusCommand(cmd, parts);
   verifyCommand(cmd, parts);
   diffCommand(cmd, parts);
+  previewCommand(cmd, parts);
+  lspCommand(cmd);
   initCommand(cmd, parts);
   schemaCommand(cmd);
   rulesCommand(cmd, parts);

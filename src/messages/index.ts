@@ -18,6 +18,8 @@ import { PROJECT_MESSAGES } from './project.js';
 import { SIGNING_MESSAGES } from './signing.js';
 import { VERIFY_MESSAGES } from './verify.js';
 import { DIFF_MESSAGES } from './diff.js';
+import { PREVIEW_MESSAGES } from './preview.js';
+import { LSP_MESSAGES } from './lsp.js';
 
 export const MESSAGES = {
   ...BUILD_MESSAGES,
@@ -30,6 +32,8 @@ export const MESSAGES = {
   ...SIGNING_MESSAGES,
   ...VERIFY_MESSAGES,
   ...DIFF_MESSAGES,
+  ...PREVIEW_MESSAGES,
+  ...LSP_MESSAGES,
 } as const;
 
 export type MessageId = keyof typeof MESSAGES;
