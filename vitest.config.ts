@@ -29,6 +29,8 @@ export const OUTPUT = [
   // signing lifecycle (issue 11)
   'test/provenance-output.test.ts', // pdftotext, PDFBox Preflight, LibreOffice
   'test/diff-output.test.ts', // pdftotext, PDFBox Preflight
+  // the writer's tools (issue 14)
+  'test/preview-browser.test.ts', // Chromium (Playwright, axe)
 ];
 
 /** Stress tests that take long in-process (huge documents, fuzzing). */

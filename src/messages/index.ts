@@ -20,6 +20,7 @@ import { VERIFY_MESSAGES } from './verify.js';
 import { DIFF_MESSAGES } from './diff.js';
 import { PREVIEW_MESSAGES } from './preview.js';
 import { LSP_MESSAGES } from './lsp.js';
+import { ORG_MESSAGES } from './org.js';
 
 export const MESSAGES = {
   ...BUILD_MESSAGES,
@@ -34,6 +35,7 @@ export const MESSAGES = {
   ...DIFF_MESSAGES,
   ...PREVIEW_MESSAGES,
   ...LSP_MESSAGES,
+  ...ORG_MESSAGES,
 } as const;
 
 export type MessageId = keyof typeof MESSAGES;
