@@ -31,21 +31,45 @@ function chooseCommand(): ServerCommand {
     .filter((f) => f.uri.scheme === 'file')
     .map((f) => f.uri.fsPath);
   const setting = vscode.workspace.getConfiguration(ID).get<unknown>('server.path');
-  return serverCommand({ folders, setting, platform: process.platform, exists: existsSync });
+  return serverCommand({
+    folders,
+    setting,
+    platform: process.platform,
+    pathEnv: process.env.PATH,
+    exists: existsSync,
+  });
 }
 
-function notFound(command: ServerCommand, detail: string): void {
-  const text =
-    command.source === 'setting'
-      ? vscode.l10n.t(
-          'Ametijuhend: the language server did not start with the setting ametijuhend.server.path ({0}): {1}',
-          shownCommand(command),
-          detail,
-        )
-      : vscode.l10n.t(
-          'Ametijuhend: the language server was not found. Run "npm install" in the docs repository (its package.json has ametijuhend in devDependencies), or set ametijuhend.server.path. ({0})',
-          detail,
-        );
+type Problem =
+  | { kind: 'badSetting' }
+  | { kind: 'notFound'; command: ServerCommand }
+  | { kind: 'failed'; command: ServerCommand; detail: string };
+
+function problemText(p: Problem): string {
+  if (p.kind === 'badSetting')
+    return vscode.l10n.t(
+      'Ametijuhend: the setting ametijuhend.server.path must be a string or an array of strings.',
+    );
+  if (p.kind === 'failed')
+    return vscode.l10n.t(
+      'Ametijuhend: the language server did not start ({0}): {1}. Is the ametijuhend in the docs repository older than its lsp command? Run "npm install" there.',
+      shownCommand(p.command),
+      p.detail,
+    );
+  if (p.command.source === 'setting')
+    return vscode.l10n.t(
+      'Ametijuhend: the program in the setting ametijuhend.server.path is not there: {0}',
+      p.command.command,
+    );
+  return vscode.l10n.t(
+    'Ametijuhend: the ametijuhend program was not found (node_modules/.bin/ametijuhend in the workspace, or on the PATH). Run "npm install" in the docs repository, or set ametijuhend.server.path.',
+  );
+}
+
+/** One notification in the user's language, with a button to the output channel. */
+function tell(p: Problem): void {
+  const text = problemText(p);
+  output?.appendLine(text);
   const show = vscode.l10n.t('Show output');
   void vscode.window.showErrorMessage(text, show).then((choice) => {
     if (choice === show) output?.show(true);
@@ -101,17 +125,17 @@ async function start(): Promise<void> {
   try {
     command = chooseCommand();
   } catch (e) {
-    if (!(e instanceof SettingError)) throw e;
-    notFound({ command: '', args: [], cwd: undefined, shell: false, source: 'setting' }, e.message);
-    return;
+    if (e instanceof SettingError) return tell({ kind: 'badSetting' });
+    throw e;
   }
-  output.appendLine(`[${command.source}] ${shownCommand(command)}${command.cwd ? ` (in ${command.cwd})` : ''}`);
+  const where = command.cwd ? ` (in ${command.cwd})` : '';
+  output.appendLine(`[${command.source}] ${shownCommand(command)}${where}`);
+  if (!command.found) return tell({ kind: 'notFound', command });
   client = createClient(command, output);
   try {
     await client.start();
   } catch (e) {
-    output.appendLine(String((e as Error)?.message ?? e));
-    notFound(command, String((e as Error)?.message ?? e));
+    tell({ kind: 'failed', command, detail: String((e as Error)?.message ?? e) });
     const failed = client;
     client = undefined;
     await failed.dispose().catch(() => undefined);
