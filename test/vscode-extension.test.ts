@@ -53,6 +53,7 @@ interface Manifest {
   publisher: string;
   version: string;
   main: string;
+  l10n: string;
   engines: { vscode: string };
   activationEvents: string[];
   capabilities: { untrustedWorkspaces: { supported: boolean | string } };
@@ -76,6 +77,9 @@ describe('the .vsix', () => {
     expect(client.version).toBe('11.0.0');
     expect(pkg.engines.vscode).toBe(client.engines.vscode);
     expect(pkg.activationEvents).toEqual(['workspaceContains:**/ametijuhend.config.yaml']);
+    // the runtime strings' translations, where VS Code looks for them
+    expect(pkg.l10n).toBe('./l10n');
+    expect(Object.keys(files)).toContain('extension/l10n/bundle.l10n.et.json');
     expect(pkg.capabilities.untrustedWorkspaces.supported).toBe(false);
     expect(pkg.contributes.commands.map((c) => c.command)).toEqual([
       'ametijuhend.restart',
