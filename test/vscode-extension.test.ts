@@ -54,6 +54,7 @@ interface Manifest {
   version: string;
   main: string;
   l10n: string;
+  extensionKind: string[];
   engines: { vscode: string };
   activationEvents: string[];
   capabilities: { untrustedWorkspaces: { supported: boolean | string } };
@@ -81,6 +82,8 @@ describe('the .vsix', () => {
     expect(pkg.l10n).toBe('./l10n');
     expect(Object.keys(files)).toContain('extension/l10n/bundle.l10n.et.json');
     expect(pkg.capabilities.untrustedWorkspaces.supported).toBe(false);
+    // it starts the workspace's program, so it runs where the workspace is (remote, WSL, container)
+    expect(pkg.extensionKind).toEqual(['workspace']);
     expect(pkg.contributes.commands.map((c) => c.command)).toEqual([
       'ametijuhend.restart',
       'ametijuhend.showOutput',
