@@ -5,6 +5,9 @@ export default tseslint.config(
   {
     ignores: [
       'dist/**',
+      // the VS Code extension's bundle and packages (scripts/package-vscode.mjs)
+      'editors/vscode/dist/**',
+      'out/**',
       'node_modules/**',
       'coverage/**',
       'src/model/frontmatter.generated.ts',

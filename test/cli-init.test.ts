@@ -16,6 +16,8 @@ const ET_FILES = [
   '.github/workflows/ametijuhend.yml',
   '.gitignore',
   '.gitlab-ci.yml',
+  '.vscode/extensions.json',
+  '.vscode/settings.json',
   'README.md',
   'ametijuhend.config.yaml',
   'kompetentsid.yaml',
@@ -30,6 +32,8 @@ const EN_FILES = [
   '.github/workflows/ametijuhend.yml',
   '.gitignore',
   '.gitlab-ci.yml',
+  '.vscode/extensions.json',
+  '.vscode/settings.json',
   'README.md',
   'ametijuhend.config.yaml',
   'competencies.yaml',
@@ -70,7 +74,7 @@ describe('ametijuhend init', () => {
     expect(r.stdout).toBe(
       [
         ...ET_FILES.map((f) => `  loodud  ${f}`),
-        'Loodud 12 faili, vahele jäetud 0 (olemasolevaid faile ei muudeta).',
+        'Loodud 14 faili, vahele jäetud 0 (olemasolevaid faile ei muudeta).',
         'Edasi: cd hoidla && npm install && npx ametijuhend check && npx ametijuhend build . --out-dir dist',
         'Lisa git-i ka package-lock.json (npm install loob selle): siis paigaldab CI sama versiooni (npm ci).',
         'Kirjuta asutuse nimi faili ametijuhend.config.yaml (organisation) või kasuta --organisation.',
@@ -110,6 +114,20 @@ describe('ametijuhend init', () => {
     expect(example).toContain(`reviewed: ${TODAY}\n`);
     expect(example).not.toMatch(/__[A-Z]+__/);
     expect(read(dir, 'README.md')).toContain(`(${TODAY})`);
+
+    // VS Code: the extension recommended, the config's schema mapped for YAML files in any folder,
+    // by a workspace-relative path into the installed package that exists in this package
+    expect(JSON.parse(read(dir, '.vscode/extensions.json'))).toEqual({
+      recommendations: ['ametijuhend.ametijuhend', 'redhat.vscode-yaml'],
+    });
+    const schemas = (
+      JSON.parse(read(dir, '.vscode/settings.json')) as { 'yaml.schemas': Record<string, string> }
+    )['yaml.schemas'];
+    expect(schemas).toEqual({
+      './node_modules/ametijuhend/schemas/config.schema.json': '**/ametijuhend.config.yaml',
+    });
+    for (const schema of Object.keys(schemas))
+      expect(existsSync(join(ROOT, schema.replace('./node_modules/ametijuhend/', '')))).toBe(true);
 
     // the new repo's package.json pins this tool's major version
     expect(JSON.parse(read(dir, 'package.json'))).toMatchObject({
@@ -223,7 +241,7 @@ describe('ametijuhend init', () => {
     expect(r.stdout).toBe(
       [
         ...EN_FILES.map((f) => `  created  ${f}`),
-        'Created 12 files, skipped 0 (existing files are never changed).',
+        'Created 14 files, skipped 0 (existing files are never changed).',
         'Next: cd docs && npm install && npx ametijuhend check && npx ametijuhend build . --out-dir dist',
         'Commit package-lock.json too (npm install writes it): CI then installs the same version (npm ci).',
         '',
@@ -249,7 +267,7 @@ describe('ametijuhend init', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('  jäetud vahele  README.md (on juba olemas)\n');
     expect(r.stdout).toContain('  jäetud vahele  yldosa/oigused.md (on juba olemas)\n');
-    expect(r.stdout).toContain('Loodud 10 faili, vahele jäetud 2');
+    expect(r.stdout).toContain('Loodud 12 faili, vahele jäetud 2');
     expect(r.stdout).toContain('Edasi: npm install && npx ametijuhend check');
     expect(read(dir, 'README.md')).toBe('# Meie ametijuhendid\n');
     expect(read(dir, 'yldosa/oigused.md')).toBe('- oma õigus\n');
@@ -260,11 +278,11 @@ describe('ametijuhend init', () => {
     );
     const again = cli(['init', '--lang', 'en'], dir, ENV);
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain('Created 6 files, skipped 6');
+    expect(again.stdout).toContain('Created 6 files, skipped 8');
     expect(read(dir, 'ametijuhend.config.yaml')).toMatch(/# muudetud\n$/);
     const third = cli(['init', '--lang', 'et'], dir, ENV);
     expect(third.stdout.split('\n').filter((l) => l.startsWith('  loodud'))).toEqual([]);
-    expect(third.stdout).toContain('Loodud 0 faili, vahele jäetud 12');
+    expect(third.stdout).toContain('Loodud 0 faili, vahele jäetud 14');
   });
 
   it('without --lang, completing a repo keeps to its config’s language', () => {

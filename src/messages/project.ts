@@ -67,6 +67,19 @@ export const PROJECT_MESSAGES = {
     et: 'Lisa git-i ka package-lock.json (npm install loob selle): siis paigaldab CI sama versiooni (npm ci).',
     en: 'Commit package-lock.json too (npm install writes it): CI then installs the same version (npm ci).',
   },
+  // init and the editor's files (project/init-merge.ts, cli/commands/init.ts)
+  'project.init.merged': {
+    et: '  täiendatud  {file} (lisatud ametijuhendi kirjed, sinu omad jäid alles)',
+    en: '  added to  {file} (ametijuhend’s entries added, yours kept)',
+  },
+  'project.init.notMerged': {
+    et: '{file} ei ole puhas JSON (kommentaarid?), see jäeti nii, nagu oli: lisa sinna ise {add}',
+    en: '{file} is not plain JSON (comments?), so it was left as it was: add {add} to it yourself',
+  },
+  'project.init.summaryMerged': {
+    et: 'Loodud {created, plural, one {# fail} other {# faili}}, täiendatud {merged}, vahele jäetud {skipped} (muid olemasolevaid faile ei muudeta).',
+    en: 'Created {created, plural, one {# file} other {# files}}, added to {merged}, skipped {skipped} (other existing files are never changed).',
+  },
   // status table (status.ts)
   'project.status.id': { et: 'Id', en: 'Id' },
   'project.status.title': { et: 'Ametinimetus', en: 'Title' },

@@ -11,14 +11,29 @@
  * installs the tool from, see tool-spec.ts; JSON-escaped in .json files).
  *
  * Existing files are never overwritten: each is written with the exclusive flag and reported as
- * skipped when it is already there.
+ * skipped when it is already there. The editor's files (.vscode/extensions.json recommending the
+ * VS Code extension, .vscode/settings.json mapping the config's JSON Schema for the YAML extension)
+ * are the exception: when one exists, init adds its entries to it and keeps the user's (see
+ * init-merge.ts), or leaves it alone and says what to add when it is not plain JSON.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VERSION } from '../util/version.js';
 import { today } from '../util/dates.js';
 import { toolDependency, type ToolDependency } from './tool-spec.js';
+import { mergeJson } from './init-merge.js';
 
 export type InitLang = 'et' | 'en';
 
@@ -42,8 +57,12 @@ export interface InitResult {
   dir: string;
   /** Files written, relative to `dir`, with forward slashes, in the order written. */
   created: string[];
-  /** Files left alone because they already exist. */
+  /** Files left alone because they already exist (or already have init's entries). */
   skipped: string[];
+  /** Existing editor files init added its entries to (also keeping the user's). */
+  merged: string[];
+  /** Existing editor files left alone since they are not plain JSON: what to add (JSON) by hand. */
+  unmerged: { file: string; add: string }[];
   /** The devDependency written (or to write by hand when package.json was skipped). */
   tool: ToolDependency;
 }
@@ -66,6 +85,12 @@ export const TEMPLATES_DIR = resolve(
   'templates',
   'init',
 );
+
+/** The files init adds its entries to when they already exist. */
+export const MERGED_FILES: ReadonlySet<string> = new Set([
+  '.vscode/extensions.json',
+  '.vscode/settings.json',
+]);
 
 export const ORGANISATION_PLACEHOLDER: Record<InitLang, string> = {
   et: 'Asutuse nimi',
@@ -128,6 +153,34 @@ export function fillTemplate(
 
 const errno = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? '';
 
+/**
+ * Adds init's entries to an existing editor file: 'merged' (rewritten through a temporary file and a
+ * rename, so it is never half-written), 'skipped' (it has them, or it is not a regular file: a link is
+ * not followed, nor one in a folder outside the repository), or what to add by hand when it is not plain JSON.
+ */
+function mergeInto(
+  root: string,
+  path: string,
+  template: string,
+  fail: (path: string, e: unknown) => never,
+): 'merged' | 'skipped' | { add: string } {
+  if (!lstatSync(path).isFile()) return 'skipped';
+  // nor is a folder that leads out of the repository
+  if (!realpathSync(dirname(path)).startsWith(realpathSync(root) + sep)) return 'skipped';
+  const outcome = mergeJson(readFileSync(path, 'utf8'), template);
+  if (outcome.kind === 'present') return 'skipped';
+  if (outcome.kind === 'unsafe') return { add: outcome.add };
+  const temp = `${path}.ametijuhend-init`;
+  try {
+    writeFileSync(temp, outcome.text, { flag: 'wx' });
+    renameSync(temp, path);
+  } catch (e) {
+    rmSync(temp, { force: true });
+    fail(path, e);
+  }
+  return 'merged';
+}
+
 export function initRepo(dir: string, options: InitOptions = {}): InitResult {
   const lang = options.lang ?? 'et';
   const target = resolve(dir);
@@ -148,18 +201,23 @@ export function initRepo(dir: string, options: InitOptions = {}): InitResult {
     fail(target, e);
   }
   if (!statSync(target).isDirectory()) fail(target, new Error('not a folder'));
+  const merged: string[] = [];
+  const unmerged: InitResult['unmerged'] = [];
   for (const file of files) {
     const path = join(target, ...file.target.split('/'));
-    if (existsSync(path)) {
-      skipped.push(file.target);
-      continue;
-    }
     const text = fillTemplate(readFileSync(file.source, 'utf8'), file.target, {
       organisation,
       date,
       version: VERSION,
       toolSpec: tool.value,
     });
+    if (existsSync(path)) {
+      const outcome = MERGED_FILES.has(file.target) ? mergeInto(target, path, text, fail) : 'skipped';
+      if (outcome === 'merged') merged.push(file.target);
+      else skipped.push(file.target);
+      if (typeof outcome === 'object') unmerged.push({ file: file.target, add: outcome.add });
+      continue;
+    }
     try {
       mkdirSync(dirname(path), { recursive: true });
       // "wx": never replace a file, even one that appeared since the check above
@@ -170,5 +228,5 @@ export function initRepo(dir: string, options: InitOptions = {}): InitResult {
       else fail(path, e);
     }
   }
-  return { dir: target, created, skipped, tool };
+  return { dir: target, created, skipped, merged, unmerged, tool };
 }

@@ -13,9 +13,14 @@ export interface InitCliOptions {
   toolSpec?: string;
 }
 
-function listing(result: Pick<InitResult, 'created' | 'skipped'>, lang: 'et' | 'en'): string {
+function listing(
+  result: Pick<InitResult, 'created' | 'skipped'> & Partial<Pick<InitResult, 'merged'>>,
+  lang: 'et' | 'en',
+): string {
   const lines: string[] = [];
   for (const f of result.created) lines.push(message('cli.init.created', lang, { file: terminalSafe(f) }));
+  for (const f of result.merged ?? [])
+    lines.push(message('project.init.merged', lang, { file: terminalSafe(f) }));
   for (const f of result.skipped) lines.push(message('cli.init.skipped', lang, { file: terminalSafe(f) }));
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
@@ -100,7 +105,12 @@ export function runInit(dir: string | undefined, opts: InitCliOptions): number {
   const out: string[] = [listing(result, lang)];
   const n = result.created.length;
   const s = result.skipped.length;
-  out.push(`${message('cli.init.summary', lang, { created: n, skipped: s })}\n`);
+  const m = result.merged.length;
+  out.push(
+    m > 0
+      ? `${message('project.init.summaryMerged', lang, { created: n, merged: m, skipped: s })}\n`
+      : `${message('cli.init.summary', lang, { created: n, skipped: s })}\n`,
+  );
   if (n > 0) {
     const cd = where(result.dir);
     const prefix = cd === '.' ? '' : `cd ${terminalSafe(/\s/.test(cd) ? JSON.stringify(cd) : cd)} && `;
@@ -110,6 +120,10 @@ export function runInit(dir: string | undefined, opts: InitCliOptions): number {
       out.push(`${message('cli.init.organisation', lang)}\n`);
   }
   out.push(...toolNotes(result, lang));
+  for (const u of result.unmerged)
+    out.push(
+      `${message('project.init.notMerged', lang, { file: terminalSafe(u.file), add: terminalSafe(u.add) })}\n`,
+    );
   process.stdout.write(out.join(''));
   return 0;
 }
