@@ -2,7 +2,7 @@
  * `build --watch`: after a first build, rebuild what changed: a description, or every description
  * a changed config, catalogue or default section applies to. Keeps running when a build has errors.
  */
-import { lstatSync, readdirSync, watch as fsWatch, type FSWatcher } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, watch as fsWatch, type FSWatcher } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { filterChanged } from './changed.js';
 import { ConfigLoader, CONFIG_NAME } from '../config/load.js';
@@ -16,6 +16,8 @@ export interface WatchOptions {
   debounceMs?: number;
   /** Ignore changes below this folder (the output folder). */
   ignore?: string;
+  /** Told the paths of descriptions found before and gone now (deleted, renamed, replaced by a folder). */
+  removed?: (paths: string[]) => Promise<void> | void;
 }
 
 export interface Watcher {
@@ -87,7 +89,10 @@ export async function watchPaths(paths: readonly string[], options: WatchOptions
       try {
         files = await discover(paths, loader, cwd);
       } catch {
-        return; // a watched path vanished: wait for the next change
+        // a watched path vanished: wait for the next change
+        const gone = [...before].filter((p) => !existsSync(p));
+        if (gone.length) await options.removed?.(gone);
+        return;
       }
       // folders made since: watched from now on
       for (const root of roots) for (const folder of foldersBelow(root, ignore)) watchFolder(folder);
@@ -96,6 +101,9 @@ export async function watchPaths(paths: readonly string[], options: WatchOptions
         files.filter((f) => !before.has(f.path) && !changed.has(f.path)),
       );
       if (todo.length) await options.rebuild(todo);
+      const now = new Set(files.map((f) => f.path));
+      const gone = [...before].filter((p) => !now.has(p));
+      if (gone.length) await options.removed?.(gone);
     });
   };
 
