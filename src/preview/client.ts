@@ -71,7 +71,7 @@ export const CLIENT_SCRIPT = String.raw`(() => {
     let t = source.replace(/^\s*(?:#{1,6}\s+|[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s+|>\s*)/, '');
     const kv = /^[\w-]+:\s*(.*)$/.exec(t);
     if (kv) t = kv[1];
-    t = t.replace(/[*_` + "`" + String.raw`]+/g, '').replace(/^["']|["']$/g, '').trim();
+    t = t.replace(/<[^>]*>/g, '').replace(/[*_` + "`" + String.raw`]+/g, '').replace(/^["']|["']$/g, '').trim();
     return t.length >= 3 ? t : '';
   }
   function markInDocument(words) {
@@ -106,7 +106,10 @@ export const CLIENT_SCRIPT = String.raw`(() => {
     if (line === endLine) markColumns(first, Number(link.dataset.column) || 1, Number(link.dataset.endColumn) || 1);
     link.setAttribute('aria-current', 'true');
     const scroller = document.getElementById('source-view');
-    if (scroller) scroller.scrollTop = first.offsetTop - scroller.clientHeight / 3;
+    if (scroller) {
+      const offset = first.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+      scroller.scrollTop += offset - scroller.clientHeight / 3;
+    }
     const text = first.querySelector('.text');
     markInDocument(plainWords(text ? text.textContent || '' : ''));
   }
@@ -144,7 +147,9 @@ export const CLIENT_SCRIPT = String.raw`(() => {
     busy = true;
     try {
       const response = await fetch(location.href, { headers: { accept: 'text/html' }, cache: 'no-store' });
-      const page = new DOMParser().parseFromString(await response.text(), 'text/html');
+      // (its style element would be refused by this page's CSP: only the live parts are wanted)
+      const text = (await response.text()).replace(/<style[^>]*>[^<]*<\/style>/g, '');
+      const page = new DOMParser().parseFromString(text, 'text/html');
       const x = window.scrollX;
       const y = window.scrollY;
       if (response.status === 404 && body.dataset.page === 'description') {
