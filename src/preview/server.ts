@@ -383,9 +383,9 @@ export async function startPreview(paths: readonly string[], options: PreviewOpt
       }
       clearInterval(heartbeat);
       if (code === 'EADDRINUSE')
-        throw new PreviewListenError(message('preview.noFreePort', lang, { from: wanted, to: port }));
+        throw new PreviewListenError(message('preview.noFreePort', lang, { from: String(wanted), to: String(port) }));
       throw new PreviewListenError(
-        message('preview.listenFailed', lang, { host, port, reason: (e as Error).message }),
+        message('preview.listenFailed', lang, { host, port: String(port), reason: (e as Error).message }),
       );
     }
   }
