@@ -49,7 +49,8 @@ afterAll(async () => {
 async function open(path: string, ctx: BrowserContext = context): Promise<Page> {
   const page = await ctx.newPage();
   page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(`${path}: ${m.text()} (${expect.getState().currentTestName})`);
+    if (m.type() === 'error')
+      consoleErrors.push(`${path}: ${m.text()} (${expect.getState().currentTestName})`);
   });
   page.on('pageerror', (e) => consoleErrors.push(`${path}: ${e.message}`));
   await page.goto(new URL(path, preview.url).href);
@@ -81,7 +82,9 @@ describe('the preview in Chromium', () => {
     await page.waitForURL(/\/d\/data-analyst$/);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Data Analyst');
     const frame = page.frameLocator('iframe.document');
-    await expect.poll(() => frame.locator('body').textContent(), { timeout: 10_000 }).toContain('reliable evidence');
+    await expect
+      .poll(() => frame.locator('body').textContent(), { timeout: 10_000 })
+      .toContain('reliable evidence');
     expect(await page.locator('#problems').textContent()).toContain('No problems.');
     // the document is the build's output: its own heading and its own stylesheet
     expect(await frame.locator('body').textContent()).toContain('Data Analyst');
@@ -92,7 +95,9 @@ describe('the preview in Chromium', () => {
     const page = await open('/d/data-analyst');
     await page.setViewportSize({ width: 1280, height: 700 });
     const frame = page.frameLocator('iframe.document');
-    await expect.poll(() => frame.locator('body').textContent(), { timeout: 10_000 }).toContain('reliable evidence');
+    await expect
+      .poll(() => frame.locator('body').textContent(), { timeout: 10_000 })
+      .toContain('reliable evidence');
     await page.evaluate('window.scrollTo(0, 200)');
     await expect.poll(() => page.evaluate('window.scrollY')).toBe(200);
     const frameY = "document.querySelector('iframe.document').contentWindow.scrollY";
@@ -104,7 +109,9 @@ describe('the preview in Chromium', () => {
       .replace('## Purpose\n', '## Purpose\n\nSee <u>the raw tag</u> here.\n');
     const saved = Date.now();
     writeFileSync(path, source);
-    await expect.poll(() => frame.locator('body').textContent(), { timeout: 5000 }).toContain('trustworthy evidence');
+    await expect
+      .poll(() => frame.locator('body').textContent(), { timeout: 5000 })
+      .toContain('trustworthy evidence');
     await expect.poll(() => page.locator('#problems').textContent(), { timeout: 5000 }).toContain('raw-html');
     const took = Date.now() - saved;
     expect(took).toBeLessThan(3000); // a second of watching and compiling, plus the browser's polling
@@ -141,9 +148,9 @@ describe('the preview in Chromium', () => {
 
     // deleted while shown: the page says so
     rmSync(path);
-    await expect.poll(() => page.locator('#status').textContent(), { timeout: 5000 }).toContain(
-      'The file data-analyst.md is gone',
-    );
+    await expect
+      .poll(() => page.locator('#status').textContent(), { timeout: 5000 })
+      .toContain('The file data-analyst.md is gone');
     writeFileSync(path, source);
     await page.close();
   });

@@ -74,20 +74,23 @@ const alive = (pid: number): boolean => {
 };
 
 describe('ametijuhend preview', () => {
-  it.each(['SIGINT', 'SIGTERM'] as const)('prints its address, serves, and stops cleanly on %s (exit 0)', async (signal) => {
-    const dir = exampleFolder();
-    const run = await preview(['--port', '0', '--lang', 'en'], dir);
-    expect(run.stdout()).toMatch(/^Preview: http:\/\/127\.0\.0\.1:\d+\/ \(Ctrl\+C to stop\)\n$/);
-    const page = await get(run.port, '/');
-    expect(page.status).toBe(200);
-    expect(page.text).toContain('Data Analyst');
-    run.child.kill(signal);
-    const { code } = await run.exited;
-    expect(code).toBe(0);
-    expect(run.stderr()).toContain('Preview stopped.');
-    expect(alive(run.child.pid!)).toBe(false);
-    expect(await refuses(run.port)).toBe(true);
-  });
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    'prints its address, serves, and stops cleanly on %s (exit 0)',
+    async (signal) => {
+      const dir = exampleFolder();
+      const run = await preview(['--port', '0', '--lang', 'en'], dir);
+      expect(run.stdout()).toMatch(/^Preview: http:\/\/127\.0\.0\.1:\d+\/ \(Ctrl\+C to stop\)\n$/);
+      const page = await get(run.port, '/');
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('Data Analyst');
+      run.child.kill(signal);
+      const { code } = await run.exited;
+      expect(code).toBe(0);
+      expect(run.stderr()).toContain('Preview stopped.');
+      expect(alive(run.child.pid!)).toBe(false);
+      expect(await refuses(run.port)).toBe(true);
+    },
+  );
 
   it('speaks the config’s language by default', async () => {
     const run = await preview(['--port', '0'], exampleFolder(), { LANG: 'en_US.UTF-8' });
@@ -120,7 +123,9 @@ describe('ametijuhend preview', () => {
     const run = await preview(['--port', '0', '--open', '--lang', 'en'], exampleFolder(), {
       PATH: `${bin}:${process.env.PATH ?? ''}`,
     });
-    await expect.poll(() => existsSync(log) && readFileSync(log, 'utf8'), { timeout: 10_000 }).toBe(`${run.url}\n`);
+    await expect
+      .poll(() => existsSync(log) && readFileSync(log, 'utf8'), { timeout: 10_000 })
+      .toBe(`${run.url}\n`);
     run.child.kill('SIGINT');
     expect((await run.exited).code).toBe(0);
 
@@ -130,7 +135,9 @@ describe('ametijuhend preview', () => {
     const broken = await preview(['--port', '0', '--open', '--lang', 'en'], exampleFolder(), {
       PATH: `${failing}:${process.env.PATH ?? ''}`,
     });
-    await expect.poll(() => broken.stderr(), { timeout: 10_000 }).toContain('warning: could not open the browser');
+    await expect
+      .poll(() => broken.stderr(), { timeout: 10_000 })
+      .toContain('warning: could not open the browser');
     expect((await get(broken.port, '/')).status).toBe(200);
     broken.child.kill('SIGINT');
     expect((await broken.exited).code).toBe(0);

@@ -13,7 +13,12 @@ export const EXAMPLES = resolve(dirname(fileURLToPath(import.meta.url)), '..', '
 /** A folder with the examples' config, catalogue and two descriptions. */
 export function exampleFolder(): string {
   const dir = mkdtempSync(join(tmpdir(), 'preview-'));
-  for (const name of ['ametijuhend.config.yaml', 'competencies.yaml', 'data-analyst.md', 'ekspert-kriisiabi.md'])
+  for (const name of [
+    'ametijuhend.config.yaml',
+    'competencies.yaml',
+    'data-analyst.md',
+    'ekspert-kriisiabi.md',
+  ])
     copyFileSync(join(EXAMPLES, name), join(dir, name));
   return dir;
 }
@@ -56,7 +61,10 @@ export function get(
 }
 
 /** Resolves with the first `event: change` the server sends on /events (after the greeting). */
-export function nextChange(port: number, timeoutMs = 8000): { ready: Promise<void>; change: Promise<string> } {
+export function nextChange(
+  port: number,
+  timeoutMs = 8000,
+): { ready: Promise<void>; change: Promise<string> } {
   let ready!: () => void;
   const readyPromise = new Promise<void>((r) => (ready = r));
   const change = new Promise<string>((resolve, reject) => {

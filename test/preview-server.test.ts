@@ -3,7 +3,15 @@
  * links out of the tree, Host header, methods, CSP), broken and changing files, ports, and that it
  * stops: every test closes its server and checks that the port refuses afterwards.
  */
-import { readFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+import {
+  readFileSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+  existsSync,
+} from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,7 +56,10 @@ afterEach(async () => {
 describe('the list', () => {
   it('lists every description: title, unit, id, counts, review date, linked', async () => {
     const dir = exampleFolder();
-    writeFileSync(join(dir, 'ametijuhend.config.yaml'), `${readFileSync(join(dir, 'ametijuhend.config.yaml'), 'utf8')}review:\n  months: 12\n`);
+    writeFileSync(
+      join(dir, 'ametijuhend.config.yaml'),
+      `${readFileSync(join(dir, 'ametijuhend.config.yaml'), 'utf8')}review:\n  months: 12\n`,
+    );
     const p = await start(dir);
     expect(p.url).toBe(`http://127.0.0.1:${p.port}/`);
     const r = await get(p.port, '/');
@@ -71,7 +82,8 @@ describe('the list', () => {
     expect(filtered.text).toContain('1 description (2 in all)');
     const none = await get(p.port, '/?q=nothing-like-this');
     expect(none.text).toContain('No description matches the filter.');
-    const order = (text: string): number[] => ['/d/data-analyst"', '/d/ekspert-kriisiabi"'].map((h) => text.indexOf(h));
+    const order = (text: string): number[] =>
+      ['/d/data-analyst"', '/d/ekspert-kriisiabi"'].map((h) => text.indexOf(h));
     const asc = order((await get(p.port, '/?sort=id&dir=asc')).text);
     const desc = order((await get(p.port, '/?sort=id&dir=desc')).text);
     expect(asc[0]).toBeLessThan(asc[1]!);
@@ -114,7 +126,9 @@ describe('a description', () => {
     expect(page.text).toContain('sandbox="allow-same-origin"');
     expect(page.text).toContain('No problems.');
     // the source view, numbered
-    expect(page.text).toContain('<span class="line" id="L3" data-n="3"><span class="text">title: Data Analyst</span>');
+    expect(page.text).toContain(
+      '<span class="line" id="L3" data-n="3"><span class="text">title: Data Analyst</span>',
+    );
   });
 
   it('shows a description with errors: problems first, the source marked, no document', async () => {
@@ -190,7 +204,9 @@ describe('live updates', () => {
     await events.ready;
     writeFileSync(
       join(dir, 'new-one.md'),
-      readFileSync(path, 'utf8').replace('id: data-analyst', 'id: new-one').replace('Data Scientist', 'New One'),
+      readFileSync(path, 'utf8')
+        .replace('id: data-analyst', 'id: new-one')
+        .replace('Data Scientist', 'New One'),
     );
     await events.change;
     expect((await get(p.port, '/')).text).toContain('<a href="/d/new-one">New One</a>');
@@ -203,7 +219,10 @@ describe('live updates', () => {
     const events = nextChange(p.port);
     await events.ready;
     const config = join(dir, 'ametijuhend.config.yaml');
-    writeFileSync(config, readFileSync(config, 'utf8').replace('unknown-reference: off', 'unknown-reference: warning'));
+    writeFileSync(
+      config,
+      readFileSync(config, 'utf8').replace('unknown-reference: off', 'unknown-reference: warning'),
+    );
     await events.change;
     expect((await get(p.port, '/')).text).toContain('<span class="count-warning">');
   });
@@ -213,8 +232,17 @@ describe('broken files never stop the server', () => {
   it('a YAML syntax error, invalid UTF-8, a file replaced by a folder, a huge file', async () => {
     const dir = exampleFolder();
     const good = readFileSync(join(dir, 'data-analyst.md'), 'utf8');
-    writeFileSync(join(dir, 'yaml.md'), good.replace('id: data-analyst', 'id: yaml').replace('title: Data Analyst', 'title: [unclosed'));
-    writeFileSync(join(dir, 'bytes.md'), Buffer.concat([Buffer.from(good.replace('id: data-analyst', 'id: bytes')), Buffer.from([0xff, 0xfe, 0xc3])]));
+    writeFileSync(
+      join(dir, 'yaml.md'),
+      good.replace('id: data-analyst', 'id: yaml').replace('title: Data Analyst', 'title: [unclosed'),
+    );
+    writeFileSync(
+      join(dir, 'bytes.md'),
+      Buffer.concat([
+        Buffer.from(good.replace('id: data-analyst', 'id: bytes')),
+        Buffer.from([0xff, 0xfe, 0xc3]),
+      ]),
+    );
     writeFileSync(join(dir, 'huge.md'), Buffer.alloc(MAX_SOURCE_BYTES + 10, 'a'));
     writeFileSync(join(dir, 'folder.md'), good.replace('id: data-analyst', 'id: folder'));
     const p = await start(dir);
@@ -229,7 +257,9 @@ describe('broken files never stop the server', () => {
     const huge = await get(p.port, '/d/huge');
     expect(huge.status).toBe(200);
     expect(huge.text).toContain('<code class="rule">file-too-large</code>');
-    expect(huge.text).toContain(`The source cannot be shown: the file is larger than ${MAX_SOURCE_BYTES.toLocaleString('en')} bytes`);
+    expect(huge.text).toContain(
+      `The source cannot be shown: the file is larger than ${MAX_SOURCE_BYTES.toLocaleString('en')} bytes`,
+    );
     // a file replaced by a folder
     const events = nextChange(p.port);
     await events.ready;
@@ -266,7 +296,14 @@ describe('safety', () => {
       expect([path, r.status]).toEqual([path, 400]);
       expect(r.text).not.toContain('root:');
     }
-    for (const path of ['/etc/passwd', '//etc/passwd', '/d//etc/passwd', `/d/${encodeURIComponent(join(dir, 'data-analyst.md'))}`, '/d/data-analyst.md', '/d/data-analyst/../../x']) {
+    for (const path of [
+      '/etc/passwd',
+      '//etc/passwd',
+      '/d//etc/passwd',
+      `/d/${encodeURIComponent(join(dir, 'data-analyst.md'))}`,
+      '/d/data-analyst.md',
+      '/d/data-analyst/../../x',
+    ]) {
       const r = await get(p.port, path);
       expect([path, r.status]).toEqual([path, path.includes('..') ? 400 : path.includes('%2F') ? 400 : 404]);
       expect(r.text).not.toContain('root:');
@@ -278,7 +315,10 @@ describe('safety', () => {
   it('never serves a file linked from outside the tree', async () => {
     const outside = mkdtempSync(join(tmpdir(), 'outside-'));
     const good = readFileSync(join(exampleFolder(), 'data-analyst.md'), 'utf8');
-    writeFileSync(join(outside, 'secret.md'), good.replace('id: data-analyst', 'id: secret').replace('Data Analyst', 'SECRET-TITLE'));
+    writeFileSync(
+      join(outside, 'secret.md'),
+      good.replace('id: data-analyst', 'id: secret').replace('Data Analyst', 'SECRET-TITLE'),
+    );
     const dir = exampleFolder();
     symlinkSync(join(outside, 'secret.md'), join(dir, 'link.md'));
     symlinkSync(outside, join(dir, 'linked-folder'));
@@ -287,7 +327,13 @@ describe('safety', () => {
     expect(list.text).not.toContain('SECRET-TITLE');
     expect(list.text).not.toContain('href="/d/secret"');
     expect(list.text).not.toContain('href="/d/link"');
-    for (const path of ['/d/secret', '/d/link', '/d/linked-folder', '/d/secret/document', '/d/link/document']) {
+    for (const path of [
+      '/d/secret',
+      '/d/link',
+      '/d/linked-folder',
+      '/d/secret/document',
+      '/d/link/document',
+    ]) {
       const r = await get(p.port, path);
       expect(r.status).toBe(404);
       expect(r.text).not.toContain('SECRET-TITLE');
@@ -296,7 +342,12 @@ describe('safety', () => {
 
   it('answers only its own Host (DNS rebinding) and only GET and HEAD', async () => {
     const p = await start(exampleFolder());
-    for (const host of ['evil.example', `evil.example:${p.port}`, `127.0.0.1:${p.port + 1}`, `127.0.0.1.nip.io:${p.port}`]) {
+    for (const host of [
+      'evil.example',
+      `evil.example:${p.port}`,
+      `127.0.0.1:${p.port + 1}`,
+      `127.0.0.1.nip.io:${p.port}`,
+    ]) {
       const r = await get(p.port, '/', { headers: { host } });
       expect([host, r.status]).toEqual([host, 421]);
       expect(r.text).not.toContain('Data Analyst');

@@ -8,7 +8,8 @@
  * - filters the table as the user types;
  * - marks a problem's whole range in the source view and the matching text in the document.
  */
-export const CLIENT_SCRIPT = String.raw`(() => {
+export const CLIENT_SCRIPT =
+  String.raw`(() => {
   'use strict';
   const body = document.body;
   const status = () => document.getElementById('status');
@@ -71,7 +72,9 @@ export const CLIENT_SCRIPT = String.raw`(() => {
     let t = source.replace(/^\s*(?:#{1,6}\s+|[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s+|>\s*)/, '');
     const kv = /^[\w-]+:\s*(.*)$/.exec(t);
     if (kv) t = kv[1];
-    t = t.replace(/<[^>]*>/g, '').replace(/[*_` + "`" + String.raw`]+/g, '').replace(/^["']|["']$/g, '').trim();
+    t = t.replace(/<[^>]*>/g, '').replace(/[*_` +
+  '`' +
+  String.raw`]+/g, '').replace(/^["']|["']$/g, '').trim();
     return t.length >= 3 ? t : '';
   }
   function markInDocument(words) {

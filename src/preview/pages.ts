@@ -81,12 +81,7 @@ mark.range { background: #f7c948; color: #000; outline: 1px solid #8a6100; }
 .org svg { max-width: 100%; height: auto; border: 1px solid var(--line); }
 `;
 
-function layout(
-  ctx: PageContext,
-  title: string,
-  main: string,
-  attrs: Record<string, string> = {},
-): string {
+function layout(ctx: PageContext, title: string, main: string, attrs: Record<string, string> = {}): string {
   const data = Object.entries(attrs)
     .map(([k, v]) => ` data-${k}="${esc(v)}"`)
     .join('');
@@ -136,7 +131,11 @@ const searchText = (e: PreviewEntry): string =>
   [e.summary.title ?? '', ...e.summary.unit, e.summary.id, e.summary.file].join(' ').toLowerCase();
 
 /** The entries the query shows, in its order (ties: by file). */
-export function listed(entries: readonly PreviewEntry[], query: ListQuery, lang: MessageLang): PreviewEntry[] {
+export function listed(
+  entries: readonly PreviewEntry[],
+  query: ListQuery,
+  lang: MessageLang,
+): PreviewEntry[] {
   const words = query.q.toLowerCase().split(/\s+/).filter(Boolean);
   const shown = entries.filter((e) => words.every((w) => searchText(e).includes(w)));
   const collator = new Intl.Collator(lang, { numeric: true, sensitivity: 'base' });
@@ -160,7 +159,8 @@ export function listed(entries: readonly PreviewEntry[], query: ListQuery, lang:
   return shown.sort((a, b) => {
     const va = value(a);
     const vb = value(b);
-    const c = typeof va === 'number' && typeof vb === 'number' ? va - vb : collator.compare(String(va), String(vb));
+    const c =
+      typeof va === 'number' && typeof vb === 'number' ? va - vb : collator.compare(String(va), String(vb));
     return c !== 0 ? sign * c : collator.compare(a.summary.file, b.summary.file);
   });
 }
@@ -184,16 +184,8 @@ function listUrl(query: ListQuery): string {
   return `/?${params.toString()}`;
 }
 
-export function indexPage(
-  ctx: PageContext,
-  entries: readonly PreviewEntry[],
-  others: readonly Diagnostic[],
-  query: ListQuery,
-  failure?: string,
-): string {
-  const rows = listed(entries, query, ctx.lang);
-  const now = today();
-  const head = SORT_KEYS.map((key) => {
+function tableHead(ctx: PageContext, query: ListQuery): string {
+  return SORT_KEYS.map((key) => {
     const active = query.sort === key;
     const dir = active && query.dir === 'asc' ? 'desc' : 'asc';
     const column = message(COLUMN_IDS[key], ctx.lang);
@@ -206,7 +198,11 @@ export function indexPage(
     const num = key === 'errors' || key === 'warnings' ? ' class="num"' : '';
     return `<th scope="col"${num}${sort}><a href="${esc(listUrl({ ...query, sort: key, dir }))}" title="${esc(label)}">${esc(column)}</a><span aria-hidden="true">${arrow}</span></th>`;
   }).join('');
-  const body = rows
+}
+
+function tableRows(ctx: PageContext, rows: readonly PreviewEntry[]): string {
+  const now = today();
+  return rows
     .map((e) => {
       const due = reviewDue(e);
       const dueCell = !due
@@ -220,8 +216,21 @@ export function indexPage(
       return `<tr data-text="${esc(searchText(e))}"><th scope="row"><a href="${esc(docHref(e.key))}">${title}</a></th><td>${esc(e.summary.unit.join(', '))}</td><td><code>${esc(e.summary.id)}</code></td><td class="num">${errors}</td><td class="num">${warnings}</td><td>${dueCell}</td></tr>`;
     })
     .join('\n');
+}
+
+export function indexPage(
+  ctx: PageContext,
+  entries: readonly PreviewEntry[],
+  others: readonly Diagnostic[],
+  query: ListQuery,
+  failure?: string,
+): string {
+  const rows = listed(entries, query, ctx.lang);
+  const head = tableHead(ctx, query);
+  const body = tableRows(ctx, rows);
   const countTemplate = message('preview.page.count', ctx.lang, { shown: 2, total: entries.length });
-  const empty = entries.length === 0 ? 'preview.page.none' : rows.length === 0 ? 'preview.page.noMatch' : undefined;
+  const empty =
+    entries.length === 0 ? 'preview.page.none' : rows.length === 0 ? 'preview.page.noMatch' : undefined;
   const skipped = others.length
     ? `<h2>${t(ctx, 'preview.page.problems', countOf(others))}</h2>${problemList(ctx, others, false)}`
     : '';
@@ -285,7 +294,10 @@ function sourceView(ctx: PageContext, entry: PreviewEntry, view: SourceView): st
   const lines = view.text.split(/\r\n|\r|\n/);
   if (lines.length > 1 && lines.at(-1) === '') lines.pop();
   const html = lines
-    .map((l, i) => `<span class="line" id="L${i + 1}" data-n="${i + 1}"><span class="text">${esc(l)}</span>\n</span>`)
+    .map(
+      (l, i) =>
+        `<span class="line" id="L${i + 1}" data-n="${i + 1}"><span class="text">${esc(l)}</span>\n</span>`,
+    )
     .join('');
   const label = t(ctx, 'preview.page.sourceLabel', { file: entry.summary.file });
   return `<pre class="source" id="source-view" data-keep-scroll tabindex="0" aria-label="${label}"><code>${html}</code></pre>`;

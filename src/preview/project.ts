@@ -130,7 +130,9 @@ export class PreviewProject {
     if (!html) {
       const model = entry.result.model;
       html = model
-        ? render(model, 'html', { date: documentDate(model, process.env, this.dates.dateOf(entry.file.path)) })
+        ? render(model, 'html', {
+            date: documentDate(model, process.env, this.dates.dateOf(entry.file.path)),
+          })
         : Promise.resolve(undefined);
       this.html.set(entry, html);
     }
@@ -148,7 +150,8 @@ export class PreviewProject {
     const root = realPath(entry.file.root) ?? entry.file.root;
     const allowed = repositoryRoot(root);
     const read = readRegularFile(entry.file.path, MAX_SOURCE_BYTES, allowed);
-    if (read.ok) return { ok: true, text: new TextDecoder('utf-8').decode(read.bytes).replace(/^\uFEFF/, '') };
+    if (read.ok)
+      return { ok: true, text: new TextDecoder('utf-8').decode(read.bytes).replace(/^\uFEFF/, '') };
     return { ok: false, reason: read.reason === 'tooLarge' ? 'tooLarge' : 'unreadable' };
   }
 }

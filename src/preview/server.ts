@@ -14,10 +14,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { isIP, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { buildPaths } from '../build/build.js';
-import { message } from '../messages/index.js';
+import { message, type MessageId } from '../messages/index.js';
 import { UsageError } from '../project/discover.js';
 import { watchPaths, type Watcher } from '../project/watch.js';
-import type { MessageLang } from '../validate/diagnostic.js';
+import type { MessageLang, TemplateData } from '../validate/diagnostic.js';
 import { orgChartSvg } from './org.js';
 import {
   descriptionPage,
@@ -173,7 +173,243 @@ function parseQuery(search: URLSearchParams): ListQuery {
   };
 }
 
-export async function startPreview(paths: readonly string[], options: PreviewOptions = {}): Promise<PreviewServer> {
+/** Pages that are not found, not allowed, or could not be made, each as a page of its own. */
+type Refusal = 'notFound' | 'badRequest' | 'method';
+
+/** The server's answers: one instance per preview. */
+class PreviewApp {
+  /** The port listened on (the Host header must name it). */
+  port = 0;
+  closed = false;
+  private readonly clients = new Set<ServerResponse>();
+  /** Downloads are built one at a time (two builds must not write one folder at once). */
+  private building: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly project: PreviewProject,
+    private readonly lang: MessageLang,
+    private readonly host: string,
+    private readonly cwd: string,
+  ) {}
+
+  /** Tells every open page that something changed. */
+  notify(): void {
+    if (this.closed) return;
+    for (const res of this.clients) res.write(`event: change\ndata: ${this.project.generation}\n\n`);
+  }
+
+  /** A comment now and then keeps proxies and idle timers from closing the streams. */
+  heartbeat(): void {
+    for (const res of this.clients) res.write(': \n\n');
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const res of this.clients) res.end();
+    this.clients.clear();
+    await this.building.catch(() => undefined);
+  }
+
+  readonly listener = (req: IncomingMessage, res: ServerResponse): void => {
+    this.handle(req, res).catch((e: unknown) => {
+      // a bug in a page never stops the server
+      try {
+        if (res.headersSent) res.end();
+        else this.send(res, 500, errorPage(this.ctx(), this.text('preview.page.serverError'), String(e)));
+      } catch {
+        res.destroy();
+      }
+    });
+  };
+
+  private text(id: MessageId, data?: TemplateData): string {
+    return message(id, this.lang, data);
+  }
+
+  private ctx(): PageContext {
+    return { lang: this.lang, nonce: randomBytes(18).toString('base64') };
+  }
+
+  private send(
+    res: ServerResponse,
+    status: number,
+    html: string,
+    styles: 'nonce' | 'inline' = 'nonce',
+  ): void {
+    commonHeaders(res);
+    const nonce = /<script nonce="([^"]+)"/.exec(html)?.[1] ?? '';
+    res.setHeader('Content-Security-Policy', pageCsp(nonce, styles));
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.statusCode = status;
+    res.end(html);
+  }
+
+  private refuse(res: ServerResponse, why: Refusal): void {
+    const [status, title, text] =
+      why === 'notFound'
+        ? [404, 'preview.page.notFound', 'preview.page.notFoundText']
+        : why === 'badRequest'
+          ? [400, 'preview.page.badRequest', 'preview.page.badRequestText']
+          : [405, 'preview.page.badRequest', 'preview.page.method'];
+    if (why === 'method') res.setHeader('Allow', 'GET, HEAD');
+    this.send(
+      res,
+      status,
+      errorPage(this.ctx(), this.text(title as MessageId), this.text(text as MessageId)),
+    );
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!hostAllowed(req.headers.host, this.host, this.port)) {
+      commonHeaders(res);
+      res.statusCode = 421;
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      const host = String(req.headers.host ?? '').slice(0, 100);
+      res.end(`${this.text('preview.page.badHost', { host })}\n`);
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return this.refuse(res, 'method');
+    const raw = req.url ?? '/';
+    const q = raw.indexOf('?');
+    const segments = pathSegments(q < 0 ? raw : raw.slice(0, q));
+    if (!segments) return this.refuse(res, 'badRequest');
+    const search = new URLSearchParams(q < 0 ? '' : raw.slice(q + 1));
+    const [first, second, third, ...rest] = segments;
+    const ctx = this.ctx();
+    if (segments.length === 1 && first === '') {
+      const { entries, others, failure } = this.project;
+      return this.send(res, 200, indexPage(ctx, entries, others, parseQuery(search), failure));
+    }
+    if (segments.length === 1 && first === 'events') return this.events(req, res);
+    if (segments.length === 1 && first === 'org') return this.org(res, ctx);
+    if (first !== 'd' || !second || rest.length > 0) return this.refuse(res, 'notFound');
+    const entry = this.project.get(second);
+    if (!entry) {
+      const gone = this.project.gone.get(second);
+      if (gone === undefined || third !== undefined) return this.refuse(res, 'notFound');
+      return this.send(res, 404, gonePage(ctx, gone));
+    }
+    if (third === undefined) {
+      const version = await this.project.documentVersion(entry);
+      const source = this.project.source(entry);
+      return this.send(res, 200, descriptionPage(ctx, entry, { version, source }));
+    }
+    if (third === 'document') return this.document(res, ctx, entry);
+    if (third === 'pdf' || third === 'docx') return this.download(res, ctx, entry, third);
+    return this.refuse(res, 'notFound');
+  }
+
+  private org(res: ServerResponse, ctx: PageContext): void {
+    let svg: string;
+    try {
+      svg = orgChartSvg(this.project.summaries, { lang: this.lang, href: (id) => docHref(id) });
+    } catch (e) {
+      const text = this.text('preview.page.orgFailed', { reason: (e as Error).message });
+      return this.send(res, 500, errorPage(ctx, this.text('preview.page.orgTitle'), text));
+    }
+    // the SVG may style its parts with attributes: styles are let in on this page (scripts are not)
+    this.send(res, 200, orgPage(ctx, svg), 'inline');
+  }
+
+  /** build's HTML of the description, its bytes as they are (with build's own CSP inside). */
+  private async document(res: ServerResponse, ctx: PageContext, entry: PreviewEntry): Promise<void> {
+    const html = await this.project.documentHtml(entry);
+    if (!html) {
+      const page = errorPage(ctx, this.text('preview.page.document'), this.text('preview.page.noDocument'));
+      return this.send(res, 409, page);
+    }
+    commonHeaders(res);
+    res.setHeader('Content-Security-Policy', DOCUMENT_CSP);
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.setHeader('Content-Length', html.byteLength);
+    res.end(html);
+  }
+
+  private async download(
+    res: ServerResponse,
+    ctx: PageContext,
+    entry: PreviewEntry,
+    format: DownloadFormat,
+  ): Promise<void> {
+    const name = format.toUpperCase();
+    const cannot = (): void =>
+      this.send(res, 409, errorPage(ctx, name, this.text('preview.page.cannotBuild', { format: name })));
+    if (!entry.result.model) return cannot();
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = await this.build(entry, format);
+    } catch (e) {
+      const text = this.text('preview.page.buildFailed', { format: name, reason: (e as Error).message });
+      return this.send(res, 500, errorPage(ctx, name, text));
+    }
+    if (!bytes) return cannot();
+    commonHeaders(res);
+    res.setHeader('Content-Security-Policy', `default-src 'none'; sandbox`);
+    res.setHeader('Content-Type', FORMATS[format]);
+    res.setHeader('Content-Disposition', contentDisposition(entry.summary.id, format));
+    res.setHeader('Content-Length', bytes.byteLength);
+    res.end(bytes);
+  }
+
+  /** Builds one format of one description through the build cache, into the cache folder. */
+  private build(entry: PreviewEntry, format: DownloadFormat): Promise<Uint8Array | undefined> {
+    const folder = createHash('sha256').update(entry.file.path).digest('hex').slice(0, 16);
+    const outDir = join(this.cwd, '.ametijuhend-cache', 'preview', folder);
+    const run = this.building.then(async () => {
+      const { cwd, lang } = this;
+      const result = await buildPaths([entry.file.path], { formats: [format], outDir, cwd, lang });
+      const out = result.outputs.find((o) => o.toLowerCase().endsWith(`.${format}`));
+      if (out) return new Uint8Array(readFileSync(out));
+      if (result.failures[0]) throw new Error(result.failures[0].message);
+      return undefined;
+    });
+    this.building = run.catch(() => undefined);
+    return run;
+  }
+
+  private events(req: IncomingMessage, res: ServerResponse): void {
+    commonHeaders(res);
+    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
+    if (req.method === 'HEAD' || this.closed) {
+      res.end();
+      return;
+    }
+    res.write(`retry: 1000\nevent: hello\ndata: ${this.project.generation}\n\n`);
+    this.clients.add(res);
+    req.on('close', () => this.clients.delete(res));
+  }
+}
+
+/** Listens on `wanted`, else on the next free ports; the port used and, if so, the one that was taken. */
+async function listenFrom(
+  server: Server,
+  host: string,
+  wanted: number,
+  lang: MessageLang,
+): Promise<{ port: number; portTaken?: number }> {
+  for (let i = 0; ; i++) {
+    const port = wanted === 0 ? 0 : wanted + i;
+    try {
+      const used = await listen(server, host, port);
+      return i > 0 ? { port: used, portTaken: wanted } : { port: used };
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE' && wanted !== 0 && i + 1 < PORT_TRIES && port < 65535) continue;
+      const data =
+        code === 'EADDRINUSE'
+          ? { from: String(wanted), to: String(port) }
+          : { host, port: String(port), reason: (e as Error).message };
+      throw new PreviewListenError(
+        message(code === 'EADDRINUSE' ? 'preview.noFreePort' : 'preview.listenFailed', lang, data),
+      );
+    }
+  }
+}
+
+export async function startPreview(
+  paths: readonly string[],
+  options: PreviewOptions = {},
+): Promise<PreviewServer> {
   const cwd = options.cwd ?? process.cwd();
   const lang: MessageLang = options.lang ?? 'et';
   const host = options.host ?? DEFAULT_HOST;
@@ -182,252 +418,50 @@ export async function startPreview(paths: readonly string[], options: PreviewOpt
   // a path given that does not exist is the user's mistake, said before anything listens
   if (project.failureError instanceof UsageError) throw project.failureError;
 
-  const clients = new Set<ServerResponse>();
-  let closed = false;
-  const notify = (): void => {
-    for (const res of clients) res.write(`event: change\ndata: ${project.generation}\n\n`);
-  };
+  const app = new PreviewApp(project, lang, host, cwd);
   const refresh = async (): Promise<void> => {
     await project.refresh();
-    if (!closed) notify();
+    app.notify();
   };
-
-  // downloads are built one at a time (two builds must not write one folder at once)
-  let building: Promise<unknown> = Promise.resolve();
-  const download = (entry: PreviewEntry, format: DownloadFormat): Promise<Uint8Array | undefined> => {
-    const outDir = join(
-      cwd,
-      '.ametijuhend-cache',
-      'preview',
-      createHash('sha256').update(entry.file.path).digest('hex').slice(0, 16),
-    );
-    const run = building.then(async () => {
-      const result = await buildPaths([entry.file.path], { formats: [format], outDir, cwd, lang });
-      const out = result.outputs.find((o) => o.toLowerCase().endsWith(`.${format}`));
-      if (!out) {
-        const failure = result.failures[0];
-        if (failure) throw new Error(failure.message);
-        return undefined;
-      }
-      return new Uint8Array(readFileSync(out));
-    });
-    building = run.catch(() => undefined);
-    return run;
-  };
-
-  const server = createServer((req, res) => {
-    handle(req, res).catch((e: unknown) => {
-      // a bug in a page never stops the server
-      try {
-        if (!res.headersSent) send(res, 500, errorPage(ctxFor(), message('preview.page.serverError', lang), String(e)));
-        else res.end();
-      } catch {
-        res.destroy();
-      }
-    });
-  });
+  const server = createServer(app.listener);
   server.keepAliveTimeout = 2000;
-
-  const ctxFor = (): PageContext => ({ lang, nonce: randomBytes(18).toString('base64') });
-  function send(
-    res: ServerResponse,
-    status: number,
-    html: string,
-    nonce?: string,
-    styles: 'nonce' | 'inline' = 'nonce',
-  ): void {
-    commonHeaders(res);
-    const n = nonce ?? /nonce="([^"]+)"/.exec(html)?.[1] ?? '';
-    res.setHeader('Content-Security-Policy', pageCsp(n, styles));
-    res.setHeader('Content-Type', 'text/html; charset=utf-8');
-    res.statusCode = status;
-    res.end(html);
-  }
-
-  let boundPort = 0;
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const ctx = ctxFor();
-    if (!hostAllowed(req.headers.host, host, boundPort)) {
-      commonHeaders(res);
-      res.statusCode = 421;
-      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-      res.end(`${message('preview.page.badHost', lang, { host: String(req.headers.host ?? '').slice(0, 100) })}\n`);
-      return;
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.setHeader('Allow', 'GET, HEAD');
-      send(res, 405, errorPage(ctx, message('preview.page.badRequest', lang), message('preview.page.method', lang)), ctx.nonce);
-      return;
-    }
-    const raw = req.url ?? '/';
-    const q = raw.indexOf('?');
-    const rawPath = q < 0 ? raw : raw.slice(0, q);
-    const search = new URLSearchParams(q < 0 ? '' : raw.slice(q + 1));
-    const segments = pathSegments(rawPath);
-    const notFound = (): void =>
-      send(res, 404, errorPage(ctx, message('preview.page.notFound', lang), message('preview.page.notFoundText', lang)), ctx.nonce);
-    if (!segments) {
-      send(res, 400, errorPage(ctx, message('preview.page.badRequest', lang), message('preview.page.badRequestText', lang)), ctx.nonce);
-      return;
-    }
-    const [first, second, third, ...rest] = segments;
-    if (segments.length === 1 && first === '') {
-      send(res, 200, indexPage(ctx, project.entries, project.others, parseQuery(search), project.failure), ctx.nonce);
-      return;
-    }
-    if (segments.length === 1 && first === 'events') {
-      events(req, res);
-      return;
-    }
-    if (segments.length === 1 && first === 'org') {
-      let svg: string;
-      try {
-        svg = orgChartSvg(project.summaries, { lang, href: (id) => docHref(id) });
-      } catch (e) {
-        const text = message('preview.page.orgFailed', lang, { reason: (e as Error).message });
-        send(res, 500, errorPage(ctx, message('preview.page.orgTitle', lang), text), ctx.nonce);
-        return;
-      }
-      send(res, 200, orgPage(ctx, svg), ctx.nonce, 'inline');
-      return;
-    }
-    if (first !== 'd' || second === undefined || second === '' || rest.length > 0) return notFound();
-    const entry = project.get(second);
-    if (!entry) {
-      const gone = project.gone.get(second);
-      if (gone !== undefined && third === undefined) send(res, 404, gonePage(ctx, gone), ctx.nonce);
-      else notFound();
-      return;
-    }
-    if (third === undefined) {
-      const version = await project.documentVersion(entry);
-      send(res, 200, descriptionPage(ctx, entry, { version, source: project.source(entry) }), ctx.nonce);
-      return;
-    }
-    if (third === 'document') {
-      const html = await project.documentHtml(entry);
-      if (!html) {
-        send(res, 409, errorPage(ctx, message('preview.page.document', lang), message('preview.page.noDocument', lang)), ctx.nonce);
-        return;
-      }
-      commonHeaders(res);
-      res.setHeader('Content-Security-Policy', DOCUMENT_CSP);
-      res.setHeader('Content-Type', 'text/html; charset=utf-8');
-      res.setHeader('Content-Length', html.byteLength);
-      res.end(html);
-      return;
-    }
-    if (third === 'pdf' || third === 'docx') {
-      const format = third;
-      const name = format.toUpperCase();
-      if (entry.errorCount > 0 && !entry.result.model) {
-        send(res, 409, errorPage(ctx, name, message('preview.page.cannotBuild', lang, { format: name })), ctx.nonce);
-        return;
-      }
-      let bytes: Uint8Array | undefined;
-      try {
-        bytes = await download(entry, format);
-      } catch (e) {
-        const text = message('preview.page.buildFailed', lang, { format: name, reason: (e as Error).message });
-        send(res, 500, errorPage(ctx, name, text), ctx.nonce);
-        return;
-      }
-      if (!bytes) {
-        send(res, 409, errorPage(ctx, name, message('preview.page.cannotBuild', lang, { format: name })), ctx.nonce);
-        return;
-      }
-      commonHeaders(res);
-      res.setHeader('Content-Security-Policy', `default-src 'none'; sandbox`);
-      res.setHeader('Content-Type', FORMATS[format]);
-      res.setHeader('Content-Disposition', contentDisposition(entry.summary.id, format));
-      res.setHeader('Content-Length', bytes.byteLength);
-      res.end(bytes);
-      return;
-    }
-    notFound();
-  }
-
-  function events(req: IncomingMessage, res: ServerResponse): void {
-    commonHeaders(res);
-    res.writeHead(200, {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      Connection: 'keep-alive',
-    });
-    if (req.method === 'HEAD') {
-      res.end();
-      return;
-    }
-    res.write(`retry: 1000\nevent: hello\ndata: ${project.generation}\n\n`);
-    clients.add(res);
-    req.on('close', () => clients.delete(res));
-  }
-  // a comment now and then keeps proxies and idle timers from closing the stream
-  const heartbeat = setInterval(() => {
-    for (const res of clients) res.write(': \n\n');
-  }, 15_000);
+  const { port, portTaken } = await listenFrom(server, host, options.port ?? DEFAULT_PORT, lang);
+  app.port = port;
+  const heartbeat = setInterval(() => app.heartbeat(), 15_000);
   heartbeat.unref();
-
-  // listen: the port asked for, else the next free ones
-  const wanted = options.port ?? DEFAULT_PORT;
-  let portTaken: number | undefined;
-  for (let i = 0; ; i++) {
-    const port = wanted === 0 ? 0 : wanted + i;
-    try {
-      boundPort = await listen(server, host, port);
-      break;
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EADDRINUSE' && wanted !== 0 && i + 1 < PORT_TRIES && port < 65535) {
-        portTaken = wanted;
-        continue;
-      }
-      clearInterval(heartbeat);
-      if (code === 'EADDRINUSE')
-        throw new PreviewListenError(message('preview.noFreePort', lang, { from: String(wanted), to: String(port) }));
-      throw new PreviewListenError(
-        message('preview.listenFailed', lang, { host, port: String(port), reason: (e as Error).message }),
-      );
-    }
-  }
 
   let watcher: Watcher | undefined;
   try {
+    const changed = async (files: string[]): Promise<void> => {
+      await refresh();
+      options.onUpdate?.(files);
+    };
     watcher = await watchPaths(paths, {
       cwd,
       debounceMs: options.debounceMs ?? 100,
-      rebuild: async (files) => {
-        await refresh();
-        options.onUpdate?.(files.map((f) => f.path));
-      },
-      removed: async (gone) => {
-        await refresh();
-        options.onUpdate?.(gone);
-      },
+      rebuild: (files) => changed(files.map((f) => f.path)),
+      removed: changed,
     });
   } catch {
     // nothing to watch (a path given is gone): the pages say so, nothing updates
   }
 
-  const urlHost = host.includes(':') ? `[${host}]` : host;
-  const url = `http://${urlHost}:${boundPort}/`;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
   return {
     url,
     host,
-    port: boundPort,
+    port,
     ...(portTaken !== undefined ? { portTaken } : {}),
     project,
     refresh,
     async close() {
-      if (closed) return;
-      closed = true;
+      if (app.closed) return;
       watcher?.close();
       clearInterval(heartbeat);
-      for (const res of clients) res.end();
-      clients.clear();
       const done = new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.close();
       server.closeAllConnections();
       await done;
-      await building.catch(() => undefined);
     },
   };
 }

@@ -68,6 +68,23 @@ function foldersBelow(root: string, ignore: string | undefined): string[] {
   return out;
 }
 
+/**
+ * Rebuilds `todo`, then tells `removed` of the descriptions of `before` not among `now` (without
+ * `now`: no longer there).
+ */
+async function settle(
+  options: WatchOptions,
+  before: Set<string>,
+  now?: readonly InputFile[],
+  todo: InputFile[] = [],
+): Promise<void> {
+  if (todo.length) await options.rebuild(todo);
+  if (!options.removed) return;
+  const still = now ? new Set(now.map((f) => f.path)) : undefined;
+  const gone = [...before].filter((p) => (still ? !still.has(p) : !existsSync(p)));
+  if (gone.length) await options.removed(gone);
+}
+
 export async function watchPaths(paths: readonly string[], options: WatchOptions): Promise<Watcher> {
   const cwd = options.cwd ?? process.cwd();
   const ignore = options.ignore ? resolve(cwd, options.ignore) : undefined;
@@ -89,10 +106,7 @@ export async function watchPaths(paths: readonly string[], options: WatchOptions
       try {
         files = await discover(paths, loader, cwd);
       } catch {
-        // a watched path vanished: wait for the next change
-        const gone = [...before].filter((p) => !existsSync(p));
-        if (gone.length) await options.removed?.(gone);
-        return;
+        return settle(options, before); // a watched path vanished: wait for the next change
       }
       // folders made since: watched from now on
       for (const root of roots) for (const folder of foldersBelow(root, ignore)) watchFolder(folder);
@@ -100,10 +114,7 @@ export async function watchPaths(paths: readonly string[], options: WatchOptions
       const todo = filterChanged(files, changed, loader).concat(
         files.filter((f) => !before.has(f.path) && !changed.has(f.path)),
       );
-      if (todo.length) await options.rebuild(todo);
-      const now = new Set(files.map((f) => f.path));
-      const gone = [...before].filter((p) => !now.has(p));
-      if (gone.length) await options.removed?.(gone);
+      await settle(options, before, files, todo);
     });
   };
 

@@ -58,7 +58,9 @@ export async function runPreview(paths: string[], opts: PreviewCliOptions): Prom
     throw e;
   }
   if (preview.portTaken !== undefined)
-    process.stderr.write(`${message('preview.portTaken', lang, { port: String(preview.portTaken), used: String(preview.port) })}\n`);
+    process.stderr.write(
+      `${message('preview.portTaken', lang, { port: String(preview.portTaken), used: String(preview.port) })}\n`,
+    );
   process.stdout.write(`${message('preview.listening', lang, { url: preview.url })}\n`);
   if (opts.open) openBrowser(preview.url, lang);
   const server = preview;
