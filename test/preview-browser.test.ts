@@ -168,6 +168,23 @@ describe('the preview in Chromium', () => {
     await noScripts.close();
   });
 
+  it('shows a new file on the list without a reload', async () => {
+    const page = await open('/');
+    await page.evaluate('window.marker = 1');
+    const source = readFileSync(join(dir, 'data-analyst.md'), 'utf8');
+    writeFileSync(
+      join(dir, 'fresh.md'),
+      source.replace('id: data-analyst', 'id: fresh').replace('title: Data Analyst', 'title: Fresh Title'),
+    );
+    await expect.poll(() => page.locator('tbody').textContent(), { timeout: 5000 }).toContain('Fresh Title');
+    expect(await page.evaluate('window.marker')).toBe(1); // the same page: not reloaded
+    rmSync(join(dir, 'fresh.md'));
+    await expect
+      .poll(() => page.locator('tbody').textContent(), { timeout: 5000 })
+      .not.toContain('Fresh Title');
+    await page.close();
+  });
+
   it('filters as one types with the script', async () => {
     const page = await open('/');
     await page.getByLabel('Filter').fill('analyst');

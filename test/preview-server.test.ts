@@ -13,7 +13,7 @@ import {
   existsSync,
 } from 'node:fs';
 import { createServer, connect } from 'node:net';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildPaths } from '../src/build/build.js';
@@ -440,6 +440,25 @@ describe('ports and stopping', () => {
     await closing;
     expect(await listening(p.port)).toBe(false);
   }, 30_000);
+
+  it('listens on 127.0.0.1 only by default', async () => {
+    const p = await start(exampleFolder());
+    expect(p.host).toBe('127.0.0.1');
+    const outer = Object.values(networkInterfaces())
+      .flat()
+      .find((a) => a && a.family === 'IPv4' && !a.internal);
+    if (outer) {
+      const reached = await new Promise<boolean>((resolve) => {
+        const s = connect({ host: outer.address, port: p.port });
+        s.on('connect', () => {
+          s.destroy();
+          resolve(true);
+        });
+        s.on('error', () => resolve(false));
+      });
+      expect(reached).toBe(false);
+    }
+  });
 
   it('a path that does not exist is a usage error before anything listens', async () => {
     await expect(startPreview(['no-such-folder'], { cwd: exampleFolder(), port: 0 })).rejects.toThrow(
