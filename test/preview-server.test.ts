@@ -17,6 +17,8 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildPaths } from '../src/build/build.js';
+import { checkPaths } from '../src/project/check.js';
+import { sortAndDedupe } from '../src/validate/diagnostic.js';
 import { orgChartSvg } from '../src/preview/org.js';
 import {
   contentDisposition,
@@ -225,6 +227,37 @@ describe('live updates', () => {
     );
     await events.change;
     expect((await get(p.port, '/')).text).toContain('<span class="count-warning">');
+  });
+});
+
+describe('the same problems as check', () => {
+  it('after a change compiled alone: the repository rules over all files, as checkPaths finds them', async () => {
+    const dir = exampleFolder();
+    const config = join(dir, 'ametijuhend.config.yaml');
+    writeFileSync(
+      config,
+      readFileSync(config, 'utf8').replace('unknown-reference: off', 'unknown-reference: warning'),
+    );
+    const p = await start(dir);
+    const events = nextChange(p.port);
+    await events.ready;
+    // a second description with the same id: the repository rule reports both files
+    const path = join(dir, 'copy.md');
+    writeFileSync(path, readFileSync(join(dir, 'data-analyst.md'), 'utf8').replace('level: B2', 'level: Z9'));
+    await events.change;
+    const checked = await checkPaths([], { cwd: dir, lang: 'en' });
+    const shown = [...p.project.entries.flatMap((e) => e.diagnostics), ...p.project.others];
+    expect(sortAndDedupe(shown)).toEqual(checked.diagnostics);
+    expect(shown.some((d) => d.rule === 'duplicate-id')).toBe(true);
+    expect(p.project.summaries).toEqual(checked.summaries);
+    // the second one with the id gets a page of its own; the first keeps its address
+    expect(p.project.entries.map((e) => e.key).sort()).toEqual([
+      'data-analyst',
+      'data-analyst~2',
+      'ekspert-kriisiabi',
+    ]);
+    expect((await get(p.port, '/d/data-analyst~2')).text).toContain('File: <code>copy.md</code>');
+    expect((await get(p.port, '/d/data-analyst')).text).toContain('File: <code>data-analyst.md</code>');
   });
 });
 

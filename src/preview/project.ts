@@ -8,11 +8,14 @@ import { GitDates } from '../build/git-dates.js';
 import type { CompileResult } from '../compiler/compile.js';
 import { render } from '../compiler/render.js';
 import { readRegularFile } from '../fs/read.js';
-import { realPath, repositoryRoot } from '../fs/root.js';
-import { checkPaths } from '../project/check.js';
-import type { InputFile } from '../project/discover.js';
+import { realPath, repositoryRoot, shownPath } from '../fs/root.js';
+import { summarize } from '../compiler/summary.js';
+import { ConfigLoader } from '../config/load.js';
+import { isRepositoryCheck } from '../project/check.js';
+import { discover, type InputFile } from '../project/discover.js';
+import { repositoryDiagnostics } from '../validate/repository.js';
 import { documentDate } from '../util/dates.js';
-import type { Diagnostic, MessageLang } from '../validate/diagnostic.js';
+import { sortAndDedupe, type Diagnostic, type MessageLang } from '../validate/diagnostic.js';
 import { MAX_SOURCE_BYTES } from '../validate/rules/file-too-large.js';
 import type { DescriptionSummary } from '../validate/summary.js';
 
@@ -29,6 +32,18 @@ export interface PreviewEntry {
   diagnostics: Diagnostic[];
   errorCount: number;
   warningCount: number;
+}
+
+interface Compiled {
+  result: CompileResult;
+  summary: DescriptionSummary;
+}
+
+interface Checked {
+  files: InputFile[];
+  results: CompileResult[];
+  summaries: DescriptionSummary[];
+  diagnostics: Diagnostic[];
 }
 
 export interface PreviewProjectOptions {
@@ -49,6 +64,8 @@ export class PreviewProject {
   /** Counts the refreshes: the pages name the state they show. */
   generation = 0;
   private byKey = new Map<string, PreviewEntry>();
+  /** Each file's last compile (what an unchanged file reuses). */
+  private compiled = new Map<string, Compiled>();
   private dates = new GitDates([]);
   private readonly html = new WeakMap<PreviewEntry, Promise<Uint8Array | undefined>>();
   private running: Promise<void> = Promise.resolve();
@@ -67,24 +84,63 @@ export class PreviewProject {
   }
 
   /** Compiles everything again (one refresh at a time; a broken file is a problem, never a throw). */
-  refresh(): Promise<void> {
+  refresh(changed?: readonly string[]): Promise<void> {
+    const only = changed ? new Set(changed) : undefined;
     this.running = this.running.then(
-      () => this.load(),
-      () => this.load(),
+      () => this.load(only),
+      () => this.load(only),
     );
     return this.running;
   }
 
-  private async load(): Promise<void> {
+  /**
+   * What `check` finds (checkPaths: discovery, every file compiled, the repository rules over all of
+   * them), compiling again only the files named in `changed` (every file without it) and those new
+   * since: a change to one description of thousands costs one compile and the repository rules.
+   * What the watcher names covers a config's, catalogue's or default section's change too.
+   */
+  private async check(changed: ReadonlySet<string> | undefined): Promise<Checked> {
     const { cwd, lang } = this.options;
+    const loader = new ConfigLoader({ cwd, lang });
+    const skipped: Diagnostic[] = [];
+    const files = await discover(this.paths, loader, cwd, { skipped });
+    // loaded with the first check, as checkPaths does
+    const { compileFile } = await import('../compiler/compile.js');
+    const compiled = new Map<string, Compiled>();
+    for (const f of files) {
+      let c = this.compiled.get(f.path);
+      if (!c || !changed || changed.has(f.path)) {
+        const result = compileFile(f.path, { configLoader: loader, cwd, lang });
+        c = { result, summary: summarize(result, shownPath(f.path, cwd)) };
+      }
+      compiled.set(f.path, c);
+    }
+    this.compiled = compiled;
+    const results = files.map((f) => compiled.get(f.path)!.result);
+    // copies: the repository rules' counts are added to them below, afresh each time
+    const summaries = files.map((f) => ({ ...compiled.get(f.path)!.summary }));
+    const all = [...skipped, ...results.flatMap((r) => r.diagnostics)];
+    if (isRepositoryCheck(this.paths, cwd)) {
+      const byFile = new Map(summaries.map((s) => [s.file, s]));
+      for (const d of repositoryDiagnostics(summaries, { lang })) {
+        all.push(d);
+        const s = byFile.get(d.file);
+        if (s && d.severity === 'error') s.errorCount += d.omitted ?? 1;
+        else if (s) s.warningCount += d.omitted ?? 1;
+      }
+    }
+    return { files, results, summaries, diagnostics: sortAndDedupe(all) };
+  }
+
+  private async load(changed?: ReadonlySet<string>): Promise<void> {
     let checked;
     try {
-      checked = await checkPaths(this.paths, { cwd, lang });
+      checked = await this.check(changed);
       this.failure = undefined;
       this.failureError = undefined;
     } catch (e) {
-      this.failureError = e;
       // a path given vanished (or the folder cannot be read): nothing to show until it is back
+      this.failureError = e;
       this.failure = (e as Error).message;
       checked = undefined;
     }
@@ -93,10 +149,10 @@ export class PreviewProject {
     const byKey = new Map<string, PreviewEntry>();
     const listed = new Set<string>();
     if (checked) {
+      const keys = this.keysFor(checked);
       checked.files.forEach((file, i) => {
         const summary = checked.summaries[i]!;
-        let key = summary.id;
-        for (let n = 2; byKey.has(key); n++) key = `${summary.id}~${n}`;
+        const key = keys[i]!;
         const diagnostics = checked.diagnostics.filter((d) => d.file === summary.file);
         const entry: PreviewEntry = {
           key,
@@ -119,6 +175,29 @@ export class PreviewProject {
     this.byKey = byKey;
     this.dates = new GitDates(entries.map((e) => e.file.path));
     this.generation++;
+  }
+
+  /**
+   * The page keys: the id; a second description with an id taken gets `id~2` (`~3` …). A page keeps
+   * its key while its file keeps its id, so a duplicate added later never takes over its address.
+   */
+  private keysFor(checked: Checked): string[] {
+    const previous = new Map(this.entries.map((e) => [e.file.path, e]));
+    const taken = new Set<string>();
+    const keys = checked.files.map((f, i) => {
+      const was = previous.get(f.path);
+      if (!was || was.summary.id !== checked.summaries[i]!.id || taken.has(was.key)) return undefined;
+      taken.add(was.key);
+      return was.key;
+    });
+    return keys.map((kept, i) => {
+      if (kept !== undefined) return kept;
+      const id = checked.summaries[i]!.id;
+      let key = id;
+      for (let n = 2; taken.has(key); n++) key = `${id}~${n}`;
+      taken.add(key);
+      return key;
+    });
   }
 
   /**

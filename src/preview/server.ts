@@ -57,8 +57,11 @@ export interface PreviewServer {
   /** The port asked for, when it was taken and another one is used. */
   portTaken?: number;
   project: PreviewProject;
-  /** Compiles everything again and tells the pages (what the watcher does on a change). */
-  refresh(): Promise<void>;
+  /**
+   * Compiles again (only `changed`, and files new since, when given; everything without it) and
+   * tells the pages: what the watcher does on a change.
+   */
+  refresh(changed?: string[]): Promise<void>;
   /** Ends the live connections, the watcher and the server. */
   close(): Promise<void>;
 }
@@ -419,8 +422,8 @@ export async function startPreview(
   if (project.failureError instanceof UsageError) throw project.failureError;
 
   const app = new PreviewApp(project, lang, host, cwd);
-  const refresh = async (): Promise<void> => {
-    await project.refresh();
+  const refresh = async (changed?: string[]): Promise<void> => {
+    await project.refresh(changed);
     app.notify();
   };
   const server = createServer(app.listener);
@@ -433,7 +436,7 @@ export async function startPreview(
   let watcher: Watcher | undefined;
   try {
     const changed = async (files: string[]): Promise<void> => {
-      await refresh();
+      await refresh(files);
       options.onUpdate?.(files);
     };
     watcher = await watchPaths(paths, {
