@@ -398,6 +398,8 @@ describe('safety', () => {
     expect(hostAllowed(`192.168.1.5:80`, '0.0.0.0', 80)).toBe(true);
     expect(hostAllowed(`attacker.example:80`, '0.0.0.0', 80)).toBe(false);
     expect(hostAllowed(undefined, '127.0.0.1', 80)).toBe(false);
+    expect(hostAllowed('localhost', '127.0.0.1', 80)).toBe(true);
+    expect(hostAllowed('localhost', '127.0.0.1', 4321)).toBe(false);
   });
 
   it('every page has a strict CSP whose one script carries a fresh nonce, and no inline handlers', async () => {

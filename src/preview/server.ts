@@ -82,7 +82,8 @@ const isLoopback = (host: string): boolean =>
 export function hostAllowed(header: string | undefined, boundHost: string, port: number): boolean {
   if (!header) return false;
   const m = /^(\[[0-9a-f:.]+\]|[^:[\]]+)(?::(\d+))?$/i.exec(header.trim());
-  if (!m || m[2] === undefined || Number(m[2]) !== port) return false;
+  // no port named: the scheme's default (a browser leaves :80 out)
+  if (!m || (m[2] === undefined ? 80 : Number(m[2])) !== port) return false;
   const name = m[1]!.toLowerCase().replace(/^\[|\]$/g, '');
   const bound = boundHost.toLowerCase();
   if (name === bound) return true;
