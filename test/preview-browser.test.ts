@@ -201,6 +201,19 @@ describe('the preview in Chromium', () => {
     expect(await axeViolations('/d/no-such-description')).toEqual([]);
   });
 
+  it('says so when the server stops', async () => {
+    const other = await startPreview([], { cwd: dir, port: 0, lang: 'en' });
+    const page = await context.newPage();
+    await page.goto(other.url);
+    await expect.poll(() => page.evaluate('document.readyState')).toBe('complete');
+    await page.waitForTimeout(300); // the event stream is open
+    await other.close();
+    await expect
+      .poll(() => page.locator('#status').textContent(), { timeout: 5000 })
+      .toContain('The connection to the preview server is lost');
+    await page.close();
+  });
+
   it('logged no errors (no script or style blocked by the CSP)', () => {
     expect(consoleErrors.filter((e) => !/status of 40[49]|status of 500/.test(e))).toEqual([]);
   });

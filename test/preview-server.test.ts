@@ -191,6 +191,20 @@ describe('a description', () => {
 });
 
 describe('live updates', () => {
+  it('a file named on the command line and deleted: its page says so', async () => {
+    const dir = exampleFolder();
+    const p = await start(dir, 'et', ['data-analyst.md']);
+    expect(p.project.entries.map((e) => e.key)).toEqual(['data-analyst']);
+    const events = nextChange(p.port);
+    await events.ready;
+    rmSync(join(dir, 'data-analyst.md'));
+    await events.change;
+    const r = await get(p.port, '/d/data-analyst');
+    expect(r.status).toBe(404);
+    expect(r.text).toContain('Faili data-analyst.md enam pole');
+    expect((await get(p.port, '/')).status).toBe(200);
+  });
+
   it('tells the pages of a saved change, and a new file appears on the list', async () => {
     const dir = exampleFolder();
     const p = await start(dir);
@@ -360,6 +374,8 @@ describe('safety', () => {
     expect(list.text).not.toContain('SECRET-TITLE');
     expect(list.text).not.toContain('href="/d/secret"');
     expect(list.text).not.toContain('href="/d/link"');
+    // the list says what was left out, and why
+    expect(list.text).toContain('<code class="rule">skipped-path</code>');
     for (const path of [
       '/d/secret',
       '/d/link',

@@ -186,9 +186,19 @@ export const CLIENT_SCRIPT =
   }
   if (window.EventSource) {
     const events = new EventSource('/events');
+    const first = status() ? status().textContent : '';
+    let lost = false;
     events.addEventListener('change', () => { refresh(); });
+    // the server stopped (or restarts): said until it is back, then the page catches up
     events.addEventListener('error', () => {
-      if (events.readyState === EventSource.CLOSED && body.dataset.disconnected) say(body.dataset.disconnected);
+      if (!lost && body.dataset.disconnected) say(body.dataset.disconnected);
+      lost = true;
+    });
+    events.addEventListener('hello', () => {
+      if (!lost) return;
+      lost = false;
+      if (!body.dataset.gone) say(first);
+      refresh();
     });
   }
   if (location.hash) {
