@@ -2,7 +2,7 @@
  * `build --watch`: after a first build, rebuild what changed: a description, or every description
  * a changed config, catalogue or default section applies to. Keeps running when a build has errors.
  */
-import { lstatSync, readdirSync, watch as fsWatch, type FSWatcher } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, watch as fsWatch, type FSWatcher } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { filterChanged } from './changed.js';
 import { ConfigLoader, CONFIG_NAME } from '../config/load.js';
@@ -16,6 +16,8 @@ export interface WatchOptions {
   debounceMs?: number;
   /** Ignore changes below this folder (the output folder). */
   ignore?: string;
+  /** Told the paths of descriptions found before and gone now (deleted, renamed, replaced by a folder). */
+  removed?: (paths: string[]) => Promise<void> | void;
 }
 
 export interface Watcher {
@@ -66,6 +68,23 @@ function foldersBelow(root: string, ignore: string | undefined): string[] {
   return out;
 }
 
+/**
+ * Rebuilds `todo`, then tells `removed` of the descriptions of `before` not among `now` (without
+ * `now`: no longer there).
+ */
+async function settle(
+  options: WatchOptions,
+  before: Set<string>,
+  now?: readonly InputFile[],
+  todo: InputFile[] = [],
+): Promise<void> {
+  if (todo.length) await options.rebuild(todo);
+  if (!options.removed) return;
+  const still = now ? new Set(now.map((f) => f.path)) : undefined;
+  const gone = [...before].filter((p) => (still ? !still.has(p) : !existsSync(p)));
+  if (gone.length) await options.removed(gone);
+}
+
 export async function watchPaths(paths: readonly string[], options: WatchOptions): Promise<Watcher> {
   const cwd = options.cwd ?? process.cwd();
   const ignore = options.ignore ? resolve(cwd, options.ignore) : undefined;
@@ -87,7 +106,7 @@ export async function watchPaths(paths: readonly string[], options: WatchOptions
       try {
         files = await discover(paths, loader, cwd);
       } catch {
-        return; // a watched path vanished: wait for the next change
+        return settle(options, before); // a watched path vanished: wait for the next change
       }
       // folders made since: watched from now on
       for (const root of roots) for (const folder of foldersBelow(root, ignore)) watchFolder(folder);
@@ -95,7 +114,7 @@ export async function watchPaths(paths: readonly string[], options: WatchOptions
       const todo = filterChanged(files, changed, loader).concat(
         files.filter((f) => !before.has(f.path) && !changed.has(f.path)),
       );
-      if (todo.length) await options.rebuild(todo);
+      await settle(options, before, files, todo);
     });
   };
 

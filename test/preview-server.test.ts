@@ -1,0 +1,519 @@
+/**
+ * The preview server over HTTP, in-process: what each page answers, the safety rules (traversal,
+ * links out of the tree, Host header, methods, CSP), broken and changing files, ports, and that it
+ * stops: every test closes its server and checks that the port refuses afterwards.
+ */
+import {
+  readFileSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+  existsSync,
+} from 'node:fs';
+import { createServer, connect } from 'node:net';
+import { networkInterfaces, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildPaths } from '../src/build/build.js';
+import { checkPaths } from '../src/project/check.js';
+import { sortAndDedupe } from '../src/validate/diagnostic.js';
+import { orgChartSvg } from '../src/preview/org.js';
+import {
+  contentDisposition,
+  hostAllowed,
+  pathSegments,
+  startPreview,
+  type PreviewServer,
+} from '../src/preview/server.js';
+import { MAX_SOURCE_BYTES } from '../src/validate/rules/file-too-large.js';
+import { exampleFolder, get, nextChange } from './preview-helpers.js';
+
+const running: PreviewServer[] = [];
+async function start(dir: string, lang: 'et' | 'en' = 'en', paths: string[] = []): Promise<PreviewServer> {
+  const p = await startPreview(paths, { cwd: dir, port: 0, lang, debounceMs: 50 });
+  running.push(p);
+  return p;
+}
+
+/** Whether something still listens on the port. */
+const listening = (port: number): Promise<boolean> =>
+  new Promise((resolve) => {
+    const s = connect({ host: '127.0.0.1', port });
+    s.on('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.on('error', () => resolve(false));
+  });
+
+afterEach(async () => {
+  for (const p of running.splice(0)) {
+    await p.close();
+    expect(await listening(p.port)).toBe(false);
+  }
+});
+
+describe('the list', () => {
+  it('lists every description: title, unit, id, counts, review date, linked', async () => {
+    const dir = exampleFolder();
+    writeFileSync(
+      join(dir, 'ametijuhend.config.yaml'),
+      `${readFileSync(join(dir, 'ametijuhend.config.yaml'), 'utf8')}review:\n  months: 12\n`,
+    );
+    const p = await start(dir);
+    expect(p.url).toBe(`http://127.0.0.1:${p.port}/`);
+    const r = await get(p.port, '/');
+    expect(r.status).toBe(200);
+    expect(r.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(r.text).toContain('<html lang="en">');
+    expect(r.text).toContain('<a href="/d/data-analyst">Data Analyst</a>');
+    expect(r.text).toContain('Analysis Department, Data Team');
+    expect(r.text).toContain('<code>ekspert-kriisiabi</code>');
+    // the config asks for reviews every 12 months (reviewed 2026-03-01)
+    expect(r.text).toMatch(/2027-03-01/);
+    expect(r.text).toContain('2 descriptions (2 in all)');
+  });
+
+  it('filters with ?q= and sorts with ?sort=&dir= without any script', async () => {
+    const p = await start(exampleFolder());
+    const filtered = await get(p.port, '/?q=analyst');
+    expect(filtered.text).toContain('/d/data-analyst');
+    expect(filtered.text).not.toContain('href="/d/ekspert-kriisiabi"');
+    expect(filtered.text).toContain('1 description (2 in all)');
+    const none = await get(p.port, '/?q=nothing-like-this');
+    expect(none.text).toContain('No description matches the filter.');
+    const order = (text: string): number[] =>
+      ['/d/data-analyst"', '/d/ekspert-kriisiabi"'].map((h) => text.indexOf(h));
+    const asc = order((await get(p.port, '/?sort=id&dir=asc')).text);
+    const desc = order((await get(p.port, '/?sort=id&dir=desc')).text);
+    expect(asc[0]).toBeLessThan(asc[1]!);
+    expect(desc[0]).toBeGreaterThan(desc[1]!);
+    // the header of the sorted column says so, and links to the other direction
+    const page = (await get(p.port, '/?sort=id&dir=asc')).text;
+    expect(page).toContain('aria-sort="ascending"><a href="/?sort=id&amp;dir=desc"');
+  });
+
+  it('speaks Estonian with lang et', async () => {
+    const p = await start(exampleFolder(), 'et');
+    const r = await get(p.port, '/');
+    expect(r.text).toContain('<html lang="et">');
+    expect(r.text).toContain('Ametijuhendid');
+    expect(r.text).toContain('2 ametijuhendit (2 kokku)');
+  });
+});
+
+describe('a description', () => {
+  it('serves the document byte for byte as build --format html writes it', async () => {
+    const dir = exampleFolder();
+    const p = await start(dir);
+    const built = await buildPaths([join(dir, 'data-analyst.md')], {
+      formats: ['html'],
+      outDir: join(dir, 'out'),
+      cwd: dir,
+      noCache: true,
+    });
+    const file = built.outputs.find((o) => o.endsWith('.html'))!;
+    const r = await get(p.port, '/d/data-analyst/document');
+    expect(r.status).toBe(200);
+    expect(r.body.equals(readFileSync(file))).toBe(true);
+    // build's own CSP is in it, and the server adds that only the preview may frame it, with no scripts
+    expect(r.text).toContain('http-equiv="Content-Security-Policy"');
+    expect(r.headers['content-security-policy']).toContain("frame-ancestors 'self'");
+    expect(r.headers['content-security-policy']).toContain('sandbox');
+    const page = await get(p.port, '/d/data-analyst');
+    expect(page.status).toBe(200);
+    expect(page.text).toMatch(/<iframe class="document" src="\/d\/data-analyst\/document\?v=[0-9a-f]{16}"/);
+    expect(page.text).toContain('sandbox="allow-same-origin"');
+    expect(page.text).toContain('No problems.');
+    // the source view, numbered
+    expect(page.text).toContain(
+      '<span class="line" id="L3" data-n="3"><span class="text">title: Data Analyst</span>',
+    );
+  });
+
+  it('shows a description with errors: problems first, the source marked, no document', async () => {
+    const dir = exampleFolder();
+    const src = readFileSync(join(dir, 'data-analyst.md'), 'utf8').replace('level: B2', 'level: Z9');
+    writeFileSync(join(dir, 'data-analyst.md'), src);
+    const p = await start(dir);
+    const r = await get(p.port, '/d/data-analyst');
+    expect(r.status).toBe(200);
+    const line = src.split('\n').findIndex((l) => l.includes('Z9')) + 1;
+    expect(r.text).toMatch(new RegExp(`<a class="problem error" href="#L${line}" data-line="${line}"`));
+    expect(r.text).toContain('<span class="sev">error</span>');
+    expect(r.text).toMatch(/<code class="rule">[a-z-]+<\/code>/);
+    expect(r.text).toContain('The document cannot be shown while the description has errors.');
+    expect(r.text.indexOf('id="problems"')).toBeLessThan(r.text.indexOf('id="source"'));
+    expect(r.text).toContain(`id="L${line}"`);
+    expect((await get(p.port, '/d/data-analyst/document')).status).toBe(409);
+    expect((await get(p.port, '/d/data-analyst/pdf')).status).toBe(409);
+    const list = await get(p.port, '/');
+    expect(list.text).toMatch(/<td class="num"><span class="count-error">1<\/span><\/td>/);
+  });
+
+  it('builds the PDF and the DOCX on demand, with their type and a safe file name', async () => {
+    const dir = exampleFolder();
+    const p = await start(dir);
+    const pdf = await get(p.port, '/d/data-analyst/pdf');
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toBe(
+      `attachment; filename="data-analyst.pdf"; filename*=UTF-8''data-analyst.pdf`,
+    );
+    expect(pdf.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const docx = await get(p.port, '/d/data-analyst/docx');
+    expect(docx.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    expect(docx.body.subarray(0, 2).toString('latin1')).toBe('PK');
+    // through the build cache, inside the project's cache folder
+    expect(existsSync(join(dir, '.ametijuhend-cache', 'preview'))).toBe(true);
+    expect(contentDisposition('a"b/../c d\r\n', 'pdf')).toBe(
+      `attachment; filename="a-b-..-c-d-.pdf"; filename*=UTF-8''a%22b%2F..%2Fc%20d%0D%0A.pdf`,
+    );
+  });
+
+  it('answers 404 for an unknown id, and a clear page for a file deleted while shown', async () => {
+    const dir = exampleFolder();
+    const p = await start(dir);
+    expect((await get(p.port, '/d/no-such-id')).status).toBe(404);
+    const events = nextChange(p.port);
+    await events.ready;
+    rmSync(join(dir, 'ekspert-kriisiabi.md'));
+    await events.change;
+    const r = await get(p.port, '/d/ekspert-kriisiabi');
+    expect(r.status).toBe(404);
+    expect(r.text).toContain('The file ekspert-kriisiabi.md is gone (deleted or renamed).');
+    expect((await get(p.port, '/')).text).not.toContain('/d/ekspert-kriisiabi"');
+  });
+});
+
+describe('live updates', () => {
+  it('a file named on the command line and deleted: its page says so', async () => {
+    const dir = exampleFolder();
+    const p = await start(dir, 'et', ['data-analyst.md']);
+    expect(p.project.entries.map((e) => e.key)).toEqual(['data-analyst']);
+    const events = nextChange(p.port);
+    await events.ready;
+    rmSync(join(dir, 'data-analyst.md'));
+    await events.change;
+    const r = await get(p.port, '/d/data-analyst');
+    expect(r.status).toBe(404);
+    expect(r.text).toContain('Faili data-analyst.md enam pole');
+    expect((await get(p.port, '/')).status).toBe(200);
+  });
+
+  it('tells the pages of a saved change, and a new file appears on the list', async () => {
+    const dir = exampleFolder();
+    const p = await start(dir);
+    let events = nextChange(p.port);
+    await events.ready;
+    const path = join(dir, 'data-analyst.md');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('title: Data Analyst', 'title: Data Scientist'));
+    const started = Date.now();
+    await events.change;
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect((await get(p.port, '/d/data-analyst')).text).toContain('<h1>Data Scientist</h1>');
+    events = nextChange(p.port);
+    await events.ready;
+    writeFileSync(
+      join(dir, 'new-one.md'),
+      readFileSync(path, 'utf8')
+        .replace('id: data-analyst', 'id: new-one')
+        .replace('Data Scientist', 'New One'),
+    );
+    await events.change;
+    expect((await get(p.port, '/')).text).toContain('<a href="/d/new-one">New One</a>');
+  });
+
+  it('a config change recompiles what it applies to', async () => {
+    const dir = exampleFolder();
+    const p = await start(dir);
+    expect((await get(p.port, '/')).text).not.toContain('<span class="count-warning">');
+    const events = nextChange(p.port);
+    await events.ready;
+    const config = join(dir, 'ametijuhend.config.yaml');
+    writeFileSync(
+      config,
+      readFileSync(config, 'utf8').replace('unknown-reference: off', 'unknown-reference: warning'),
+    );
+    await events.change;
+    expect((await get(p.port, '/')).text).toContain('<span class="count-warning">');
+  });
+});
+
+describe('the same problems as check', () => {
+  it('after a change compiled alone: the repository rules over all files, as checkPaths finds them', async () => {
+    const dir = exampleFolder();
+    const config = join(dir, 'ametijuhend.config.yaml');
+    writeFileSync(
+      config,
+      readFileSync(config, 'utf8').replace('unknown-reference: off', 'unknown-reference: warning'),
+    );
+    const p = await start(dir);
+    const events = nextChange(p.port);
+    await events.ready;
+    // a second description with the same id: the repository rule reports both files
+    const path = join(dir, 'copy.md');
+    writeFileSync(path, readFileSync(join(dir, 'data-analyst.md'), 'utf8').replace('level: B2', 'level: Z9'));
+    await events.change;
+    const checked = await checkPaths([], { cwd: dir, lang: 'en' });
+    const shown = [...p.project.entries.flatMap((e) => e.diagnostics), ...p.project.others];
+    expect(sortAndDedupe(shown)).toEqual(checked.diagnostics);
+    expect(shown.some((d) => d.rule === 'duplicate-id')).toBe(true);
+    expect(p.project.summaries).toEqual(checked.summaries);
+    // the second one with the id gets a page of its own; the first keeps its address
+    expect(p.project.entries.map((e) => e.key).sort()).toEqual([
+      'data-analyst',
+      'data-analyst~2',
+      'ekspert-kriisiabi',
+    ]);
+    expect((await get(p.port, '/d/data-analyst~2')).text).toContain('File: <code>copy.md</code>');
+    expect((await get(p.port, '/d/data-analyst')).text).toContain('File: <code>data-analyst.md</code>');
+  });
+});
+
+describe('broken files never stop the server', () => {
+  it('a YAML syntax error, invalid UTF-8, a file replaced by a folder, a huge file', async () => {
+    const dir = exampleFolder();
+    const good = readFileSync(join(dir, 'data-analyst.md'), 'utf8');
+    writeFileSync(
+      join(dir, 'yaml.md'),
+      good.replace('id: data-analyst', 'id: yaml').replace('title: Data Analyst', 'title: [unclosed'),
+    );
+    writeFileSync(
+      join(dir, 'bytes.md'),
+      Buffer.concat([
+        Buffer.from(good.replace('id: data-analyst', 'id: bytes')),
+        Buffer.from([0xff, 0xfe, 0xc3]),
+      ]),
+    );
+    writeFileSync(join(dir, 'huge.md'), Buffer.alloc(MAX_SOURCE_BYTES + 10, 'a'));
+    writeFileSync(join(dir, 'folder.md'), good.replace('id: data-analyst', 'id: folder'));
+    const p = await start(dir);
+    expect((await get(p.port, '/')).status).toBe(200);
+    const yaml = await get(p.port, '/d/yaml');
+    expect(yaml.status).toBe(200);
+    expect(yaml.text).toContain('<code class="rule">yaml-syntax</code>');
+    const bytes = await get(p.port, '/d/bytes');
+    expect(bytes.status).toBe(200);
+    expect(bytes.text).toContain('<code class="rule">encoding</code>');
+    expect(bytes.text).toContain('\uFFFD'); // the source still shown, the bad bytes as U+FFFD
+    const huge = await get(p.port, '/d/huge');
+    expect(huge.status).toBe(200);
+    expect(huge.text).toContain('<code class="rule">file-too-large</code>');
+    expect(huge.text).toContain(
+      `The source cannot be shown: the file is larger than ${MAX_SOURCE_BYTES.toLocaleString('en')} bytes`,
+    );
+    // a file replaced by a folder
+    const events = nextChange(p.port);
+    await events.ready;
+    rmSync(join(dir, 'folder.md'));
+    mkdirSync(join(dir, 'folder.md'));
+    await events.change;
+    expect((await get(p.port, '/d/folder')).status).toBe(404);
+    expect((await get(p.port, '/')).status).toBe(200);
+    expect((await get(p.port, '/d/data-analyst')).status).toBe(200);
+  });
+});
+
+describe('safety', () => {
+  it('refuses traversal, encoded and double-encoded, NUL and absolute paths', async () => {
+    const dir = exampleFolder();
+    const p = await start(dir);
+    const refused = [
+      '/d/..%2F..%2Fetc%2Fpasswd',
+      '/d/%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+      '/d/..%252F..%252Fetc%252Fpasswd',
+      '/d/%252e%252e',
+      '/d/%25252e%25252e%25252fetc',
+      '/d/..%5C..%5Cetc%5Cpasswd',
+      '/d/%00',
+      '/d/data-analyst%00.md',
+      '/d/%2500',
+      '/d/..',
+      '/d/%2e%2e',
+      '/../../etc/passwd',
+      '/d/%E0%A4%A',
+    ];
+    for (const path of refused) {
+      const r = await get(p.port, path);
+      expect([path, r.status]).toEqual([path, 400]);
+      expect(r.text).not.toContain('root:');
+    }
+    for (const path of [
+      '/etc/passwd',
+      '//etc/passwd',
+      '/d//etc/passwd',
+      `/d/${encodeURIComponent(join(dir, 'data-analyst.md'))}`,
+      '/d/data-analyst.md',
+      '/d/data-analyst/../../x',
+    ]) {
+      const r = await get(p.port, path);
+      expect([path, r.status]).toEqual([path, path.includes('..') ? 400 : path.includes('%2F') ? 400 : 404]);
+      expect(r.text).not.toContain('root:');
+    }
+    expect(pathSegments('/d/a%20b')).toEqual(['d', 'a b']);
+    expect(pathSegments('/d/%252F')).toBeUndefined();
+  });
+
+  it('never serves a file linked from outside the tree', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'outside-'));
+    const good = readFileSync(join(exampleFolder(), 'data-analyst.md'), 'utf8');
+    writeFileSync(
+      join(outside, 'secret.md'),
+      good.replace('id: data-analyst', 'id: secret').replace('Data Analyst', 'SECRET-TITLE'),
+    );
+    const dir = exampleFolder();
+    symlinkSync(join(outside, 'secret.md'), join(dir, 'link.md'));
+    symlinkSync(outside, join(dir, 'linked-folder'));
+    const p = await start(dir);
+    const list = await get(p.port, '/');
+    expect(list.text).not.toContain('SECRET-TITLE');
+    expect(list.text).not.toContain('href="/d/secret"');
+    expect(list.text).not.toContain('href="/d/link"');
+    // the list says what was left out, and why
+    expect(list.text).toContain('<code class="rule">skipped-path</code>');
+    for (const path of [
+      '/d/secret',
+      '/d/link',
+      '/d/linked-folder',
+      '/d/secret/document',
+      '/d/link/document',
+    ]) {
+      const r = await get(p.port, path);
+      expect(r.status).toBe(404);
+      expect(r.text).not.toContain('SECRET-TITLE');
+    }
+  });
+
+  it('answers only its own Host (DNS rebinding) and only GET and HEAD', async () => {
+    const p = await start(exampleFolder());
+    for (const host of [
+      'evil.example',
+      `evil.example:${p.port}`,
+      `127.0.0.1:${p.port + 1}`,
+      `127.0.0.1.nip.io:${p.port}`,
+    ]) {
+      const r = await get(p.port, '/', { headers: { host } });
+      expect([host, r.status]).toEqual([host, 421]);
+      expect(r.text).not.toContain('Data Analyst');
+    }
+    for (const host of [`127.0.0.1:${p.port}`, `localhost:${p.port}`, `[::1]:${p.port}`])
+      expect((await get(p.port, '/', { headers: { host } })).status).toBe(200);
+    for (const method of ['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']) {
+      const r = await get(p.port, '/', { method });
+      expect([method, r.status]).toEqual([method, 405]);
+      expect(r.headers.allow).toBe('GET, HEAD');
+    }
+    const head = await get(p.port, '/d/data-analyst', { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.body.length).toBe(0);
+    expect(hostAllowed(`192.168.1.5:80`, '0.0.0.0', 80)).toBe(true);
+    expect(hostAllowed(`attacker.example:80`, '0.0.0.0', 80)).toBe(false);
+    expect(hostAllowed(undefined, '127.0.0.1', 80)).toBe(false);
+    expect(hostAllowed('localhost', '127.0.0.1', 80)).toBe(true);
+    expect(hostAllowed('localhost', '127.0.0.1', 4321)).toBe(false);
+  });
+
+  it('every page has a strict CSP whose one script carries a fresh nonce, and no inline handlers', async () => {
+    const p = await start(exampleFolder());
+    const nonces = new Set<string>();
+    for (const path of ['/', '/', '/d/data-analyst', '/d/nothing', '/org']) {
+      const r = await get(p.port, path);
+      const csp = String(r.headers['content-security-policy']);
+      const nonce = /script-src 'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1];
+      expect(nonce).toBeDefined();
+      nonces.add(nonce!);
+      expect(csp).toContain("default-src 'none'");
+      expect(csp).toContain("connect-src 'self'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(r.headers['x-content-type-options']).toBe('nosniff');
+      const scripts = [...r.text.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+      expect(scripts).toEqual([`<script nonce="${nonce}">`]);
+      expect(r.text).not.toMatch(/\son[a-z]+=/i);
+    }
+    expect(nonces.size).toBe(5);
+  });
+});
+
+describe('the organisation chart page', () => {
+  const drawn = ((): boolean => {
+    try {
+      orgChartSvg([], { lang: 'en', href: (id) => `/d/${id}` });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+  // until src/preview/org.ts is merged (another branch draws it), /org says it cannot draw the chart
+  it.runIf(!drawn)('answers a clear 500 page while the chart cannot be drawn', async () => {
+    const p = await start(exampleFolder());
+    const r = await get(p.port, '/org');
+    expect(r.status).toBe(500);
+    expect(r.text).toContain('<h1>Organisation chart</h1>');
+    expect(r.text).toContain('The chart could not be drawn:');
+  });
+  it.runIf(drawn)('shows the SVG, each box linked to its description', async () => {
+    const p = await start(exampleFolder());
+    const r = await get(p.port, '/org');
+    expect(r.status).toBe(200);
+    expect(r.text).toContain('<svg');
+    expect(r.text).toContain('href="/d/data-analyst"');
+    expect(r.text).not.toMatch(/<script\b(?![^>]*nonce=)/);
+  });
+});
+
+describe('ports and stopping', () => {
+  it('a taken port: the next free one, said in portTaken', async () => {
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen({ port: 0, host: '127.0.0.1' }, r));
+    const taken = (blocker.address() as { port: number }).port;
+    try {
+      const p = await startPreview([], { cwd: exampleFolder(), port: taken, lang: 'en' });
+      running.push(p);
+      expect(p.port).toBeGreaterThan(taken);
+      expect(p.portTaken).toBe(taken);
+      expect((await get(p.port, '/')).status).toBe(200);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('close() ends the live connections and the server', async () => {
+    const p = await startPreview([], { cwd: exampleFolder(), port: 0, lang: 'en' });
+    const events = nextChange(p.port, 20_000);
+    await events.ready;
+    const closing = p.close();
+    await expect(events.change).rejects.toThrow();
+    await closing;
+    expect(await listening(p.port)).toBe(false);
+  }, 30_000);
+
+  it('listens on 127.0.0.1 only by default', async () => {
+    const p = await start(exampleFolder());
+    expect(p.host).toBe('127.0.0.1');
+    const outer = Object.values(networkInterfaces())
+      .flat()
+      .find((a) => a && a.family === 'IPv4' && !a.internal);
+    if (outer) {
+      const reached = await new Promise<boolean>((resolve) => {
+        const s = connect({ host: outer.address, port: p.port });
+        s.on('connect', () => {
+          s.destroy();
+          resolve(true);
+        });
+        s.on('error', () => resolve(false));
+      });
+      expect(reached).toBe(false);
+    }
+  });
+
+  it('a path that does not exist is a usage error before anything listens', async () => {
+    await expect(startPreview(['no-such-folder'], { cwd: exampleFolder(), port: 0 })).rejects.toThrow(
+      /no such file or folder/,
+    );
+  });
+});
