@@ -309,3 +309,74 @@ describe('ametijuhend lsp', () => {
     expect(await exited).toBe(0);
   });
 });
+
+describe('ametijuhend lsp for an editor that does not watch files (Neovim, Helix)', () => {
+  let dir: string;
+  let client: Client;
+  let uri: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'lsp-nvim-'));
+    cpSync(EXAMPLES, dir, { recursive: true });
+    uri = pathToFileURL(join(dir, 'ekspert-kriisiabi.md')).href;
+    client = new Client(dir);
+    await client.conn.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: pathToFileURL(dir).href,
+      capabilities: {},
+      initializationOptions: { lang: 'en' },
+    });
+    await client.conn.sendNotification(InitializedNotification.type, {});
+  }, 60_000);
+
+  afterAll(() => {
+    if (client.child.exitCode === null) client.child.kill();
+  });
+
+  it('speaks the language asked for, and publishes only the newest of quick edits', async () => {
+    const base = readFileSync(join(dir, 'ekspert-kriisiabi.md'), 'utf8');
+    await client.conn.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: {
+        uri,
+        languageId: 'markdown',
+        version: 1,
+        text: base.replace('reportsTo:', 'reportTo:'),
+      },
+    });
+    const first = await client.diagnostics(uri, (d) => d.length > 0);
+    expect(first.map(msg)).toContain('Unknown key "reportTo". Did you mean "reportsTo"?');
+    for (let v = 2; v <= 8; v++)
+      await client.conn.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version: v },
+        contentChanges: [{ text: base.replace('reportsTo:', `reportTo${v}:`) }],
+      });
+    const last = await client.diagnostics(uri, (_d, p) => p.version === 8);
+    expect(last.map(msg).join('\n')).toContain('"reportTo8"');
+    const versions = client.published.get(uri)!.map((p) => p.version!);
+    expect(versions).toEqual([1, 8]);
+  });
+
+  it('sees a catalogue and another description change on disk by itself', async () => {
+    const base = readFileSync(join(dir, 'ekspert-kriisiabi.md'), 'utf8');
+    const text = base.replace('    - Koostöövõime\n', '    - Koostöövõime\n    - Uus oskus\n');
+    await client.conn.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: 9 },
+      contentChanges: [{ text }],
+    });
+    await client.diagnostics(uri, (d, p) => p.version === 9 && d.some((x) => msg(x).includes('"Uus oskus"')));
+    const cat = join(dir, 'competencies.yaml');
+    writeFileSync(cat, `${readFileSync(cat, 'utf8')}Uus oskus:\n  - Näitaja.\n`);
+    await client.diagnostics(uri, (d) => !d.some((x) => msg(x).includes('"Uus oskus"')));
+    const other = join(dir, 'data-analyst.md');
+    writeFileSync(other, readFileSync(other, 'utf8').replace('id: data-analyst', 'id: ekspert-kriisiabi'));
+    const got = await client.diagnostics(uri, (d) => d.some((x) => x.code === 'duplicate-id'));
+    expect(got.find((x) => x.code === 'duplicate-id')!.range.start.line).toBe(0);
+  });
+
+  it('ends on exit after shutdown', async () => {
+    await client.conn.sendRequest(ShutdownRequest.type);
+    const exited = new Promise<number | null>((r) => client.child.on('exit', (code) => r(code)));
+    await client.conn.sendNotification(ExitNotification.type);
+    expect(await exited).toBe(0);
+  });
+});

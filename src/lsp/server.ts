@@ -13,6 +13,8 @@ import {
   TextDocuments,
   createConnection,
   type CodeAction,
+  type CodeActionParams,
+  type InitializeResult,
   type Connection,
   type Diagnostic as LspDiagnostic,
   type InitializeParams,
@@ -21,7 +23,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { message } from '../messages/index.js';
 import { watchPaths, type Watcher } from '../project/watch.js';
 import type { Diagnostic, MessageLang } from '../validate/diagnostic.js';
-import { complete, documentLang, hover } from './help.js';
+import { complete, documentLang, hover, type HelpContext } from './help.js';
 import { Workspace } from './workspace.js';
 
 /** Wait this long after the last keystroke before checking again (ms). */
@@ -56,176 +58,184 @@ function uriPath(uri: string): string | undefined {
   }
 }
 
+interface State {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  workspace: Workspace;
+  lang: MessageLang | undefined;
+  ready: Promise<void>;
+  dynamicWatch: boolean;
+  watchers: Watcher[];
+  pending: Set<string>;
+  timer: NodeJS.Timeout | undefined;
+  /** The last version published per uri: never a result for an older one after it. */
+  published: Map<string, number>;
+}
+
+function sync(st: State, doc: TextDocument): void {
+  const path = uriPath(doc.uri);
+  if (!path) return;
+  st.workspace.open.set(doc.uri, { path, version: doc.version, text: doc.getText() });
+}
+
+function publishAll(st: State): void {
+  for (const [uri, { version, diagnostics }] of st.workspace.diagnostics()) {
+    const doc = st.documents.get(uri);
+    // the editor moved on since: its newer text is checked when the wait is over
+    if (!doc || doc.version !== version || (st.published.get(uri) ?? -1) > version) continue;
+    st.published.set(uri, version);
+    void st.connection.sendDiagnostics({ uri, version, diagnostics: diagnostics.map(toLspDiagnostic) });
+  }
+}
+
+function initialize(st: State, params: InitializeParams): InitializeResult {
+  const opts = params.initializationOptions as { lang?: unknown } | undefined;
+  if (opts?.lang === 'et' || opts?.lang === 'en') st.lang = opts.lang;
+  const folders = params.workspaceFolders?.map((f) => uriPath(f.uri)).filter((p): p is string => !!p) ?? [];
+  // (rootUri and rootPath are deprecated, but older clients send only them)
+  const root = params.rootUri ? uriPath(params.rootUri) : (params.rootPath ?? undefined);
+  if (folders.length === 0 && root) folders.push(root);
+  st.workspace = new Workspace(folders, st.lang);
+  st.ready = st.workspace.discoverAll();
+  st.dynamicWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      completionProvider: { triggerCharacters: [':', ' ', '-', '#'] },
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+    },
+    serverInfo: { name: 'ametijuhend' },
+  };
+}
+
+async function watch(st: State): Promise<void> {
+  await st.ready;
+  if (st.dynamicWatch) {
+    await st.connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/*.md' }, { globPattern: '**/*.{yaml,yml}' }],
+    });
+    return;
+  }
+  // an editor that does not watch for us (Neovim, Helix): the change detection of build --watch
+  for (const dir of st.workspace.rootDirs) {
+    try {
+      const rebuild = async (): Promise<void> => {
+        await st.workspace.changedAll();
+        publishAll(st);
+      };
+      st.watchers.push(await watchPaths([dir], { cwd: dir, rebuild }));
+    } catch {
+      // a folder that cannot be watched: its changes on disk are seen when a document changes
+    }
+  }
+}
+
+function codeActions(st: State, params: CodeActionParams): CodeAction[] {
+  const uri = params.textDocument.uri;
+  const doc = st.documents.get(uri);
+  if (!doc) return [];
+  const docLang = documentLang(doc.getText(), st.workspace.analyse(uri)?.result.config, st.lang);
+  const actions: CodeAction[] = [];
+  for (const d of params.context.diagnostics) {
+    if (d.source !== 'ametijuhend') continue;
+    const data = d.data as { suggestions?: unknown } | undefined;
+    const suggestions = Array.isArray(data?.suggestions)
+      ? data.suggestions.filter((s): s is string => typeof s === 'string')
+      : [];
+    suggestions.forEach((text, i) => {
+      actions.push({
+        title: message(d.code === 'schema-comment' ? 'lsp.fix.schema' : 'lsp.fix.replace', docLang, { text }),
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [d],
+        isPreferred: i === 0,
+        edit: { changes: { [uri]: [{ range: d.range, newText: text }] } },
+      });
+    });
+  }
+  return actions;
+}
+
+function helpContext(st: State, uri: string): HelpContext | undefined {
+  const doc = st.documents.get(uri);
+  if (!doc) return undefined;
+  sync(st, doc);
+  const a = st.workspace.analyse(uri);
+  if (!a) return undefined;
+  const text = doc.getText();
+  return { text, config: a.result.config, lang: documentLang(text, a.result.config, st.lang) };
+}
+
+function listenToDocuments(st: State): void {
+  const flush = (): void => {
+    st.timer = undefined;
+    for (const uri of st.pending) {
+      const doc = st.documents.get(uri);
+      if (doc) sync(st, doc);
+    }
+    st.pending.clear();
+    publishAll(st);
+  };
+  st.documents.onDidOpen((e) => {
+    sync(st, e.document);
+    void st.ready.then(() => publishAll(st));
+  });
+  st.documents.onDidChangeContent((e) => {
+    st.pending.add(e.document.uri);
+    clearTimeout(st.timer);
+    st.timer = setTimeout(flush, DEBOUNCE_MS);
+  });
+  st.documents.onDidClose((e) => {
+    const uri = e.document.uri;
+    st.workspace.open.delete(uri);
+    st.workspace.forget(uri);
+    st.pending.delete(uri);
+    st.published.delete(uri);
+    void st.connection.sendDiagnostics({ uri, diagnostics: [] });
+    // its summary is the one on disk again: the others' repository problems may change
+    publishAll(st);
+  });
+}
+
 export function startServer(
   connection: Connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout),
 ): void {
-  const documents = new TextDocuments(TextDocument);
-  let workspace = new Workspace([]);
-  let lang: MessageLang | undefined;
-  let ready: Promise<void> = Promise.resolve();
-  let dynamicWatch = false;
-  const watchers: Watcher[] = [];
-  const pending = new Set<string>();
-  let timer: NodeJS.Timeout | undefined;
-  /** The last version published per uri: never a result for an older one after it. */
-  const published = new Map<string, number>();
-
-  connection.onInitialize((params: InitializeParams) => {
-    const opts = params.initializationOptions as { lang?: unknown } | undefined;
-    if (opts?.lang === 'et' || opts?.lang === 'en') lang = opts.lang;
-    const folders = params.workspaceFolders?.map((f) => uriPath(f.uri)).filter((p): p is string => !!p) ?? [];
-    // (rootUri and rootPath are deprecated, but older clients send only them)
-    const root = params.rootUri ? uriPath(params.rootUri) : (params.rootPath ?? undefined);
-    if (folders.length === 0 && root) folders.push(root);
-    workspace = new Workspace(folders, lang);
-    ready = workspace.discoverAll();
-    dynamicWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-    return {
-      capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
-        completionProvider: { triggerCharacters: [':', ' ', '-', '#'] },
-        hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-      },
-      serverInfo: { name: 'ametijuhend' },
-    };
-  });
-
-  connection.onInitialized(() => {
-    void (async () => {
-      await ready;
-      if (dynamicWatch) {
-        await connection.client.register(DidChangeWatchedFilesNotification.type, {
-          watchers: [{ globPattern: '**/*.md' }, { globPattern: '**/*.{yaml,yml}' }],
-        });
-      } else {
-        // an editor that does not watch for us (Neovim, Helix): the change detection of build --watch
-        for (const dir of workspace.rootDirs) {
-          try {
-            watchers.push(
-              await watchPaths([dir], {
-                cwd: dir,
-                rebuild: async () => {
-                  await workspace.changedAll();
-                  publishAll();
-                },
-              }),
-            );
-          } catch {
-            // a folder that cannot be watched: its changes on disk are seen when a document changes
-          }
-        }
-      }
-    })();
-  });
-
+  const st: State = {
+    connection,
+    documents: new TextDocuments(TextDocument),
+    workspace: new Workspace([]),
+    lang: undefined,
+    ready: Promise.resolve(),
+    dynamicWatch: false,
+    watchers: [],
+    pending: new Set(),
+    timer: undefined,
+    published: new Map(),
+  };
+  connection.onInitialize((params) => initialize(st, params));
+  connection.onInitialized(() => void watch(st));
   connection.onDidChangeWatchedFiles((params) => {
     const paths = params.changes.map((c) => uriPath(c.uri)).filter((p): p is string => !!p);
     void (async () => {
-      await ready;
-      await workspace.changed(paths);
-      publishAll();
+      await st.ready;
+      await st.workspace.changed(paths);
+      publishAll(st);
     })();
   });
-
-  function sync(doc: TextDocument): void {
-    const path = uriPath(doc.uri);
-    if (!path) return;
-    workspace.open.set(doc.uri, { path, version: doc.version, text: doc.getText() });
-  }
-
-  function publishAll(): void {
-    for (const [uri, { version, diagnostics }] of workspace.diagnostics()) {
-      const doc = documents.get(uri);
-      // the editor moved on since: its newer text is checked when the wait is over
-      if (!doc || doc.version !== version || (published.get(uri) ?? -1) > version) continue;
-      published.set(uri, version);
-      void connection.sendDiagnostics({ uri, version, diagnostics: diagnostics.map(toLspDiagnostic) });
-    }
-  }
-
-  function flush(): void {
-    timer = undefined;
-    for (const uri of pending) {
-      const doc = documents.get(uri);
-      if (doc) sync(doc);
-    }
-    pending.clear();
-    publishAll();
-  }
-
-  documents.onDidOpen((e) => {
-    sync(e.document);
-    void ready.then(publishAll);
-  });
-  documents.onDidChangeContent((e) => {
-    pending.add(e.document.uri);
-    clearTimeout(timer);
-    timer = setTimeout(flush, DEBOUNCE_MS);
-  });
-  documents.onDidClose((e) => {
-    workspace.open.delete(e.document.uri);
-    workspace.forget(e.document.uri);
-    pending.delete(e.document.uri);
-    published.delete(e.document.uri);
-    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
-    // its summary is the one on disk again: the others' repository problems may change
-    publishAll();
-  });
-
-  function helpContext(uri: string) {
-    const doc = documents.get(uri);
-    if (!doc) return undefined;
-    sync(doc);
-    const a = workspace.analyse(uri);
-    if (!a) return undefined;
-    const text = doc.getText();
-    return { text, config: a.result.config, lang: documentLang(text, a.result.config, lang) };
-  }
-
+  listenToDocuments(st);
   connection.onCompletion((params) => {
-    const ctx = helpContext(params.textDocument.uri);
+    const ctx = helpContext(st, params.textDocument.uri);
     return ctx ? complete(ctx, params.position.line, params.position.character) : [];
   });
-
   connection.onHover((params) => {
-    const ctx = helpContext(params.textDocument.uri);
+    const ctx = helpContext(st, params.textDocument.uri);
     return ctx ? (hover(ctx, params.position.line, params.position.character) ?? null) : null;
   });
-
-  connection.onCodeAction((params) => {
-    const uri = params.textDocument.uri;
-    const doc = documents.get(uri);
-    if (!doc) return [];
-    const docLang = documentLang(doc.getText(), workspace.analyse(uri)?.result.config, lang);
-    const actions: CodeAction[] = [];
-    for (const d of params.context.diagnostics) {
-      if (d.source !== 'ametijuhend') continue;
-      const data = d.data as { suggestions?: unknown } | undefined;
-      const suggestions = Array.isArray(data?.suggestions)
-        ? data.suggestions.filter((s): s is string => typeof s === 'string')
-        : [];
-      suggestions.forEach((text, i) => {
-        actions.push({
-          title: message(d.code === 'schema-comment' ? 'lsp.fix.schema' : 'lsp.fix.replace', docLang, {
-            text,
-          }),
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [d],
-          isPreferred: i === 0,
-          edit: { changes: { [uri]: [{ range: d.range, newText: text }] } },
-        });
-      });
-    }
-    return actions;
-  });
-
+  connection.onCodeAction((params) => codeActions(st, params));
   connection.onShutdown(() => {
-    clearTimeout(timer);
-    for (const w of watchers) w.close();
+    clearTimeout(st.timer);
+    for (const w of st.watchers) w.close();
   });
-
-  documents.listen(connection);
+  st.documents.listen(connection);
   connection.listen();
 }
-
