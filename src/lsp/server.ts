@@ -79,7 +79,15 @@ function sync(st: State, doc: TextDocument): void {
 }
 
 function publishAll(st: State): void {
-  for (const [uri, { version, diagnostics }] of st.workspace.diagnostics()) {
+  let all;
+  try {
+    all = st.workspace.diagnostics();
+  } catch (e) {
+    // a bug of ours must not end the editor's session: said in its log, the next change tries again
+    st.connection.console.error(`ametijuhend: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return;
+  }
+  for (const [uri, { version, diagnostics }] of all) {
     const doc = st.documents.get(uri);
     // the editor moved on since: its newer text is checked when the wait is over
     if (!doc || doc.version !== version || (st.published.get(uri) ?? -1) > version) continue;
