@@ -3,7 +3,7 @@
  * vscode-languageserver-protocol's client side, in a workspace copied from examples/.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -300,6 +300,39 @@ describe('ametijuhend lsp', () => {
           (r.rule === 'unknown-key' || r.message.includes('Koostöövõme')),
       ),
     ).toEqual([]);
+  });
+
+  it("offers the schema line's path that resolves from a sub-folder as a quick fix", async () => {
+    mkdirSync(join(dir, 'node_modules/ametijuhend/schemas'), { recursive: true });
+    writeFileSync(join(dir, 'node_modules/ametijuhend/schemas/job-description.schema.json'), '{}');
+    mkdirSync(join(dir, 'unit'));
+    const path = join(dir, 'unit', 'analyst.md');
+    const sub = readFileSync(join(dir, 'data-analyst.md'), 'utf8')
+      .replace('$schema=../schemas/', '$schema=node_modules/ametijuhend/schemas/')
+      .replace(/^id: .*$/m, 'id: analyst');
+    writeFileSync(path, sub);
+    await client.conn.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: pathToFileURL(path).href, type: FileChangeType.Created }],
+    });
+    const subUri = pathToFileURL(path).href;
+    await client.conn.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: subUri, languageId: 'markdown', version: 1, text: sub },
+    });
+    const got = await client.diagnostics(subUri, (d) => d.some((x) => x.code === 'schema-comment'));
+    const d = got.find((x) => x.code === 'schema-comment')!;
+    expect([d.severity, d.range.start.line]).toEqual([2, 1]);
+    const actions = (await client.conn.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: subUri },
+      range: d.range,
+      context: { diagnostics: [d] },
+    })) as CodeAction[];
+    expect(actions.map((a) => a.title)).toEqual([
+      'Fix the schema path: ../node_modules/ametijuhend/schemas/job-description.schema.json',
+    ]);
+    const fixed = applyEdits(sub, (actions[0]!.edit as WorkspaceEdit).changes![subUri]!);
+    expect(fixed.split('\n')[1]).toBe(
+      '# yaml-language-server: $schema=../node_modules/ametijuhend/schemas/job-description.schema.json',
+    );
   });
 
   it('ends with code 0 after shutdown and exit', async () => {
