@@ -173,6 +173,7 @@ const DIAGNOSTIC_FIELDS = new Set([
   'severity',
   'rule',
   'message',
+  'suggestions',
   'omitted',
 ]);
 const META_FIELDS = new Set(['id', 'ok', 'sourcePath', 'diagnostics']);
@@ -198,7 +199,9 @@ export function isDiagnostic(d: unknown): d is Diagnostic {
     typeof d.rule === 'string' &&
     /^[a-z0-9-]+$/.test(d.rule) &&
     typeof d.message === 'string' &&
-    (d.omitted === undefined || (Number.isSafeInteger(d.omitted) && (d.omitted as number) >= 1))
+    (d.omitted === undefined || (Number.isSafeInteger(d.omitted) && (d.omitted as number) >= 1)) &&
+    (d.suggestions === undefined ||
+      (Array.isArray(d.suggestions) && d.suggestions.every((s) => typeof s === 'string')))
   );
 }
 

@@ -122,7 +122,8 @@ export function compileSource(input: string | Uint8Array, options: CompileOption
     source,
     data,
     config,
-    report: (rule, id, d, place, f) => collector.report(rule, id, d, place, f),
+    ...(options.path ? { dir: dirname(resolve(options.path)) } : {}),
+    report: (rule, id, d, place, f, extra) => collector.report(rule, id, d, place, f, extra),
     at: (p, part) =>
       fm ? locate(fm, p, part) : { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
   };

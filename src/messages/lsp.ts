@@ -13,4 +13,16 @@ export const LSP_MESSAGES = {
     et: 'suhtle standardsisendi ja -väljundi kaudu (vaikimisi; redaktorid lisavad selle ise)',
     en: 'talk over standard input and output (the default; editors add it themselves)',
   },
+  'lsp.heading.default': {
+    et: 'seadistuses on selle osa vaiketekst',
+    en: 'the config has a default text for this section',
+  },
+  'lsp.fix.replace': {
+    et: 'Asenda: {text}',
+    en: 'Replace with {text}',
+  },
+  'lsp.fix.schema': {
+    et: 'Paranda skeemi tee: {text}',
+    en: 'Fix the schema path: {text}',
+  },
 } satisfies Record<string, Template>;

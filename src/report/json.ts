@@ -2,7 +2,8 @@ import type { ReportInput } from './types.js';
 
 /**
  * An array of {file, line, column, endLine, endColumn, severity, rule, message}; the line that
- * stands for a rule's further problems in a file also has `omitted`, how many it stands for.
+ * stands for a rule's further problems in a file also has `omitted`, how many it stands for; a
+ * problem with "did you mean" replacements for its range has `suggestions` (best first).
  */
 export function json(input: ReportInput): string {
   const rows = input.diagnostics.map((d) => ({
@@ -15,6 +16,7 @@ export function json(input: ReportInput): string {
     rule: d.rule,
     message: d.message,
     ...(d.omitted !== undefined ? { omitted: d.omitted } : {}),
+    ...(d.suggestions?.length ? { suggestions: d.suggestions } : {}),
   }));
   return `${JSON.stringify(rows, null, 2)}\n`;
 }

@@ -20,6 +20,17 @@ export interface Diagnostic {
    * MAX_PER_RULE: how many more there are (they are counted, not kept).
    */
   omitted?: number;
+  /**
+   * Replacement texts for exactly this problem's range, best first (the "did you mean" of its
+   * message, written so that the file stays valid YAML): editors offer them as quick fixes.
+   */
+  suggestions?: string[];
+}
+
+/** What a rule may add to a problem besides its message. */
+export interface ReportExtra {
+  /** See Diagnostic.suggestions. */
+  suggestions?: readonly string[];
 }
 
 /** At most this many problems of one rule in one file are kept; the rest are counted. */

@@ -11,6 +11,7 @@ import type { YamlPath } from '../parse/positions.js';
 import type {
   Diagnostic,
   MessageLang,
+  ReportExtra,
   Severity,
   SeveritySetting,
   Template,
@@ -32,13 +33,17 @@ export interface RuleMeta<M extends string = string> {
 
 /** Reporting within one file. */
 export interface Reporter {
-  /** `messageId` is one of `rule`'s messages: a wrong id fails the type check. */
+  /**
+   * `messageId` is one of `rule`'s messages: a wrong id fails the type check. `extra.suggestions`:
+   * replacements for `place` (Diagnostic.suggestions).
+   */
   report<M extends string>(
     rule: RuleMeta<M>,
     messageId: NoInfer<M>,
     data: TemplateData,
     place: Position | undefined,
     file?: string,
+    extra?: ReportExtra,
   ): void;
 }
 
@@ -47,6 +52,8 @@ export interface DocumentContext extends Reporter {
   /** The frontmatter as plain data: not yet known to match the schema, so rules check shapes. */
   data: unknown;
   config: ResolvedConfig;
+  /** The absolute folder of the description's file (undefined for a text compiled without a path). */
+  dir?: string;
   /** Position of a frontmatter key or value (falls back to the nearest existing ancestor). */
   at(path: YamlPath, part?: 'key' | 'value'): Position;
 }
@@ -117,6 +124,7 @@ export class Collector implements Reporter {
     data: TemplateData,
     place: Position | undefined,
     file?: string,
+    extra?: ReportExtra,
   ): void {
     const setting = rule.fixed ? rule.severity : (this.severities[rule.id] ?? rule.severity);
     if (setting === 'off') return;
@@ -142,7 +150,9 @@ export class Collector implements Reporter {
       return;
     }
     tally.kept++;
-    this.kept.push({ ...at, message: fill(template[this.lang], data, this.lang) });
+    const d: Diagnostic = { ...at, message: fill(template[this.lang], data, this.lang) };
+    if (extra?.suggestions?.length) d.suggestions = [...extra.suggestions];
+    this.kept.push(d);
   }
 
   /** The kept problems, then one line per file and rule whose further problems were only counted. */

@@ -76,7 +76,7 @@ export function validateYaml(
     yaml,
     data,
     file,
-    report: (rule, id, d, place, f) => reporter.report(rule, id, d, place, f ?? file),
+    report: (rule, id, d, place, f, extra) => reporter.report(rule, id, d, place, f ?? file, extra),
     at: (path, part) => locate(yaml, path, part),
   };
   const errors = dropRedundant(validate.errors ?? []).filter(

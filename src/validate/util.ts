@@ -53,3 +53,20 @@ export function languageItems(
   });
   return out;
 }
+
+/**
+ * A string as a YAML scalar that reads back as that same string: plain when it can be, else
+ * double-quoted ("Koostöö: suhtlus", "yes", "1.0" would not read back as written).
+ */
+export function yamlScalar(value: string): string {
+  const plain =
+    value !== '' &&
+    value === value.trim() &&
+    /^[\p{L}\p{N}][\p{L}\p{N} ._()/-]*$/u.test(value) &&
+    !/ #|: |:$/.test(value) &&
+    !/^(?:y|n|yes|no|true|false|on|off|null|~|[-+]?(?:\d[\d_]*)?(?:\.\d*)?(?:e[-+]?\d+)?|0x[\da-f]+|0o[0-7]+)$/i.test(
+      value,
+    ) &&
+    !/^\d/.test(value);
+  return plain ? value : JSON.stringify(value);
+}

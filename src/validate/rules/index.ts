@@ -28,6 +28,7 @@ import nestingDepth from './nesting-depth.js';
 import officialApproval from './official-approval.js';
 import pdfGlyph from './pdf-glyph.js';
 import rawHtml from './raw-html.js';
+import schemaComment from './schema-comment.js';
 import unsupportedMarkdown from './unsupported-markdown.js';
 import droppedMarkdown from './dropped-markdown.js';
 import reviewOverdue from './review-overdue.js';
@@ -77,6 +78,7 @@ export const RULES: readonly Rule[] = [
   droppedMarkdown,
   pdfGlyph,
   reviewOverdue,
+  schemaComment,
   // repository-wide
   duplicateId,
   unknownReference,

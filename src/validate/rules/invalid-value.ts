@@ -3,7 +3,7 @@ import { ID_PATTERN, slugify } from '../../util/slug.js';
 import { WHOLE_FILE } from '../diagnostic.js';
 import { defineRule } from '../rule.js';
 import { yamlPathText } from '../schema.js';
-import { isRecord, valueAt } from '../util.js';
+import { isRecord, valueAt, yamlScalar } from '../util.js';
 import { closest } from '../../util/closest.js';
 
 /**
@@ -95,7 +95,9 @@ export default defineRule({
       case 'enum': {
         const kind = path.length === 1 && path[0] === 'kind' ? kindOfWord(value) : undefined;
         if (kind) {
-          ctx.report(this, 'kindWord', { value: base.value, ...KIND_WORDS[kind] }, where);
+          ctx.report(this, 'kindWord', { value: base.value, ...KIND_WORDS[kind] }, where, undefined, {
+            suggestions: [KIND_WORDS[kind].suggestion],
+          });
           return true;
         }
         const allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
@@ -105,6 +107,8 @@ export default defineRule({
           suggestions.length ? 'enumSuggest' : 'enum',
           { ...base, allowed, suggestions },
           where,
+          undefined,
+          { suggestions: suggestions.map(yamlScalar) },
         );
         return true;
       }

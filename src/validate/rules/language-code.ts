@@ -47,6 +47,8 @@ export default defineRule({
         'suggest',
         { value: text, code, name_et: languageName(code, 'et'), name_en: languageName(code, 'en') },
         ctx.at(path),
+        undefined,
+        { suggestions: [code] },
       );
     } else ctx.report(this, 'unknown', { value: text }, ctx.at(path));
     return true;

@@ -50,9 +50,14 @@ export default defineRule({
     const legacy = Object.hasOwn(LEGACY_LEVELS, key) ? LEGACY_LEVELS[key] : undefined;
     const upper = value.trim().toUpperCase();
     const data = { value, allowed: [...CEFR_LEVELS], path: yamlPathText(path) };
-    if (legacy) ctx.report(this, 'legacy', { ...data, level: legacy }, ctx.at(path));
+    if (legacy)
+      ctx.report(this, 'legacy', { ...data, level: legacy }, ctx.at(path), undefined, {
+        suggestions: [legacy],
+      });
     else if ((CEFR_LEVELS as readonly string[]).includes(upper))
-      ctx.report(this, 'nearly', { ...data, level: upper }, ctx.at(path));
+      ctx.report(this, 'nearly', { ...data, level: upper }, ctx.at(path), undefined, {
+        suggestions: [upper],
+      });
     else ctx.report(this, 'invalid', data, ctx.at(path));
     return true;
   },

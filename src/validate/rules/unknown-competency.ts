@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { isRecord } from '../util.js';
+import { isRecord, yamlScalar } from '../util.js';
 import { closest } from '../../util/closest.js';
 
 export const COMPETENCY_LISTS = ['competencies', 'additionalCompetencies'] as const;
@@ -49,7 +49,9 @@ export default defineRule({
       if (catalogue.entries.has(item)) continue;
       const suggestions = closest(item, catalogue.entries.keys());
       const data = { name: item, suggestions, catalogue: catalogue.path };
-      ctx.report(this, suggestions.length ? 'suggest' : 'unknown', data, ctx.at(path));
+      ctx.report(this, suggestions.length ? 'suggest' : 'unknown', data, ctx.at(path), undefined, {
+        suggestions: suggestions.map(yamlScalar),
+      });
     }
   },
 });

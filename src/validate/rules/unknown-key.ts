@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
 import { yamlPathText } from '../schema.js';
-import { isRecord } from '../util.js';
+import { isRecord, yamlScalar } from '../util.js';
 import { closest } from '../../util/closest.js';
 
 export default defineRule({
@@ -37,7 +37,16 @@ export default defineRule({
       where_et: parent ? ` võtme „${parent}“ all` : '',
       where_en: parent ? ` under "${parent}"` : '',
     };
-    ctx.report(this, suggestions.length ? 'suggest' : 'plain', data, ctx.at([...path, key], 'key'));
+    ctx.report(
+      this,
+      suggestions.length ? 'suggest' : 'plain',
+      data,
+      ctx.at([...path, key], 'key'),
+      undefined,
+      {
+        suggestions: suggestions.map(yamlScalar),
+      },
+    );
     return true;
   },
 });
