@@ -1,0 +1,155 @@
+/**
+ * The organisation chart's layout: each connected part of the reportsTo hierarchy is laid out by
+ * dagre (managers above their reports), then the parts are packed into rows, the largest first.
+ * Laying out the parts separately keeps dagre's work small (its crossing minimisation grows faster
+ * than the number of boxes) and keeps boxes that stand alone from making one endless row.
+ * Substitutes do not take part: they are drawn afterwards between the placed boxes, so that they
+ * never pull the hierarchy out of shape. dagre breaks cycles itself (it turns an edge round).
+ */
+import dagre from '@dagrejs/dagre';
+
+export interface LayoutNode {
+  key: string;
+  width: number;
+  height: number;
+}
+
+/** A hierarchy edge: `upper` (the manager) above `lower` (the report). */
+export interface LayoutEdge {
+  upper: string;
+  lower: string;
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface Layout {
+  width: number;
+  height: number;
+  /** Each node's centre. */
+  centres: Map<string, Point>;
+  /** Each edge's points from `upper` to `lower`, keyed "upper lower". */
+  routes: Map<string, Point[]>;
+}
+
+const NODE_SEP = 28;
+const RANK_SEP = 56;
+const PART_GAP = 48;
+
+interface Part {
+  keys: string[];
+  width: number;
+  height: number;
+  centres: Map<string, Point>;
+  routes: Map<string, Point[]>;
+}
+
+/** The connected parts of the graph, each part's keys in input order, parts by their first key. */
+function parts(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[]): string[][] {
+  const parent = new Map<string, string>(nodes.map((n) => [n.key, n.key]));
+  const find = (k: string): string => {
+    let r = k;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    for (let c = k; c !== r;) {
+      const up = parent.get(c)!;
+      parent.set(c, r);
+      c = up;
+    }
+    return r;
+  };
+  for (const e of edges) {
+    const [a, b] = [find(e.upper), find(e.lower)];
+    if (a !== b) parent.set(b, a);
+  }
+  const groups = new Map<string, string[]>();
+  for (const n of nodes) {
+    const root = find(n.key);
+    groups.set(root, [...(groups.get(root) ?? []), n.key]);
+  }
+  return [...groups.values()];
+}
+
+/** One part laid out by dagre, its coordinates from (0, 0). */
+function layoutPart(
+  keys: readonly string[],
+  size: Map<string, LayoutNode>,
+  edges: readonly LayoutEdge[],
+): Part {
+  if (keys.length === 1) {
+    const n = size.get(keys[0]!)!;
+    return {
+      keys: [...keys],
+      width: n.width,
+      height: n.height,
+      centres: new Map([[n.key, { x: n.width / 2, y: n.height / 2 }]]),
+      routes: new Map(),
+    };
+  }
+  const g = new dagre.graphlib.Graph();
+  g.setGraph({ rankdir: 'TB', nodesep: NODE_SEP, ranksep: RANK_SEP, edgesep: 12, marginx: 0, marginy: 0 });
+  g.setDefaultEdgeLabel(() => ({}));
+  for (const k of keys) g.setNode(k, { width: size.get(k)!.width, height: size.get(k)!.height });
+  for (const e of edges) g.setEdge(e.upper, e.lower);
+  dagre.layout(g);
+  const centres = new Map<string, Point>();
+  for (const k of keys) {
+    const n = g.node(k) as { x: number; y: number };
+    centres.set(k, { x: n.x, y: n.y });
+  }
+  const routes = new Map<string, Point[]>();
+  for (const e of edges) {
+    const label = g.edge(e.upper, e.lower) as { points?: Point[] };
+    routes.set(
+      `${e.upper} ${e.lower}`,
+      (label.points ?? []).map((p) => ({ x: p.x, y: p.y })),
+    );
+  }
+  const graph = g.graph() as { width?: number; height?: number };
+  return { keys: [...keys], width: graph.width ?? 0, height: graph.height ?? 0, centres, routes };
+}
+
+/**
+ * Lays out the nodes (their sizes given) and the hierarchy edges (no self-loops; each pair once).
+ * Same input, same output: dagre has no randomness, and the input is taken in its given order.
+ */
+export function layoutChart(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[]): Layout {
+  const size = new Map(nodes.map((n) => [n.key, n]));
+  const groups = parts(nodes, edges);
+  const partOf = new Map<string, number>();
+  groups.forEach((keys, i) => keys.forEach((k) => partOf.set(k, i)));
+  const edgesOf = groups.map((): LayoutEdge[] => []);
+  for (const e of edges) edgesOf[partOf.get(e.upper)!]!.push(e);
+  const laid = groups
+    .map((keys, i) => layoutPart(keys, size, edgesOf[i]!))
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => b.p.keys.length - a.p.keys.length || b.p.height - a.p.height || a.i - b.i)
+    .map(({ p }) => p);
+  return pack(laid);
+}
+
+/** The parts placed in rows (shelves) about as wide as a screen-shaped whole, each row top-aligned. */
+function pack(laid: readonly Part[]): Layout {
+  const area = laid.reduce((sum, p) => sum + (p.width + PART_GAP) * (p.height + PART_GAP), 0);
+  const widest = laid.reduce((w, p) => Math.max(w, p.width), 0);
+  const rowWidth = Math.max(widest, Math.sqrt(area * 2));
+  const centres = new Map<string, Point>();
+  const routes = new Map<string, Point[]>();
+  let [x, y, rowHeight, width] = [0, 0, 0, 0];
+  for (const p of laid) {
+    if (x > 0 && x + p.width > rowWidth) {
+      [x, y, rowHeight] = [0, y + rowHeight + PART_GAP, 0];
+    }
+    for (const [k, c] of p.centres) centres.set(k, { x: c.x + x, y: c.y + y });
+    for (const [k, r] of p.routes)
+      routes.set(
+        k,
+        r.map((pt) => ({ x: pt.x + x, y: pt.y + y })),
+      );
+    width = Math.max(width, x + p.width);
+    rowHeight = Math.max(rowHeight, p.height);
+    x += p.width + PART_GAP;
+  }
+  return { width, height: y + rowHeight, centres, routes };
+}
