@@ -15,6 +15,18 @@ export const ORG_MESSAGES = {
     et: '{n, plural, one {# viga} other {# viga}}',
     en: '{n, plural, one {# error} other {# errors}}',
   },
+  'org.crowded.reportsTo': {
+    et: 'allub: „{title}“ ({n, plural, one {# ametijuhend} other {# ametijuhendit}})',
+    en: 'reports to: "{title}" ({n, plural, one {# description} other {# descriptions}})',
+  },
+  'org.crowded.substitutes': {
+    et: 'asendab: „{title}“ ({n, plural, one {# ametijuhend} other {# ametijuhendit}})',
+    en: 'substitutes: "{title}" ({n, plural, one {# description} other {# descriptions}})',
+  },
+  'org.crowded.substitutedBy': {
+    et: 'asendaja: „{title}“ ({n, plural, one {# ametijuhend} other {# ametijuhendit}})',
+    en: 'substituted by: "{title}" ({n, plural, one {# description} other {# descriptions}})',
+  },
   'org.cycle': { et: 'alluvustsükkel', en: 'reporting cycle' },
   'org.legend': { et: 'Tähised', en: 'Legend' },
   'org.legend.description': {

@@ -11,7 +11,15 @@ import { monoWidth, textWidth, wrapText, type Measure } from './org-text.js';
 import { BOLD, COLOUR, INNER, LINE, MONO, PAD, SIZE } from './org-style.js';
 
 type LineKind =
-  'mark-error' | 'mark-cycle' | 'mark-unknown' | 'mark-known' | 'title' | 'untitled' | 'unit' | 'id';
+  | 'mark-error'
+  | 'mark-cycle'
+  | 'mark-unknown'
+  | 'mark-known'
+  | 'title'
+  | 'untitled'
+  | 'unit'
+  | 'id'
+  | 'crowded';
 
 interface TextLine {
   kind: LineKind;
@@ -63,14 +71,18 @@ export function sizeBox(box: OrgBox, lang: MessageLang): SizedBox {
   const inner = Math.ceil(Math.min(INNER.max, Math.max(INNER.min, natural)));
   const wrap = (kind: LineKind, text: string, max: number): TextLine[] =>
     wrapText(text, inner, measure(kind), max).map((t) => ({ kind, text: t }));
+  const crowded = (box.crowded ?? []).map((c) =>
+    message(`org.crowded.${c.key}`, lang, { title: c.title, n: c.count }),
+  );
   const lines = [
     ...head.flatMap((l) => wrap(l.kind, l.text, 2)),
     ...wrap(titleKind, title, 4),
     ...(box.unit !== undefined ? wrap('unit', box.unit, 2) : []),
     ...(box.id !== undefined ? wrap('id', box.id, 2) : []),
+    ...crowded.flatMap((c) => wrap('crowded', c, 3)),
   ];
   const height = PAD * 2 + lines.reduce((h, l) => h + lineHeight(l.kind), 0);
-  const words = [title, box.unit, box.id, ...head.map((l) => l.text.replace(/^[?⚠↻] /, ''))];
+  const words = [title, box.unit, box.id, ...head.map((l) => l.text.replace(/^[?⚠↻] /, '')), ...crowded];
   const label = words.filter((w): w is string => w !== undefined).join(', ');
   return { box, lines, width: inner + PAD * 2, height, label };
 }
@@ -111,6 +123,7 @@ const LOOK: Record<LineKind, string> = {
   untitled: `font-size="${SIZE.title}" font-style="italic" fill="${COLOUR.muted}"`,
   unit: `font-size="${SIZE.unit}" fill="${COLOUR.muted}"`,
   id: `font-size="${SIZE.id}" font-family="${attr(MONO)}" fill="${COLOUR.muted}"`,
+  crowded: `font-size="${SIZE.unit}" font-style="italic" fill="${COLOUR.muted}"`,
 };
 
 /** A box at its centre `at`: a link to `href` for a description, a plain group for an outside title. */

@@ -8,9 +8,11 @@
  * reference to it goes to the descriptions with that title whose unit is closest to the referring
  * description's (the longest common beginning of their unit paths), one edge to each of them; when
  * no unit is shared, to all of them. A description is never its own manager or substitute when
- * another description has the title too.
+ * another description has the title too. When that still leaves more than MAX_TARGETS descriptions
+ * (ten experts who substitute "Ekspert"), no lines are drawn for the reference, which would be a
+ * thicket: the referring box says it in words instead ("substituted by: Ekspert (10)").
  */
-import type { DescriptionSummary } from '../validate/summary.js';
+import type { DescriptionSummary, ReferenceKey } from '../validate/summary.js';
 import { norm } from '../validate/rules/unknown-reference.js';
 
 export type OrgBoxKind = 'description' | 'known' | 'unknown';
@@ -28,7 +30,12 @@ export interface OrgBox {
   warningCount: number;
   /** Part of a reportsTo cycle (A reports to B, B to A; or to itself). */
   inCycle: boolean;
+  /** References to a title too many descriptions share to draw (see MAX_TARGETS), in order. */
+  crowded?: { key: ReferenceKey; title: string; count: number }[];
 }
+
+/** At most this many lines for one reference to a shared title. */
+export const MAX_TARGETS = 3;
 
 export interface OrgEdge {
   /** reportsTo: from the report to the manager. substitutes: from the substitute to the substituted. */
@@ -143,6 +150,11 @@ function referenceEdges(
       const key = norm(ref.value);
       const candidates = byTitle.get(key);
       const ends = candidates ? targets(d, candidates).map((t) => t.box.key) : [outside.get(key)?.key];
+      if (ends.length > MAX_TARGETS) {
+        const title = ref.value.replace(/\s+/g, ' ').trim();
+        d.box.crowded = [...(d.box.crowded ?? []), { key: ref.key, title, count: ends.length }];
+        continue;
+      }
       for (const end of ends) {
         if (end === undefined) continue;
         if (ref.key === 'reportsTo') add('reportsTo', d.box.key, end);

@@ -5,8 +5,10 @@
  * than the number of boxes) and keeps boxes that stand alone from making one endless row.
  * Substitutes do not take part: they are drawn afterwards between the placed boxes, so that they
  * never pull the hierarchy out of shape. dagre breaks cycles itself (it turns an edge round).
+ * A manager's many reports without reports of their own are stacked in columns (org-stack.ts).
  */
 import dagre from '@dagrejs/dagre';
+import { stackLeaves, unstack } from './org-stack.js';
 
 export interface LayoutNode {
   key: string;
@@ -37,6 +39,11 @@ export interface Layout {
 const NODE_SEP = 28;
 const RANK_SEP = 56;
 const PART_GAP = 48;
+/**
+ * Above this many boxes in one part, dagre orders each rank once instead of sweeping for fewer
+ * crossings: measured on a tree of 4,000 boxes, 3.9 s with the sweeps, 1.5 s without.
+ */
+export const QUICK_ORDER_ABOVE = 1500;
 
 interface Part {
   keys: string[];
@@ -92,7 +99,7 @@ function layoutPart(
   g.setDefaultEdgeLabel(() => ({}));
   for (const k of keys) g.setNode(k, { width: size.get(k)!.width, height: size.get(k)!.height });
   for (const e of edges) g.setEdge(e.upper, e.lower);
-  dagre.layout(g);
+  dagre.layout(g, { disableOptimalOrderHeuristic: keys.length > QUICK_ORDER_ABOVE });
   const centres = new Map<string, Point>();
   for (const k of keys) {
     const n = g.node(k) as { x: number; y: number };
@@ -115,6 +122,19 @@ function layoutPart(
  * Same input, same output: dagre has no randomness, and the input is taken in its given order.
  */
 export function layoutChart(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[]): Layout {
+  const stacked = stackLeaves(nodes, edges);
+  const layout = layoutParts(stacked.nodes, stacked.edges);
+  for (const b of stacked.blocks) {
+    const trunk = `${b.upper} ${b.key}`;
+    unstack(b, layout.centres.get(b.key)!, layout.routes.get(trunk) ?? [], layout.centres, layout.routes);
+    layout.centres.delete(b.key);
+    layout.routes.delete(trunk);
+  }
+  return layout;
+}
+
+/** Each connected part laid out by dagre, the parts packed. */
+function layoutParts(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[]): Layout {
   const size = new Map(nodes.map((n) => [n.key, n]));
   const groups = parts(nodes, edges);
   const partOf = new Map<string, number>();
