@@ -370,6 +370,109 @@ describe('orgChartSvg', () => {
   }, 60_000);
 });
 
+/** Every pair of boxes apart (their rectangles do not overlap). */
+function expectNoOverlap(doc: Document): void {
+  const rects = [...boxes(doc).values()].map(rectOf).sort((a, b) => a.x - b.x);
+  for (let i = 0; i < rects.length; i++) {
+    const a = rects[i]!;
+    for (let j = i + 1; j < rects.length && rects[j]!.x < a.x + a.width; j++) {
+      const b = rects[j]!;
+      const apart = b.y >= a.y + a.height || a.y >= b.y + b.height;
+      expect(apart, `${JSON.stringify(a)} overlaps ${JSON.stringify(b)}`).toBe(true);
+    }
+  }
+}
+
+describe('orgChartSvg: layout of larger departments', () => {
+  const department = [
+    summary('juht', 'Osakonnajuhataja', ['Amet', 'Osakond'], [['reportsTo', 'Peadirektor']]),
+    summary(
+      'talitus',
+      'Talituse juhataja',
+      ['Amet', 'Osakond', 'Talitus'],
+      [['reportsTo', 'Osakonnajuhataja']],
+    ),
+    summary(
+      'talitus-ekspert',
+      'Ekspert',
+      ['Amet', 'Osakond', 'Talitus'],
+      [['reportsTo', 'Talituse juhataja']],
+    ),
+    ...Array.from({ length: 9 }, (_, i) =>
+      summary(
+        `spetsialist-${i}`,
+        `Spetsialist ${i}`,
+        ['Amet', 'Osakond'],
+        [['reportsTo', 'Osakonnajuhataja']],
+      ),
+    ),
+  ];
+
+  it('stacks a manager’s many reports in columns below it, a line to each, no box over another', () => {
+    const doc = parse(orgChartSvg(department, ET));
+    expectNoOverlap(doc);
+    const manager = rectOf(boxById(doc, 'juht'));
+    const leaves = Array.from({ length: 9 }, (_, i) => rectOf(boxById(doc, `spetsialist-${i}`)));
+    for (const r of leaves) expect(r.y).toBeGreaterThan(manager.y + manager.height);
+    // in columns: fewer distinct x positions than boxes, and narrower than a row of them
+    expect(new Set(leaves.map((r) => r.x)).size).toBeLessThanOrEqual(3);
+    const spread = Math.max(...leaves.map((r) => r.x + r.width)) - Math.min(...leaves.map((r) => r.x));
+    expect(spread).toBeLessThan(leaves.reduce((w, r) => w + r.width, 0) / 2);
+    // each line starts at its report's left side and ends at the manager's bottom
+    for (let i = 0; i < 9; i++) {
+      const key = boxById(doc, `spetsialist-${i}`).getAttribute('data-key');
+      const line = all(doc, 'path').find((p) => p.getAttribute('data-from') === key)!;
+      const n = line
+        .getAttribute('d')!
+        .match(/-?[\d.]+/g)!
+        .map(Number);
+      const r = leaves[i]!;
+      expect(n[0]).toBeCloseTo(r.x, 0);
+      expect(n[1]!).toBeGreaterThan(r.y);
+      expect(n[1]!).toBeLessThan(r.y + r.height);
+      expect(n.at(-1)!).toBeCloseTo(manager.y + manager.height, 0);
+    }
+    // the manager with one report of its own is not stacked: it stays a rank of its own
+    expect(rectOf(boxById(doc, 'talitus-ekspert')).y).toBeGreaterThan(rectOf(boxById(doc, 'talitus')).y);
+    expect(edges(doc)).toContain('reportsTo talitus juht');
+  });
+
+  it('says in words, not lines, a reference to a title more than three descriptions share', () => {
+    const experts = (n: number): DescriptionSummary[] =>
+      Array.from({ length: n }, (_, i) =>
+        summary(`ekspert-${i}`, 'Ekspert', ['Amet', 'Osakond'], [['substitutedBy', 'Ekspert']]),
+      );
+    const five = parse(orgChartSvg(experts(5), ET));
+    expect(edges(five)).toEqual([]);
+    for (let i = 0; i < 5; i++) {
+      expect(texts(boxById(five, `ekspert-${i}`)).join(' ')).toContain(
+        'asendaja: „Ekspert“ (4 ametijuhendit)',
+      );
+    }
+    const en = parse(orgChartSvg(experts(5), EN));
+    expect(boxById(en, 'ekspert-0').getAttribute('aria-label')).toContain(
+      'substituted by: "Ekspert" (4 descriptions)',
+    );
+    // four: three others each, drawn
+    const four = parse(orgChartSvg(experts(4), ET));
+    expect(edges(four)).toHaveLength(12);
+    expect(texts(four.documentElement!).join(' ')).not.toContain('asendaja');
+  });
+
+  it('keeps boxes apart in the 1,000-box repository and the small ones', () => {
+    expectNoOverlap(parse(orgChartSvg(REPO, ET)));
+    const many = Array.from({ length: 1000 }, (_, i) =>
+      summary(
+        `n${i}`,
+        `Ametikoht ${i}`,
+        ['Amet'],
+        i === 0 ? [] : [['reportsTo', `Ametikoht ${Math.floor((i - 1) / 7)}`]],
+      ),
+    );
+    expectNoOverlap(parse(orgChartSvg(many, EN)));
+  }, 60_000);
+});
+
 describe('orgGraph', () => {
   it('one box per description even when ids repeat, and one edge per (kind, from, to)', () => {
     const twice = [
