@@ -24,6 +24,8 @@ type LineKind =
 interface TextLine {
   kind: LineKind;
   text: string;
+  /** What separates it from the next line when read: a space, or nothing inside a broken word. */
+  sep: ' ' | '';
 }
 
 export interface SizedBox {
@@ -46,8 +48,8 @@ const lineHeight = (kind: LineKind): number =>
   kind === 'title' || kind === 'untitled' ? LINE.title : kind === 'id' ? LINE.id : LINE.mark;
 
 /** The marks of a box, as words (never colour alone). */
-function marks(box: OrgBox, lang: MessageLang): TextLine[] {
-  const out: TextLine[] = [];
+function marks(box: OrgBox, lang: MessageLang): Omit<TextLine, 'sep'>[] {
+  const out: Omit<TextLine, 'sep'>[] = [];
   if (box.kind === 'unknown') out.push({ kind: 'mark-unknown', text: `? ${message('org.unknown', lang)}` });
   if (box.kind === 'known') out.push({ kind: 'mark-known', text: message('org.known', lang) });
   if (box.errorCount > 0) {
@@ -55,6 +57,18 @@ function marks(box: OrgBox, lang: MessageLang): TextLine[] {
   }
   if (box.inCycle) out.push({ kind: 'mark-cycle', text: `↻ ${message('org.cycle', lang)}` });
   return out;
+}
+
+/** Each wrapped line of `text` with what followed it there: a space, or nothing (a word broken). */
+function separated(text: string, lines: readonly string[]): [string, ' ' | ''][] {
+  const source = text.replace(/\s+/g, ' ').trim();
+  let at = 0;
+  return lines.map((line) => {
+    at += line.length;
+    const space = source[at] === ' ';
+    if (space) at++;
+    return [line, space || at >= source.length ? ' ' : ''];
+  });
 }
 
 /** A box's lines wrapped to a width that fits its title, unit and id (within INNER's bounds). */
@@ -70,20 +84,22 @@ export function sizeBox(box: OrgBox, lang: MessageLang): SizedBox {
   );
   const inner = Math.ceil(Math.min(INNER.max, Math.max(INNER.min, natural)));
   const wrap = (kind: LineKind, text: string, max: number): TextLine[] =>
-    wrapText(text, inner, measure(kind), max).map((t) => ({ kind, text: t }));
+    separated(text, wrapText(text, inner, measure(kind), max)).map(([t, sep]) => ({ kind, text: t, sep }));
   const crowded = (box.crowded ?? []).map((c) =>
     message(`org.crowded.${c.key}`, lang, { title: c.title, n: c.count }),
   );
   const lines = [
     ...head.flatMap((l) => wrap(l.kind, l.text, 2)),
-    ...wrap(titleKind, title, 4),
+    ...wrap(titleKind, title, 6),
     ...(box.unit !== undefined ? wrap('unit', box.unit, 2) : []),
     ...(box.id !== undefined ? wrap('id', box.id, 2) : []),
     ...crowded.flatMap((c) => wrap('crowded', c, 3)),
   ];
   const height = PAD * 2 + lines.reduce((h, l) => h + lineHeight(l.kind), 0);
-  const words = [title, box.unit, box.id, ...head.map((l) => l.text.replace(/^[?⚠↻] /, '')), ...crowded];
-  const label = words.filter((w): w is string => w !== undefined).join(', ');
+  // the name a screen reader says is the text the box shows, in its order (WCAG 2.5.3, label in name)
+  const shown = lines.map((l, i) => l.text + (i < lines.length - 1 ? l.sep : '')).join('');
+  const words = [title, box.unit, box.id, ...crowded].filter((w): w is string => w !== undefined);
+  const label = lines.some((l) => l.text.endsWith('…')) ? `${shown} (${words.join(', ')})` : shown;
   return { box, lines, width: inner + PAD * 2, height, label };
 }
 
@@ -129,10 +145,12 @@ const LOOK: Record<LineKind, string> = {
 /** A box at its centre `at`: a link to `href` for a description, a plain group for an outside title. */
 export function boxSvg(s: SizedBox, at: Point, href: string | undefined): string {
   let y = at.y - s.height / 2 + PAD;
-  const texts = s.lines.map((l) => {
+  // a space between two lines' elements where the text has one, so that the link's text reads as words
+  const texts = s.lines.map((l, i) => {
     const h = lineHeight(l.kind);
     y += h;
-    return `<text x="${num(at.x)}" y="${num(y - h * 0.28)}" text-anchor="middle" ${LOOK[l.kind]}>${escapeXml(l.text)}</text>`;
+    const sep = i < s.lines.length - 1 ? l.sep : '';
+    return `<text x="${num(at.x)}" y="${num(y - h * 0.28)}" text-anchor="middle" ${LOOK[l.kind]}>${escapeXml(l.text)}</text>${sep}`;
   });
   const body = `<title>${escapeXml(s.label)}</title>${frame(s, at)}${texts.join('')}`;
   const cls = `org-box org-${s.box.kind}${s.box.errorCount > 0 ? ' org-errors' : ''}${s.box.inCycle ? ' org-cycle' : ''}`;

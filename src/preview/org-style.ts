@@ -11,7 +11,7 @@ export const MONO = "'DejaVu Sans Mono', Consolas, 'Courier New', monospace";
 export const SIZE = { title: 13, unit: 11, id: 11, mark: 11, legend: 12, heading: 14 } as const;
 export const LINE = { title: 17, unit: 14, id: 14, mark: 14 } as const;
 /** Bold text is estimated this much wider than regular text. */
-export const BOLD = 1.1;
+export const BOLD = 1.15;
 export const PAD = 10;
 export const INNER = { min: 120, max: 200 } as const;
 export const MARGIN = 24;

@@ -94,7 +94,10 @@ function edges(doc: Document): string[] {
   const byKey = boxes(doc);
   const name = (key: string): string => {
     const b = byKey.get(key)!;
-    return b.getAttribute('data-id') ?? `[${all(b, 'title')[0]!.textContent!.split(', ')[0]}]`;
+    const title = all(b, 'text').filter(
+      (t) => t.getAttribute('font-weight') === 'bold' && !/^[?⚠↻]/.test(t.textContent!),
+    );
+    return b.getAttribute('data-id') ?? `[${title.map((t) => t.textContent).join(' ')}]`;
   };
   return all(doc, 'path')
     .filter((p) => classes(p).includes('org-edge'))
@@ -156,7 +159,17 @@ describe('orgChartSvg', () => {
     }
     const jurist = boxById(doc, 'jurist');
     expect(texts(jurist)).toEqual(['Jurist', 'Õigusosakond', 'jurist']);
-    expect(jurist.getAttribute('aria-label')).toBe('Jurist, Õigusosakond, jurist');
+    // its name is the words it shows, in their order (label in name)
+    expect(jurist.getAttribute('aria-label')).toBe('Jurist Õigusosakond jurist');
+    const broken = parse(
+      orgChartSvg(
+        [summary('s', 'Kõrgeltkvalifitseeritudinfotehnoloogiaspetsialistiametikoht ja veel', [])],
+        ET,
+      ),
+    );
+    expect(boxById(broken, 's').getAttribute('aria-label')).toBe(
+      'Kõrgeltkvalifitseeritudinfotehnoloogiaspetsialistiametikoht ja veel s',
+    );
     // the director: known (the config's knownTitles), a box without a link and without "unknown"
     const outside = [...boxes(doc).values()].filter((b) => b.localName === 'g');
     const director = outside.find((b) => texts(b).includes('Peadirektor'))!;
