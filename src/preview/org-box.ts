@@ -76,18 +76,19 @@ export function sizeBox(box: OrgBox, lang: MessageLang): SizedBox {
   const head = marks(box, lang);
   const title = box.title ?? message('org.untitled', lang);
   const titleKind: LineKind = box.title === undefined ? 'untitled' : 'title';
+  const crowded = (box.crowded ?? []).map((c) =>
+    message(`org.crowded.${c.key}`, lang, { title: c.title, n: c.count }),
+  );
   const natural = Math.max(
     measure(titleKind)(title) / Math.min(3, Math.ceil(measure(titleKind)(title) / INNER.max)),
     ...head.map((l) => measure(l.kind)(l.text)),
     box.unit !== undefined ? Math.min(measure('unit')(box.unit), INNER.max) : 0,
     box.id !== undefined ? measure('id')(box.id) : 0,
+    ...crowded.map((c) => Math.min(measure('crowded')(c), INNER.max)),
   );
   const inner = Math.ceil(Math.min(INNER.max, Math.max(INNER.min, natural)));
   const wrap = (kind: LineKind, text: string, max: number): TextLine[] =>
     separated(text, wrapText(text, inner, measure(kind), max)).map(([t, sep]) => ({ kind, text: t, sep }));
-  const crowded = (box.crowded ?? []).map((c) =>
-    message(`org.crowded.${c.key}`, lang, { title: c.title, n: c.count }),
-  );
   const lines = [
     ...head.flatMap((l) => wrap(l.kind, l.text, 2)),
     ...wrap(titleKind, title, 6),

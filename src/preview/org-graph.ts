@@ -11,6 +11,10 @@
  * another description has the title too. When that still leaves more than MAX_TARGETS descriptions
  * (ten experts who substitute "Ekspert"), no lines are drawn for the reference, which would be a
  * thicket: the referring box says it in words instead ("substituted by: Ekspert (10)").
+ *
+ * A title is "known" when any description's config lists it in knownTitles (as for the rule). A
+ * title neither described nor known is drawn "unknown" even where the config turns the rule off
+ * (the examples do): the chart says what is there, a box with nothing to link to.
  */
 import type { DescriptionSummary, ReferenceKey } from '../validate/summary.js';
 import { norm } from '../validate/rules/unknown-reference.js';

@@ -248,17 +248,20 @@ describe('orgChartSvg', () => {
       summary('c', 'C', [], [['reportsTo', 'A']]),
       summary('d', 'D', [], [['reportsTo', 'A']]),
       summary('ise', 'Ise', [], [['reportsTo', 'Ise']]),
+      summary('x', 'X', [], [['reportsTo', 'Y']]),
+      summary('y', 'Y', [], [['reportsTo', 'X']]),
     ];
     const doc = parse(orgChartSvg(cycle, EN));
     const inCycle = [...boxes(doc).values()].filter((b) => classes(b).includes('org-cycle'));
-    expect(inCycle.map((b) => b.getAttribute('data-id')).sort()).toEqual(['a', 'b', 'c', 'ise']);
+    expect(inCycle.map((b) => b.getAttribute('data-id')).sort()).toEqual(['a', 'b', 'c', 'ise', 'x', 'y']);
     for (const b of inCycle) expect(texts(b)[0]).toBe('↻ reporting cycle');
     const cyclic = all(doc, 'path').filter(
       (p) => classes(p).includes('org-edge') && classes(p).includes('org-cycle'),
     );
-    expect(cyclic).toHaveLength(4);
+    expect(cyclic).toHaveLength(6);
+    expectNoOverlap(doc);
     expect(edges(doc)).toContain('reportsTo d a');
-    expect(all(doc, 'desc')[0]!.textContent).toContain('4 descriptions in a reporting cycle');
+    expect(all(doc, 'desc')[0]!.textContent).toContain('6 descriptions in a reporting cycle');
   });
 
   it('escapes <&"\' in titles, units, ids and links, and keeps Estonian letters', () => {
