@@ -9,23 +9,9 @@
  */
 import dagre from '@dagrejs/dagre';
 import { stackLeaves, unstack } from './org-stack.js';
+import type { LayoutEdge, LayoutNode, Point } from './org-geometry.js';
 
-export interface LayoutNode {
-  key: string;
-  width: number;
-  height: number;
-}
-
-/** A hierarchy edge: `upper` (the manager) above `lower` (the report). */
-export interface LayoutEdge {
-  upper: string;
-  lower: string;
-}
-
-export interface Point {
-  x: number;
-  y: number;
-}
+export type { LayoutEdge, LayoutNode, Point } from './org-geometry.js';
 
 export interface Layout {
   width: number;

@@ -5,7 +5,7 @@
  * row, which dagre would make as wide as all of them side by side (a department of 40 experts:
  * 9,000 px). A line runs down the left of each column with a short arm to each box.
  */
-import type { LayoutEdge, LayoutNode, Point } from './org-layout.js';
+import type { LayoutEdge, LayoutNode, Point } from './org-geometry.js';
 
 export const STACK_FROM = 4;
 const MAX_COLUMNS = 3;
