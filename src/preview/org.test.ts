@@ -231,6 +231,18 @@ describe('orgChartSvg', () => {
     expect(path.getAttribute('marker-end')).toBe('url(#org-arrow)');
   });
 
+  it('puts the links in reading order (top to bottom, left to right), the order Tab reaches them', () => {
+    const doc = parse(orgChartSvg(REPO, ET));
+    const inDocument = (Array.from(doc.getElementsByTagName('*')) as Element[]).filter((e) =>
+      classes(e).includes('org-box'),
+    );
+    expect(inDocument).toHaveLength(boxes(doc).size);
+    const order = inDocument.map(rectOf);
+    const sorted = [...order].sort((a, b) => a.y - b.y || a.x - b.x);
+    expect(order).toEqual(sorted);
+    expect(all(doc, 'a')[0]!.getAttribute('data-id')).not.toBe(all(doc, 'a').at(-1)!.getAttribute('data-id'));
+  });
+
   it('marks a description with errors in words, not by colour alone', () => {
     const doc = parse(orgChartSvg(REPO, ET));
     const box = boxById(doc, 'it-ekspert-2');

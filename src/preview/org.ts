@@ -75,7 +75,11 @@ function chartBody(
     const route = (layout.routes.get(`${e.to} ${e.from}`) ?? []).map(shift);
     return reportsToSvg(e, route, placed.get(e.from)!);
   });
-  const boxes = sized.map((s) =>
+  // in reading order, top to bottom and left to right: the order the links are reached by Tab
+  const upper = (s: SizedBox): number => placed.get(s.box.key)!.centre.y - s.height / 2;
+  const left = (s: SizedBox): number => placed.get(s.box.key)!.centre.x - s.width / 2;
+  const reading = [...sized].sort((a, b) => upper(a) - upper(b) || left(a) - left(b));
+  const boxes = reading.map((s) =>
     boxSvg(
       s,
       placed.get(s.box.key)!.centre,
