@@ -44,6 +44,11 @@ function border(box: Placed, to: Point): Point {
   return { x: box.centre.x + dx * t, y: box.centre.y + dy * t };
 }
 
+/** A straight route from `upper`'s border to `lower`'s, for an edge the layout did not route. */
+export function straightRoute(upper: Placed, lower: Placed): Point[] {
+  return [border(upper, lower.centre), border(lower, upper.centre)];
+}
+
 /** A reportsTo line from the report to the manager along `route` (dagre's, from the manager down). */
 export function reportsToSvg(edge: OrgEdge, route: readonly Point[], from: Placed): string {
   const look = edge.inCycle

@@ -129,7 +129,9 @@ export function orgGraph(summaries: readonly DescriptionSummary[]): OrgGraph {
   for (const d of described) {
     if (d.box.title === undefined) continue;
     const key = norm(d.box.title);
-    byTitle.set(key, [...(byTitle.get(key) ?? []), d]);
+    const same = byTitle.get(key);
+    if (same) same.push(d);
+    else byTitle.set(key, [d]);
   }
   const outside = outsideBoxes(summaries, byTitle);
   const edges = referenceEdges(described, byTitle, outside);

@@ -65,7 +65,9 @@ export function stackLeaves(
   const leavesOf = new Map<string, LayoutNode[]>();
   for (const e of edges) {
     if (degree.get(e.lower) !== 1 || e.upper === e.lower) continue;
-    leavesOf.set(e.upper, [...(leavesOf.get(e.upper) ?? []), size.get(e.lower)!]);
+    const leaves = leavesOf.get(e.upper);
+    if (leaves) leaves.push(size.get(e.lower)!);
+    else leavesOf.set(e.upper, [size.get(e.lower)!]);
   }
   const blocks: Block[] = [];
   const stacked = new Set<string>();

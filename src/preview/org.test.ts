@@ -487,6 +487,23 @@ describe('orgChartSvg: layout of larger departments', () => {
     expect(texts(four.documentElement!).join(' ')).not.toContain('asendaja');
   });
 
+  it('lays out a tangle (each of 300 reports to five others, cycles everywhere) quickly, every line drawn', () => {
+    const tangle = Array.from({ length: 300 }, (_, i) =>
+      summary(
+        `t${i}`,
+        `Ametikoht ${i}`,
+        [],
+        [1, 2, 3, 5, 8].map((d): [ReferenceKey, string] => ['reportsTo', `Ametikoht ${(i + d) % 300}`]),
+      ),
+    );
+    const doc = parse(orgChartSvg(tangle, EN));
+    const lines = all(doc, 'path').filter((p) => classes(p).includes('org-reports-to'));
+    expect(lines).toHaveLength(1500);
+    for (const p of lines) expect(p.getAttribute('d')!.match(/-?[\d.]+/g)!.length).toBeGreaterThanOrEqual(4);
+    expect(lines.every((p) => classes(p).includes('org-cycle'))).toBe(true);
+    expectNoOverlap(doc);
+  }, 60_000);
+
   it('keeps boxes apart in the 1,000-box repository and the small ones', () => {
     expectNoOverlap(parse(orgChartSvg(REPO, ET)));
     const many = Array.from({ length: 1000 }, (_, i) =>

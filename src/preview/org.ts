@@ -19,7 +19,7 @@ import { message } from '../messages/index.js';
 import { orgGraph, type OrgGraph } from './org-graph.js';
 import { layoutChart, type Layout } from './org-layout.js';
 import { boxSvg, sizeBox, type SizedBox } from './org-box.js';
-import { markers, reportsToSvg, substitutesSvg, type Placed } from './org-edges.js';
+import { markers, reportsToSvg, straightRoute, substitutesSvg, type Placed } from './org-edges.js';
 import { legendSvg } from './org-legend.js';
 import { COLOUR, FONT, MARGIN, SIZE } from './org-style.js';
 
@@ -72,7 +72,8 @@ function chartBody(
     });
   const lines = graph.edges.map((e) => {
     if (e.kind === 'substitutes') return substitutesSvg(e, placed.get(e.from)!, placed.get(e.to)!);
-    const route = (layout.routes.get(`${e.to} ${e.from}`) ?? []).map(shift);
+    const routed = layout.routes.get(`${e.to} ${e.from}`)?.map(shift);
+    const route = routed?.length ? routed : straightRoute(placed.get(e.to)!, placed.get(e.from)!);
     return reportsToSvg(e, route, placed.get(e.from)!);
   });
   // in reading order, top to bottom and left to right: the order the links are reached by Tab
