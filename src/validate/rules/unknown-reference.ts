@@ -1,7 +1,8 @@
 import { defineRule } from '../rule.js';
 import { closest } from '../../util/closest.js';
 
-const norm = (s: string): string => s.replace(/\s+/g, ' ').trim().toLocaleLowerCase('et');
+/** How a reference is matched to a title: spaces collapsed, trimmed, lower case (Estonian rules). */
+export const norm = (s: string): string => s.replace(/\s+/g, ' ').trim().toLocaleLowerCase('et');
 
 /** How to declare a post that has no description here: the config's knownTitles. */
 const KNOWN_TITLES_HINT = {
