@@ -31,6 +31,7 @@ export const OUTPUT = [
   'test/diff-output.test.ts', // pdftotext, PDFBox Preflight
   // the writer's tools (issue 14)
   'test/preview-browser.test.ts', // Chromium (Playwright, axe)
+  'test/org-output.test.ts', // Chromium (Playwright, axe)
 ];
 
 /** Stress tests that take long in-process (huge documents, fuzzing). */
