@@ -33,6 +33,8 @@ export interface RuleMeta<M extends string = string> {
 
 /** Reporting within one file. */
 export interface Reporter {
+  /** The config turns the rule with this id off (a reporter without severities: never). */
+  isOff?(ruleId: string): boolean;
   /**
    * `messageId` is one of `rule`'s messages: a wrong id fails the type check. `extra.suggestions`:
    * replacements for `place` (Diagnostic.suggestions).
@@ -59,6 +61,8 @@ export interface DocumentContext extends Reporter {
 }
 
 export interface SchemaContext extends Reporter {
+  /** The config turns the rule with this id off (so another rule cannot leave a problem to it). */
+  isOff(ruleId: string): boolean;
   yaml: YamlSource;
   data: unknown;
   file: string;
@@ -117,6 +121,10 @@ export class Collector implements Reporter {
     readonly file: string,
     readonly severities: Readonly<Record<string, SeveritySetting>> = {},
   ) {}
+
+  isOff(ruleId: string): boolean {
+    return this.severities[ruleId] === 'off';
+  }
 
   report<M extends string>(
     rule: RuleMeta<M>,

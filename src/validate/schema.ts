@@ -78,6 +78,7 @@ export function validateYaml(
     file,
     report: (rule, id, d, place, f, extra) => reporter.report(rule, id, d, place, f ?? file, extra),
     at: (path, part) => locate(yaml, path, part),
+    isOff: (ruleId) => reporter.isOff?.(ruleId) ?? false,
   };
   const errors = dropRedundant(validate.errors ?? []).filter(
     (e) => !(partial && e.keyword === 'required' && partial.incomplete.has(e.instancePath)),

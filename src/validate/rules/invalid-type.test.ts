@@ -1,9 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { compileRef, expectClean, expectOnly, only, REFERENCE, replace } from '../../../test/helpers.js';
+import {
+  BASE_CONFIG,
+  compileInProject,
+  compileRef,
+  expectClean,
+  expectOnly,
+  only,
+  REFERENCE,
+  replace,
+} from '../../../test/helpers.js';
 
 const UNIT = 'unit:\n  - Ohvriabi ja ennetusteenuste osakond\n  - Arendustalitus\n';
 
 describe('invalid-type', () => {
+  it('cannot be turned off or down by the config: no model is built from a value of another type', () => {
+    for (const setting of ['off', 'warning']) {
+      const text = replace(REFERENCE, /reportsTo: .*/, 'reportsTo: 12');
+      const r = compileInProject(text, `${BASE_CONFIG}rules:\n  invalid-type: ${setting}\n`);
+      expect(only(r, 'invalid-type').severity).toBe('error');
+      expect(r.model).toBeUndefined();
+    }
+  });
+
   it('reports unit: 5 at the value, naming what is expected', () => {
     const r = compileRef(replace(REFERENCE, UNIT, 'unit: 5\n'));
     const d = only(r, 'invalid-type');

@@ -22,6 +22,9 @@ function expected(types: string | string[], lang: 0 | 1): string {
 export default defineRule({
   id: 'invalid-type',
   severity: 'error',
+  // the model is built from what the schema allows: a config cannot let a missing key or a value of
+  // another type through to the renderers (they would fail on it)
+  fixed: true,
   description: {
     et: 'Väärtus on vale tüüpi (nt arv teksti asemel) või tühi.',
     en: 'A value has the wrong type (such as a number where text belongs) or is empty.',

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  BASE_CONFIG,
+  compileInProject,
   compileRef,
   dropLines,
   expectClean,
@@ -10,6 +12,25 @@ import {
 } from '../../../test/helpers.js';
 
 describe('missing-key', () => {
+  it('cannot be turned off or down by the config: no model is built without a required key', () => {
+    for (const setting of ['off', 'warning']) {
+      const r = compileInProject(
+        dropLines(REFERENCE, 'reportsTo:'),
+        `${BASE_CONFIG}rules:\n  missing-key: ${setting}\n`,
+      );
+      expect(only(r, 'missing-key').severity).toBe('error');
+      expect(r.model).toBeUndefined();
+    }
+  });
+
+  it('reports a misspelt key itself when the config turns unknown-key off', () => {
+    const text = replace(REFERENCE, 'reportsTo:', 'reportTo:');
+    expect(compileRef(text).diagnostics.map((d) => d.rule)).toEqual(['unknown-key']);
+    const r = compileInProject(text, `${BASE_CONFIG}rules:\n  unknown-key: off\n`);
+    expect(only(r, 'missing-key').message).toContain('„reportsTo“');
+    expect(r.model).toBeUndefined();
+  });
+
   it('reports a missing title at the frontmatter, naming the field', () => {
     const r = compileRef(dropLines(REFERENCE, 'title:'));
     const d = only(r, 'missing-key');

@@ -6,6 +6,9 @@ import { closest } from '../../util/closest.js';
 export default defineRule({
   id: 'missing-key',
   severity: 'error',
+  // the model is built from what the schema allows: a config cannot let a missing key or a value of
+  // another type through to the renderers (they would fail on it)
+  fixed: true,
   description: {
     et: 'Kohustuslik võti puudub (nt title, unit, reportsTo, requirements.education).',
     en: 'A required key is missing (such as title, unit, reportsTo, requirements.education).',
@@ -24,8 +27,9 @@ export default defineRule({
         ? error.parentSchema.properties
         : {};
     // a misspelt key ("reportTo") is reported once, by unknown-key, with this key as its suggestion
+    // (unless the config turns unknown-key off: then the key is missing, and said here)
     const parent = valueAt(ctx.data, path);
-    if (isRecord(parent)) {
+    if (isRecord(parent) && !ctx.isOff('unknown-key')) {
       const known = Object.keys(props);
       const typo = Object.keys(parent).some((k) => !known.includes(k) && closest(k, known, 1)[0] === key);
       if (typo) return true;
