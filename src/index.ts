@@ -19,6 +19,7 @@ import type { BuildOptions, BuildResult } from './build/build.js';
 import { checkPaths, type CheckOptions, type CheckResult } from './project/check.js';
 import { initRepo, type InitOptions, type InitResult } from './project/init.js';
 import { status as statusRows, type StatusRow } from './project/status.js';
+import type { PreviewOptions, PreviewServer } from './preview/server.js';
 import type { ImportDocumentOptions, ImportedDocument } from './import/document.js';
 import type { ImportOptions, ImportRunResult } from './import/run.js';
 import type { RecogniseContext, SourceDocument } from './import/types.js';
@@ -240,4 +241,19 @@ export async function writeChangeReports(
   options: ChangeReportsOptions,
 ): Promise<ChangeReportsResult> {
   return (await import('./diff/build-changes.js')).writeChangeReports(paths, options);
+}
+
+// the writer's tools (issue 14): the preview server is loaded only when started
+export type { PreviewOptions, PreviewServer } from './preview/server.js';
+
+/**
+ * `ametijuhend preview` as a library call: starts the local preview server of the descriptions under
+ * `paths` (127.0.0.1 by default; `port: 0` lets the system choose) and resolves when it listens.
+ * `close()` ends the live connections, the watcher and the server.
+ */
+export async function startPreview(
+  paths: readonly string[],
+  options: PreviewOptions = {},
+): Promise<PreviewServer> {
+  return (await import('./preview/server.js')).startPreview(paths, options);
 }

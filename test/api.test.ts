@@ -33,6 +33,7 @@ import {
   VERSION,
   writeContainer,
   writeMarkdown,
+  startPreview,
   type Draft,
   type JobDescription,
   type OutputFormat,
@@ -153,6 +154,22 @@ describe('build', () => {
         expect(readFileSync(file).equals(expected), file).toBe(true);
       }
     }
+  });
+});
+
+describe('startPreview', () => {
+  it('serves the list of the examples on a port the system chooses, and stops', async () => {
+    const server = await startPreview([copy], { cwd: copy, port: 0, lang: 'en' });
+    try {
+      expect(server.url).toBe(`http://127.0.0.1:${server.port}/`);
+      const page = await fetch(server.url);
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      for (const id of IDS) expect(html).toContain(`/d/${id}`);
+    } finally {
+      await server.close();
+    }
+    await expect(fetch(server.url)).rejects.toThrow();
   });
 });
 
