@@ -92,6 +92,22 @@ describe('ametijuhend preview', () => {
     },
   );
 
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    'after a PDF download (a build in the process) still stops cleanly on %s (exit 0)',
+    async (signal) => {
+      const run = await preview(['--port', '0', '--lang', 'en'], exampleFolder());
+      const pdf = await get(run.port, '/d/data-analyst/pdf');
+      expect(pdf.status).toBe(200);
+      expect(pdf.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      run.child.kill(signal);
+      const { code, signal: killedBy } = await run.exited;
+      expect({ code, killedBy }).toEqual({ code: 0, killedBy: null });
+      expect(run.stderr()).toContain('Preview stopped.');
+      expect(await refuses(run.port)).toBe(true);
+    },
+    60_000,
+  );
+
   it('speaks the config’s language by default', async () => {
     const run = await preview(['--port', '0'], exampleFolder(), { LANG: 'en_US.UTF-8' });
     expect(run.stdout()).toContain('Eelvaade: http://127.0.0.1:');

@@ -168,6 +168,9 @@ describe('a description', () => {
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     );
     expect(docx.body.subarray(0, 2).toString('latin1')).toBe('PK');
+    // the builds left no handler that would exit the caller's process on a signal
+    for (const signal of ['SIGINT', 'SIGTERM'] as const)
+      expect(process.listeners(signal).filter((l) => String(l).includes('process.exit'))).toEqual([]);
     // through the build cache, inside the project's cache folder
     expect(existsSync(join(dir, '.ametijuhend-cache', 'preview'))).toBe(true);
     expect(contentDisposition('a"b/../c d\r\n', 'pdf')).toBe(

@@ -14,6 +14,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { isIP, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { buildPaths } from '../build/build.js';
+import { ownSignals, removeInFlightTemps } from '../fs/write.js';
 import { message, type MessageId } from '../messages/index.js';
 import { UsageError } from '../project/discover.js';
 import { watchPaths, type Watcher } from '../project/watch.js';
@@ -410,6 +411,13 @@ async function listenFrom(
   }
 }
 
+/**
+ * Starts the preview. The downloads it builds never install build's SIGINT / SIGTERM handlers
+ * (which exit the process, 130 / 143): a server runs until its owner stops it, so the process's
+ * signals are the owner's (the CLI's runPreview closes the server on them; a library caller decides
+ * for itself). This holds for the whole process from the first startPreview on (ownSignals);
+ * close() removes the temporary files of a download still being written.
+ */
 export async function startPreview(
   paths: readonly string[],
   options: PreviewOptions = {},
@@ -422,6 +430,7 @@ export async function startPreview(
   // a path given that does not exist is the user's mistake, said before anything listens
   if (project.failureError instanceof UsageError) throw project.failureError;
 
+  ownSignals();
   const app = new PreviewApp(project, lang, host, cwd);
   const refresh = async (changed?: string[]): Promise<void> => {
     await project.refresh(changed);
@@ -464,6 +473,7 @@ export async function startPreview(
       clearInterval(heartbeat);
       const done = new Promise<void>((resolve) => server.close(() => resolve()));
       await app.close();
+      removeInFlightTemps();
       server.closeAllConnections();
       await done;
     },
