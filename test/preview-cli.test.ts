@@ -108,6 +108,22 @@ describe('ametijuhend preview', () => {
     60_000,
   );
 
+  it('a closed stderr and stdout (a pipe to `head`) are harmless: updates and the stop still exit 0', async () => {
+    const dir = exampleFolder();
+    const run = await preview(['--port', '0', '--lang', 'en'], dir);
+    run.child.stdout!.destroy();
+    run.child.stderr!.destroy();
+    const file = join(dir, 'data-analyst.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Data Analyst', 'Data Analyst II'));
+    await expect
+      .poll(async () => (await get(run.port, '/')).text, { timeout: 10_000 })
+      .toContain('Data Analyst II');
+    // the update's line is written (and fails) after the page shows it
+    await new Promise((r) => setTimeout(r, 300));
+    run.child.kill('SIGINT');
+    expect((await run.exited).code).toBe(0);
+  });
+
   it('speaks the config’s language by default', async () => {
     const run = await preview(['--port', '0'], exampleFolder(), { LANG: 'en_US.UTF-8' });
     expect(run.stdout()).toContain('Eelvaade: http://127.0.0.1:');
