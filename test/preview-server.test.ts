@@ -231,6 +231,31 @@ describe('live updates', () => {
     expect((await get(p.port, '/')).text).toContain('<a href="/d/new-one">New One</a>');
   });
 
+  it('an update callback that throws is reported, and the server goes on updating', async () => {
+    const dir = exampleFolder();
+    const errors: unknown[] = [];
+    let calls = 0;
+    const p = await startPreview([], {
+      cwd: dir,
+      port: 0,
+      lang: 'en',
+      debounceMs: 50,
+      onUpdate: () => {
+        calls++;
+        if (calls === 1) throw new Error('callback broke');
+      },
+      onError: (e) => errors.push(e),
+    });
+    running.push(p);
+    const path = join(dir, 'data-analyst.md');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('title: Data Analyst', 'title: Data One'));
+    await expect.poll(() => errors.length, { timeout: 8000 }).toBe(1);
+    expect(String(errors[0])).toContain('callback broke');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('title: Data One', 'title: Data Two'));
+    await expect.poll(() => calls, { timeout: 8000 }).toBe(2);
+    expect((await get(p.port, '/d/data-analyst')).text).toContain('<h1>Data Two</h1>');
+  });
+
   it('a config change recompiles what it applies to', async () => {
     const dir = exampleFolder();
     const p = await start(dir);

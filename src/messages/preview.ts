@@ -50,6 +50,10 @@ export const PREVIEW_MESSAGES = {
     et: 'uuendatud: {files}',
     en: 'updated: {files}',
   },
+  'preview.updateFailed': {
+    et: 'hoiatus: eelvaate uuendamine ebaõnnestus: {reason}',
+    en: 'warning: the preview could not be updated: {reason}',
+  },
   'preview.stopped': { et: 'Eelvaade peatatud.', en: 'Preview stopped.' },
   // pages (src/preview/pages.ts)
   'preview.page.indexTitle': { et: 'Ametijuhendid', en: 'Job descriptions' },

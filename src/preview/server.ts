@@ -49,6 +49,8 @@ export interface PreviewOptions {
   debounceMs?: number;
   /** Called after each refresh a change caused, with the files the watcher named. */
   onUpdate?: (files: string[]) => void;
+  /** Called when a refresh after a change (or onUpdate) threw; without it, a line on stderr. */
+  onError?: (error: unknown) => void;
 }
 
 export interface PreviewServer {
@@ -445,9 +447,15 @@ export async function startPreview(
 
   let watcher: Watcher | undefined;
   try {
+    // never throws: a rejection here would be unhandled in the watcher's chain (and end the process)
     const changed = async (files: string[]): Promise<void> => {
-      await refresh(files);
-      options.onUpdate?.(files);
+      try {
+        await refresh(files);
+        options.onUpdate?.(files);
+      } catch (e) {
+        if (options.onError) options.onError(e);
+        else process.stderr.write(`${message('preview.updateFailed', lang, { reason: String(e) })}\n`);
+      }
     };
     watcher = await watchPaths(paths, {
       cwd,
