@@ -133,6 +133,33 @@ describe('a description', () => {
     );
   });
 
+  it('an id that is not safe in a URL (a/b, .., "", x%2Fy, a lone surrogate) still has a page that answers', async () => {
+    const dir = exampleFolder();
+    const source = readFileSync(join(dir, 'data-analyst.md'), 'utf8');
+    const ids = ['"a/b"', '".."', '""', '"x%2Fy"', '"bad\\uD800id"', 'data-analyst'];
+    ids.forEach((id, i) =>
+      writeFileSync(
+        join(dir, `odd-${i}.md`),
+        source.replace('id: data-analyst', `id: ${id}`).replace('title: Data Analyst', `title: Odd ${i}`),
+      ),
+    );
+    const p = await start(dir);
+    const list = await get(p.port, '/');
+    expect(list.status).toBe(200);
+    expect((await get(p.port, '/org')).status).toBe(200);
+    for (let i = 0; i < ids.length; i++) {
+      const href = new RegExp(`<a href="([^"]+)">Odd ${i}</a>`).exec(list.text)?.[1];
+      expect(href, `Odd ${i}`).toBeDefined();
+      const page = await get(p.port, href!);
+      expect(page.status, `${ids[i]} at ${href}`).toBe(200);
+      expect(page.text).toContain(`<h1>Odd ${i}</h1>`);
+    }
+    // a valid id keeps its own address; the file named so with an unsafe id gets ~ and its name
+    expect(list.text).toContain('<a href="/d/data-analyst">Data Analyst</a>');
+    expect(list.text).toContain('<a href="/d/data-analyst~2">Odd 5</a>');
+    expect(list.text).toContain('<a href="/d/~odd-0">Odd 0</a>');
+  });
+
   it('shows a description with errors: problems first, the source marked, no document', async () => {
     const dir = exampleFolder();
     const src = readFileSync(join(dir, 'data-analyst.md'), 'utf8').replace('level: B2', 'level: Z9');

@@ -174,7 +174,9 @@ const COLUMN_IDS: Record<SortKey, MessageId> = {
   due: 'preview.page.colDue',
 };
 
-export const docHref = (key: string): string => `/d/${encodeURIComponent(key)}`;
+/** A description page's address (a lone surrogate, which encodeURIComponent throws on, as U+FFFD). */
+export const docHref = (key: string): string =>
+  `/d/${encodeURIComponent(key.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'))}`;
 
 function listUrl(query: ListQuery): string {
   const params = new URLSearchParams();

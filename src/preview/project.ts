@@ -4,6 +4,7 @@
  * are looked up by id in this set only: an id is never turned into a path.
  */
 import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
 import { GitDates } from '../build/git-dates.js';
 import type { CompileResult } from '../compiler/compile.js';
 import { render } from '../compiler/render.js';
@@ -15,6 +16,7 @@ import { isRepositoryCheck } from '../project/check.js';
 import { discover, type InputFile } from '../project/discover.js';
 import { repositoryDiagnostics } from '../validate/repository.js';
 import { documentDate } from '../util/dates.js';
+import { ID_PATTERN, slugify } from '../util/slug.js';
 import { sortAndDedupe, type Diagnostic, type MessageLang } from '../validate/diagnostic.js';
 import { MAX_SOURCE_BYTES } from '../validate/rules/file-too-large.js';
 import type { DescriptionSummary } from '../validate/summary.js';
@@ -49,6 +51,18 @@ interface Checked {
 export interface PreviewProjectOptions {
   cwd: string;
   lang: MessageLang;
+}
+
+/**
+ * A page's key before duplicates are told apart: the id when the project's id rule allows it (only
+ * a–z, 0–9 and -: safe in a URL as it is), else `~` + the slug of the file's name (or 8 hex digits
+ * of its path's digest when the name has no letters): an id such as `a/b`, `..`, `""`, `x%2Fy` or
+ * one with a lone surrogate still has a page that answers.
+ */
+export function baseKey(id: string, path: string): string {
+  if (ID_PATTERN.test(id)) return id;
+  const slug = slugify(basename(path).replace(/\.[^.]*$/, ''));
+  return `~${slug || createHash('sha256').update(path).digest('hex').slice(0, 8)}`;
 }
 
 export class PreviewProject {
@@ -178,7 +192,8 @@ export class PreviewProject {
   }
 
   /**
-   * The page keys: the id; a second description with an id taken gets `id~2` (`~3` …). A page keeps
+   * The page keys: the id when it is a valid one (ID_PATTERN, which is safe in a URL), else `~`
+   * and the slug of the file's name (a `~` no valid id has, so it never takes a valid id's page); a second description with an id taken gets `id~2` (`~3` …). A page keeps
    * its key while its file keeps its id, so a duplicate added later never takes over its address.
    */
   private keysFor(checked: Checked): string[] {
@@ -192,9 +207,9 @@ export class PreviewProject {
     });
     return keys.map((kept, i) => {
       if (kept !== undefined) return kept;
-      const id = checked.summaries[i]!.id;
-      let key = id;
-      for (let n = 2; taken.has(key); n++) key = `${id}~${n}`;
+      const base = baseKey(checked.summaries[i]!.id, checked.files[i]!.path);
+      let key = base;
+      for (let n = 2; taken.has(key); n++) key = `${base}~${n}`;
       taken.add(key);
       return key;
     });
