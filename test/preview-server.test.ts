@@ -19,7 +19,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildPaths } from '../src/build/build.js';
 import { checkPaths } from '../src/project/check.js';
 import { sortAndDedupe } from '../src/validate/diagnostic.js';
-import { orgChartSvg } from '../src/preview/org.js';
 import {
   contentDisposition,
   hostAllowed,
@@ -495,29 +494,29 @@ describe('safety', () => {
 });
 
 describe('the organisation chart page', () => {
-  const drawn = ((): boolean => {
-    try {
-      orgChartSvg([], { lang: 'en', href: (id) => `/d/${id}` });
-      return true;
-    } catch {
-      return false;
-    }
-  })();
-  // until src/preview/org.ts is merged (another branch draws it), /org says it cannot draw the chart
-  it.runIf(!drawn)('answers a clear 500 page while the chart cannot be drawn', async () => {
-    const p = await start(exampleFolder());
-    const r = await get(p.port, '/org');
-    expect(r.status).toBe(500);
-    expect(r.text).toContain('<h1>Organisation chart</h1>');
-    expect(r.text).toContain('The chart could not be drawn:');
-  });
-  it.runIf(drawn)('shows the SVG, each box linked to its description', async () => {
+  it('shows the SVG, each box linked to its description, under the nonce CSP', async () => {
     const p = await start(exampleFolder());
     const r = await get(p.port, '/org');
     expect(r.status).toBe(200);
     expect(r.text).toContain('<svg');
     expect(r.text).toContain('href="/d/data-analyst"');
     expect(r.text).not.toMatch(/<script\b(?![^>]*nonce=)/);
+    const csp = String(r.headers['content-security-policy']);
+    expect(csp).toMatch(/style-src 'nonce-[^']+'(;|$)/);
+    expect(csp).not.toContain('unsafe-inline');
+  });
+
+  it('two descriptions with one id: each box links to its own page', async () => {
+    const dir = exampleFolder();
+    const source = readFileSync(join(dir, 'data-analyst.md'), 'utf8');
+    writeFileSync(join(dir, 'twin.md'), source.replace('title: Data Analyst', 'title: Data Twin'));
+    const p = await start(dir);
+    const list = (await get(p.port, '/')).text;
+    expect(list).toContain('<a href="/d/data-analyst~2">Data Twin</a>');
+    const svg = (await get(p.port, '/org')).text;
+    const links = [...svg.matchAll(/<a [^>]*href="(\/d\/[^"]+)"/g)].map((m) => m[1]);
+    expect(links.filter((l) => l === '/d/data-analyst')).toHaveLength(1);
+    expect(links.filter((l) => l === '/d/data-analyst~2')).toHaveLength(1);
   });
 });
 

@@ -129,8 +129,8 @@ export function contentDisposition(id: string, format: string): string {
   return `attachment; filename="${safe}.${format}"; filename*=UTF-8''${encodeURIComponent(`${id}.${format}`)}`;
 }
 
-function pageCsp(nonce: string, styles: 'nonce' | 'inline' = 'nonce'): string {
-  const style = styles === 'nonce' ? `'nonce-${nonce}'` : `'self' 'unsafe-inline'`;
+function pageCsp(nonce: string): string {
+  const style = `'nonce-${nonce}'`;
   return [
     `default-src 'none'`,
     `script-src 'nonce-${nonce}'`,
@@ -237,15 +237,10 @@ class PreviewApp {
     return { lang: this.lang, nonce: randomBytes(18).toString('base64') };
   }
 
-  private send(
-    res: ServerResponse,
-    status: number,
-    html: string,
-    styles: 'nonce' | 'inline' = 'nonce',
-  ): void {
+  private send(res: ServerResponse, status: number, html: string): void {
     commonHeaders(res);
     const nonce = /<script nonce="([^"]+)"/.exec(html)?.[1] ?? '';
-    res.setHeader('Content-Security-Policy', pageCsp(nonce, styles));
+    res.setHeader('Content-Security-Policy', pageCsp(nonce));
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.statusCode = status;
     res.end(html);
@@ -309,13 +304,15 @@ class PreviewApp {
   private org(res: ServerResponse, ctx: PageContext): void {
     let svg: string;
     try {
-      svg = orgChartSvg(this.project.summaries, { lang: this.lang, href: (id) => docHref(id) });
+      const keys = new Map(this.project.entries.map((e) => [e.summary.file, e.key]));
+      const href = (id: string, file: string): string => docHref(keys.get(file) ?? id);
+      svg = orgChartSvg(this.project.summaries, { lang: this.lang, href });
     } catch (e) {
       const text = this.text('preview.page.orgFailed', { reason: (e as Error).message });
       return this.send(res, 500, errorPage(ctx, this.text('preview.page.orgTitle'), text));
     }
-    // the SVG may style its parts with attributes: styles are let in on this page (scripts are not)
-    this.send(res, 200, orgPage(ctx, svg), 'inline');
+    // the SVG styles its parts with presentation attributes only (no style="", no <style>): the same CSP as every page
+    this.send(res, 200, orgPage(ctx, svg));
   }
 
   /** build's HTML of the description, its bytes as they are (with build's own CSP inside). */
