@@ -159,6 +159,24 @@ describe('a description', () => {
     expect(list.text).toContain('<a href="/d/~odd-0">Odd 0</a>');
   });
 
+  it('an id build cannot name a file by: no PDF/DOCX buttons, the reason said, and the download refused', async () => {
+    const dir = exampleFolder();
+    const config = join(dir, 'ametijuhend.config.yaml');
+    writeFileSync(config, `${readFileSync(config, 'utf8')}  invalid-value: off\n`);
+    const path = join(dir, 'data-analyst.md');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('id: data-analyst', 'id: Data_Analyst'));
+    const p = await start(dir);
+    const page = await get(p.port, '/d/~data-analyst');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<iframe class="document"');
+    expect(page.text).not.toContain('/pdf" download');
+    expect(page.text).not.toContain('/docx" download');
+    expect(page.text).toContain('No PDF or DOCX can be built: the id &quot;Data_Analyst&quot; cannot be a file name');
+    const pdf = await get(p.port, '/d/~data-analyst/pdf');
+    expect(pdf.status).toBe(409);
+    expect(pdf.text).toContain('cannot be a file name');
+  });
+
   it('shows a description with errors: problems first, the source marked, no document', async () => {
     const dir = exampleFolder();
     const src = readFileSync(join(dir, 'data-analyst.md'), 'utf8').replace('level: B2', 'level: Z9');

@@ -174,6 +174,10 @@ export const PREVIEW_MESSAGES = {
     et: 'Lubatud on ainult GET ja HEAD.',
     en: 'Only GET and HEAD are allowed.',
   },
+  'preview.page.noDownloads': {
+    et: 'PDF-i ja DOCX-i ei saa teha: {reason}',
+    en: 'No PDF or DOCX can be built: {reason}',
+  },
   'preview.page.cannotBuild': {
     et: 'Faili {format} ei saa teha, kuni ametijuhendis on vigu.',
     en: 'The {format} cannot be made while the description has errors.',

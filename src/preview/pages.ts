@@ -5,6 +5,7 @@
  */
 import { message, type MessageId } from '../messages/index.js';
 import { addMonths, today } from '../util/dates.js';
+import { ID_PATTERN } from '../util/slug.js';
 import type { Diagnostic, MessageLang, TemplateData } from '../validate/diagnostic.js';
 import { MAX_SOURCE_BYTES } from '../validate/rules/file-too-large.js';
 import { CLIENT_SCRIPT } from './client.js';
@@ -319,10 +320,15 @@ export function descriptionPage(ctx: PageContext, entry: PreviewEntry, state: Do
   const document = state.version
     ? `<iframe class="document" src="${esc(href)}/document?v=${state.version}" title="${t(ctx, 'preview.page.documentFrame', { title })}" sandbox="allow-same-origin"></iframe>`
     : `<p class="notice">${t(ctx, 'preview.page.noDocument')}</p>`;
+  // build refuses an id it cannot name a file by: no buttons for what would fail, and why
+  const buildable = ID_PATTERN.test(summary.id);
+  const buttons = buildable
+    ? `<li><a class="button" href="${esc(href)}/pdf" download>${t(ctx, 'preview.page.downloadPdf')}</a></li>
+<li><a class="button" href="${esc(href)}/docx" download>${t(ctx, 'preview.page.downloadDocx')}</a></li>`
+    : `<li class="notice">${t(ctx, 'preview.page.noDownloads', { reason: message('build.idNotFileName', ctx.lang, { id: summary.id }) })}</li>`;
   const downloads = state.version
     ? `<ul class="downloads" aria-label="${t(ctx, 'preview.page.downloads')}">
-<li><a class="button" href="${esc(href)}/pdf" download>${t(ctx, 'preview.page.downloadPdf')}</a></li>
-<li><a class="button" href="${esc(href)}/docx" download>${t(ctx, 'preview.page.downloadDocx')}</a></li>
+${buttons}
 <li><a href="${esc(href)}/document" target="_blank" rel="noopener">${t(ctx, 'preview.page.openHtml')}</a></li>
 </ul>`
     : '';

@@ -19,6 +19,7 @@ import { message, type MessageId } from '../messages/index.js';
 import { UsageError } from '../project/discover.js';
 import { watchPaths, type Watcher } from '../project/watch.js';
 import type { MessageLang, TemplateData } from '../validate/diagnostic.js';
+import { ID_PATTERN } from '../util/slug.js';
 import { orgChartSvg } from './org.js';
 import {
   descriptionPage,
@@ -339,6 +340,10 @@ class PreviewApp {
     const cannot = (): void =>
       this.send(res, 409, errorPage(ctx, name, this.text('preview.page.cannotBuild', { format: name })));
     if (!entry.result.model) return cannot();
+    if (!ID_PATTERN.test(entry.summary.id)) {
+      const reason = this.text('build.idNotFileName', { id: entry.summary.id });
+      return this.send(res, 409, errorPage(ctx, name, this.text('preview.page.noDownloads', { reason })));
+    }
     let bytes: Uint8Array | undefined;
     try {
       bytes = await this.build(entry, format);
