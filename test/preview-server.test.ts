@@ -12,6 +12,7 @@ import {
   writeFileSync,
   existsSync,
 } from 'node:fs';
+import { request, type ClientRequest } from 'node:http';
 import { createServer, connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +23,7 @@ import { sortAndDedupe } from '../src/validate/diagnostic.js';
 import {
   contentDisposition,
   hostAllowed,
+  MAX_EVENT_CLIENTS,
   pathSegments,
   startPreview,
   type PreviewServer,
@@ -552,6 +554,31 @@ describe('ports and stopping', () => {
     } finally {
       blocker.close();
     }
+  });
+
+  it('at most MAX_EVENT_CLIENTS live pages: one more is answered 503, and a place freed is taken again', async () => {
+    const p = await start(exampleFolder());
+    const open = async (): Promise<{ status: number; req: ClientRequest }> =>
+      new Promise((resolve, reject) => {
+        const req = request(
+          { host: '127.0.0.1', port: p.port, path: '/events', headers: { host: `127.0.0.1:${p.port}` } },
+          (res) => {
+            res.once('data', () => resolve({ status: res.statusCode ?? 0, req }));
+            res.on('error', () => undefined);
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      });
+    const streams = [];
+    for (let i = 0; i < MAX_EVENT_CLIENTS; i++) streams.push(await open());
+    expect(streams.every((s) => s.status === 200)).toBe(true);
+    const refused = await get(p.port, '/events');
+    expect(refused.status).toBe(503);
+    expect(refused.text).toContain('Too many preview pages open');
+    streams.pop()!.req.destroy();
+    await expect.poll(async () => (await open()).status, { timeout: 5000 }).toBe(200);
+    for (const s of streams) s.req.destroy();
   });
 
   it('close() ends the live connections and the server', async () => {

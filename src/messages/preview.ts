@@ -178,6 +178,10 @@ export const PREVIEW_MESSAGES = {
     et: 'PDF-i ja DOCX-i ei saa teha: {reason}',
     en: 'No PDF or DOCX can be built: {reason}',
   },
+  'preview.page.tooManyClients': {
+    et: 'Liiga palju avatud eelvaatelehti (üle {n}): sulge mõni ja proovi uuesti.',
+    en: 'Too many preview pages open (over {n}): close some and try again.',
+  },
   'preview.page.cannotBuild': {
     et: 'Faili {format} ei saa teha, kuni ametijuhendis on vigu.',
     en: 'The {format} cannot be made while the description has errors.',

@@ -37,6 +37,10 @@ import { PreviewProject, type PreviewEntry } from './project.js';
 
 export const DEFAULT_PORT = 4321;
 export const DEFAULT_HOST = '127.0.0.1';
+/** At most this many live pages (event streams) at once; one more is answered 503. */
+export const MAX_EVENT_CLIENTS = 64;
+/** At most this many connections at once (the live pages' and the requests'). */
+export const MAX_CONNECTIONS = 256;
 /** How many ports after a taken one are tried. */
 export const PORT_TRIES = 20;
 
@@ -378,6 +382,11 @@ class PreviewApp {
 
   private events(req: IncomingMessage, res: ServerResponse): void {
     commonHeaders(res);
+    if (this.clients.size >= MAX_EVENT_CLIENTS) {
+      res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '10' });
+      res.end(`${this.text('preview.page.tooManyClients', { n: MAX_EVENT_CLIENTS })}\n`);
+      return;
+    }
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
     if (req.method === 'HEAD' || this.closed) {
       res.end();
@@ -442,6 +451,10 @@ export async function startPreview(
   };
   const server = createServer(app.listener);
   server.keepAliveTimeout = 2000;
+  // a client that opens connections and never finishes its headers cannot hold them for long
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  server.maxConnections = MAX_CONNECTIONS;
   const { port, portTaken } = await listenFrom(server, host, options.port ?? DEFAULT_PORT, lang);
   app.port = port;
   const heartbeat = setInterval(() => app.heartbeat(), 15_000);
