@@ -29,6 +29,7 @@ import {
   type PreviewServer,
 } from '../src/preview/server.js';
 import { MAX_SOURCE_BYTES } from '../src/validate/rules/file-too-large.js';
+import { MAX_SOURCE_LINES } from '../src/preview/pages.js';
 import { exampleFolder, get, nextChange } from './preview-helpers.js';
 
 const running: PreviewServer[] = [];
@@ -390,6 +391,28 @@ describe('broken files never stop the server', () => {
     expect((await get(p.port, '/d/folder')).status).toBe(404);
     expect((await get(p.port, '/')).status).toBe(200);
     expect((await get(p.port, '/d/data-analyst')).status).toBe(200);
+  });
+});
+
+describe('a long source', () => {
+  it('a file of a million blank lines: the first lines shown and the rest said, not a page of 85 MB', async () => {
+    const dir = exampleFolder();
+    const source = readFileSync(join(dir, 'data-analyst.md'), 'utf8');
+    const blank = '\n'.repeat(MAX_SOURCE_BYTES - Buffer.byteLength(source) - 10);
+    writeFileSync(join(dir, 'blank.md'), source + blank);
+    const p = await start(dir);
+    // blank.md comes first: it is /d/data-analyst, the example /d/data-analyst~2
+    const page = await get(p.port, '/d/data-analyst');
+    expect(page.status).toBe(200);
+    expect(page.body.byteLength).toBeLessThan(3_000_000);
+    expect(page.text).toContain(`id="L${MAX_SOURCE_LINES}"`);
+    expect(page.text).not.toContain(`id="L${MAX_SOURCE_LINES + 1}"`);
+    const total = (source + blank).split('\n').length - 1;
+    expect(page.text).toContain(
+      `Only the first ${MAX_SOURCE_LINES.toLocaleString('en')} of ${total.toLocaleString('en')} lines are shown`,
+    );
+    // a short file: every line, no notice
+    expect((await get(p.port, '/d/data-analyst~2')).text).not.toContain('Only the first');
   });
 });
 

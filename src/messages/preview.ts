@@ -182,6 +182,10 @@ export const PREVIEW_MESSAGES = {
     et: 'Liiga palju avatud eelvaatelehti (üle {n}): sulge mõni ja proovi uuesti.',
     en: 'Too many preview pages open (over {n}): close some and try again.',
   },
+  'preview.page.sourceCut': {
+    et: 'Näidatud on ainult esimesed {shown} rida {total}-st; ülejäänut siin ei näidata.',
+    en: 'Only the first {shown} of {total} lines are shown; the rest is not shown here.',
+  },
   'preview.page.cannotBuild': {
     et: 'Faili {format} ei saa teha, kuni ametijuhendis on vigu.',
     en: 'The {format} cannot be made while the description has errors.',

@@ -286,6 +286,10 @@ function problemList(ctx: PageContext, list: readonly Diagnostic[], links: boole
   return `<ol>${items.join('\n')}</ol>`;
 }
 
+/** The source view shows at most this many lines, and stops at about this much markup. */
+export const MAX_SOURCE_LINES = 20_000;
+export const MAX_SOURCE_MARKUP = 2_000_000;
+
 function sourceView(ctx: PageContext, entry: PreviewEntry, view: SourceView): string {
   if (!view.ok) {
     const reason =
@@ -296,14 +300,20 @@ function sourceView(ctx: PageContext, entry: PreviewEntry, view: SourceView): st
   }
   const lines = view.text.split(/\r\n|\r|\n/);
   if (lines.length > 1 && lines.at(-1) === '') lines.pop();
-  const html = lines
-    .map(
-      (l, i) =>
-        `<span class="line" id="L${i + 1}" data-n="${i + 1}"><span class="text">${esc(l)}</span>\n</span>`,
-    )
-    .join('');
+  // a file of a million short lines is not a page of a hundred megabytes: the first lines only
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = 0; i < lines.length && i < MAX_SOURCE_LINES && size < MAX_SOURCE_MARKUP; i++) {
+    const part = `<span class="line" id="L${i + 1}" data-n="${i + 1}"><span class="text">${esc(lines[i]!)}</span>\n</span>`;
+    parts.push(part);
+    size += part.length;
+  }
+  const cut =
+    parts.length < lines.length
+      ? `<p class="notice">${t(ctx, 'preview.page.sourceCut', { shown: parts.length, total: lines.length })}</p>`
+      : '';
   const label = t(ctx, 'preview.page.sourceLabel', { file: entry.summary.file });
-  return `<pre class="source" id="source-view" data-keep-scroll tabindex="0" aria-label="${label}"><code>${html}</code></pre>`;
+  return `<pre class="source" id="source-view" data-keep-scroll tabindex="0" aria-label="${label}"><code>${parts.join('')}</code></pre>${cut}`;
 }
 
 export interface DocumentState {
