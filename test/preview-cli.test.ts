@@ -3,8 +3,16 @@
  * was given is taken and which one it uses, opens the browser with --open (a failure only warns),
  * and stops on SIGINT / SIGTERM with exit status 0, leaving no process and no listener behind.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -122,6 +130,34 @@ describe('ametijuhend preview', () => {
     await new Promise((r) => setTimeout(r, 300));
     run.child.kill('SIGINT');
     expect((await run.exited).code).toBe(0);
+  });
+
+  it('in a git repository: a link under the given folder to a file outside it is not served, and said why', async () => {
+    const dir = exampleFolder();
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    mkdirSync(join(dir, 'sub'));
+    symlinkSync('../data-analyst.md', join(dir, 'sub', 'link.md'));
+    const run = await preview(['sub', '--port', '0', '--lang', 'en'], dir);
+    try {
+      const list = await get(run.port, '/');
+      expect(list.text).not.toContain('href="/d/data-analyst"');
+      expect(list.text).toContain('<code class="rule">skipped-path</code>');
+      expect(list.text).toContain(
+        'not shown: it is a link to data-analyst.md, which is outside the paths given to the preview',
+      );
+      expect((await get(run.port, '/d/data-analyst')).status).toBe(404);
+    } finally {
+      run.child.kill('SIGINT');
+    }
+    expect((await run.exited).code).toBe(0);
+    // the link named itself is served
+    const named = await preview(['sub/link.md', '--port', '0', '--lang', 'en'], dir);
+    try {
+      expect((await get(named.port, '/d/data-analyst')).status).toBe(200);
+    } finally {
+      named.child.kill('SIGINT');
+    }
+    expect((await named.exited).code).toBe(0);
   });
 
   it('speaks the config’s language by default', async () => {

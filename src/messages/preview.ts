@@ -54,6 +54,10 @@ export const PREVIEW_MESSAGES = {
     et: 'hoiatus: eelvaate uuendamine ebaõnnestus: {reason}',
     en: 'warning: the preview could not be updated: {reason}',
   },
+  'preview.linkOutsidePaths': {
+    et: 'ei näidata: see on link failile {target}, mis pole eelvaatele antud kaustades',
+    en: 'not shown: it is a link to {target}, which is outside the paths given to the preview',
+  },
   'preview.stopped': { et: 'Eelvaade peatatud.', en: 'Preview stopped.' },
   // pages (src/preview/pages.ts)
   'preview.page.indexTitle': { et: 'Ametijuhendid', en: 'Job descriptions' },

@@ -4,12 +4,13 @@
  * are looked up by id in this set only: an id is never turned into a path.
  */
 import { createHash } from 'node:crypto';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { GitDates } from '../build/git-dates.js';
 import type { CompileResult } from '../compiler/compile.js';
 import { render } from '../compiler/render.js';
 import { readRegularFile } from '../fs/read.js';
-import { realPath, repositoryRoot, shownPath } from '../fs/root.js';
+import { isInside, realPath, repositoryRoot, shownPath } from '../fs/root.js';
+import { message } from '../messages/index.js';
 import { summarize } from '../compiler/summary.js';
 import { ConfigLoader } from '../config/load.js';
 import { isRepositoryCheck } from '../project/check.js';
@@ -117,7 +118,7 @@ export class PreviewProject {
     const { cwd, lang } = this.options;
     const loader = new ConfigLoader({ cwd, lang });
     const skipped: Diagnostic[] = [];
-    const files = await discover(this.paths, loader, cwd, { skipped });
+    const files = this.insideGiven(await discover(this.paths, loader, cwd, { skipped }), skipped);
     // loaded with the first check, as checkPaths does
     const { compileFile } = await import('../compiler/compile.js');
     const compiled = new Map<string, Compiled>();
@@ -144,6 +145,37 @@ export class PreviewProject {
       }
     }
     return { files, results, summaries, diagnostics: sortAndDedupe(all) };
+  }
+
+  /**
+   * Only files under the paths given are served, no links out: discovery follows a link inside the
+   * repository, but the preview keeps a file only when it was named itself or its real path is
+   * inside the real path of the folder it was found under; the others are listed as skipped.
+   */
+  private insideGiven(files: InputFile[], skipped: Diagnostic[]): InputFile[] {
+    const { cwd, lang } = this.options;
+    const named = new Set((this.paths.length ? this.paths : ['.']).map((p) => resolve(cwd, p)));
+    const roots = new Map<string, string>();
+    return files.filter((f) => {
+      if (named.has(f.path)) return true;
+      let root = roots.get(f.root);
+      if (root === undefined) roots.set(f.root, (root = realPath(f.root) ?? f.root));
+      const real = realPath(f.path) ?? f.path;
+      if (isInside(real, root)) return true;
+      const file = shownPath(f.path, cwd);
+      const target = shownPath(real, cwd);
+      skipped.push({
+        file,
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        severity: 'warning',
+        rule: 'skipped-path',
+        message: message('preview.linkOutsidePaths', lang, { target }),
+      });
+      return false;
+    });
   }
 
   private async load(changed?: ReadonlySet<string>): Promise<void> {
