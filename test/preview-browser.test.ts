@@ -188,7 +188,9 @@ describe('the preview in Chromium', () => {
   it('a file deleted while shown: the page says so, and when it is back the banner goes and the page follows again', async () => {
     const path = join(dir, 'returning.md');
     const source = readFileSync(join(dir, 'data-analyst.md'), 'utf8');
-    const text = source.replace('id: data-analyst', 'id: returning').replace('title: Data Analyst', 'title: Returning');
+    const text = source
+      .replace('id: data-analyst', 'id: returning')
+      .replace('title: Data Analyst', 'title: Returning');
     writeFileSync(path, text);
     await expect.poll(() => preview.project.get('returning') !== undefined, { timeout: 5000 }).toBe(true);
     const page = await open('/d/returning');

@@ -174,7 +174,9 @@ describe('a description', () => {
     expect(page.text).toContain('<iframe class="document"');
     expect(page.text).not.toContain('/pdf" download');
     expect(page.text).not.toContain('/docx" download');
-    expect(page.text).toContain('No PDF or DOCX can be built: the id &quot;Data_Analyst&quot; cannot be a file name');
+    expect(page.text).toContain(
+      'No PDF or DOCX can be built: the id &quot;Data_Analyst&quot; cannot be a file name',
+    );
     const pdf = await get(p.port, '/d/~data-analyst/pdf');
     expect(pdf.status).toBe(409);
     expect(pdf.text).toContain('cannot be a file name');

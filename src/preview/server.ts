@@ -424,6 +424,17 @@ async function listenFrom(
   }
 }
 
+/** The HTTP server of the app, with its limits. */
+function httpServer(app: PreviewApp): Server {
+  const server = createServer(app.listener);
+  server.keepAliveTimeout = 2000;
+  // a client that opens connections and never finishes its headers cannot hold them for long
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  server.maxConnections = MAX_CONNECTIONS;
+  return server;
+}
+
 /**
  * Starts the preview. The downloads it builds never install build's SIGINT / SIGTERM handlers
  * (which exit the process, 130 / 143): a server runs until its owner stops it, so the process's
@@ -449,12 +460,7 @@ export async function startPreview(
     await project.refresh(changed);
     app.notify();
   };
-  const server = createServer(app.listener);
-  server.keepAliveTimeout = 2000;
-  // a client that opens connections and never finishes its headers cannot hold them for long
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
-  server.maxConnections = MAX_CONNECTIONS;
+  const server = httpServer(app);
   const { port, portTaken } = await listenFrom(server, host, options.port ?? DEFAULT_PORT, lang);
   app.port = port;
   const heartbeat = setInterval(() => app.heartbeat(), 15_000);
