@@ -411,10 +411,10 @@ describe('a long source', () => {
     expect(page.text).not.toContain(`id="L${MAX_SOURCE_LINES + 1}"`);
     const total = (source + blank).split('\n').length - 1;
     expect(page.text).toContain(
-      `Only the first ${MAX_SOURCE_LINES.toLocaleString('en')} of ${total.toLocaleString('en')} lines are shown`,
+      `The file has ${total.toLocaleString('en')} lines: only the first ${MAX_SOURCE_LINES.toLocaleString('en')} are shown`,
     );
     // a short file: every line, no notice
-    expect((await get(p.port, '/d/data-analyst~2')).text).not.toContain('Only the first');
+    expect((await get(p.port, '/d/data-analyst~2')).text).not.toContain('only the first');
   });
 });
 

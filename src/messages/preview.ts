@@ -187,8 +187,8 @@ export const PREVIEW_MESSAGES = {
     en: 'Too many preview pages open (over {n}): close some and try again.',
   },
   'preview.page.sourceCut': {
-    et: 'Näidatud on ainult esimesed {shown} rida {total}-st; ülejäänut siin ei näidata.',
-    en: 'Only the first {shown} of {total} lines are shown; the rest is not shown here.',
+    et: 'Failis on {total, plural, one {# rida} other {# rida}}: näidatud on ainult {shown, plural, one {esimene} other {esimesed #}}, ülejäänut siin ei näidata.',
+    en: 'The file has {total, plural, one {# line} other {# lines}}: only the first {shown, plural, one {# is} other {# are}} shown, the rest is not shown here.',
   },
   'preview.page.cannotBuild': {
     et: 'Faili {format} ei saa teha, kuni ametijuhendis on vigu.',
