@@ -185,6 +185,29 @@ describe('the preview in Chromium', () => {
     await page.close();
   });
 
+  it('a file deleted while shown: the page says so, and when it is back the banner goes and the page follows again', async () => {
+    const path = join(dir, 'returning.md');
+    const source = readFileSync(join(dir, 'data-analyst.md'), 'utf8');
+    const text = source
+      .replace('id: data-analyst', 'id: returning')
+      .replace('title: Data Analyst', 'title: Returning');
+    writeFileSync(path, text);
+    await expect.poll(() => preview.project.get('returning') !== undefined, { timeout: 5000 }).toBe(true);
+    const page = await open('/d/returning');
+    await page.waitForTimeout(300); // the event stream is open
+    rmSync(path);
+    await expect
+      .poll(() => page.locator('#status').textContent(), { timeout: 5000 })
+      .toContain('The file returning.md is gone');
+    expect(await page.locator('#status').getAttribute('class')).toContain('gone');
+    writeFileSync(path, text.replace('title: Returning', 'title: Returned'));
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 5000 }).toBe('Returned');
+    expect(await page.locator('#status').textContent()).toBe('The page updates when the file is saved.');
+    expect(await page.locator('#status').getAttribute('class')).toBe('status');
+    rmSync(path);
+    await page.close();
+  });
+
   it('filters as one types with the script', async () => {
     const page = await open('/');
     await page.getByLabel('Filter').fill('analyst');

@@ -3,8 +3,16 @@
  * was given is taken and which one it uses, opens the browser with --open (a failure only warns),
  * and stops on SIGINT / SIGTERM with exit status 0, leaving no process and no listener behind.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -91,6 +99,66 @@ describe('ametijuhend preview', () => {
       expect(await refuses(run.port)).toBe(true);
     },
   );
+
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    'after a PDF download (a build in the process) still stops cleanly on %s (exit 0)',
+    async (signal) => {
+      const run = await preview(['--port', '0', '--lang', 'en'], exampleFolder());
+      const pdf = await get(run.port, '/d/data-analyst/pdf');
+      expect(pdf.status).toBe(200);
+      expect(pdf.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      run.child.kill(signal);
+      const { code, signal: killedBy } = await run.exited;
+      expect({ code, killedBy }).toEqual({ code: 0, killedBy: null });
+      expect(run.stderr()).toContain('Preview stopped.');
+      expect(await refuses(run.port)).toBe(true);
+    },
+    60_000,
+  );
+
+  it('a closed stderr and stdout (a pipe to `head`) are harmless: updates and the stop still exit 0', async () => {
+    const dir = exampleFolder();
+    const run = await preview(['--port', '0', '--lang', 'en'], dir);
+    run.child.stdout!.destroy();
+    run.child.stderr!.destroy();
+    const file = join(dir, 'data-analyst.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Data Analyst', 'Data Analyst II'));
+    await expect
+      .poll(async () => (await get(run.port, '/')).text, { timeout: 10_000 })
+      .toContain('Data Analyst II');
+    // the update's line is written (and fails) after the page shows it
+    await new Promise((r) => setTimeout(r, 300));
+    run.child.kill('SIGINT');
+    expect((await run.exited).code).toBe(0);
+  });
+
+  it('in a git repository: a link under the given folder to a file outside it is not served, and said why', async () => {
+    const dir = exampleFolder();
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    mkdirSync(join(dir, 'sub'));
+    symlinkSync('../data-analyst.md', join(dir, 'sub', 'link.md'));
+    const run = await preview(['sub', '--port', '0', '--lang', 'en'], dir);
+    try {
+      const list = await get(run.port, '/');
+      expect(list.text).not.toContain('href="/d/data-analyst"');
+      expect(list.text).toContain('<code class="rule">skipped-path</code>');
+      expect(list.text).toContain(
+        'not shown: it is a link to data-analyst.md, which is outside the paths given to the preview',
+      );
+      expect((await get(run.port, '/d/data-analyst')).status).toBe(404);
+    } finally {
+      run.child.kill('SIGINT');
+    }
+    expect((await run.exited).code).toBe(0);
+    // the link named itself is served
+    const named = await preview(['sub/link.md', '--port', '0', '--lang', 'en'], dir);
+    try {
+      expect((await get(named.port, '/d/data-analyst')).status).toBe(200);
+    } finally {
+      named.child.kill('SIGINT');
+    }
+    expect((await named.exited).code).toBe(0);
+  });
 
   it('speaks the config’s language by default', async () => {
     const run = await preview(['--port', '0'], exampleFolder(), { LANG: 'en_US.UTF-8' });

@@ -12,6 +12,7 @@ import {
   writeFileSync,
   existsSync,
 } from 'node:fs';
+import { request, type ClientRequest } from 'node:http';
 import { createServer, connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,15 +20,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildPaths } from '../src/build/build.js';
 import { checkPaths } from '../src/project/check.js';
 import { sortAndDedupe } from '../src/validate/diagnostic.js';
-import { orgChartSvg } from '../src/preview/org.js';
 import {
   contentDisposition,
   hostAllowed,
+  MAX_EVENT_CLIENTS,
   pathSegments,
   startPreview,
   type PreviewServer,
 } from '../src/preview/server.js';
 import { MAX_SOURCE_BYTES } from '../src/validate/rules/file-too-large.js';
+import { MAX_SOURCE_LINES } from '../src/preview/pages.js';
 import { exampleFolder, get, nextChange } from './preview-helpers.js';
 
 const running: PreviewServer[] = [];
@@ -133,6 +135,53 @@ describe('a description', () => {
     );
   });
 
+  it('an id that is not safe in a URL (a/b, .., "", x%2Fy, a lone surrogate) still has a page that answers', async () => {
+    const dir = exampleFolder();
+    const source = readFileSync(join(dir, 'data-analyst.md'), 'utf8');
+    const ids = ['"a/b"', '".."', '""', '"x%2Fy"', '"bad\\uD800id"', 'data-analyst'];
+    ids.forEach((id, i) =>
+      writeFileSync(
+        join(dir, `odd-${i}.md`),
+        source.replace('id: data-analyst', `id: ${id}`).replace('title: Data Analyst', `title: Odd ${i}`),
+      ),
+    );
+    const p = await start(dir);
+    const list = await get(p.port, '/');
+    expect(list.status).toBe(200);
+    expect((await get(p.port, '/org')).status).toBe(200);
+    for (let i = 0; i < ids.length; i++) {
+      const href = new RegExp(`<a href="([^"]+)">Odd ${i}</a>`).exec(list.text)?.[1];
+      expect(href, `Odd ${i}`).toBeDefined();
+      const page = await get(p.port, href!);
+      expect(page.status, `${ids[i]} at ${href}`).toBe(200);
+      expect(page.text).toContain(`<h1>Odd ${i}</h1>`);
+    }
+    // a valid id keeps its own address; the file named so with an unsafe id gets ~ and its name
+    expect(list.text).toContain('<a href="/d/data-analyst">Data Analyst</a>');
+    expect(list.text).toContain('<a href="/d/data-analyst~2">Odd 5</a>');
+    expect(list.text).toContain('<a href="/d/~odd-0">Odd 0</a>');
+  });
+
+  it('an id build cannot name a file by: no PDF/DOCX buttons, the reason said, and the download refused', async () => {
+    const dir = exampleFolder();
+    const config = join(dir, 'ametijuhend.config.yaml');
+    writeFileSync(config, `${readFileSync(config, 'utf8')}  invalid-value: off\n`);
+    const path = join(dir, 'data-analyst.md');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('id: data-analyst', 'id: Data_Analyst'));
+    const p = await start(dir);
+    const page = await get(p.port, '/d/~data-analyst');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<iframe class="document"');
+    expect(page.text).not.toContain('/pdf" download');
+    expect(page.text).not.toContain('/docx" download');
+    expect(page.text).toContain(
+      'No PDF or DOCX can be built: the id &quot;Data_Analyst&quot; cannot be a file name',
+    );
+    const pdf = await get(p.port, '/d/~data-analyst/pdf');
+    expect(pdf.status).toBe(409);
+    expect(pdf.text).toContain('cannot be a file name');
+  });
+
   it('shows a description with errors: problems first, the source marked, no document', async () => {
     const dir = exampleFolder();
     const src = readFileSync(join(dir, 'data-analyst.md'), 'utf8').replace('level: B2', 'level: Z9');
@@ -168,6 +217,9 @@ describe('a description', () => {
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     );
     expect(docx.body.subarray(0, 2).toString('latin1')).toBe('PK');
+    // the builds left no handler that would exit the caller's process on a signal
+    for (const signal of ['SIGINT', 'SIGTERM'] as const)
+      expect(process.listeners(signal).filter((l) => String(l).includes('process.exit'))).toEqual([]);
     // through the build cache, inside the project's cache folder
     expect(existsSync(join(dir, '.ametijuhend-cache', 'preview'))).toBe(true);
     expect(contentDisposition('a"b/../c d\r\n', 'pdf')).toBe(
@@ -226,6 +278,31 @@ describe('live updates', () => {
     );
     await events.change;
     expect((await get(p.port, '/')).text).toContain('<a href="/d/new-one">New One</a>');
+  });
+
+  it('an update callback that throws is reported, and the server goes on updating', async () => {
+    const dir = exampleFolder();
+    const errors: unknown[] = [];
+    let calls = 0;
+    const p = await startPreview([], {
+      cwd: dir,
+      port: 0,
+      lang: 'en',
+      debounceMs: 50,
+      onUpdate: () => {
+        calls++;
+        if (calls === 1) throw new Error('callback broke');
+      },
+      onError: (e) => errors.push(e),
+    });
+    running.push(p);
+    const path = join(dir, 'data-analyst.md');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('title: Data Analyst', 'title: Data One'));
+    await expect.poll(() => errors.length, { timeout: 8000 }).toBe(1);
+    expect(String(errors[0])).toContain('callback broke');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('title: Data One', 'title: Data Two'));
+    await expect.poll(() => calls, { timeout: 8000 }).toBe(2);
+    expect((await get(p.port, '/d/data-analyst')).text).toContain('<h1>Data Two</h1>');
   });
 
   it('a config change recompiles what it applies to', async () => {
@@ -316,6 +393,28 @@ describe('broken files never stop the server', () => {
     expect((await get(p.port, '/d/folder')).status).toBe(404);
     expect((await get(p.port, '/')).status).toBe(200);
     expect((await get(p.port, '/d/data-analyst')).status).toBe(200);
+  });
+});
+
+describe('a long source', () => {
+  it('a file of a million blank lines: the first lines shown and the rest said, not a page of 85 MB', async () => {
+    const dir = exampleFolder();
+    const source = readFileSync(join(dir, 'data-analyst.md'), 'utf8');
+    const blank = '\n'.repeat(MAX_SOURCE_BYTES - Buffer.byteLength(source) - 10);
+    writeFileSync(join(dir, 'blank.md'), source + blank);
+    const p = await start(dir);
+    // blank.md comes first: it is /d/data-analyst, the example /d/data-analyst~2
+    const page = await get(p.port, '/d/data-analyst');
+    expect(page.status).toBe(200);
+    expect(page.body.byteLength).toBeLessThan(3_000_000);
+    expect(page.text).toContain(`id="L${MAX_SOURCE_LINES}"`);
+    expect(page.text).not.toContain(`id="L${MAX_SOURCE_LINES + 1}"`);
+    const total = (source + blank).split('\n').length - 1;
+    expect(page.text).toContain(
+      `The file has ${total.toLocaleString('en')} lines: only the first ${MAX_SOURCE_LINES.toLocaleString('en')} are shown`,
+    );
+    // a short file: every line, no notice
+    expect((await get(p.port, '/d/data-analyst~2')).text).not.toContain('only the first');
   });
 });
 
@@ -440,29 +539,29 @@ describe('safety', () => {
 });
 
 describe('the organisation chart page', () => {
-  const drawn = ((): boolean => {
-    try {
-      orgChartSvg([], { lang: 'en', href: (id) => `/d/${id}` });
-      return true;
-    } catch {
-      return false;
-    }
-  })();
-  // until src/preview/org.ts is merged (another branch draws it), /org says it cannot draw the chart
-  it.runIf(!drawn)('answers a clear 500 page while the chart cannot be drawn', async () => {
-    const p = await start(exampleFolder());
-    const r = await get(p.port, '/org');
-    expect(r.status).toBe(500);
-    expect(r.text).toContain('<h1>Organisation chart</h1>');
-    expect(r.text).toContain('The chart could not be drawn:');
-  });
-  it.runIf(drawn)('shows the SVG, each box linked to its description', async () => {
+  it('shows the SVG, each box linked to its description, under the nonce CSP', async () => {
     const p = await start(exampleFolder());
     const r = await get(p.port, '/org');
     expect(r.status).toBe(200);
     expect(r.text).toContain('<svg');
     expect(r.text).toContain('href="/d/data-analyst"');
     expect(r.text).not.toMatch(/<script\b(?![^>]*nonce=)/);
+    const csp = String(r.headers['content-security-policy']);
+    expect(csp).toMatch(/style-src 'nonce-[^']+'(;|$)/);
+    expect(csp).not.toContain('unsafe-inline');
+  });
+
+  it('two descriptions with one id: each box links to its own page', async () => {
+    const dir = exampleFolder();
+    const source = readFileSync(join(dir, 'data-analyst.md'), 'utf8');
+    writeFileSync(join(dir, 'twin.md'), source.replace('title: Data Analyst', 'title: Data Twin'));
+    const p = await start(dir);
+    const list = (await get(p.port, '/')).text;
+    expect(list).toContain('<a href="/d/data-analyst~2">Data Twin</a>');
+    const svg = (await get(p.port, '/org')).text;
+    const links = [...svg.matchAll(/<a [^>]*href="(\/d\/[^"]+)"/g)].map((m) => m[1]);
+    expect(links.filter((l) => l === '/d/data-analyst')).toHaveLength(1);
+    expect(links.filter((l) => l === '/d/data-analyst~2')).toHaveLength(1);
   });
 });
 
@@ -480,6 +579,31 @@ describe('ports and stopping', () => {
     } finally {
       blocker.close();
     }
+  });
+
+  it('at most MAX_EVENT_CLIENTS live pages: one more is answered 503, and a place freed is taken again', async () => {
+    const p = await start(exampleFolder());
+    const open = async (): Promise<{ status: number; req: ClientRequest }> =>
+      new Promise((resolve, reject) => {
+        const req = request(
+          { host: '127.0.0.1', port: p.port, path: '/events', headers: { host: `127.0.0.1:${p.port}` } },
+          (res) => {
+            res.once('data', () => resolve({ status: res.statusCode ?? 0, req }));
+            res.on('error', () => undefined);
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      });
+    const streams = [];
+    for (let i = 0; i < MAX_EVENT_CLIENTS; i++) streams.push(await open());
+    expect(streams.every((s) => s.status === 200)).toBe(true);
+    const refused = await get(p.port, '/events');
+    expect(refused.status).toBe(503);
+    expect(refused.text).toContain('Too many preview pages open');
+    streams.pop()!.req.destroy();
+    await expect.poll(async () => (await open()).status, { timeout: 5000 }).toBe(200);
+    for (const s of streams) s.req.destroy();
   });
 
   it('close() ends the live connections and the server', async () => {

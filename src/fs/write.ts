@@ -22,6 +22,9 @@ import { isInside, realPath, shownPath } from './root.js';
 
 const inFlight = new Set<string>();
 let handlersInstalled = false;
+/** Set by ownSignals: a long-running caller handles SIGINT / SIGTERM itself. */
+let signalsOwned = false;
+const installed: Array<[NodeJS.Signals, () => void]> = [];
 
 function removeQuietly(path: string): void {
   try {
@@ -33,17 +36,37 @@ function removeQuietly(path: string): void {
 
 /**
  * On SIGINT / SIGTERM: remove the temporary files in flight and exit 130 / 143. Installed once, at
- * the start of a build (and by the first write), so a signal never kills a build by default.
+ * the start of a build (and by the first write), so a signal never kills a build by default. Not
+ * installed (and removed if it was) once a caller owns the signals (ownSignals).
  */
 export function installHandlers(): void {
-  if (handlersInstalled) return;
+  if (handlersInstalled || signalsOwned) return;
   handlersInstalled = true;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      for (const tmp of inFlight) removeQuietly(tmp);
+    const onSignal = (): void => {
+      removeInFlightTemps();
       process.exit(signal === 'SIGINT' ? 130 : 143);
-    });
+    };
+    installed.push([signal, onSignal]);
+    process.once(signal, onSignal);
   }
+}
+
+/**
+ * For a long-running caller (the preview server) that stops cleanly on SIGINT / SIGTERM itself:
+ * builds in this process no longer install handlers that exit the process, and those installed
+ * already are removed. The caller removes the temporary files in flight when it stops
+ * (removeInFlightTemps).
+ */
+export function ownSignals(): void {
+  signalsOwned = true;
+  for (const [signal, onSignal] of installed.splice(0)) process.off(signal, onSignal);
+  handlersInstalled = false;
+}
+
+/** Removes the temporary files of the writes still in flight (what a signal's handler does before exiting). */
+export function removeInFlightTemps(): void {
+  for (const tmp of inFlight) removeQuietly(tmp);
 }
 
 /** The name of a temporary file: `.<name>.<pid>.<8 hex>.tmp` beside its target. */

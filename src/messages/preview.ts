@@ -50,6 +50,14 @@ export const PREVIEW_MESSAGES = {
     et: 'uuendatud: {files}',
     en: 'updated: {files}',
   },
+  'preview.updateFailed': {
+    et: 'hoiatus: eelvaate uuendamine ebaõnnestus: {reason}',
+    en: 'warning: the preview could not be updated: {reason}',
+  },
+  'preview.linkOutsidePaths': {
+    et: 'ei näidata: see on link failile {target}, mis pole eelvaatele antud kaustades',
+    en: 'not shown: it is a link to {target}, which is outside the paths given to the preview',
+  },
   'preview.stopped': { et: 'Eelvaade peatatud.', en: 'Preview stopped.' },
   // pages (src/preview/pages.ts)
   'preview.page.indexTitle': { et: 'Ametijuhendid', en: 'Job descriptions' },
@@ -169,6 +177,18 @@ export const PREVIEW_MESSAGES = {
   'preview.page.method': {
     et: 'Lubatud on ainult GET ja HEAD.',
     en: 'Only GET and HEAD are allowed.',
+  },
+  'preview.page.noDownloads': {
+    et: 'PDF-i ja DOCX-i ei saa teha: {reason}',
+    en: 'No PDF or DOCX can be built: {reason}',
+  },
+  'preview.page.tooManyClients': {
+    et: 'Liiga palju avatud eelvaatelehti (üle {n}): sulge mõni ja proovi uuesti.',
+    en: 'Too many preview pages open (over {n}): close some and try again.',
+  },
+  'preview.page.sourceCut': {
+    et: 'Failis on {total, plural, one {# rida} other {# rida}}: näidatud on ainult {shown, plural, one {esimene} other {esimesed #}}, ülejäänut siin ei näidata.',
+    en: 'The file has {total, plural, one {# line} other {# lines}}: only the first {shown, plural, one {# is} other {# are}} shown, the rest is not shown here.',
   },
   'preview.page.cannotBuild': {
     et: 'Faili {format} ei saa teha, kuni ametijuhendis on vigu.',

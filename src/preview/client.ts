@@ -162,7 +162,13 @@ export const CLIENT_SCRIPT =
         if (gone && s) { s.innerHTML = gone.innerHTML; s.className = gone.className; }
         return;
       }
-      delete body.dataset.gone;
+      if (body.dataset.gone) {
+        // the file is back: its page's own status again, not the "gone" banner
+        delete body.dataset.gone;
+        const back = page.getElementById('status');
+        const s = status();
+        if (back && s) { s.innerHTML = back.innerHTML; s.className = back.className; }
+      }
       document.querySelectorAll('[data-live]').forEach((region) => {
         const next = page.getElementById(region.id);
         if (!next) return;

@@ -27,8 +27,9 @@ export interface OrgBox {
   kind: OrgBoxKind;
   /** The job title; absent for a description without one. */
   title?: string;
-  /** Only descriptions: id, innermost unit, problem counts. */
+  /** Only descriptions: id, its file (as the summary names it: two may share an id), innermost unit, problem counts. */
   id?: string;
+  file?: string;
   unit?: string;
   errorCount: number;
   warningCount: number;
@@ -119,6 +120,7 @@ export function orgGraph(summaries: readonly DescriptionSummary[]): OrgGraph {
       kind: 'description',
       ...(summary.title !== undefined && summary.title.trim() !== '' ? { title: summary.title } : {}),
       id: summary.id,
+      file: summary.file,
       ...(summary.unit.length ? { unit: summary.unit[summary.unit.length - 1]! } : {}),
       errorCount: summary.errorCount,
       warningCount: summary.warningCount,

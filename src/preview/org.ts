@@ -26,8 +26,11 @@ import { COLOUR, FONT, MARGIN, SIZE } from './org-style.js';
 export interface OrgChartOptions {
   /** Language of the SVG's own words (title, legend, "unknown" marks). */
   lang: MessageLang;
-  /** The link of a description's box (the preview gives `/d/<id>`). */
-  href(id: string): string;
+  /**
+   * The link of a description's box, by its id and its file (the summary's `file`: two descriptions
+   * may share an id; the preview gives `/d/<the file's page key>`).
+   */
+  href(id: string, file: string): string;
 }
 
 export { orgGraph, type OrgGraph, type OrgBox, type OrgEdge } from './org-graph.js';
@@ -84,7 +87,7 @@ function chartBody(
     boxSvg(
       s,
       placed.get(s.box.key)!.centre,
-      s.box.kind === 'description' ? options.href(s.box.id!) : undefined,
+      s.box.kind === 'description' ? options.href(s.box.id!, s.box.file!) : undefined,
     ),
   );
   return `<g class="org-edges">${lines.join('')}</g><g class="org-boxes">${boxes.join('')}</g>`;

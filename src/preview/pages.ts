@@ -5,6 +5,7 @@
  */
 import { message, type MessageId } from '../messages/index.js';
 import { addMonths, today } from '../util/dates.js';
+import { ID_PATTERN } from '../util/slug.js';
 import type { Diagnostic, MessageLang, TemplateData } from '../validate/diagnostic.js';
 import { MAX_SOURCE_BYTES } from '../validate/rules/file-too-large.js';
 import { CLIENT_SCRIPT } from './client.js';
@@ -174,7 +175,9 @@ const COLUMN_IDS: Record<SortKey, MessageId> = {
   due: 'preview.page.colDue',
 };
 
-export const docHref = (key: string): string => `/d/${encodeURIComponent(key)}`;
+/** A description page's address (a lone surrogate, which encodeURIComponent throws on, as U+FFFD). */
+export const docHref = (key: string): string =>
+  `/d/${encodeURIComponent(key.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'))}`;
 
 function listUrl(query: ListQuery): string {
   const params = new URLSearchParams();
@@ -283,6 +286,10 @@ function problemList(ctx: PageContext, list: readonly Diagnostic[], links: boole
   return `<ol>${items.join('\n')}</ol>`;
 }
 
+/** The source view shows at most this many lines, and stops at about this much markup. */
+export const MAX_SOURCE_LINES = 20_000;
+export const MAX_SOURCE_MARKUP = 2_000_000;
+
 function sourceView(ctx: PageContext, entry: PreviewEntry, view: SourceView): string {
   if (!view.ok) {
     const reason =
@@ -293,14 +300,20 @@ function sourceView(ctx: PageContext, entry: PreviewEntry, view: SourceView): st
   }
   const lines = view.text.split(/\r\n|\r|\n/);
   if (lines.length > 1 && lines.at(-1) === '') lines.pop();
-  const html = lines
-    .map(
-      (l, i) =>
-        `<span class="line" id="L${i + 1}" data-n="${i + 1}"><span class="text">${esc(l)}</span>\n</span>`,
-    )
-    .join('');
+  // a file of a million short lines is not a page of a hundred megabytes: the first lines only
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = 0; i < lines.length && i < MAX_SOURCE_LINES && size < MAX_SOURCE_MARKUP; i++) {
+    const part = `<span class="line" id="L${i + 1}" data-n="${i + 1}"><span class="text">${esc(lines[i]!)}</span>\n</span>`;
+    parts.push(part);
+    size += part.length;
+  }
+  const cut =
+    parts.length < lines.length
+      ? `<p class="notice">${t(ctx, 'preview.page.sourceCut', { shown: parts.length, total: lines.length })}</p>`
+      : '';
   const label = t(ctx, 'preview.page.sourceLabel', { file: entry.summary.file });
-  return `<pre class="source" id="source-view" data-keep-scroll tabindex="0" aria-label="${label}"><code>${html}</code></pre>`;
+  return `<pre class="source" id="source-view" data-keep-scroll tabindex="0" aria-label="${label}"><code>${parts.join('')}</code></pre>${cut}`;
 }
 
 export interface DocumentState {
@@ -317,10 +330,15 @@ export function descriptionPage(ctx: PageContext, entry: PreviewEntry, state: Do
   const document = state.version
     ? `<iframe class="document" src="${esc(href)}/document?v=${state.version}" title="${t(ctx, 'preview.page.documentFrame', { title })}" sandbox="allow-same-origin"></iframe>`
     : `<p class="notice">${t(ctx, 'preview.page.noDocument')}</p>`;
+  // build refuses an id it cannot name a file by: no buttons for what would fail, and why
+  const buildable = ID_PATTERN.test(summary.id);
+  const buttons = buildable
+    ? `<li><a class="button" href="${esc(href)}/pdf" download>${t(ctx, 'preview.page.downloadPdf')}</a></li>
+<li><a class="button" href="${esc(href)}/docx" download>${t(ctx, 'preview.page.downloadDocx')}</a></li>`
+    : `<li class="notice">${t(ctx, 'preview.page.noDownloads', { reason: message('build.idNotFileName', ctx.lang, { id: summary.id }) })}</li>`;
   const downloads = state.version
     ? `<ul class="downloads" aria-label="${t(ctx, 'preview.page.downloads')}">
-<li><a class="button" href="${esc(href)}/pdf" download>${t(ctx, 'preview.page.downloadPdf')}</a></li>
-<li><a class="button" href="${esc(href)}/docx" download>${t(ctx, 'preview.page.downloadDocx')}</a></li>
+${buttons}
 <li><a href="${esc(href)}/document" target="_blank" rel="noopener">${t(ctx, 'preview.page.openHtml')}</a></li>
 </ul>`
     : '';

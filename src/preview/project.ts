@@ -4,17 +4,20 @@
  * are looked up by id in this set only: an id is never turned into a path.
  */
 import { createHash } from 'node:crypto';
+import { basename, resolve } from 'node:path';
 import { GitDates } from '../build/git-dates.js';
 import type { CompileResult } from '../compiler/compile.js';
 import { render } from '../compiler/render.js';
 import { readRegularFile } from '../fs/read.js';
-import { realPath, repositoryRoot, shownPath } from '../fs/root.js';
+import { isInside, realPath, repositoryRoot, shownPath } from '../fs/root.js';
+import { message } from '../messages/index.js';
 import { summarize } from '../compiler/summary.js';
 import { ConfigLoader } from '../config/load.js';
 import { isRepositoryCheck } from '../project/check.js';
 import { discover, type InputFile } from '../project/discover.js';
 import { repositoryDiagnostics } from '../validate/repository.js';
 import { documentDate } from '../util/dates.js';
+import { ID_PATTERN, slugify } from '../util/slug.js';
 import { sortAndDedupe, type Diagnostic, type MessageLang } from '../validate/diagnostic.js';
 import { MAX_SOURCE_BYTES } from '../validate/rules/file-too-large.js';
 import type { DescriptionSummary } from '../validate/summary.js';
@@ -49,6 +52,18 @@ interface Checked {
 export interface PreviewProjectOptions {
   cwd: string;
   lang: MessageLang;
+}
+
+/**
+ * A page's key before duplicates are told apart: the id when the project's id rule allows it (only
+ * a–z, 0–9 and -: safe in a URL as it is), else `~` + the slug of the file's name (or 8 hex digits
+ * of its path's digest when the name has no letters): an id such as `a/b`, `..`, `""`, `x%2Fy` or
+ * one with a lone surrogate still has a page that answers.
+ */
+export function baseKey(id: string, path: string): string {
+  if (ID_PATTERN.test(id)) return id;
+  const slug = slugify(basename(path).replace(/\.[^.]*$/, ''));
+  return `~${slug || createHash('sha256').update(path).digest('hex').slice(0, 8)}`;
 }
 
 export class PreviewProject {
@@ -103,7 +118,7 @@ export class PreviewProject {
     const { cwd, lang } = this.options;
     const loader = new ConfigLoader({ cwd, lang });
     const skipped: Diagnostic[] = [];
-    const files = await discover(this.paths, loader, cwd, { skipped });
+    const files = this.insideGiven(await discover(this.paths, loader, cwd, { skipped }), skipped);
     // loaded with the first check, as checkPaths does
     const { compileFile } = await import('../compiler/compile.js');
     const compiled = new Map<string, Compiled>();
@@ -130,6 +145,37 @@ export class PreviewProject {
       }
     }
     return { files, results, summaries, diagnostics: sortAndDedupe(all) };
+  }
+
+  /**
+   * Only files under the paths given are served, no links out: discovery follows a link inside the
+   * repository, but the preview keeps a file only when it was named itself or its real path is
+   * inside the real path of the folder it was found under; the others are listed as skipped.
+   */
+  private insideGiven(files: InputFile[], skipped: Diagnostic[]): InputFile[] {
+    const { cwd, lang } = this.options;
+    const named = new Set((this.paths.length ? this.paths : ['.']).map((p) => resolve(cwd, p)));
+    const roots = new Map<string, string>();
+    return files.filter((f) => {
+      if (named.has(f.path)) return true;
+      let root = roots.get(f.root);
+      if (root === undefined) roots.set(f.root, (root = realPath(f.root) ?? f.root));
+      const real = realPath(f.path) ?? f.path;
+      if (isInside(real, root)) return true;
+      const file = shownPath(f.path, cwd);
+      const target = shownPath(real, cwd);
+      skipped.push({
+        file,
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        severity: 'warning',
+        rule: 'skipped-path',
+        message: message('preview.linkOutsidePaths', lang, { target }),
+      });
+      return false;
+    });
   }
 
   private async load(changed?: ReadonlySet<string>): Promise<void> {
@@ -178,7 +224,8 @@ export class PreviewProject {
   }
 
   /**
-   * The page keys: the id; a second description with an id taken gets `id~2` (`~3` …). A page keeps
+   * The page keys: the id when it is a valid one (ID_PATTERN, which is safe in a URL), else `~`
+   * and the slug of the file's name (a `~` no valid id has, so it never takes a valid id's page); a second description with an id taken gets `id~2` (`~3` …). A page keeps
    * its key while its file keeps its id, so a duplicate added later never takes over its address.
    */
   private keysFor(checked: Checked): string[] {
@@ -192,9 +239,9 @@ export class PreviewProject {
     });
     return keys.map((kept, i) => {
       if (kept !== undefined) return kept;
-      const id = checked.summaries[i]!.id;
-      let key = id;
-      for (let n = 2; taken.has(key); n++) key = `${id}~${n}`;
+      const base = baseKey(checked.summaries[i]!.id, checked.files[i]!.path);
+      let key = base;
+      for (let n = 2; taken.has(key); n++) key = `${base}~${n}`;
       taken.add(key);
       return key;
     });

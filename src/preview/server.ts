@@ -14,10 +14,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { isIP, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { buildPaths } from '../build/build.js';
+import { ownSignals, removeInFlightTemps } from '../fs/write.js';
 import { message, type MessageId } from '../messages/index.js';
 import { UsageError } from '../project/discover.js';
 import { watchPaths, type Watcher } from '../project/watch.js';
 import type { MessageLang, TemplateData } from '../validate/diagnostic.js';
+import { ID_PATTERN } from '../util/slug.js';
 import { orgChartSvg } from './org.js';
 import {
   descriptionPage,
@@ -35,6 +37,10 @@ import { PreviewProject, type PreviewEntry } from './project.js';
 
 export const DEFAULT_PORT = 4321;
 export const DEFAULT_HOST = '127.0.0.1';
+/** At most this many live pages (event streams) at once; one more is answered 503. */
+export const MAX_EVENT_CLIENTS = 64;
+/** At most this many connections at once (the live pages' and the requests'). */
+export const MAX_CONNECTIONS = 256;
 /** How many ports after a taken one are tried. */
 export const PORT_TRIES = 20;
 
@@ -48,6 +54,8 @@ export interface PreviewOptions {
   debounceMs?: number;
   /** Called after each refresh a change caused, with the files the watcher named. */
   onUpdate?: (files: string[]) => void;
+  /** Called when a refresh after a change (or onUpdate) threw; without it, a line on stderr. */
+  onError?: (error: unknown) => void;
 }
 
 export interface PreviewServer {
@@ -126,8 +134,8 @@ export function contentDisposition(id: string, format: string): string {
   return `attachment; filename="${safe}.${format}"; filename*=UTF-8''${encodeURIComponent(`${id}.${format}`)}`;
 }
 
-function pageCsp(nonce: string, styles: 'nonce' | 'inline' = 'nonce'): string {
-  const style = styles === 'nonce' ? `'nonce-${nonce}'` : `'self' 'unsafe-inline'`;
+function pageCsp(nonce: string): string {
+  const style = `'nonce-${nonce}'`;
   return [
     `default-src 'none'`,
     `script-src 'nonce-${nonce}'`,
@@ -234,15 +242,10 @@ class PreviewApp {
     return { lang: this.lang, nonce: randomBytes(18).toString('base64') };
   }
 
-  private send(
-    res: ServerResponse,
-    status: number,
-    html: string,
-    styles: 'nonce' | 'inline' = 'nonce',
-  ): void {
+  private send(res: ServerResponse, status: number, html: string): void {
     commonHeaders(res);
     const nonce = /<script nonce="([^"]+)"/.exec(html)?.[1] ?? '';
-    res.setHeader('Content-Security-Policy', pageCsp(nonce, styles));
+    res.setHeader('Content-Security-Policy', pageCsp(nonce));
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.statusCode = status;
     res.end(html);
@@ -306,13 +309,15 @@ class PreviewApp {
   private org(res: ServerResponse, ctx: PageContext): void {
     let svg: string;
     try {
-      svg = orgChartSvg(this.project.summaries, { lang: this.lang, href: (id) => docHref(id) });
+      const keys = new Map(this.project.entries.map((e) => [e.summary.file, e.key]));
+      const href = (id: string, file: string): string => docHref(keys.get(file) ?? id);
+      svg = orgChartSvg(this.project.summaries, { lang: this.lang, href });
     } catch (e) {
       const text = this.text('preview.page.orgFailed', { reason: (e as Error).message });
       return this.send(res, 500, errorPage(ctx, this.text('preview.page.orgTitle'), text));
     }
-    // the SVG may style its parts with attributes: styles are let in on this page (scripts are not)
-    this.send(res, 200, orgPage(ctx, svg), 'inline');
+    // the SVG styles its parts with presentation attributes only (no style="", no <style>): the same CSP as every page
+    this.send(res, 200, orgPage(ctx, svg));
   }
 
   /** build's HTML of the description, its bytes as they are (with build's own CSP inside). */
@@ -339,6 +344,10 @@ class PreviewApp {
     const cannot = (): void =>
       this.send(res, 409, errorPage(ctx, name, this.text('preview.page.cannotBuild', { format: name })));
     if (!entry.result.model) return cannot();
+    if (!ID_PATTERN.test(entry.summary.id)) {
+      const reason = this.text('build.idNotFileName', { id: entry.summary.id });
+      return this.send(res, 409, errorPage(ctx, name, this.text('preview.page.noDownloads', { reason })));
+    }
     let bytes: Uint8Array | undefined;
     try {
       bytes = await this.build(entry, format);
@@ -373,6 +382,11 @@ class PreviewApp {
 
   private events(req: IncomingMessage, res: ServerResponse): void {
     commonHeaders(res);
+    if (this.clients.size >= MAX_EVENT_CLIENTS) {
+      res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '10' });
+      res.end(`${this.text('preview.page.tooManyClients', { n: MAX_EVENT_CLIENTS })}\n`);
+      return;
+    }
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
     if (req.method === 'HEAD' || this.closed) {
       res.end();
@@ -410,6 +424,24 @@ async function listenFrom(
   }
 }
 
+/** The HTTP server of the app, with its limits. */
+function httpServer(app: PreviewApp): Server {
+  const server = createServer(app.listener);
+  server.keepAliveTimeout = 2000;
+  // a client that opens connections and never finishes its headers cannot hold them for long
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  server.maxConnections = MAX_CONNECTIONS;
+  return server;
+}
+
+/**
+ * Starts the preview. The downloads it builds never install build's SIGINT / SIGTERM handlers
+ * (which exit the process, 130 / 143): a server runs until its owner stops it, so the process's
+ * signals are the owner's (the CLI's runPreview closes the server on them; a library caller decides
+ * for itself). This holds for the whole process from the first startPreview on (ownSignals);
+ * close() removes the temporary files of a download still being written.
+ */
 export async function startPreview(
   paths: readonly string[],
   options: PreviewOptions = {},
@@ -422,13 +454,13 @@ export async function startPreview(
   // a path given that does not exist is the user's mistake, said before anything listens
   if (project.failureError instanceof UsageError) throw project.failureError;
 
+  ownSignals();
   const app = new PreviewApp(project, lang, host, cwd);
   const refresh = async (changed?: string[]): Promise<void> => {
     await project.refresh(changed);
     app.notify();
   };
-  const server = createServer(app.listener);
-  server.keepAliveTimeout = 2000;
+  const server = httpServer(app);
   const { port, portTaken } = await listenFrom(server, host, options.port ?? DEFAULT_PORT, lang);
   app.port = port;
   const heartbeat = setInterval(() => app.heartbeat(), 15_000);
@@ -436,9 +468,15 @@ export async function startPreview(
 
   let watcher: Watcher | undefined;
   try {
+    // never throws: a rejection here would be unhandled in the watcher's chain (and end the process)
     const changed = async (files: string[]): Promise<void> => {
-      await refresh(files);
-      options.onUpdate?.(files);
+      try {
+        await refresh(files);
+        options.onUpdate?.(files);
+      } catch (e) {
+        if (options.onError) options.onError(e);
+        else process.stderr.write(`${message('preview.updateFailed', lang, { reason: String(e) })}\n`);
+      }
     };
     watcher = await watchPaths(paths, {
       cwd,
@@ -464,6 +502,7 @@ export async function startPreview(
       clearInterval(heartbeat);
       const done = new Promise<void>((resolve) => server.close(() => resolve()));
       await app.close();
+      removeInFlightTemps();
       server.closeAllConnections();
       await done;
     },

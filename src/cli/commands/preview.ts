@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { relative } from 'node:path';
+import { removeInFlightTemps } from '../../fs/write.js';
 import { message } from '../../messages/index.js';
 import { UsageError } from '../../project/discover.js';
 import { PreviewListenError, startPreview } from '../../preview/server.js';
@@ -13,6 +14,23 @@ export interface PreviewCliOptions {
   lang?: 'et' | 'en';
 }
 
+/**
+ * Writes a line to the terminal; a stream whose reader is gone (`preview 2>&1 | head`) is no
+ * reason to stop the server: the line is dropped (the EPIPE error it raises is ignored).
+ */
+function say(stream: NodeJS.WriteStream, text: string): void {
+  if (stream.destroyed || !stream.writable) return;
+  try {
+    stream.write(`${text}\n`);
+  } catch {
+    // closed while writing: nothing to tell
+  }
+}
+
+const ignoreClosedPipe = (e: NodeJS.ErrnoException): void => {
+  if (e.code !== 'EPIPE') throw e;
+};
+
 /** Opens `url` in the default browser; a failure is a warning. */
 function openBrowser(url: string, lang: 'et' | 'en'): void {
   const [command, args] =
@@ -22,7 +40,7 @@ function openBrowser(url: string, lang: 'et' | 'en'): void {
         ? ['cmd', ['/c', 'start', '""', url]]
         : ['xdg-open', [url]];
   const warn = (reason: string): void => {
-    process.stderr.write(`${message('preview.openFailed', lang, { reason: terminalSafe(reason), url })}\n`);
+    say(process.stderr, message('preview.openFailed', lang, { reason: terminalSafe(reason), url }));
   };
   try {
     const child = spawn(command, args, { stdio: 'ignore', detached: true });
@@ -39,6 +57,9 @@ function openBrowser(url: string, lang: 'et' | 'en'): void {
 /** Runs the preview server until Ctrl-C; exit 0 when stopped, 2 for a usage error. */
 export async function runPreview(paths: string[], opts: PreviewCliOptions): Promise<number> {
   const lang = uiLang(opts.lang);
+  // before main's own stdout handler (which ends the process on EPIPE): a closed pipe is dropped
+  process.stdout.prependListener('error', ignoreClosedPipe);
+  process.stderr.prependListener('error', ignoreClosedPipe);
   let preview;
   try {
     preview = await startPreview(paths, {
@@ -47,21 +68,22 @@ export async function runPreview(paths: string[], opts: PreviewCliOptions): Prom
       ...(opts.host !== undefined ? { host: opts.host } : {}),
       onUpdate: (files) => {
         const names = files.map((f) => terminalSafe(relative(process.cwd(), f))).join(', ');
-        process.stderr.write(`${message('preview.updated', lang, { files: names })}\n`);
+        say(process.stderr, message('preview.updated', lang, { files: names }));
       },
     });
   } catch (e) {
     if (e instanceof UsageError || e instanceof PreviewListenError) {
-      process.stderr.write(`ametijuhend: ${terminalSafe(e.message)}\n`);
+      say(process.stderr, `ametijuhend: ${terminalSafe(e.message)}`);
       return 2;
     }
     throw e;
   }
   if (preview.portTaken !== undefined)
-    process.stderr.write(
-      `${message('preview.portTaken', lang, { port: String(preview.portTaken), used: String(preview.port) })}\n`,
+    say(
+      process.stderr,
+      message('preview.portTaken', lang, { port: String(preview.portTaken), used: String(preview.port) }),
     );
-  process.stdout.write(`${message('preview.listening', lang, { url: preview.url })}\n`);
+  say(process.stdout, message('preview.listening', lang, { url: preview.url }));
   if (opts.open) openBrowser(preview.url, lang);
   const server = preview;
   return new Promise<number>((resolve) => {
@@ -69,7 +91,8 @@ export async function runPreview(paths: string[], opts: PreviewCliOptions): Prom
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
       void server.close().then(() => {
-        process.stderr.write(`${message('preview.stopped', lang)}\n`);
+        removeInFlightTemps();
+        say(process.stderr, message('preview.stopped', lang));
         resolve(0);
       });
     };
