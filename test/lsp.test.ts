@@ -263,6 +263,27 @@ describe('ametijuhend lsp', () => {
     expect(JSON.stringify(c.contents)).toContain('Lähtub töös kliendi');
   });
 
+  it('completes and hovers in a frontmatter that has the schema comment line (examples/data-analyst.md as is)', async () => {
+    const analyst = readFileSync(join(EXAMPLES, 'data-analyst.md'), 'utf8');
+    expect(analyst.split('\n')[1]).toMatch(/^# yaml-language-server: \$schema=/);
+    const analystUri = pathToFileURL(join(dir, 'data-analyst.md')).href;
+    await client.conn.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: analystUri, languageId: 'markdown', version: 1, text: analyst },
+    });
+    const lines = analyst.split('\n');
+    const levelLine = lines.findIndex((l) => l.includes('level: B2'));
+    const atLevel = await client.conn.sendRequest(CompletionRequest.type, {
+      textDocument: { uri: analystUri },
+      position: { line: levelLine, character: lines[levelLine]!.indexOf('level:') + 7 },
+    });
+    expect(labels(atLevel)).toEqual(['A1', 'A2', 'B1', 'B2', 'C1', 'C2']);
+    const h = (await client.conn.sendRequest(HoverRequest.type, {
+      textDocument: { uri: analystUri },
+      position: { line: lines.findIndex((l) => l.startsWith('title:')), character: 2 },
+    })) as Hover | null;
+    expect(JSON.stringify(h?.contents)).toContain('Job title');
+  });
+
   it('applies quick fixes for a key typo and a competency name: the text compiles without them', async () => {
     text = text.replace('reportsTo:', 'reportTo:');
     await client.conn.sendNotification(DidChangeTextDocumentNotification.type, {
