@@ -95,7 +95,7 @@ describe('lsp workspace', () => {
     );
     writeFileSync(
       join(loose, 'ametijuhend.config.yaml'),
-      `${readFileSync(join(loose, 'ametijuhend.config.yaml'), 'utf8')}ignore: ["drafts/**"]\n`,
+      `ignore: ["drafts/**"]\n${readFileSync(join(loose, 'ametijuhend.config.yaml'), 'utf8')}`,
     );
     mkdirSync(join(loose, 'drafts'));
     mkdirSync(join(loose, 'node_modules', 'x'), { recursive: true });
@@ -115,6 +115,15 @@ describe('lsp workspace', () => {
       expect(all.get('module')?.diagnostics).toEqual([]);
       expect(codes(all.get('desc')?.diagnostics)).toContain('unknown-key');
     }
+    // with no folder, its config changing is read again
+    const w = new Workspace([]);
+    const path = join(loose, 'other.md');
+    w.open.set('desc', { path, version: 1, text: broken });
+    expect(codes(w.diagnostics().get('desc')?.diagnostics)).toContain('unknown-key');
+    const config = join(loose, 'ametijuhend.config.yaml');
+    writeFileSync(config, `${readFileSync(config, 'utf8')}  unknown-key: off\n`);
+    await w.changed([config]);
+    expect(codes(w.diagnostics().get('desc')?.diagnostics)).not.toContain('unknown-key');
   });
 
   it('a Markdown file that is no description changes: nothing is read again', async () => {

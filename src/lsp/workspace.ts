@@ -150,7 +150,8 @@ export class Workspace {
           this.loose.delete(path);
           continue; // a loose file: compiled from the editor's text, nothing else depends on it
         }
-        // a config or catalogue above the folders (or a file they refer to elsewhere)
+        // a config or catalogue above the folders, or a file they refer to elsewhere (editors watch
+        // only inside the folders: rare, so everything is read again)
         outside = true;
         for (const r of this.roots) refresh.add(r);
         continue;
@@ -170,14 +171,15 @@ export class Workspace {
     if (refresh.size > 0 || outside) {
       this.loose.clear();
       this.looseLoaders.clear();
+      this.analyses.clear();
     }
     for (const root of refresh) {
       root.loader = this.newLoader(root.dir);
       root.disk.clear();
       await this.discoverRoot(root);
     }
+    // (an open document's own problems do not depend on another description: its analysis stands)
     for (const root of rediscover) if (!refresh.has(root)) await this.discoverRoot(root);
-    if (refresh.size > 0) this.analyses.clear();
   }
 
   /** A file a config in the folder refers to (a default section written as Markdown). */
