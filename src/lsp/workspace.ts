@@ -168,15 +168,16 @@ export class Workspace {
       else if (isWalkedDescription(path, root.dir, root.loader) && existsSync(path)) rediscover.add(root);
       // else: not a description (README.md, ignored), nothing depends on it
     }
-    if (refresh.size > 0 || outside) {
-      this.loose.clear();
-      this.looseLoaders.clear();
-      this.analyses.clear();
-    }
     for (const root of refresh) {
       root.loader = this.newLoader(root.dir);
       root.disk.clear();
       await this.discoverRoot(root);
+    }
+    // (after the waits: nothing compiled meanwhile with an old loader is kept)
+    if (refresh.size > 0 || outside) {
+      this.loose.clear();
+      this.looseLoaders.clear();
+      this.analyses.clear();
     }
     // (an open document's own problems do not depend on another description: its analysis stands)
     for (const root of rediscover) if (!refresh.has(root)) await this.discoverRoot(root);
