@@ -76,6 +76,33 @@ describe('completion', () => {
     expect(labels(at(`${REFERENCE}\n|`))).toEqual([]);
   });
 
+  it('a frontmatter with YAML comment lines, with CRLF and a BOM: up to its closing ---', () => {
+    const schema = '# yaml-language-server: $schema=../schemas/job-description.schema.json';
+    const doc = `---\n${schema}\nrequirements:\n  languages:\n    - lang: et\n      level: |\n---\n\n## Eesmärk\n`;
+    expect(labels(at(doc))).toEqual(['A1', 'A2', 'B1', 'B2', 'C1', 'C2']);
+    expect(labels(at(`\uFEFF${doc}`.replace(/\n/g, '\r\n')))).toContain('C1');
+    // never closed: up to the first section heading, a comment line does not end it
+    expect(labels(at('---\n# comment\ntitle: x\nrep|\n## Eesmärk\n'))).toContain('reportsTo');
+    expect(labels(at('---\n# comment\ntitle: x\n## Eesmärk\n## |'))).toContain('## Tööülesanded');
+    // hover on a key below the comment line
+    const text = `\uFEFF---\r\n${schema}\r\ntitle: X\r\n---\r\n`;
+    const h = hover(ctx(text), 2, 2);
+    expect(h && 'value' in (h.contents as object) ? (h.contents as { value: string }).value : '').toContain(
+      'Ametinimetus',
+    );
+  });
+
+  it('a quoted competency item: the filter text is the range’s text, quote included', () => {
+    const items = at('---\nrequirements:\n  competencies:\n    - "Ko|\n');
+    const item = items.find((i) => i.label === 'Koostöövõime')!;
+    const edit = item.textEdit as { range: { start: { character: number }; end: { character: number } } };
+    expect(edit.range.start.character).toBe(6);
+    expect(item.filterText).toBe('"Koostöövõime');
+    // unquoted: the bare name
+    const plain = at('---\nrequirements:\n  competencies:\n    - Ko|\n');
+    expect(plain.find((i) => i.label === 'Koostöövõime')?.filterText).toBe('Koostöövõime');
+  });
+
   it('tolerates a broken document and never throws', () => {
     const broken = '---\ntitle: [unclosed\nrequirements:\n  languages:\n    - lang: et\n      level: |\n';
     expect(labels(at(broken))).toContain('C1');
@@ -107,6 +134,14 @@ describe('hover', () => {
     expect(value(hover(ctx(REFERENCE), line('    - Koostöövõime'), 8))).toContain('Tajub oma rolli');
     expect(value(hover(ctx(REFERENCE), line('    - lang: et'), 13))).toBe('et: eesti');
     expect(hover(ctx(REFERENCE), lines.length - 1, 0)).toBeUndefined();
+  });
+
+  it('keys inside a flow map', () => {
+    const text = '---\nsignatures:\n  employer: { name: Mari Maasikas, role: Direktor }\n---\n';
+    const l = text.split('\n')[2]!;
+    expect(value(hover(ctx(text, 'en'), 2, l.indexOf('role') + 1))).toMatch(/^\*\*role\*\*: /);
+    expect(value(hover(ctx(text, 'en'), 2, l.indexOf('name') + 1))).toMatch(/^\*\*name\*\*: /);
+    expect(value(hover(ctx(text, 'en'), 2, 3))).toMatch(/^\*\*employer\*\*: /);
   });
 
   it("documentLang: the client's, the document's, the config's", () => {

@@ -2,7 +2,7 @@
  * The language server's model of the workspace (src/lsp/workspace.ts): check's diagnostics per open
  * document, the repository rules per workspace folder with the editor's text in place of the file.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -85,6 +85,92 @@ describe('lsp workspace', () => {
         .get('o')
         ?.diagnostics.every((d) => d.rule !== 'duplicate-id'),
     ).toBe(true);
+  });
+
+  it('outside every folder (or with none): only what check would take as a description is checked', async () => {
+    const loose = folder();
+    const broken = readFileSync(join(loose, 'ekspert-kriisiabi.md'), 'utf8').replace(
+      'reportsTo:',
+      'reportTo:',
+    );
+    writeFileSync(
+      join(loose, 'ametijuhend.config.yaml'),
+      `ignore: ["drafts/**"]\n${readFileSync(join(loose, 'ametijuhend.config.yaml'), 'utf8')}`,
+    );
+    mkdirSync(join(loose, 'drafts'));
+    mkdirSync(join(loose, 'node_modules', 'x'), { recursive: true });
+    for (const folders of [[folder()], []]) {
+      const w = new Workspace(folders);
+      await w.discoverAll();
+      const open = (uri: string, path: string, text = broken): void => {
+        w.open.set(uri, { path: join(loose, path), version: 1, text });
+      };
+      open('readme', 'README.md', `# Readme\n\n${broken}`);
+      open('draft', 'drafts/x.md');
+      open('module', 'node_modules/x/CHANGELOG.md');
+      open('desc', 'other.md');
+      const all = w.diagnostics();
+      expect(all.get('readme')?.diagnostics).toEqual([]);
+      expect(all.get('draft')?.diagnostics).toEqual([]);
+      expect(all.get('module')?.diagnostics).toEqual([]);
+      expect(codes(all.get('desc')?.diagnostics)).toContain('unknown-key');
+    }
+    // with no folder, its config changing is read again
+    const w = new Workspace([]);
+    const path = join(loose, 'other.md');
+    w.open.set('desc', { path, version: 1, text: broken });
+    expect(codes(w.diagnostics().get('desc')?.diagnostics)).toContain('unknown-key');
+    const config = join(loose, 'ametijuhend.config.yaml');
+    writeFileSync(config, `${readFileSync(config, 'utf8')}  unknown-key: off\n`);
+    await w.changed([config]);
+    expect(codes(w.diagnostics().get('desc')?.diagnostics)).not.toContain('unknown-key');
+  });
+
+  it('a Markdown file that is no description changes: nothing is read again', async () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'README.md'), '# Readme\n');
+    const w = new Workspace([dir]);
+    await w.discoverAll();
+    const path = join(dir, 'ekspert-kriisiabi.md');
+    const other = join(dir, 'data-analyst.md');
+    // the open text has the other description's id: a duplicate
+    const text = readFileSync(path, 'utf8').replace('reportsTo:', 'id: data-analyst\nreportsTo:');
+    w.open.set('a', { path, version: 1, text });
+    utimesSync(other, 1e9, 1e9);
+    expect(codes(w.diagnostics().get('a')?.diagnostics)).toContain('duplicate-id');
+    // the other one changed on disk, same size and time (so only a forgotten summary shows it)
+    writeFileSync(other, readFileSync(other, 'utf8').replace('id: data-analyst', 'id: data-analysx'));
+    utimesSync(other, 1e9, 1e9);
+    writeFileSync(join(dir, 'README.md'), '# Readme, changed\n');
+    await w.changed([join(dir, 'README.md')]);
+    expect(codes(w.diagnostics().get('a')?.diagnostics)).toContain('duplicate-id');
+    // a description said to have changed is read again
+    await w.changed([other]);
+    expect(codes(w.diagnostics().get('a')?.diagnostics)).not.toContain('duplicate-id');
+  });
+
+  it('a description made after the folder was discovered is found when opened, or when said to be new', async () => {
+    const dir = folder();
+    const w = new Workspace([dir]);
+    await w.discoverAll();
+    const path = join(dir, 'new.md');
+    const text = readFileSync(join(dir, 'data-analyst.md'), 'utf8');
+    writeFileSync(path, text);
+    w.open.set('n', { path, version: 1, text });
+    expect(w.diagnostics().get('n')?.diagnostics).toEqual([]);
+    expect(await w.opened(path)).toBe(true);
+    expect(codes(w.diagnostics().get('n')?.diagnostics)).toContain('duplicate-id');
+    // made and said to be created (a watcher): found as well
+    const w2 = new Workspace([dir]);
+    await w2.discoverAll();
+    const path2 = join(dir, 'new2.md');
+    writeFileSync(path2, text);
+    await w2.changed([path2]);
+    w2.open.set('n2', { path: path2, version: 1, text });
+    expect(codes(w2.diagnostics().get('n2')?.diagnostics)).toContain('duplicate-id');
+    // a README is not one
+    writeFileSync(join(dir, 'README.md'), text);
+    expect(await w.opened(join(dir, 'README.md'))).toBe(false);
   });
 
   it('a changed config is read again', async () => {

@@ -3,7 +3,7 @@
  * vscode-languageserver-protocol's client side, in a workspace copied from examples/.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -263,6 +263,27 @@ describe('ametijuhend lsp', () => {
     expect(JSON.stringify(c.contents)).toContain('Lähtub töös kliendi');
   });
 
+  it('completes and hovers in a frontmatter that has the schema comment line (examples/data-analyst.md as is)', async () => {
+    const analyst = readFileSync(join(EXAMPLES, 'data-analyst.md'), 'utf8');
+    expect(analyst.split('\n')[1]).toMatch(/^# yaml-language-server: \$schema=/);
+    const analystUri = pathToFileURL(join(dir, 'data-analyst.md')).href;
+    await client.conn.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: analystUri, languageId: 'markdown', version: 1, text: analyst },
+    });
+    const lines = analyst.split('\n');
+    const levelLine = lines.findIndex((l) => l.includes('level: B2'));
+    const atLevel = await client.conn.sendRequest(CompletionRequest.type, {
+      textDocument: { uri: analystUri },
+      position: { line: levelLine, character: lines[levelLine]!.indexOf('level:') + 7 },
+    });
+    expect(labels(atLevel)).toEqual(['A1', 'A2', 'B1', 'B2', 'C1', 'C2']);
+    const h = (await client.conn.sendRequest(HoverRequest.type, {
+      textDocument: { uri: analystUri },
+      position: { line: lines.findIndex((l) => l.startsWith('title:')), character: 2 },
+    })) as Hover | null;
+    expect(JSON.stringify(h?.contents)).toContain('Job title');
+  });
+
   it('applies quick fixes for a key typo and a competency name: the text compiles without them', async () => {
     text = text.replace('reportsTo:', 'reportTo:');
     await client.conn.sendNotification(DidChangeTextDocumentNotification.type, {
@@ -411,5 +432,46 @@ describe('ametijuhend lsp for an editor that does not watch files (Neovim, Helix
     const exited = new Promise<number | null>((r) => client.child.on('exit', (code) => r(code)));
     await client.conn.sendNotification(ExitNotification.type);
     expect(await exited).toBe(0);
+  });
+});
+
+describe('ametijuhend lsp without a watching editor, in a folder with no description at the start', () => {
+  let dir: string;
+  let client: Client;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'lsp-empty-'));
+    cpSync(join(EXAMPLES, 'ametijuhend.config.yaml'), join(dir, 'ametijuhend.config.yaml'));
+    cpSync(join(EXAMPLES, 'competencies.yaml'), join(dir, 'competencies.yaml'));
+    client = new Client(dir);
+    await client.conn.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }],
+      capabilities: {},
+    });
+    await client.conn.sendNotification(InitializedNotification.type, {});
+  }, 60_000);
+
+  afterAll(() => {
+    if (client.child.exitCode === null) client.child.kill();
+  });
+
+  it('sees descriptions made there, and one deleted', async () => {
+    const text = readFileSync(join(EXAMPLES, 'data-analyst.md'), 'utf8').replace(
+      '$schema=../schemas/',
+      '$schema=node_modules/ametijuhend/schemas/',
+    );
+    writeFileSync(join(dir, 'a.md'), text);
+    const uri = pathToFileURL(join(dir, 'a.md')).href;
+    await client.conn.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'markdown', version: 1, text },
+    });
+    await client.diagnostics(uri, (d) => !d.some((x) => x.code === 'duplicate-id'));
+    // another with the same id, made on disk (the editor says nothing)
+    writeFileSync(join(dir, 'b.md'), text);
+    await client.diagnostics(uri, (d) => d.some((x) => x.code === 'duplicate-id'));
+    rmSync(join(dir, 'b.md'));
+    await client.diagnostics(uri, (d) => !d.some((x) => x.code === 'duplicate-id'));
   });
 });

@@ -38,15 +38,19 @@ export function splitLines(text: string): string[] {
   return text.split(/\r?\n/);
 }
 
-/** The frontmatter block of a description (its first line is `---`), if it has one. */
+/** An opening or closing fence as the parser takes one (src/parse: micromark's frontmatter): `---`, trailing blanks allowed. */
+const FENCE = /^---[ \t]*$/;
+
+/**
+ * The frontmatter block of a description (its first line is `---`, after a BOM a client may leave in
+ * the text), if it has one: up to the closing `---` (YAML comments such as the schema line are inside
+ * it), or, never closed, up to the first section heading.
+ */
 export function frontmatterOf(lines: readonly string[]): Frontmatter | undefined {
-  if (lines[0]?.trimEnd() !== '---') return undefined;
-  for (let i = 1; i < lines.length; i++) {
-    const l = lines[i]!.trimEnd();
-    if (l === '---' || l === '...') return { start: 0, end: i };
-    // never closed: the frontmatter is taken to end at the first heading
-    if (/^#{1,6}\s/.test(l)) return { start: 0, end: i };
-  }
+  if (!FENCE.test((lines[0] ?? '').replace(/^\uFEFF/, ''))) return undefined;
+  for (let i = 1; i < lines.length; i++) if (FENCE.test(lines[i]!)) return { start: 0, end: i };
+  // never closed: the frontmatter is taken to end at the first section heading (a `# ` line is a comment)
+  for (let i = 1; i < lines.length; i++) if (/^#{2,6}[ \t]/.test(lines[i]!)) return { start: 0, end: i };
   return { start: 0, end: lines.length };
 }
 
@@ -186,26 +190,8 @@ export function wordAt(
     const vFrom = keyEnd + kv[2]!.length;
     const value = kv[3]!;
     if (character >= vFrom && character <= vFrom + value.length) {
-      // one item of a flow list, or the whole value
-      if (value.startsWith('[')) {
-        const re = /[^,[\]]+/g;
-        let x: RegExpExecArray | null;
-        while ((x = re.exec(value))) {
-          const a = vFrom + x.index;
-          if (character >= a && character <= a + x[0].length) {
-            const lead = x[0].length - x[0].trimStart().length;
-            const w = unquote(x[0].trim());
-            return {
-              path: [...parent, kv[1]!, ITEM],
-              part: 'value',
-              word: w,
-              from: a + lead,
-              to: a + lead + x[0].trim().length,
-            };
-          }
-        }
-        return undefined;
-      }
+      if (value.startsWith('{')) return flowMapKey(value, vFrom, character, [...parent, kv[1]!]);
+      if (value.startsWith('[')) return flowListItem(value, vFrom, character, [...parent, kv[1]!]);
       return {
         path: [...parent, kv[1]!],
         part: 'value',
@@ -219,6 +205,41 @@ export function wordAt(
   if (m[2] && character >= content) {
     const value = body.replace(/\s+#.*$/, '').trimEnd();
     return { path: parent, part: 'value', word: unquote(value), from: content, to: content + value.length };
+  }
+  return undefined;
+}
+
+type Word = NonNullable<ReturnType<typeof wordAt>>;
+
+/** A key of a flow map (`employer: { name: …, role: … }`) at `character`; the map starts at `vFrom`. */
+function flowMapKey(value: string, vFrom: number, character: number, path: Segment[]): Word | undefined {
+  const re = /([{,]\s*)([A-Za-z_][\w-]*)\s*:/g;
+  let x: RegExpExecArray | null;
+  while ((x = re.exec(value))) {
+    const a = vFrom + x.index + x[1]!.length;
+    if (character >= a && character <= a + x[2]!.length)
+      return { path: [...path, x[2]!], part: 'key', word: x[2]!, from: a, to: a + x[2]!.length };
+  }
+  return undefined;
+}
+
+/** One item of a flow list (`[a, b]`) at `character`; the list starts at `vFrom`. */
+function flowListItem(value: string, vFrom: number, character: number, path: Segment[]): Word | undefined {
+  const re = /[^,[\]]+/g;
+  let x: RegExpExecArray | null;
+  while ((x = re.exec(value))) {
+    const a = vFrom + x.index;
+    if (character >= a && character <= a + x[0].length) {
+      const lead = x[0].length - x[0].trimStart().length;
+      const w = unquote(x[0].trim());
+      return {
+        path: [...path, ITEM],
+        part: 'value',
+        word: w,
+        from: a + lead,
+        to: a + lead + x[0].trim().length,
+      };
+    }
   }
   return undefined;
 }

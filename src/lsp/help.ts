@@ -207,12 +207,16 @@ function keyItems(path: readonly Segment[], ctx: HelpContext): CompletionItem[] 
 export function complete(ctx: HelpContext, line: number, character: number): CompletionItem[] {
   const at = cursorContext(ctx.text, line, character);
   const range = (from: number) => ({ start: { line, character: from }, end: { line, character } });
-  const withRange = (items: CompletionItem[], from: number): CompletionItem[] =>
-    items.map((it) => ({
+  // the editor filters by the range's text: an opening quote typed (`- "Ko`) is part of it
+  const lineText = ctx.text.split(/\r?\n/)[line] ?? '';
+  const withRange = (items: CompletionItem[], from: number): CompletionItem[] => {
+    const quote = /^["']/.exec(lineText.slice(from, character))?.[0] ?? '';
+    return items.map((it) => ({
       ...it,
       textEdit: { range: range(from), newText: it.insertText ?? it.label },
-      filterText: it.label,
+      filterText: quote && !it.label.startsWith(quote) ? quote + it.label : it.label,
     }));
+  };
   switch (at.kind) {
     case 'key': {
       const s = schemaAt(at.path);

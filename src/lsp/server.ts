@@ -125,16 +125,23 @@ async function watch(st: State): Promise<void> {
     });
     return;
   }
-  // an editor that does not watch for us (Neovim, Helix): the change detection of build --watch
+  // an editor that does not watch for us (Neovim, Helix): the change detection of build --watch, on
+  // each workspace folder (also one with no description yet)
   for (const dir of st.workspace.rootDirs) {
     try {
       const rebuild = async (): Promise<void> => {
         await st.workspace.changedAll();
         publishAll(st);
       };
-      st.watchers.push(await watchPaths([dir], { cwd: dir, rebuild }));
+      const removed = async (paths: string[]): Promise<void> => {
+        await st.workspace.changed(paths);
+        publishAll(st);
+      };
+      st.watchers.push(await watchPaths([dir], { cwd: dir, rebuild, removed }));
     } catch {
-      // a folder that cannot be watched: its changes on disk are seen when a document changes
+      // a folder that cannot be watched (gone, unreadable): what changes there on disk is not seen,
+      // except a description's own text (read again when its size or time changed) when a document
+      // is checked again
     }
   }
 }
@@ -186,7 +193,12 @@ function listenToDocuments(st: State): void {
   };
   st.documents.onDidOpen((e) => {
     sync(st, e.document);
-    void st.ready.then(() => publishAll(st));
+    const path = uriPath(e.document.uri);
+    void st.ready.then(async () => {
+      // a description made since the folder was discovered (no watcher has said so yet)
+      if (path) await st.workspace.opened(path);
+      publishAll(st);
+    });
   });
   st.documents.onDidChangeContent((e) => {
     st.pending.add(e.document.uri);

@@ -4,13 +4,13 @@
  * the file changes) or, when open in the editor, from the editor's text; the repository rules run
  * over all of them; a document's problems are its own plus the repository's at it.
  */
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { compileFile, compileSource, type CompileResult } from '../compiler/compile.js';
 import { summarize } from '../compiler/summary.js';
 import { ConfigLoader } from '../config/load.js';
-import { shownPath } from '../fs/root.js';
-import { discover } from '../project/discover.js';
+import { gitWorkTree, realPath, shownPath } from '../fs/root.js';
+import { discover, isWalkedDescription } from '../project/discover.js';
 import { type Diagnostic, type MessageLang, sortAndDedupe } from '../validate/diagnostic.js';
 import { repositoryDiagnostics } from '../validate/repository.js';
 import type { DescriptionSummary } from '../validate/summary.js';
@@ -51,6 +51,9 @@ const inside = (path: string, dir: string): boolean =>
 export class Workspace {
   private roots: Root[] = [];
   private analyses = new Map<string, Analysis>();
+  /** Files outside every folder: whether each is a description, and their folders' config loaders. */
+  private loose = new Map<string, boolean>();
+  private looseLoaders = new Map<string, ConfigLoader>();
   readonly open = new Map<string, OpenDocument>();
 
   constructor(
@@ -90,39 +93,100 @@ export class Workspace {
     return best;
   }
 
-  /** Whether a path is a description of the workspace (or outside every folder: a file of its own). */
+  /**
+   * Whether a path is a description of the workspace, or, outside every folder, a file `check` would
+   * take as one when walking its repository (not a README.md, nothing a config ignores or refers to).
+   */
   isDescription(path: string): boolean {
     const root = this.rootOf(path);
-    return root ? root.files.has(path) : /\.md$/i.test(path);
+    if (root) return root.files.has(path);
+    let known = this.loose.get(path);
+    if (known === undefined) {
+      // walked from its repository (the git work tree, else the folder of its config, else its own)
+      const real = realPath(path) ?? path;
+      const loader = this.looseLoader(path);
+      const config = loader.find(dirname(real));
+      const top = gitWorkTree(dirname(real)) ?? (config ? dirname(resolve(config)) : dirname(real));
+      known = isWalkedDescription(real, top, loader);
+      this.loose.set(path, known);
+    }
+    return known;
   }
 
-  /** Something on disk changed: a description (forgotten, read again), or anything else (config, catalogue, default section: everything again). */
+  /** The config loader of a file outside every folder (one per folder, until something changes). */
+  private looseLoader(path: string): ConfigLoader {
+    const dir = dirname(path);
+    let loader = this.looseLoaders.get(dir);
+    if (!loader) this.looseLoaders.set(dir, (loader = this.newLoader(dir)));
+    return loader;
+  }
+
+  /**
+   * A file opened that its folder's descriptions do not have (made since they were discovered, with
+   * no word from a watcher yet): the folder is discovered again when the file is one by discover's rules.
+   * True when it is now known.
+   */
+  async opened(path: string): Promise<boolean> {
+    const root = this.rootOf(path);
+    if (!root || root.files.has(path) || !isWalkedDescription(path, root.dir, root.loader)) return false;
+    await this.discoverRoot(root);
+    return root.files.has(path);
+  }
+
+  /**
+   * Something on disk changed: a description (forgotten, read again; gone or new: the folder
+   * discovered again), a Markdown file that is none (README.md, one ignored: nothing to do), or
+   * anything else (config, catalogue, default section: everything again).
+   */
   async changed(paths: readonly string[]): Promise<void> {
     clearSchemaCommentCache();
     const refresh = new Set<Root>();
+    const rediscover = new Set<Root>();
+    let outside = false;
     for (const path of paths) {
       const root = this.rootOf(path);
       if (!root) {
-        // a config or catalogue above the folders (or a file they refer to elsewhere)
+        if (/\.md$/i.test(path) && this.isDescription(path)) {
+          this.loose.delete(path);
+          continue; // a loose file: compiled from the editor's text, nothing else depends on it
+        }
+        // a config or catalogue above the folders, or a file they refer to elsewhere (editors watch
+        // only inside the folders: rare, so everything is read again)
+        outside = true;
         for (const r of this.roots) refresh.add(r);
         continue;
       }
-      if (/\.md$/i.test(path) && root.files.has(path)) {
+      if (!/\.md$/i.test(path)) {
+        refresh.add(root);
+        continue;
+      }
+      if (root.files.has(path)) {
         root.disk.delete(path);
         // gone: discovered again
-        try {
-          statSync(path);
-        } catch {
-          refresh.add(root);
-        }
-      } else refresh.add(root);
+        if (!existsSync(path)) rediscover.add(root);
+      } else if (this.isReferenced(root, path)) refresh.add(root);
+      else if (isWalkedDescription(path, root.dir, root.loader) && existsSync(path)) rediscover.add(root);
+      // else: not a description (README.md, ignored), nothing depends on it
     }
     for (const root of refresh) {
       root.loader = this.newLoader(root.dir);
       root.disk.clear();
       await this.discoverRoot(root);
     }
-    this.analyses.clear();
+    // (after the waits: nothing compiled meanwhile with an old loader is kept)
+    if (refresh.size > 0 || outside) {
+      this.loose.clear();
+      this.looseLoaders.clear();
+      this.analyses.clear();
+    }
+    // (an open document's own problems do not depend on another description: its analysis stands)
+    for (const root of rediscover) if (!refresh.has(root)) await this.discoverRoot(root);
+  }
+
+  /** A file a config in the folder refers to (a default section written as Markdown). */
+  private isReferenced(root: Root, path: string): boolean {
+    const config = root.loader.forDir(dirname(path));
+    return config.referencedFiles.has(path) || config.referencedFiles.has(realPath(path) ?? path);
   }
 
   /** Forgets every config, catalogue and description read (e.g. the watcher could not say what changed). */
@@ -138,7 +202,7 @@ export class Workspace {
     if (known && known.version === doc.version) return known;
     const root = this.rootOf(doc.path);
     const cwd = root?.dir ?? dirname(doc.path);
-    const loader = root?.loader ?? this.newLoader(cwd);
+    const loader = root?.loader ?? this.looseLoader(doc.path);
     const result = compileSource(doc.text, {
       path: doc.path,
       configLoader: loader,

@@ -45,6 +45,20 @@ interface Walk {
   ignored: (path: string, isDir: boolean) => boolean;
 }
 
+/**
+ * Whether a folder walk from `root` would take `path` as a description (the language server asks
+ * about a file it was not told of): a `*.md` other than README.md, in no hidden or skipped folder
+ * below `root`, not excluded by a config's `ignore:`, not a file a config refers to.
+ */
+export function isWalkedDescription(path: string, root: string, loader: ConfigLoader): boolean {
+  const rel = relative(root, path).split(/[\\/]/);
+  if (!isCandidate(rel.at(-1)!) || rel.slice(0, -1).some((d) => d.startsWith('.') || SKIP_DIRS.has(d)))
+    return false;
+  if (loader.ignoredBy(path) !== undefined) return false;
+  const config = loader.forDir(dirname(path));
+  return !config.referencedFiles.has(path) && !config.referencedFiles.has(realPath(path) ?? path);
+}
+
 /** Every candidate `*.md` below `dir` (real path `realDir`) that no config ignores. */
 function walk(dir: string, realDir: string, w: Walk): void {
   if (w.visited.has(realDir)) return;

@@ -85,12 +85,18 @@ async function settle(
   if (gone.length) await options.removed(gone);
 }
 
+/** The folders given (one with no description yet too: what is made there is seen) and the roots found. */
+function watchedRoots(paths: readonly string[], cwd: string, files: readonly InputFile[]): string[] {
+  const given = paths.map((p) => resolve(cwd, p)).filter(isDirectory);
+  return [...new Set([...given, ...files.map((f) => f.root)])];
+}
+
 export async function watchPaths(paths: readonly string[], options: WatchOptions): Promise<Watcher> {
   const cwd = options.cwd ?? process.cwd();
   const ignore = options.ignore ? resolve(cwd, options.ignore) : undefined;
   const firstLoader = new ConfigLoader({ cwd });
   let files = await discover(paths, firstLoader, cwd);
-  const roots = [...new Set(files.map((f) => f.root))];
+  const roots = watchedRoots(paths, cwd, files);
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();

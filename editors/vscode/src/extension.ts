@@ -18,7 +18,13 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { serverCommand, SettingError, shownCommand, type ServerCommand } from './server-command.js';
+import {
+  serverCommand,
+  SettingError,
+  shownCommand,
+  spawnArguments,
+  type ServerCommand,
+} from './server-command.js';
 
 const ID = 'ametijuhend';
 const NAME = 'Ametijuhend';
@@ -37,6 +43,7 @@ function chooseCommand(): ServerCommand {
     platform: process.platform,
     pathEnv: process.env.PATH,
     exists: existsSync,
+    hostNode: process.execPath,
   });
 }
 
@@ -92,10 +99,14 @@ function errorHandler(started: () => boolean): LanguageClientOptions['errorHandl
 }
 
 export function createClient(command: ServerCommand, channel: vscode.LogOutputChannel): LanguageClient {
+  // (through cmd.exe: one command line quoted for it; see server-command.ts)
   const executable = {
-    command: command.command,
-    args: command.args,
-    options: { cwd: command.cwd, shell: command.shell },
+    ...spawnArguments(command),
+    options: {
+      cwd: command.cwd,
+      shell: command.shell,
+      ...(command.env ? { env: { ...process.env, ...command.env } } : {}),
+    },
   };
   const serverOptions: ServerOptions = { run: executable, debug: executable };
   let started = false;

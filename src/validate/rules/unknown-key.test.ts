@@ -59,6 +59,20 @@ describe('unknown-key', () => {
     expect(d.message).toContain('„organisation“');
   });
 
+  it('never suggests a key the map already has (its quick fix would repeat it)', () => {
+    const top = only(compileRef(replace(REFERENCE, 'reportsTo:', 'title2: x\nreportsTo:')), 'unknown-key');
+    expect(top.message).not.toMatch(/Kas mõtlesid[^?]*„title“/);
+    expect(top.suggestions ?? []).not.toContain('title');
+    const nested = only(
+      compileRef(replace(REFERENCE, '  experience:', '  educaton: x\n  experience:')),
+      'unknown-key',
+    );
+    expect(nested.suggestions ?? []).not.toContain('education');
+    // the same typo without the key beside it: suggested
+    const alone = only(compileRef(replace(REFERENCE, '  experience:', '  experiense:')), 'unknown-key');
+    expect(alone.suggestions).toEqual(['experience']);
+  });
+
   it('stays silent for known keys', () => {
     expectClean(compileRef(REFERENCE));
   });

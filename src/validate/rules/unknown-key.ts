@@ -1,7 +1,19 @@
 import { defineRule } from '../rule.js';
+import type { YamlPath } from '../../parse/positions.js';
 import { yamlPathText } from '../schema.js';
 import { isRecord, yamlScalar } from '../util.js';
 import { closest } from '../../util/closest.js';
+
+/** The value at a path of the data (undefined when the path leads nowhere). */
+function dataAt(data: unknown, path: YamlPath): unknown {
+  let v = data;
+  for (const seg of path) {
+    if (Array.isArray(v) && typeof seg === 'number') v = v[seg];
+    else if (isRecord(v) && typeof seg === 'string') v = v[seg];
+    else return undefined;
+  }
+  return v;
+}
 
 export default defineRule({
   id: 'unknown-key',
@@ -28,7 +40,12 @@ export default defineRule({
         ? error.parentSchema.properties
         : {};
     const allowed = Object.keys(props);
-    const suggestions = closest(key, allowed);
+    // a key the map already has is no suggestion (replacing `titel` by `title` next to `title` repeats it)
+    const map = dataAt(ctx.data, path);
+    const suggestions = closest(
+      key,
+      allowed.filter((k) => !(isRecord(map) && Object.hasOwn(map, k))),
+    );
     const parent = yamlPathText(path);
     const data = {
       key,
