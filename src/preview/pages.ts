@@ -4,19 +4,23 @@
  * file escaped. The parts a live update swaps carry `data-live` and an id (client.ts).
  */
 import { message, type MessageId } from '../messages/index.js';
-import { addMonths, today } from '../util/dates.js';
+import { reviewDueDate } from '../project/status.js';
+import { today } from '../util/dates.js';
 import { ID_PATTERN } from '../util/slug.js';
-import type { Diagnostic, MessageLang, TemplateData } from '../validate/diagnostic.js';
+import { escapeXml } from '../util/xml.js';
+import {
+  countDiagnostics,
+  type Diagnostic,
+  type MessageLang,
+  type TemplateData,
+} from '../validate/diagnostic.js';
 import { MAX_SOURCE_BYTES } from '../validate/rules/file-too-large.js';
 import { CLIENT_SCRIPT } from './client.js';
 import type { PreviewEntry, SourceView } from './project.js';
 
 /** Text for HTML content and attribute values. */
 export function esc(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
+  return escapeXml(text, { invalid: 'replace' });
 }
 
 export interface PageContext {
@@ -124,8 +128,7 @@ export interface ListQuery {
 /** The review due date: reviewed + the config's review period. */
 export function reviewDue(entry: PreviewEntry): string | undefined {
   const { reviewed, reviewMonths } = entry.summary;
-  if (!reviewed || reviewMonths === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(reviewed)) return undefined;
-  return addMonths(reviewed, reviewMonths);
+  return reviewed && reviewMonths !== undefined ? reviewDueDate(reviewed, reviewMonths) : undefined;
 }
 
 const searchText = (e: PreviewEntry): string =>
@@ -235,7 +238,7 @@ export function indexPage(
   const empty =
     entries.length === 0 ? 'preview.page.none' : rows.length === 0 ? 'preview.page.noMatch' : undefined;
   const skipped = others.length
-    ? `<h2>${t(ctx, 'preview.page.problems', countOf(others))}</h2>${problemList(ctx, others, false)}`
+    ? `<h2>${t(ctx, 'preview.page.problems', countDiagnostics(others))}</h2>${problemList(ctx, others, false)}`
     : '';
   const main = `<h1>${t(ctx, 'preview.page.indexTitle')}</h1>
 <p class="status" id="status" role="status" aria-live="polite">${failure ? esc(failure) : ''}</p>
@@ -262,16 +265,6 @@ ${skipped}
 }
 
 // ---------------------------------------------------------------- one description
-
-function countOf(list: readonly Diagnostic[]): { errors: number; warnings: number } {
-  let errors = 0;
-  let warnings = 0;
-  for (const d of list) {
-    if (d.severity === 'error') errors += d.omitted ?? 1;
-    else warnings += d.omitted ?? 1;
-  }
-  return { errors, warnings };
-}
 
 function problemList(ctx: PageContext, list: readonly Diagnostic[], links: boolean): string {
   if (list.length === 0) return `<p>${t(ctx, 'preview.page.noProblems')}</p>`;

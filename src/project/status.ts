@@ -5,6 +5,7 @@
  */
 import { checkPaths, type CheckOptions, type CheckResult } from './check.js';
 import { message } from '../messages/index.js';
+import { addMonths } from '../util/dates.js';
 import { terminalSafe } from '../util/terminal.js';
 import { countDiagnostics, type Diagnostic, type MessageLang } from '../validate/diagnostic.js';
 
@@ -56,8 +57,6 @@ export interface SignedExtra {
 export type StatusFormat = 'table' | 'json' | 'csv';
 export const STATUS_FORMATS: readonly StatusFormat[] = ['table', 'json', 'csv'];
 
-const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
-
 /** A real calendar date written YYYY-MM-DD, as [year, month, day]; undefined otherwise. */
 function parseIsoDate(s: string): [number, number, number] | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
@@ -74,14 +73,7 @@ function parseIsoDate(s: string): [number, number, number] | undefined {
  * undefined for a date that is not a real YYYY-MM-DD. Same arithmetic as the review-overdue rule.
  */
 export function reviewDueDate(iso: string, months: number): string | undefined {
-  const parsed = parseIsoDate(iso);
-  if (!parsed) return undefined;
-  const [y, m, d] = parsed;
-  const total = y * 12 + (m - 1) + months;
-  const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${pad(year, 4)}-${pad(month)}-${pad(Math.min(d, last))}`;
+  return parseIsoDate(iso) ? addMonths(iso, months) : undefined;
 }
 
 const diagnosticKey = (d: Diagnostic): string =>
