@@ -35,18 +35,11 @@ import {
   type CodeAction,
   type Hover,
 } from 'vscode-languageserver-protocol/node';
+import type { Diagnostic } from '../src/validate/diagnostic.js';
 import { BIN, EXAMPLES } from './cli.js';
 
-interface Row {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: string;
-  rule: string;
-  message: string;
-}
+/** A row of `check --format json`. */
+type Row = Diagnostic;
 
 class Client {
   readonly child: ChildProcess;

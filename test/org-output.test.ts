@@ -6,17 +6,15 @@
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orgChartSvg } from '../src/preview/org.js';
+import { axeViolations, CHROMIUM, launchChromium, WCAG_21_AA } from './browser.js';
 import { PAD } from '../src/preview/org-style.js';
 import type { DescriptionSummary, ReferenceKey } from '../src/validate/summary.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
-const CHROMIUM = '/usr/bin/chromium';
 const POS = { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } };
 
 function summary(
@@ -91,16 +89,7 @@ let dir: string;
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is not installed`);
   dir = mkdtempSync(join(tmpdir(), 'ametijuhend-org-'));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--headless',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -169,13 +158,7 @@ describe.each(['et', 'en'] as const)('the organisation chart in Chromium (%s)', 
     const open = await browser.newContext({ bypassCSP: true });
     const checked = await open.newPage();
     await checked.goto(pathToFileURL(file).href);
-    await checked.addScriptTag({ path: AXE });
-    const violations = await evaluate(
-      checked,
-      `axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })` +
-        `.then((r) => r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.html.slice(0, 120)) })))`,
-    );
-    expect(violations).toEqual([]);
+    expect(await axeViolations(checked, WCAG_21_AA)).toEqual([]);
     // each description is a link a keyboard reaches, named by its words
     const names = await evaluate<string[]>(
       checked,

@@ -6,15 +6,13 @@
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type PreviewServer } from '../src/preview/server.js';
+import { axeViolations as axeOn, launchChromium, WCAG_21_AA } from './browser.js';
 import { exampleFolder } from './preview-helpers.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
-const CHROMIUM = '/usr/bin/chromium';
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 let browser: Browser;
 let context: BrowserContext;
@@ -26,18 +24,7 @@ const consoleErrors: string[] = [];
 beforeAll(async () => {
   dir = exampleFolder();
   preview = await startPreview([], { cwd: dir, port: 0, lang: 'en', debounceMs: 50 });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--headless',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 });
 
@@ -63,11 +50,7 @@ async function axeViolations(path: string): Promise<Array<{ id: string; nodes: s
   try {
     const page = await ctx.newPage();
     await page.goto(new URL(path, preview.url).href);
-    await page.addScriptTag({ path: AXE });
-    return await page.evaluate(
-      `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG)} } })
-        .then((r) => r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.html) })))`,
-    );
+    return await axeOn(page, WCAG_21_AA);
   } finally {
     await ctx.close();
   }

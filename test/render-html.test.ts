@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import type { Nodes as MdastNodes } from 'mdast';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileFile } from '../src/compiler/compile.js';
 import { provenanceOf } from '../src/model/fingerprint.js';
@@ -17,6 +17,7 @@ import { shortCode } from '../src/util/provenance.js';
 import type { JobDescription } from '../src/model/types.js';
 import { buildOutline, inlineText } from '../src/render/common/outline.js';
 import { renderHtml } from '../src/render/html/index.js';
+import { CHROMIUM, launchChromium } from './browser.js';
 import type { RenderOptions } from '../src/render/types.js';
 
 const run = promisify(execFile);
@@ -28,7 +29,6 @@ const INJECTION = join(ROOT, 'test', 'fixtures', 'html', 'injection.md');
 const OFFICIAL = join(ROOT, 'test', 'fixtures', 'html', 'official.md');
 const VNU_JAR = join(ROOT, 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar');
 const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
-const CHROMIUM = '/usr/bin/chromium';
 const JAVA = '/usr/bin/java';
 const OPTIONS: RenderOptions = { date: new Date(Date.UTC(2026, 2, 1)), toolVersion: '0.1.0-test' };
 /** The options a driver passes: with the provenance (its meta elements and the document code are checked too). */
@@ -296,18 +296,7 @@ function startTags(html: string): Tag[] {
 beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'ametijuhend-html-'));
   requireTool(CHROMIUM);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--headless',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   // The page's Content-Security-Policy forbids every script: axe-core can only be injected past it.
   context = await browser.newContext({ bypassCSP: true, javaScriptEnabled: true });
   for (const path of [REFERENCE, ENGLISH, OFFICIAL, INJECTION]) await renderToFile(path);
