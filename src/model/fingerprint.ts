@@ -105,16 +105,21 @@ export interface ModelFingerprint {
 
 /** The fingerprint of a compiled model and of each of its parts. */
 export function fingerprintModel(model: JobDescription): ModelFingerprint {
+  // made once: each part is the same value inside the whole's canonical form (a part's strings are
+  // trimmed there too, as no part is an mdast `value`)
+  const whole = canonical(model) ?? null;
+  const form = whole as unknown as JobDescription;
   const parts: Record<string, string> = {};
-  const digest = (name: string, value: unknown): void => {
-    const json = canonical(value);
+  const digest = (name: string, json: Json | undefined): void => {
     // an empty list is the same as no list: `substitutes: []` and no key say one thing
     if (json === undefined || (Array.isArray(json) && json.length === 0)) return;
     parts[name] = sha256(JSON.stringify(json)).slice(0, PART_DIGEST_LENGTH);
   };
-  for (const [name, take] of PARTS) digest(name, take(model));
-  for (const extra of model.extraSections) digest(`extra:${extra.heading.replace(/\s+/gu, ' ')}`, extra);
-  return { value: sha256(canonicalJson(model)), parts };
+  for (const [name, take] of PARTS) digest(name, take(form) as Json | undefined);
+  model.extraSections.forEach((extra, i) =>
+    digest(`extra:${extra.heading.replace(/\s+/gu, ' ')}`, (form.extraSections as unknown as Json[])[i]),
+  );
+  return { value: sha256(JSON.stringify(whole)), parts };
 }
 
 /** What the outputs of `model` carry (see src/util/provenance.ts for how each format embeds it). */

@@ -66,10 +66,39 @@ function parse(path: string): Parsed {
 /** Code units shaped to measure widths (cache misses), for tests that show layout stays near-linear. */
 export const measureStats = { chars: 0 };
 
+/** Where pdfkit cuts text it shapes: after each space or tab (the blank stays with the word before it). */
+const CHUNK = /[^ \t]*[ \t]|[^ \t]+$/g;
+
 function makeFace<K extends DrawKey>(key: K, { font, data }: Parsed): Face<K> {
   const cache = new Map<string, number>();
+  /** Advance widths in font units of pdfkit's chunks of texts (integers: their sum is exact). */
+  const chunkUnits = new Map<string, number>();
   const upm = font.unitsPerEm;
   const main = !isFallback(key);
+  const shape = (text: string): number => {
+    measureStats.chars += text.length;
+    return font.layout(text).advanceWidth;
+  };
+  /**
+   * A text of several words (a footer, a label) is measured as pdfkit draws it: shaped chunk by
+   * chunk (see CHUNK), each chunk shaped once per process. Shaping each whole text cost a tenth of
+   * a PDF's time, mostly in fitting the running footer, which measures many prefixes of one text.
+   */
+  const chunked = (text: string): number => {
+    let units = 0;
+    for (const chunk of text.match(CHUNK) ?? []) {
+      let u = chunkUnits.get(chunk);
+      if (u === undefined) {
+        u = shape(chunk);
+        if (chunk.length <= WIDTH_CACHE_MAX_LENGTH) {
+          if (chunkUnits.size >= WIDTH_CACHE_LIMIT) chunkUnits.clear();
+          chunkUnits.set(chunk, u);
+        }
+      }
+      units += u;
+    }
+    return units / upm;
+  };
   return {
     key,
     font,
@@ -83,10 +112,8 @@ function makeFace<K extends DrawKey>(key: K, { font, data }: Parsed): Face<K> {
         if (parts) {
           w = 0;
           for (const part of parts) w += drawFace(part.face).width(part.text);
-        } else {
-          w = font.layout(text).advanceWidth / upm;
-          measureStats.chars += text.length;
-        }
+        } else if (/[ \t]./.test(text)) w = chunked(text);
+        else w = shape(text) / upm;
         if (text.length <= WIDTH_CACHE_MAX_LENGTH) {
           if (cache.size >= WIDTH_CACHE_LIMIT) cache.clear();
           cache.set(text, w);

@@ -19,6 +19,7 @@ import {
   registerParsedFont,
   replaceXmpInfo,
   shareLayoutCache,
+  textWrites,
 } from './patches.js';
 import { writeText } from './text-writer.js';
 import { installedVersions, type InstalledVersions } from './version.js';
@@ -56,6 +57,7 @@ const INTERNALS: PdfInternals = {
   documentOptions: { font: null as unknown as string },
   prepare(doc, xmp) {
     fastWrite(doc);
+    textWrites(doc);
     replaceXmpInfo(doc, xmp);
     expandOutlineRoot(doc);
   },

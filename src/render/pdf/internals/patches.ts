@@ -11,7 +11,7 @@ type Doc = InstanceType<typeof PDFDocument>;
 
 /** The members of pdfkit's (untyped) PDFDocument used here. */
 interface DocInternals {
-  push(chunk: Uint8Array): boolean;
+  push(chunk: Uint8Array | null): boolean;
   _offset: number;
   _write(data: string | Uint8Array): void;
   _addInfo(): void;
@@ -22,15 +22,94 @@ interface DocInternals {
 const internalsOf = (doc: Doc): DocInternals => doc as unknown as DocInternals;
 
 /**
- * pdfkit turns every line it writes into bytes with a JavaScript loop (charCode & 0xff per
- * character); Node's latin1 encoder gives the same bytes natively.
+ * pdfkit turns every line of the file it writes into bytes of its own with a JavaScript loop
+ * (charCode & 0xff per character) and pushes each into its stream. Here the lines are kept as one
+ * text until bytes come (a font program, a deflated stream) or the file ends, and turned into
+ * bytes natively (latin1 gives the same bytes). The offsets pdfkit records for the cross-reference
+ * table count the same bytes (one per code unit).
  */
 export function fastWrite(doc: Doc): void {
   const d = internalsOf(doc);
+  const push = d.push.bind(d);
+  let text = '';
+  const flush = (): void => {
+    if (text === '') return;
+    push(Buffer.from(text, 'latin1'));
+    text = '';
+  };
   d._write = (data) => {
-    const bytes = data instanceof Uint8Array ? data : Buffer.from(`${data}\n`, 'latin1');
-    d.push(bytes);
-    d._offset += bytes.length;
+    if (data instanceof Uint8Array) {
+      flush();
+      push(data);
+      d._offset += data.length;
+    } else {
+      const line = `${data}\n`;
+      text += line;
+      d._offset += line.length;
+    }
+  };
+  // the end of the file (push(null)) takes the text still held
+  d.push = (chunk) => {
+    if (chunk === null) flush();
+    return push(chunk);
+  };
+}
+
+/** The members of pdfkit's (untyped) PDFReference used here. */
+interface RefInternals {
+  document: { [TEXT_WRITES]?: true };
+  data: { Length?: number; Filter?: string };
+  compress: boolean;
+  uncompressedLength: number;
+  buffer: Uint8Array[];
+  write(chunk: unknown): void;
+  finalize(): void;
+  /** Text written since the last bytes (this patch's own member). */
+  [PENDING]?: string;
+}
+
+const TEXT_WRITES = Symbol('ametijuhend.textWrites');
+const PENDING = Symbol('ametijuhend.pendingText');
+let refsPatched = false;
+
+/** Moves the text a reference holds into its buffer as bytes (latin1: pdfkit's charCode & 0xff). */
+function flushText(ref: RefInternals): void {
+  const text = ref[PENDING];
+  if (text === undefined) return;
+  ref[PENDING] = undefined;
+  ref.buffer.push(Buffer.from(text, 'latin1'));
+}
+
+/**
+ * pdfkit turns every line written to a stream (each operator of a page's content) into a
+ * Uint8Array of its own, kept until the document ends; on this path the lines are kept as one
+ * text per run of writes and turned into bytes once. Same bytes; far fewer objects for the
+ * garbage collector to copy while a document is made. The prototype is patched once, and the
+ * patch acts only for documents `prepare` marked: the public path keeps pdfkit's own code.
+ */
+export function textWrites(doc: Doc): void {
+  const root = (doc as unknown as { _root: RefInternals })._root;
+  root.document[TEXT_WRITES] = true;
+  if (refsPatched) return;
+  refsPatched = true;
+  const proto = Object.getPrototypeOf(root) as RefInternals;
+  const { write, finalize } = proto;
+  proto.write = function (this: RefInternals, chunk: unknown): void {
+    if (this.document[TEXT_WRITES] !== true) return write.call(this, chunk);
+    if (chunk instanceof Uint8Array) {
+      flushText(this);
+      return write.call(this, chunk);
+    }
+    const line = `${String(chunk)}\n`;
+    this[PENDING] = (this[PENDING] ?? '') + line;
+    // pdfkit's bookkeeping: one byte per code unit
+    this.uncompressedLength += line.length;
+    this.data.Length = (this.data.Length ?? 0) + line.length;
+    if (this.compress) this.data.Filter = 'FlateDecode';
+  };
+  proto.finalize = function (this: RefInternals): void {
+    flushText(this);
+    finalize.call(this);
   };
 }
 
