@@ -43,11 +43,26 @@ export function repositoryRoot(dir: string): string {
   return gitWorkTree(dir) ?? realPath(resolve(dir)) ?? resolve(dir);
 }
 
+/** A `.` or `..` part, or an empty one (`//`), in a POSIX path. */
+const UNNORMAL = /(^|\/)\.{1,2}(\/|$)|\/\//;
+
 /**
  * Whether `path` is `root` or below it (compared as resolved text: pass real paths where links
  * matter). A name that merely starts with `..` (`..shared`) is inside.
  */
 export function isInside(path: string, root: string): boolean {
+  // absolute POSIX paths without `.`/`..` parts or doubled slashes compare as text (a build asks
+  // this for every file it writes); anything else, and Windows (case, drives), as resolved paths
+  if (
+    sep === '/' &&
+    path.startsWith('/') &&
+    root.startsWith('/') &&
+    !UNNORMAL.test(path) &&
+    !UNNORMAL.test(root)
+  ) {
+    const base = root.length > 1 && root.endsWith('/') ? root.slice(0, -1) : root;
+    return path === base || path.startsWith(base === '/' ? '/' : `${base}/`);
+  }
   const rel = relative(resolve(root), resolve(path));
   return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }

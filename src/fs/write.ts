@@ -187,6 +187,10 @@ function notWritable(dir: string, e: unknown): FolderNotWritable {
 export function linkOutside(dir: string, root: string): { link: string; target: string } | undefined {
   const realRoot = realPath(root);
   if (realRoot === undefined) return undefined; // nothing below a missing root exists yet
+  // the common case in one call: a folder that exists and is inside by real path is written
+  // inside, whatever links lead there (the walk below finds the link to name when it is not)
+  const real = realPath(dir);
+  if (real !== undefined && isInside(real, realRoot)) return undefined;
   let p = resolve(root);
   for (const part of relative(p, resolve(dir)).split(sep)) {
     if (part === '') continue;
@@ -251,12 +255,14 @@ export function writeFileAtomic(target: string, data: Uint8Array, root?: string)
   const dir = dirname(target);
   if (root !== undefined) {
     assertNoLinkOut(dir, root);
+    let made: string | undefined;
     try {
-      mkdirSync(dir, { recursive: true });
+      made = mkdirSync(dir, { recursive: true });
     } catch (e) {
       throw notWritable(dir, e);
     }
-    assertNoLinkOut(dir, root);
+    // a folder just made: a link may have been planted on its way meanwhile
+    if (made !== undefined) assertNoLinkOut(dir, root);
   }
   const tmp = join(dir, tempName(target));
   inFlight.add(tmp);

@@ -1,0 +1,50 @@
+/**
+ * isInside's text comparison (normal absolute POSIX paths) must answer exactly as the comparison of
+ * resolved paths does, for every shape of path: `.`/`..` parts, doubled and trailing slashes,
+ * names that start with dots, the root folder itself.
+ */
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isInside } from './root.js';
+
+/** The comparison by resolved paths (isInside's general case). */
+function resolvedInside(path: string, root: string): boolean {
+  const rel = relative(resolve(root), resolve(path));
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}
+
+describe('isInside', () => {
+  it('answers as resolved paths do, for every shape of path', () => {
+    const parts = ['', '/', 'a', 'b', 'ab', '..', '.', '..shared', '.x', 'a/', '/a', '//', 'a/..', 'a/./b'];
+    const mismatches: string[] = [];
+    let cases = 0;
+    for (const x of parts)
+      for (const y of parts)
+        for (const z of parts)
+          for (const w of parts) {
+            const p = `/${x}/${y}${z}`;
+            const r = `/${z}${w}`;
+            for (const [a, b] of [
+              [p, r],
+              [r, p],
+              [`/a/b${x}`, `/a${y}`],
+              [p.replace(/\/+$/, ''), `${r}/`],
+            ] as const) {
+              cases++;
+              if (isInside(a, b) !== resolvedInside(a, b)) mismatches.push(`${a} in ${b}`);
+            }
+          }
+    expect(cases).toBeGreaterThan(100_000);
+    expect(mismatches).toEqual([]);
+  });
+
+  it('knows the plain cases', () => {
+    expect(isInside('/work/out/a.pdf', '/work/out')).toBe(true);
+    expect(isInside('/work/out', '/work/out/')).toBe(true);
+    expect(isInside('/work/output/a.pdf', '/work/out')).toBe(false);
+    expect(isInside('/work/out/../x', '/work/out')).toBe(false);
+    expect(isInside('/work/out/..shared', '/work/out')).toBe(true);
+    expect(isInside('/anything', '/')).toBe(true);
+    expect(isInside('out/a.pdf', 'out')).toBe(true);
+  });
+});
