@@ -46,15 +46,19 @@ export function maxJobs(): number {
 /**
  * V8 grows a heap by a factor of up to 4 over what survived the last full collection when a program
  * allocates fast, as rendering does: each worker then holds ~220 MB for ~40 MB of live data. Growing
- * by at most 2× keeps a two-worker build near 400 MB instead of 590 MB, at no measurable cost in
- * time (see docs/benchmarks.md). The flag is process-wide and read by isolates created after it
- * is set, so it is set before the first worker starts.
+ * by at most 1.5× keeps a two-worker build of 1000 descriptions (pdf, html, docx) under 300 MB.
+ * Peak RSS (`/usr/bin/time -f %M node bin/ametijuhend.js build . -o out --format pdf,html,docx`,
+ * the bench's corpus, 2 workers, two runs each on 2026-12-02): growth 100 % 313–324 MB, 50 %
+ * 279–282 MB, in the same time (27.5 s against 28.0 s on a slow, noisy machine; the bench decides
+ * the time). A cap on the old generation (`maxOldGenerationSizeMb` 72: 270–274 MB) saves little
+ * more and would make a large description run out of memory. The flag is process-wide and read by
+ * isolates created after it is set, so it is set before the first worker starts.
  */
 let heapFlagSet = false;
 function limitHeapGrowth(): void {
   if (heapFlagSet) return;
   heapFlagSet = true;
-  setFlagsFromString('--heap-growing-percent=100');
+  setFlagsFromString('--heap-growing-percent=50');
 }
 
 /**
