@@ -71,6 +71,9 @@ const MAX_FORMATTED_LISTS = 10_000;
 function formatValue(value: TemplateData[string], lang: MessageLang): string {
   if (value === undefined) return '';
   if (Array.isArray(value)) {
+    // no list or one item needs no list format (and no locale data loaded for it)
+    if (value.length === 0) return '';
+    if (value.length === 1) return lang === 'et' ? `„${value[0]}“` : `"${value[0]}"`;
     const key = `${lang}\0${value.join('\0')}`;
     const known = formattedLists.get(key);
     if (known !== undefined) return known;
@@ -91,9 +94,30 @@ function formatValue(value: TemplateData[string], lang: MessageLang): string {
  * (`{n, plural, one {# väli} other {# välja}}`, src/util/plural.ts) gets the form its number asks for.
  */
 export function fill(template: string, data: TemplateData, lang: MessageLang): string {
-  return expandPlurals(template, data, lang).replace(/\{(\w+)\}/g, (_, key: string) =>
-    formatValue(data[key] !== undefined ? data[key] : data[`${key}_${lang}`], lang),
-  );
+  const parts = templateParts(template) ?? expandPlurals(template, data, lang).split(PLACEHOLDER);
+  let out = parts[0] ?? '';
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i] as string;
+    out += formatValue(data[key] !== undefined ? data[key] : data[`${key}_${lang}`], lang) + parts[i + 1];
+  }
+  return out;
+}
+
+/** A placeholder; split() with it gives [text, name, text, name, …, text]. */
+const PLACEHOLDER = /\{(\w+)\}/;
+/** Templates split once (a repository's thousands of problems share a few dozen messages). */
+const splitTemplates = new Map<string, string[] | null>();
+const MAX_SPLIT_TEMPLATES = 2_000;
+
+/** The template's parts, or null when it has plural forms (which depend on the data). */
+function templateParts(template: string): string[] | null {
+  let parts = splitTemplates.get(template);
+  if (parts === undefined) {
+    parts = template.includes(', plural, ') ? null : template.split(PLACEHOLDER);
+    if (splitTemplates.size >= MAX_SPLIT_TEMPLATES) splitTemplates.clear();
+    splitTemplates.set(template, parts);
+  }
+  return parts;
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
@@ -103,12 +127,22 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
 
 /** Sorted by file and line, exact duplicates (a shared config problem seen by many files) removed. */
 export function sortAndDedupe(list: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
   const out: Diagnostic[] = [];
+  // duplicates sort next to each other's place (file, line, column, rule): compared within it only
+  let place: Diagnostic | undefined;
+  let placeIndex = 0;
+  let seen: Set<string> | undefined;
   for (const d of [...list].sort(compareDiagnostics)) {
-    const key = `${d.file}\0${d.line}\0${d.column}\0${d.rule}\0${d.message}\0${d.omitted ?? ''}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (place && compareDiagnostics(place, d) === 0) {
+      const key = (x: Diagnostic): string => `${x.message}\0${x.omitted ?? ''}`;
+      seen ??= new Set(out.slice(placeIndex).map(key));
+      if (seen.has(key(d))) continue;
+      seen.add(key(d));
+    } else {
+      place = d;
+      placeIndex = out.length;
+      seen = undefined;
+    }
     out.push(d);
   }
   return out;
