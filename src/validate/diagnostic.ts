@@ -125,6 +125,9 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 }
 
+/** What tells two problems of one place apart. */
+const sameness = (d: Diagnostic): string => `${d.message}\0${d.omitted ?? ''}`;
+
 /** Sorted by file and line, exact duplicates (a shared config problem seen by many files) removed. */
 export function sortAndDedupe(list: readonly Diagnostic[]): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -134,10 +137,10 @@ export function sortAndDedupe(list: readonly Diagnostic[]): Diagnostic[] {
   let seen: Set<string> | undefined;
   for (const d of [...list].sort(compareDiagnostics)) {
     if (place && compareDiagnostics(place, d) === 0) {
-      const key = (x: Diagnostic): string => `${x.message}\0${x.omitted ?? ''}`;
-      seen ??= new Set(out.slice(placeIndex).map(key));
-      if (seen.has(key(d))) continue;
-      seen.add(key(d));
+      seen ??= new Set(out.slice(placeIndex).map(sameness));
+      const key = sameness(d);
+      if (seen.has(key)) continue;
+      seen.add(key);
     } else {
       place = d;
       placeIndex = out.length;
