@@ -3,11 +3,12 @@
  * and the language-code rule asks whether a code names a language at all.
  */
 
+import { alternatives } from './list.js';
+
 /** The languages names are given in: a document's or a message's. */
 type NameLang = 'et' | 'en';
 
 const displayNames = new Map<NameLang, Intl.DisplayNames>();
-const listFormats = new Map<NameLang, Intl.ListFormat>();
 /** Names already asked for, by language and code (ICU's lookup is slow for a hot path; codes are few). */
 const knownNames = new Map<string, string | undefined>();
 const KNOWN_NAMES_LIMIT = 10_000;
@@ -34,10 +35,8 @@ export function languageName(code: string, lang: NameLang): string | undefined {
 
 /** "inglise või vene" / "English or Russian": alternatives joined in the document's language. */
 export function languageNames(codes: readonly string[], lang: NameLang): string {
-  let fmt = listFormats.get(lang);
-  if (!fmt) {
-    fmt = new Intl.ListFormat([lang], { type: 'disjunction' });
-    listFormats.set(lang, fmt);
-  }
-  return fmt.format(codes.map((c) => languageName(c, lang) ?? c));
+  return alternatives(
+    codes.map((c) => languageName(c, lang) ?? c),
+    lang,
+  );
 }

@@ -1,11 +1,16 @@
 /**
- * Counts in messages: the form of a word after a number (Intl.PluralRules) and the number itself in
- * the language's digits grouping (Intl.NumberFormat: 19 980 in Estonian, 19,980 in English).
+ * Counts in messages: the form of a word after a number and the number itself in the language's
+ * digit grouping (19 980 in Estonian, 19,980 in English).
  *
  * A template says `{name, plural, one {# fail} other {# faili}}`, the ICU MessageFormat shape cut
  * down to what Estonian and English need: their plural rules know only the categories `one` (1) and
  * `other` (0, 2, 5, 21, 1.5 …), so both branches are required and no others exist. `#` in a branch
  * is the formatted number; a branch holds no further {placeholders}.
+ *
+ * Whole numbers, which is what messages count, are written here as CLDR's rules for the two
+ * languages say (util/plural.test.ts compares them with Intl.NumberFormat and Intl.PluralRules):
+ * the first Intl formatter of a process loads ICU's locale data (~15 ms of a warm `check --cache`),
+ * and a Node built with small ICU has no Estonian. Other numbers go to Intl.NumberFormat.
  */
 
 export type CountLang = 'et' | 'en';
@@ -19,26 +24,41 @@ export interface PluralForms {
 /** Every plural form in a template: [whole, name, one, other]. */
 export const PLURAL_FORM = /\{(\w+), plural, one \{([^{}]*)\} other \{([^{}]*)\}\}/g;
 
-const pluralRules = new Map<CountLang, Intl.PluralRules>();
+/**
+ * CLDR's grouping: Estonian groups thousands with a no-break space from five digits on (its
+ * minimumGroupingDigits is 2: "1234", "12 345"), English with a comma from four ("1,234").
+ */
+const GROUPING: Record<CountLang, { separator: string; fromDigits: number }> = {
+  et: { separator: '\u00a0', fromDigits: 5 },
+  en: { separator: ',', fromDigits: 4 },
+};
+const THOUSANDS = /\B(?=(\d{3})+$)/g;
+
 const numberFormats = new Map<CountLang, Intl.NumberFormat>();
 
 /** 19980 → "19 980" (Estonian, with a no-break space) or "19,980" (English); 1234 → "1234" / "1,234". */
 export function formatNumber(n: number, lang: CountLang): string {
+  if (Number.isSafeInteger(n) && n >= 0) {
+    const digits = String(n);
+    const { separator, fromDigits } = GROUPING[lang];
+    return digits.length < fromDigits ? digits : digits.replace(THOUSANDS, separator);
+  }
   let f = numberFormats.get(lang);
   if (!f) numberFormats.set(lang, (f = new Intl.NumberFormat([lang])));
   return f.format(n);
 }
 
-/** The plural category of `n` in `lang`: Estonian and English have only `one` and `other`. */
-export function pluralCategory(n: number, lang: CountLang): keyof PluralForms {
-  let r = pluralRules.get(lang);
-  if (!r) pluralRules.set(lang, (r = new Intl.PluralRules([lang])));
-  return r.select(n) === 'one' ? 'one' : 'other';
+/**
+ * The plural category of `n` in either language: Estonian and English have only `one` and `other`, and
+ * `one` is "the integer 1 with no fraction digits" (CLDR: i = 1 and v = 0) in both.
+ */
+export function pluralCategory(n: number): keyof PluralForms {
+  return n === 1 || n === -1 ? 'one' : 'other';
 }
 
 /** `n` with the form of the phrase its count asks for: plural(2, 'et', {one: '# fail', other: '# faili'}) → "2 faili". */
 export function plural(n: number, lang: CountLang, forms: PluralForms): string {
-  return forms[pluralCategory(n, lang)].replace(/#/g, formatNumber(n, lang));
+  return forms[pluralCategory(n)].replace(/#/g, formatNumber(n, lang));
 }
 
 /** A number from message data: a number, or a string of digits (as some callers pass it). */

@@ -1,5 +1,6 @@
 import type { Position } from 'unist';
-import { expandPlurals } from '../util/plural.js';
+import { alternatives } from '../util/list.js';
+import { expandPlurals, formatNumber } from '../util/plural.js';
 
 export type Severity = 'error' | 'warning';
 export type SeveritySetting = Severity | 'off';
@@ -48,13 +49,8 @@ export function countDiagnostics(list: readonly Diagnostic[]): { errors: number;
   return { errors, warnings };
 }
 
-const numberFormats = new Map<MessageLang, Intl.NumberFormat>();
 /** 19980 → "19 980" (Estonian) or "19,980" (English). */
-export function formatCount(n: number, lang: MessageLang): string {
-  let f = numberFormats.get(lang);
-  if (!f) numberFormats.set(lang, (f = new Intl.NumberFormat([lang])));
-  return f.format(n);
-}
+export const formatCount: (n: number, lang: MessageLang) => string = formatNumber;
 
 export interface Template {
   et: string;
@@ -63,27 +59,13 @@ export interface Template {
 
 export type TemplateData = Record<string, string | number | readonly string[] | undefined>;
 
-const listFormats = new Map<MessageLang, Intl.ListFormat>();
-/** Lists formatted already, per language (a repository's 2,000 "did you mean" lists repeat a few). */
-const formattedLists = new Map<string, string>();
-const MAX_FORMATTED_LISTS = 10_000;
-
 function formatValue(value: TemplateData[string], lang: MessageLang): string {
   if (value === undefined) return '';
   if (Array.isArray(value)) {
-    // no list or one item needs no list format (and no locale data loaded for it)
-    if (value.length === 0) return '';
-    if (value.length === 1) return lang === 'et' ? `„${value[0]}“` : `"${value[0]}"`;
-    const key = `${lang}\0${value.join('\0')}`;
-    const known = formattedLists.get(key);
-    if (known !== undefined) return known;
-    const quoted = value.map((v) => (lang === 'et' ? `„${v}“` : `"${v}"`));
-    let f = listFormats.get(lang);
-    if (!f) listFormats.set(lang, (f = new Intl.ListFormat([lang], { type: 'disjunction' })));
-    const text = f.format(quoted);
-    if (formattedLists.size >= MAX_FORMATTED_LISTS) formattedLists.clear();
-    formattedLists.set(key, text);
-    return text;
+    return alternatives(
+      value.map((v: string) => (lang === 'et' ? `„${v}“` : `"${v}"`)),
+      lang,
+    );
   }
   return String(value);
 }

@@ -1,3 +1,4 @@
+import { alternatives } from '../../util/list.js';
 import { defineRule } from '../rule.js';
 import { yamlPathText } from '../schema.js';
 import { typeName, valueAt } from '../util.js';
@@ -16,7 +17,7 @@ const isScalar = (v: unknown): boolean =>
 
 function expected(types: string | string[], lang: 0 | 1): string {
   const list = (Array.isArray(types) ? types : [types]).map((t) => EXPECTED[t]?.[lang] ?? t);
-  return new Intl.ListFormat([lang ? 'en' : 'et'], { type: 'disjunction' }).format(list);
+  return alternatives(list, lang ? 'en' : 'et');
 }
 
 export default defineRule({
