@@ -10,7 +10,7 @@
  * wherever it is (the user chose it), but only when it is a regular file (compile.ts).
  */
 import * as fs from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { ConfigLoader } from '../config/load.js';
 import { isInside, realPath, repositoryRoot } from '../fs/root.js';
 import { usageError } from '../messages/index.js';
@@ -37,7 +37,8 @@ const isCandidate = (name: string): boolean =>
 interface Walk {
   /** Links are followed only when their real path is inside this folder. */
   allowed: string;
-  out: string[];
+  /** What was found: its path and its real path (known from the walk: no realpath per file). */
+  out: { path: string; real: string }[];
   skipped: SkippedPaths;
   /** Real folders already walked (a link loop ends there). */
   visited: Set<string>;
@@ -59,7 +60,14 @@ export function isWalkedDescription(path: string, root: string, loader: ConfigLo
   return !config.referencedFiles.has(path) && !config.referencedFiles.has(realPath(path) ?? path);
 }
 
-/** Every candidate `*.md` below `dir` (real path `realDir`) that no config ignores. */
+/**
+ * `name` in the folder `dir`, where `dir` is a resolved path (as every folder a walk enters is) and
+ * `name` an entry readdir gave (never `.`, `..` or with a separator): what join() gives, without
+ * normalising the whole path again for each of a repository's files.
+ */
+const child = (dir: string, name: string): string => (dir.endsWith(sep) ? dir + name : dir + sep + name);
+
+/** Every candidate `*.md` below `dir` (real path `realDir`, both resolved) that no config ignores. */
 function walk(dir: string, realDir: string, w: Walk): void {
   if (w.visited.has(realDir)) return;
   w.visited.add(realDir);
@@ -72,11 +80,12 @@ function walk(dir: string, realDir: string, w: Walk): void {
   }
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
-    const full = join(dir, entry.name);
+    const full = child(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name) && !w.ignored(full, true)) walk(full, join(realDir, entry.name), w);
+      if (!SKIP_DIRS.has(entry.name) && !w.ignored(full, true)) walk(full, child(realDir, entry.name), w);
     } else if (entry.isFile()) {
-      if (isCandidate(entry.name) && !w.ignored(full, false)) w.out.push(full);
+      if (isCandidate(entry.name) && !w.ignored(full, false))
+        w.out.push({ path: full, real: child(realDir, entry.name) });
     } else if (entry.isSymbolicLink()) {
       walkLink(full, entry.name, w);
     } else if (isCandidate(entry.name) && !w.ignored(full, false)) {
@@ -107,7 +116,7 @@ function walkLink(full: string, name: string, w: Walk): void {
   else if (!isInside(real, w.allowed)) w.skipped.outside(full, real);
   else if (isDir) {
     if (!SKIP_DIRS.has(name)) walk(full, real, w);
-  } else w.out.push(full);
+  } else w.out.push({ path: full, real });
 }
 
 const isGlob = (p: string): boolean => /[*?[\]{}]/.test(p);
@@ -215,12 +224,12 @@ export async function discover(
   const found = new Map<string, InputFile>();
   const reals = new Set<string>();
   const ignored = (path: string, isDir: boolean): boolean => loader.ignoredBy(path, isDir) !== undefined;
-  const add = (path: string, root: string, explicit: boolean): void => {
+  const add = (path: string, root: string, explicit: boolean, knownReal?: string): void => {
     if (found.has(path)) return;
     const by = loader.ignoredBy(path);
     if (by && explicit) skipped.ignored(path, by);
     if (by) return;
-    const real = realPath(path) ?? path;
+    const real = knownReal ?? realPath(path) ?? path;
     if (!explicit) {
       const config = loader.forDir(dirname(path));
       if (config.referencedFiles.has(path) || config.referencedFiles.has(real)) return;
@@ -249,10 +258,11 @@ export async function discover(
         skipped.ignored(abs, by);
         continue;
       }
-      const files: string[] = [];
+      const files: Walk['out'] = [];
       const real = realPath(abs) ?? abs;
       walk(abs, real, { allowed: repositoryRoot(real), out: files, skipped, visited: new Set(), ignored });
-      for (const f of files.sort()) add(f, abs, false);
+      files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      for (const f of files) add(f.path, abs, false, f.real);
     } else add(abs, dirname(abs), true);
   }
   if (options.skipped) options.skipped.push(...skipped.capped());

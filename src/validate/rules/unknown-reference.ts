@@ -28,6 +28,14 @@ export default defineRule({
     },
   },
   repository(ctx) {
+    // a repository's titles and references repeat: each text is normalised once
+    // (toLocaleLowerCase with a locale goes through ICU)
+    const normalised = new Map<string, string>();
+    const key = (text: string): string => {
+      let n = normalised.get(text);
+      if (n === undefined) normalised.set(text, (n = norm(text)));
+      return n;
+    };
     const titles = new Map<string, string>();
     // how many descriptions have each title, and the titles the configs know: a description's own
     // title is never suggested to it, unless another description or a config has it too
@@ -35,12 +43,12 @@ export default defineRule({
     const known = new Set<string>();
     for (const s of ctx.summaries) {
       if (s.title) {
-        titles.set(norm(s.title), s.title);
-        described.set(norm(s.title), (described.get(norm(s.title)) ?? 0) + 1);
+        titles.set(key(s.title), s.title);
+        described.set(key(s.title), (described.get(key(s.title)) ?? 0) + 1);
       }
       for (const t of s.knownTitles) {
-        titles.set(norm(t), t);
-        known.add(norm(t));
+        titles.set(key(t), t);
+        known.add(key(t));
       }
     }
     const all = [...titles.values()];
@@ -50,15 +58,15 @@ export default defineRule({
     // than shown, so that leaving out the description's own title still leaves three)
     const ranked = new Map<string, string[]>();
     for (const s of ctx.summaries) {
-      const own = s.title ? norm(s.title) : '';
+      const own = s.title ? key(s.title) : '';
       for (const ref of s.references) {
-        if (titles.has(norm(ref.value))) continue;
+        if (titles.has(key(ref.value))) continue;
         let best = ranked.get(ref.value);
         if (!best) {
           best = closest(ref.value, all, 4);
           ranked.set(ref.value, best);
         }
-        const suggestions = (ownOnly(own) ? best.filter((t) => norm(t) !== own) : best).slice(0, 3);
+        const suggestions = (ownOnly(own) ? best.filter((t) => key(t) !== own) : best).slice(0, 3);
         const data = { key: ref.key, value: ref.value, suggestions };
         ctx.report(this, suggestions.length ? 'suggest' : 'unknown', data, s, ref.position);
       }
