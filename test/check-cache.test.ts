@@ -122,9 +122,13 @@ describe('check --cache', () => {
         '  if (u.startsWith("file:")) process.stderr.write(`LOADED ${u}\\n`);\n' +
         '  return n(u, c);\n}\n',
     );
+    // CommonJS packages (yaml is one, loaded with require) do not pass the ESM loader: listed at exit
     writeFileSync(
       join(hooks, 'register.mjs'),
-      `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(hooks, 'hooks.mjs')).href)});\n`,
+      `import { createRequire, register } from 'node:module';\n` +
+        `register(${JSON.stringify(pathToFileURL(join(hooks, 'hooks.mjs')).href)});\n` +
+        `const cache = createRequire(import.meta.url).cache;\n` +
+        `process.on('exit', () => { for (const f of Object.keys(cache)) process.stderr.write('LOADED ' + f + '\\n'); });\n`,
     );
     const hook = join(hooks, 'register.mjs');
     const loaded = (): string[] => {
@@ -136,10 +140,12 @@ describe('check --cache', () => {
       expect(r.status).toBe(1); // the repository has errors: reported from the cache
       return r.stderr.split('\n').filter((l) => l.startsWith('LOADED '));
     };
+    // the YAML parser too: the cache knows what the config's text parses to
     const heavy =
-      /\/(compiler\/compile|parse\/markdown|validate\/schema|validate\/rules\/index|config\/details)\.js$|\/node_modules\/(micromark|remark-parse|unified)\//;
+      /\/(compiler\/compile|parse\/markdown|validate\/schema|validate\/rules\/index|config\/details)\.js$|\/node_modules\/(micromark|remark-parse|unified|yaml)\//;
     const cold = loaded();
     expect(cold.some((l) => heavy.test(l))).toBe(true);
+    expect(cold.some((l) => l.includes('/node_modules/yaml/'))).toBe(true);
     const warm = loaded();
     expect(warm.length).toBeGreaterThan(10);
     expect(warm.filter((l) => heavy.test(l))).toEqual([]);
@@ -230,6 +236,110 @@ describe('check --cache', () => {
     writeFileSync(join(dir, 'kaks.md'), replace(REFERENCE, 'title: Ekspert', 'id: kaks\ntitle: Ekspert'));
     expect(await cachedRun(dir)).toEqual({ hits: 2, misses: 0, corrupt: 0 });
     expect(outcome(await checkPaths([], { cwd: dir, cache: true }))).toEqual(outcome(first));
+  });
+
+  it('reads a known config from what its text parsed to, and parses a changed one', async () => {
+    const dir = tempProject({
+      'ametijuhend.config.yaml': `${BASE_CONFIG}knownTitles:\n  - Direktor\nignore:\n  - mustand/\n`,
+      'competencies.yaml': CATALOGUE,
+      'ekspert.md': REFERENCE,
+      'mustand/pooleli.md': replace(REFERENCE, 'level: C1', 'level: C9'),
+    });
+    const plain = (): Promise<unknown> => checkPaths([], { cwd: dir }).then(outcome);
+    const cached = (): Promise<unknown> => checkPaths([], { cwd: dir, cache: true }).then(outcome);
+    const configs = (): Record<string, unknown> =>
+      (JSON.parse(readFileSync(join(dir, INDEX), 'utf8')) as { configs: Record<string, unknown> }).configs;
+    expect(await cached()).toEqual(await plain());
+    expect(Object.values(configs())).toEqual([
+      {
+        organisation: 'Sotsiaalkindlustusamet',
+        lang: 'et',
+        competencies: 'competencies.yaml',
+        knownTitles: ['Direktor'],
+        ignore: ['mustand/'],
+      },
+    ]);
+    // warm: the ignored folder stays ignored, the known title known
+    const warm = await checkPaths([], { cwd: dir, cache: true });
+    expect(warm.files.map((f) => f.path)).toEqual([join(dir, 'ekspert.md')]);
+    expect(outcome(warm)).toEqual(await plain());
+    // a changed config is parsed again: its new settings apply at once
+    writeFileSync(join(dir, 'ametijuhend.config.yaml'), `${BASE_CONFIG}knownTitles:\n  - Direktor\n`);
+    const changed = await checkPaths([], { cwd: dir, cache: true });
+    expect(changed.files).toHaveLength(2);
+    expect(changed.diagnostics.map((d) => d.rule)).toContain('language-level');
+    expect(outcome(changed)).toEqual(await plain());
+    expect(Object.keys(configs())).toHaveLength(2);
+  });
+
+  it('reports the problems of a known config where they are, when a file under it is compiled again', async () => {
+    // a catalogue that is not there, a default section out of the repository, an unknown rule
+    const config =
+      'organisation: Amet\nlang: et\ncompetencies: puudub.yaml\ndefaults:\n  workConditions: /etc/passwd\n' +
+      'rules:\n  no-such-rule: off\n';
+    const dir = tempProject({
+      'ametijuhend.config.yaml': config,
+      'ekspert.md': REFERENCE,
+      'teine.md': replace(REFERENCE, 'title: Ekspert', 'id: teine\ntitle: Teine'),
+    });
+    const plain = outcome(await checkPaths([], { cwd: dir }));
+    const first = await checkPaths([], { cwd: dir, cache: true });
+    const configProblems = first.diagnostics.filter((d) => d.file === 'ametijuhend.config.yaml');
+    expect(configProblems.length).toBeGreaterThanOrEqual(3);
+    expect(configProblems.every((d) => d.line > 1)).toBe(true);
+    expect(outcome(first)).toEqual(plain);
+    // the config comes from the cache, one description does not: the config is parsed for it
+    writeFileSync(join(dir, 'teine.md'), replace(REFERENCE, 'title: Ekspert', 'id: teine\ntitle: Kolmas'));
+    const again = outcome(await checkPaths([], { cwd: dir, cache: true }));
+    expect(again).toEqual(outcome(await checkPaths([], { cwd: dir })));
+    expect(outcome(await checkPaths([], { cwd: dir, cache: true }))).toEqual(again);
+  });
+
+  it('keeps no parsed config that JSON would change, and trusts no damaged one', async () => {
+    // `.inf` is a number JSON has not: such a config is parsed every time
+    const dir = tempProject({
+      'ametijuhend.config.yaml': `${BASE_CONFIG}review:\n  months: .inf\n`,
+      'competencies.yaml': CATALOGUE,
+      'ekspert.md': REFERENCE,
+    });
+    const plain = outcome(await checkPaths([], { cwd: dir }));
+    expect(outcome(await checkPaths([], { cwd: dir, cache: true }))).toEqual(plain);
+    const index = JSON.parse(readFileSync(join(dir, INDEX), 'utf8')) as Record<string, unknown>;
+    expect(index.configs).toEqual({});
+    expect(outcome(await checkPaths([], { cwd: dir, cache: true }))).toEqual(plain);
+
+    // a stored config of the wrong shape: each setting is checked for its type as parsed data is
+    writeFileSync(join(dir, 'ametijuhend.config.yaml'), BASE_CONFIG);
+    const good = outcome(await checkPaths([], { cwd: dir }));
+    await checkPaths([], { cwd: dir, cache: true });
+    const stored = JSON.parse(readFileSync(join(dir, INDEX), 'utf8')) as { configs: Record<string, unknown> };
+    const [key] = Object.keys(stored.configs);
+    for (const junk of [
+      {
+        ignore: 'ekspert.md',
+        knownTitles: 5,
+        review: [],
+        defaults: 'x',
+        competencies: ['competencies.yaml'],
+      },
+      ['a list'],
+      'text',
+      null,
+    ]) {
+      stored.configs[key!] = junk;
+      writeFileSync(join(dir, INDEX), JSON.stringify(stored));
+      const r = await checkPaths([], { cwd: dir, cache: true });
+      expect(r.files.map((f) => f.path)).toEqual([join(dir, 'ekspert.md')]);
+      // the entries still match (same fingerprint): the answers are the stored ones
+      expect(outcome(r)).toEqual(good);
+    }
+    for (const junk of ['configs', '[1,2]', '"x"']) {
+      writeFileSync(
+        join(dir, INDEX),
+        `{"layout":"1","entries":{},"configs":${junk === 'configs' ? '{}' : junk}}`,
+      );
+      expect(outcome(await checkPaths([], { cwd: dir, cache: true }))).toEqual(good);
+    }
   });
 
   it('ignores a damaged entry or index, and replaces it', async () => {

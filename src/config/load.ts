@@ -5,6 +5,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import type { Position } from 'unist';
 import { parseYaml, type YamlSource } from '../parse/yaml.js';
 import { locate } from '../parse/positions.js';
@@ -88,6 +89,22 @@ export interface ConfigLoaderOptions {
   lang?: MessageLang;
   /** Paths in messages are shown relative to this folder (default: the current directory). */
   cwd?: string;
+  /** What config texts parsed to in earlier runs (see ParsedConfigs). */
+  parsedConfigs?: ParsedConfigs;
+}
+
+/**
+ * What config texts parse to, kept between runs (the check cache keeps it): the settings of a
+ * config whose text is known are read from it, and the YAML parser is loaded only when something
+ * needs the document itself (a problem's position, the schema check, compiling a description).
+ * What it gives back is untrusted: only the settings are read from it, each checked for its type
+ * as the parsed data is; `ResolvedConfig.data` and the config's details always come from parsing.
+ */
+export interface ParsedConfigs {
+  /** The data of the config text whose SHA-256 (hex) is `textHash`, if known. */
+  get(textHash: string): unknown;
+  /** Keeps the data the text with this hash parsed to (only data that JSON keeps as it is). */
+  set(textHash: string, data: unknown): void;
 }
 
 /** Loads configs, caching by folder so a batch reads each config, catalogue and default once. */
@@ -99,6 +116,11 @@ export class ConfigLoader {
   /** Folders already judged: ignored (why), or not (null). */
   private readonly ignoredFolders = new Map<string, IgnoredBy | null>();
   constructor(private readonly options: ConfigLoaderOptions = {}) {}
+
+  /** Takes what earlier runs parsed configs to (before any config is loaded: later ones only). */
+  useParsedConfigs(store: ParsedConfigs): void {
+    this.options.parsedConfigs = store;
+  }
 
   /** The language messages about config problems are given in (undefined: each file's own). */
   get lang(): MessageLang | undefined {
@@ -210,21 +232,30 @@ export class ConfigLoader {
     const display = this.display(abs);
     const config = emptyConfig(dirname(abs));
     config.path = display;
+    const collector = new Collector(this.options.lang ?? 'et', display);
+    const hash = createHash('sha256');
+    const read = readConfigYaml(abs, { collector, display, hash }, this.options.parsedConfigs);
+    const y = (): YamlSource | undefined => read?.parse();
     const ctx: LoadContext = {
       config,
-      collector: new Collector(this.options.lang ?? 'et', display),
+      collector,
       display,
-      y: undefined,
-      hash: createHash('sha256'),
+      y,
+      hash,
       show: (path) => this.display(path),
-      pending: { y: undefined, collector: undefined as unknown as Collector, display, defaults: [] },
+      // the details read the document when they are made, not before
+      pending: {
+        get y() {
+          return y();
+        },
+        collector,
+        display,
+        defaults: [],
+      },
     };
-    ctx.pending.collector = ctx.collector;
-    ctx.y = readConfigYaml(abs, ctx);
-    const data: AmetijuhendConfig = ctx.y && isRecord(ctx.y.data) ? (ctx.y.data as AmetijuhendConfig) : {};
-    config.data = data;
-    applySettings(config, data);
-    loadReferences(ctx, data);
+    const settings = settingsData(config, ctx, read?.known);
+    applySettings(config, settings);
+    loadReferences(ctx, settings);
     config.fingerprint = ctx.hash.digest('hex');
     deferDetails(config, ctx.pending);
     return config;
@@ -237,8 +268,8 @@ interface LoadContext {
   collector: Collector;
   /** The config file's display path. */
   display: string;
-  /** The parsed config (undefined when it could not be read). */
-  y: YamlSource | undefined;
+  /** The parsed config (undefined when it could not be read), parsed on the first call. */
+  y: () => YamlSource | undefined;
   /** The config's fingerprint: its text and the bytes of every file it names. */
   hash: Hash;
   /** A path as messages show it. */
@@ -295,18 +326,51 @@ function deferDetails(config: ResolvedConfig, pending: PendingDetails): void {
   }
 }
 
-/** Reads and parses the config file itself (a link out of the repository is not read). */
-function readConfigYaml(abs: string, ctx: LoadContext): YamlSource | undefined {
+const asConfig = (data: unknown): AmetijuhendConfig => (isRecord(data) ? (data as AmetijuhendConfig) : {});
+
+/**
+ * What the config's settings are read from: the data its text parsed to before (`known`), else
+ * what parsing it gives. `config.data` is always what parsing gives: with `known`, parsed when
+ * first read (a check whose every file is cached never reads it).
+ */
+function settingsData(config: ResolvedConfig, ctx: LoadContext, known: unknown): AmetijuhendConfig {
+  if (known === undefined) return (config.data = asConfig(ctx.y()?.data));
+  let parsed: AmetijuhendConfig | undefined;
+  Object.defineProperty(config, 'data', {
+    enumerable: true,
+    configurable: true,
+    get: () => (parsed ??= asConfig(ctx.y()?.data)),
+  });
+  return asConfig(known);
+}
+
+/**
+ * Reads the config file itself (a link out of the repository is not read): its parser (parsing on
+ * the first call, once) and, when `store` knows the text, the data it parsed to before.
+ */
+function readConfigYaml(
+  abs: string,
+  ctx: Pick<LoadContext, 'collector' | 'display' | 'hash'>,
+  store: ParsedConfigs | undefined,
+): { parse: () => YamlSource; known: unknown } | undefined {
   const { collector, display } = ctx;
   // a config that is a symbolic link out of the repository is not the repository's config
   const outside = reportLinkOutside(abs, repositoryRoot(dirname(abs)), collector, display);
   const text = outside ? undefined : readText(abs, collector, display)?.text;
   if (text === undefined) return undefined;
   ctx.hash.update(text);
-  const y = parseYaml(text, 1, WHOLE);
+  let y: YamlSource | undefined;
   // its syntax problems and the schema: in the details
-  ctx.pending.y = y;
-  return y;
+  const parse = (): YamlSource => (y ??= parseYaml(text, 1, WHOLE));
+  if (!store) return { parse, known: undefined };
+  const textHash = createHash('sha256').update(text).digest('hex');
+  const known = store.get(textHash);
+  if (known !== undefined) return { parse, known };
+  const data = parse().data;
+  // kept only when JSON gives it back as it is (no `.inf`, no key that JSON spells otherwise)
+  if (data !== undefined && isDeepStrictEqual(JSON.parse(JSON.stringify(data)) as unknown, data))
+    store.set(textHash, data);
+  return { parse, known: undefined };
 }
 
 /** `path` relative to `base` when it is below it (undefined otherwise). */
@@ -358,12 +422,25 @@ function resolveRef(
 ): Ref | undefined {
   const { collector, config, display } = ctx;
   const { root, realDir } = where;
-  const place = ctx.y ? locate(ctx.y, path) : undefined;
-  const at: RefPlace = { file: display, place, ref };
+  // located (and the YAML parsed for it) only when a problem is reported there
+  let placed: { place: Position | undefined } | undefined;
+  const placeOf = (): Position | undefined => {
+    const y = ctx.y();
+    return (placed ??= { place: y ? locate(y, path) : undefined }).place;
+  };
+  const at: RefPlace = {
+    file: display,
+    get place() {
+      return placeOf();
+    },
+    ref,
+  };
   const r = {
     ref,
     key: path.join('.'),
-    place,
+    get place() {
+      return placeOf();
+    },
     file: display,
     dir: config.dir,
     realDir,

@@ -3,7 +3,8 @@
  * is found in the YAML document and its range turned into file line and column numbers.
  */
 import type { Position } from 'unist';
-import { isMap, isNode, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { Node, Pair, YAMLMap } from 'yaml';
+import { yaml } from './yaml-lib.js';
 import type { YamlSource } from './markdown.js';
 
 export type YamlPath = readonly (string | number)[];
@@ -33,6 +34,7 @@ const pairIndex = new WeakMap<YAMLMap, Map<string, Pair<unknown, unknown>>>();
 export const positionStats = { indexedMaps: 0 };
 
 function findPair(parent: unknown, key: string | number): Pair<unknown, unknown> | undefined {
+  const { isMap, isPair, isScalar } = yaml();
   if (!isMap(parent)) return undefined;
   let index = pairIndex.get(parent);
   if (!index) {
@@ -53,6 +55,7 @@ function child(
   parent: unknown,
   key: string | number,
 ): { node: Node | undefined; pair?: Pair<unknown, unknown> } {
+  const { isNode, isSeq } = yaml();
   if (isSeq(parent) && typeof key === 'number') {
     const item = parent.items[key];
     return { node: isNode(item) ? item : undefined };
@@ -66,6 +69,7 @@ function child(
  * position of the deepest existing ancestor's key is returned (so "missing key" points at its parent).
  */
 export function locate(y: YamlSource, path: YamlPath, part: 'key' | 'value' = 'value'): Position {
+  const { isNode } = yaml();
   let node: unknown = y.doc.contents;
   let lastKey: Node | undefined;
   let lastNode: Node | undefined = isNode(node) ? node : undefined;

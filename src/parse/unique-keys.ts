@@ -4,9 +4,11 @@
  * checked here in one pass with a set per mapping, giving the very DUPLICATE_KEY errors yaml gives
  * (same code, message and position: the duplicate key's start), in document order.
  */
-import { isMap, isNode, isPair, isScalar, isSeq, YAMLParseError, type Document } from 'yaml';
+import type { Document, YAMLParseError } from 'yaml';
+import { yaml } from './yaml-lib.js';
 
 export function addDuplicateKeyErrors(doc: Document.Parsed): void {
+  const { isMap, isNode, isPair, isScalar, isSeq, YAMLParseError } = yaml();
   const found: YAMLParseError[] = [];
   const stack: unknown[] = [doc.contents];
   while (stack.length) {

@@ -4,7 +4,8 @@
  * map as a key, too many alias expansions). Without remark: a config is read with this alone.
  */
 import type { Position } from 'unist';
-import { Alias, isCollection, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import type { Alias, Document, LineCounter } from 'yaml';
+import { yaml } from './yaml-lib.js';
 import { addDuplicateKeyErrors } from './unique-keys.js';
 import { MAX_YAML_DEPTH, yamlTooDeep } from './yaml-depth.js';
 
@@ -40,6 +41,7 @@ const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: false, logLevel: 'error'
  * wrapped, for one more toJS, to note which one threw first (the innermost, where the limit is hit).
  */
 function excessiveAlias(doc: Document.Parsed): Alias | undefined {
+  const { Alias, visit } = yaml();
   let culprit: Alias | undefined;
   const aliases: Alias[] = [];
   visit(doc, {
@@ -72,6 +74,7 @@ function excessiveAlias(doc: Document.Parsed): Alias | undefined {
 
 /** Parses YAML text that starts on `firstLine` of some file. */
 export function parseYaml(value: string, firstLine: number, position: Position): YamlSource {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   // both parsers recurse once per level: text nested absurdly deep is not parsed at all
   const tooDeep = yamlTooDeep(value, MAX_YAML_DEPTH);
@@ -111,6 +114,7 @@ export function parseYaml(value: string, firstLine: number, position: Position):
 }
 
 function firstCollectionKey(doc: Document.Parsed): [number, number] | undefined {
+  const { isCollection, visit } = yaml();
   let found: [number, number] | undefined;
   visit(doc, {
     Pair(_, pair) {

@@ -37,6 +37,12 @@ export interface CheckOptions {
    * diagnostics and counts as without it, but a cached file's result has no model or source.
    */
   cache?: boolean | CheckCacheOptions;
+  /**
+   * The config loader to use (default: a new one for cwd and lang): the caller's, so that what it
+   * reads of the configs afterwards (the CLI's language) is read once. Nothing may have been loaded
+   * through it yet when `cache` is on (the cache gives it what the config texts parse to).
+   */
+  configLoader?: ConfigLoader;
 }
 
 export interface CheckResult {
@@ -77,15 +83,21 @@ async function compileAll(
 
 export async function checkPaths(paths: readonly string[], options: CheckOptions = {}): Promise<CheckResult> {
   const cwd = options.cwd ?? process.cwd();
-  const loader = new ConfigLoader({ cwd, ...(options.lang ? { lang: options.lang } : {}) });
+  const loader =
+    options.configLoader ?? new ConfigLoader({ cwd, ...(options.lang ? { lang: options.lang } : {}) });
+  const cacheOptions = options.cache === true ? {} : options.cache || undefined;
+  // opened first: discovery reads the configs, and the cache knows what their texts parse to
+  const cache = cacheOptions ? openCheckCache(cwd, cacheOptions, paths) : undefined;
+  if (cache) loader.useParsedConfigs(cache.parsedConfigs(cacheOptions?.toolVersion));
   const skipped: Diagnostic[] = [];
   let files = await discover(paths, loader, cwd, { skipped });
   if (options.changedSince !== undefined) files = changedSince(files, options.changedSince, loader);
-  const { results, summaries } = options.cache
-    ? await compileCached(files, openCheckCache(cwd, options.cache === true ? {} : options.cache, files), {
+  const { results, summaries } = cache
+    ? await compileCached(files, cache, {
         loader,
         cwd,
         ...(options.lang ? { lang: options.lang } : {}),
+        ...(cacheOptions?.toolVersion ? { toolVersion: cacheOptions.toolVersion } : {}),
       })
     : await compileAll(files, loader, cwd, options.lang);
   const all = [...skipped, ...results.flatMap((r) => r.diagnostics)];

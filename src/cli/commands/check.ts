@@ -1,3 +1,4 @@
+import { ConfigLoader } from '../../config/load.js';
 import { message } from '../../messages/index.js';
 import { checkPaths } from '../../project/check.js';
 import { UsageError } from '../../project/discover.js';
@@ -16,10 +17,13 @@ export interface CheckCliOptions {
 }
 
 export async function runCheck(paths: string[], opts: CheckCliOptions): Promise<number> {
-  const lang = uiLang(opts.lang);
+  // shared with the check, and asked for the CLI's language after it: with --cache, a config whose
+  // text the cache knows is never parsed
+  const loader = new ConfigLoader({ cwd: process.cwd(), ...(opts.lang ? { lang: opts.lang } : {}) });
   let result;
   try {
     result = await checkPaths(paths, {
+      configLoader: loader,
       ...(opts.lang ? { lang: opts.lang } : {}),
       ...(opts.changedSince !== undefined ? { changedSince: opts.changedSince } : {}),
       ...(opts.cache ? { cache: true } : {}),
@@ -31,6 +35,7 @@ export async function runCheck(paths: string[], opts: CheckCliOptions): Promise<
     }
     throw e;
   }
+  const lang = uiLang(opts.lang, loader);
   const diagnostics = opts.quiet
     ? result.diagnostics.filter((d) => d.severity === 'error')
     : result.diagnostics;
