@@ -4,7 +4,7 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { Position } from 'unist';
 import { parseYaml, type YamlSource } from '../parse/yaml.js';
@@ -12,7 +12,7 @@ import { locate } from '../parse/positions.js';
 import { SECTION_KEYS, type AmetijuhendConfig, type SectionKey } from '../model/types.js';
 import { readRegularFile } from '../fs/read.js';
 import { reportReadFailure } from '../validate/rules/unreadable-file.js';
-import { isInside, realPath, repositoryRoot, shownPath } from '../fs/root.js';
+import { isInside, realPath, repositoryRoot, resolved, shownPath } from '../fs/root.js';
 import { Collector } from '../validate/rule.js';
 import { MAX_SOURCE_BYTES } from '../validate/rules/file-too-large.js';
 import type { Diagnostic, MessageLang, SeveritySetting } from '../validate/diagnostic.js';
@@ -137,7 +137,7 @@ export class ConfigLoader {
    * file beside it); without a work tree, up to the file-system root. Null when there is none.
    */
   find(dir: string): string | null {
-    const start = resolve(dir);
+    const start = resolved(dir);
     // a folder seen before: no walk up to the work tree's root again
     const known = this.byDir.get(start);
     if (known !== undefined) return known;
@@ -173,7 +173,7 @@ export class ConfigLoader {
   /** The resolved config for a description in `dir` (an empty config when none is found). */
   forDir(dir: string): ResolvedConfig {
     const file = this.find(dir);
-    if (!file) return emptyConfig(resolve(dir));
+    if (!file) return emptyConfig(resolved(dir));
     return this.load(file);
   }
 
@@ -205,7 +205,7 @@ export class ConfigLoader {
    * about the path itself.
    */
   ignoredBy(path: string, isDir = false): IgnoredBy | undefined {
-    const abs = resolve(path);
+    const abs = resolved(path);
     const parent = dirname(abs);
     if (parent === abs) return undefined;
     const lists = this.ignoreLists(parent);
@@ -220,7 +220,7 @@ export class ConfigLoader {
   }
 
   load(file: string): ResolvedConfig {
-    const abs = resolve(file);
+    const abs = resolved(file);
     const cached = this.byFile.get(abs);
     if (cached) return cached;
     const config = this.loadUncached(abs);

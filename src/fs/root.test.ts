@@ -5,7 +5,7 @@
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isInside, shownPath } from './root.js';
+import { isInside, resolved, shownPath } from './root.js';
 
 /** The comparison by resolved paths (isInside's general case). */
 function resolvedInside(path: string, root: string): boolean {
@@ -64,6 +64,18 @@ describe('isInside', () => {
     expect(shownPath('/work/docs/osakond/a.md', '/work/docs')).toBe('osakond/a.md');
     expect(shownPath('/work/docs', '/work/docs')).toBe('/work/docs');
     expect(shownPath('/work/other/a.md', '/work/docs')).toBe('/work/other/a.md');
+  });
+
+  it('resolves as resolve() does, for every shape of path', () => {
+    const parts = ['', '/', 'a', 'b', '..', '.', '..shared', '.x', 'a/', '/a', '//', 'a/..', 'a/./b'];
+    const mismatches: string[] = [];
+    for (const x of parts)
+      for (const y of parts)
+        for (const z of parts)
+          for (const p of [`/${x}${y}${z}`, `${x}${y}/${z}`, `/${x}/${y}/${z}/`])
+            if (resolved(p) !== resolve(p)) mismatches.push(p);
+    expect(mismatches).toEqual([]);
+    expect(resolved('/work/docs/a.md')).toBe('/work/docs/a.md');
   });
 
   it('knows the plain cases', () => {

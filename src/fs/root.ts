@@ -21,7 +21,7 @@ export function realPath(path: string): string | undefined {
 
 /** The real path of the git work tree containing `dir` (a `.git` folder or file), or undefined. */
 export function gitWorkTree(dir: string): string | undefined {
-  const start = realPath(resolve(dir)) ?? resolve(dir);
+  const start = realPath(resolved(dir)) ?? resolved(dir);
   if (roots.has(start)) return roots.get(start);
   let current = start;
   let found: string | undefined;
@@ -40,7 +40,7 @@ export function gitWorkTree(dir: string): string | undefined {
 
 /** The real path of the git work tree containing `dir`, else the real path of `dir`. */
 export function repositoryRoot(dir: string): string {
-  return gitWorkTree(dir) ?? realPath(resolve(dir)) ?? resolve(dir);
+  return gitWorkTree(dir) ?? realPath(resolved(dir)) ?? resolved(dir);
 }
 
 /** A `.` or `..` part, or an empty one (`//`), in a POSIX path. */
@@ -49,6 +49,14 @@ const UNNORMAL = /(^|\/)\.{1,2}(\/|$)|\/\//;
 /** An absolute POSIX path without `.`/`..` parts or doubled slashes (a trailing one allowed). */
 const isNormalAbsolute = (path: string): boolean =>
   sep === '/' && path.startsWith('/') && !UNNORMAL.test(path);
+
+/**
+ * `resolve(path)`, without normalising again a path that is absolute and normal already (a check
+ * asks for thousands of them: configs per folder, ignore lists per file).
+ */
+export function resolved(path: string): string {
+  return isNormalAbsolute(path) && (path === '/' || !path.endsWith('/')) ? path : resolve(path);
+}
 
 /**
  * Whether `path` is `root` or below it (compared as resolved text: pass real paths where links

@@ -32,7 +32,7 @@ import { CACHE_DIR, MAX_CACHED_DIAGNOSTICS, isDiagnostic } from '../build/cache.
 import type { CompileResult } from '../compiler/compile.js';
 import type { ConfigLoader, ParsedConfigs } from '../config/load.js';
 import { readRegularFile } from '../fs/read.js';
-import { gitWorkTree, shownPath } from '../fs/root.js';
+import { gitWorkTree, resolved, shownPath } from '../fs/root.js';
 import { linkOutside, removeStaleTempFiles, writeFileAtomic } from '../fs/write.js';
 import { summarize } from '../compiler/summary.js';
 import type { DescriptionSummary } from '../validate/summary.js';
@@ -384,7 +384,7 @@ export async function compileCached(
       summaries.push(summarize(result, file));
       continue;
     }
-    const config = loader.forDir(dirname(resolve(f.path)));
+    const config = loader.forDir(dirname(resolved(f.path)));
     const key = checkKey({
       toolVersion: options.toolVersion ?? VERSION,
       configFingerprint: config.fingerprint,

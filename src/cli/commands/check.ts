@@ -2,7 +2,7 @@ import { ConfigLoader } from '../../config/load.js';
 import { message } from '../../messages/index.js';
 import { checkPaths } from '../../project/check.js';
 import { UsageError } from '../../project/discover.js';
-import { REPORTERS, type ReporterName } from '../../report/index.js';
+import { reporter, type ReporterName } from '../../report/index.js';
 import { terminalSafe } from '../../util/terminal.js';
 import { countDiagnostics } from '../../validate/diagnostic.js';
 import { uiLang } from '../ui.js';
@@ -39,7 +39,7 @@ export async function runCheck(paths: string[], opts: CheckCliOptions): Promise<
   const diagnostics = opts.quiet
     ? result.diagnostics.filter((d) => d.severity === 'error')
     : result.diagnostics;
-  const output = REPORTERS[opts.format]({
+  const output = (await reporter(opts.format))({
     diagnostics,
     fileCount: result.files.length,
     files: result.summaries.map((s) => s.file),
