@@ -83,10 +83,8 @@ export async function runPreview(paths: string[], opts: PreviewCliOptions): Prom
       process.stderr,
       message('preview.portTaken', lang, { port: String(preview.portTaken), used: String(preview.port) }),
     );
-  say(process.stdout, message('preview.listening', lang, { url: preview.url }));
-  if (opts.open) openBrowser(preview.url, lang);
   const server = preview;
-  return new Promise<number>((resolve) => {
+  const stopped = new Promise<number>((resolve) => {
     const stop = (): void => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
@@ -99,4 +97,9 @@ export async function runPreview(paths: string[], opts: PreviewCliOptions): Prom
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  // the address only once Ctrl-C stops the server: whoever reads it may signal at once (a signal
+  // with no listener yet would end the process by the signal's default action, not with status 0)
+  say(process.stdout, message('preview.listening', lang, { url: preview.url }));
+  if (opts.open) openBrowser(preview.url, lang);
+  return stopped;
 }
