@@ -13,7 +13,14 @@
  * The configs from a file's folder up to the repository's root all apply (as every .gitignore
  * does), the outer first, so the nearest config's patterns decide last.
  */
-import picomatch from 'picomatch';
+import { createRequire } from 'node:module';
+
+type Picomatch = typeof import('picomatch');
+const require = createRequire(import.meta.url);
+let picomatchLib: Picomatch | undefined;
+/** picomatch, loaded with the first pattern compiled (most configs have no `ignore:`). */
+const picomatch = (glob: string, options: Parameters<Picomatch>[1]): ReturnType<Picomatch> =>
+  (picomatchLib ??= require('picomatch') as Picomatch)(glob, options);
 
 /** One compiled `ignore:` entry. */
 export interface IgnorePattern {

@@ -4,7 +4,6 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { changedSince } from './changed.js';
 import { compileCached, openCheckCache, type CheckCacheOptions } from './check-cache.js';
 import type { CompileResult } from '../compiler/compile.js';
 import { shownPath } from '../fs/root.js';
@@ -91,7 +90,11 @@ export async function checkPaths(paths: readonly string[], options: CheckOptions
   if (cache) loader.useParsedConfigs(cache.parsedConfigs(cacheOptions?.toolVersion));
   const skipped: Diagnostic[] = [];
   let files = await discover(paths, loader, cwd, { skipped });
-  if (options.changedSince !== undefined) files = changedSince(files, options.changedSince, loader);
+  if (options.changedSince !== undefined) {
+    // loaded for --changed-since only (it runs git)
+    const { changedSince } = await import('./changed.js');
+    files = changedSince(files, options.changedSince, loader);
+  }
   const { results, summaries } = cache
     ? await compileCached(files, cache, {
         loader,

@@ -1,4 +1,4 @@
-import pc from 'picocolors';
+import { createRequire } from 'node:module';
 import { countDiagnostics, fill, type MessageLang, type Template } from '../validate/diagnostic.js';
 import type { ReportInput } from './types.js';
 import { terminalSafe } from '../util/terminal.js';
@@ -75,13 +75,27 @@ function summary(input: ReportInput, problemFiles: ReadonlySet<string>): { text:
   return { text: say(quiet ? STYLISH_TEXT.errorsOnly : STYLISH_TEXT.problems, lang, data) + hidden, errors };
 }
 
+type Colors = Pick<
+  ReturnType<typeof import('picocolors').createColors>,
+  'red' | 'yellow' | 'green' | 'bold' | 'dim' | 'underline'
+>;
+const plain = (text: string | number | null | undefined): string => String(text);
+/** Without colour, every style is the text itself (and picocolors is not loaded: CI logs, pipes). */
+const PLAIN: Colors = { red: plain, yellow: plain, green: plain, bold: plain, dim: plain, underline: plain };
+
+function colors(on: boolean): Colors {
+  if (!on) return PLAIN;
+  const pc = createRequire(import.meta.url)('picocolors') as typeof import('picocolors');
+  return pc.createColors(true);
+}
+
 /**
  * For people: `path:line:column: severity message [rule]`, grouped by file (a blank line between
  * files), coloured on a terminal, and a closing count. Text from the files is shown with its control
  * characters escaped.
  */
 export function stylish(input: ReportInput): string {
-  const c = pc.createColors(input.color);
+  const c = colors(input.color);
   const { lang } = input;
   const lines: string[] = [];
   let last: string | undefined;
