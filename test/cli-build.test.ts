@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../src/fs/write.js';
-import { cli, EXAMPLES, hashes, tempTree } from './cli.js';
+import { cli, cliModules, COMPILER_MODULES, EXAMPLES, hashes, tempTree } from './cli.js';
 
 const reference = readFileSync(join(EXAMPLES, 'ekspert-kriisiabi.md'), 'utf8');
 const english = readFileSync(join(EXAMPLES, 'data-analyst.md'), 'utf8');
@@ -40,6 +40,32 @@ describe('ametijuhend build', () => {
     );
     // line-based progress when not on a terminal
     expect(r.stderr).toMatch(/^built docs\/ekspert-kriisiabi\.md → out\/ekspert-kriisiabi\.pdf, /m);
+  });
+
+  it('a rebuild with nothing changed loads no compiler, parser or renderer in its main thread', () => {
+    const example = (name: string): string => readFileSync(join(EXAMPLES, name), 'utf8');
+    const dir = tempTree({
+      'ametijuhend.config.yaml': example('ametijuhend.config.yaml'),
+      'competencies.yaml': example('competencies.yaml'),
+      'ekspert.md': example('ekspert-kriisiabi.md'),
+    });
+    const first = cliModules(['build', '.', '-o', 'out', '-q'], dir);
+    expect(first.code).toBe(0);
+    // the first build renders in a worker (as the CLI always does); planning and committing a
+    // build whose every description is cached need none of the compiler
+    const again = cliModules(['build', '.', '-o', 'out', '-q'], dir);
+    expect(again.code).toBe(0);
+    expect(again.stdout + again.stderr).toMatch(/0 uuesti koostatud/);
+    expect(again.modules.length).toBeGreaterThan(20);
+    // (the config is parsed: a build keeps no parsed configs, so yaml is loaded)
+    const heavy = (m: string): boolean =>
+      (COMPILER_MODULES.test(m) && !m.includes('/node_modules/yaml/')) ||
+      /\/render\/(pdf|html|docx)\//.test(m);
+    expect(again.modules.filter(heavy)).toEqual([]);
+    // the test can see them: a build that renders loads them (the loader hook reports its worker's too)
+    expect(
+      cliModules(['build', '.', '-o', 'out2', '-q', '--jobs', '1'], dir).modules.filter(heavy),
+    ).not.toEqual([]);
   });
 
   it('--format picks formats; the default output folder is dist', () => {

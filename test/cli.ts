@@ -11,7 +11,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll } from 'vitest';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,6 +34,49 @@ export function cli(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): Ru
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
+
+/**
+ * The real CLI, and every module its main thread loaded: ES modules as Node's loader hook reports
+ * them, CommonJS ones (yaml, commander …, which do not pass that hook) from the require cache at
+ * exit. The hook files live outside `cwd`.
+ */
+export function cliModules(args: string[], cwd: string): Run & { modules: string[] } {
+  const hooks = mkdtempSync(join(tmpdir(), 'ametijuhend-hook-'));
+  try {
+    writeFileSync(
+      join(hooks, 'hooks.mjs'),
+      'export async function load(u, c, n) {\n' +
+        '  if (u.startsWith("file:")) process.stderr.write(`LOADED ${u}\\n`);\n' +
+        '  return n(u, c);\n}\n',
+    );
+    writeFileSync(
+      join(hooks, 'register.mjs'),
+      `import { createRequire, register } from 'node:module';\n` +
+        `register(${JSON.stringify(pathToFileURL(join(hooks, 'hooks.mjs')).href)});\n` +
+        `const cache = createRequire(import.meta.url).cache;\n` +
+        `process.on('exit', () => { for (const f of Object.keys(cache)) process.stderr.write('LOADED ' + f + '\\n'); });\n`,
+    );
+    const r = spawnSync(process.execPath, ['--import', join(hooks, 'register.mjs'), BIN, ...args], {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+      timeout: 120_000,
+    });
+    const lines = r.stderr.split('\n');
+    return {
+      code: r.status ?? -1,
+      stdout: r.stdout,
+      stderr: lines.filter((l) => !l.startsWith('LOADED ')).join('\n'),
+      modules: lines.filter((l) => l.startsWith('LOADED ')).map((l) => l.slice('LOADED '.length)),
+    };
+  } finally {
+    rmSync(hooks, { recursive: true, force: true });
+  }
+}
+
+/** Modules only compiling a description needs: the compiler, the Markdown and YAML parsers, the schema, every rule. */
+export const COMPILER_MODULES =
+  /\/(compiler\/compile|parse\/markdown|validate\/schema|validate\/rules\/index|config\/details)\.js$|\/node_modules\/(micromark|remark-parse|unified|yaml)\//;
 
 /**
  * The real CLI with a short timeout that fails the test when it runs out: a read blocked on a named

@@ -54,7 +54,7 @@ export async function planBuild(
   const skipped: Diagnostic[] = [];
   const files = await discover(paths, opened.loader, opened.cwd, { skipped });
   const context = openCache(opened, options, files);
-  const jobs = planSources(context, files);
+  const jobs = await planSources(context, files);
   const folders = new Set(jobs.map((j) => j.dir));
   return { context, plan: { files, jobs, diagnostics: skipped, failed: 0, folders } };
 }

@@ -6,7 +6,6 @@
 import { bilingual } from '../messages/index.js';
 import { dirname, relative, resolve } from 'node:path';
 import { BuildCache, cacheBase, cacheDirFor, compileKey, metaKey, outputKey } from './cache.js';
-import { compileFile } from '../compiler/compile.js';
 import { ConfigLoader } from '../config/load.js';
 import { checkOutDir } from '../fs/outdir.js';
 import { readRegularFile } from '../fs/read.js';
@@ -140,8 +139,14 @@ function sourceRetry(context: BuildContext, file: InputFile, key: string | undef
   };
 }
 
-/** The plan of one description. */
-function planSource(context: BuildContext, file: InputFile): Job {
+type Compiler = typeof import('../compiler/compile.js');
+
+/** The plan of one description (`compiler`: loaded when a file cannot be read, to report it). */
+async function planSource(
+  context: BuildContext,
+  file: InputFile,
+  compiler: () => Promise<Compiler>,
+): Promise<Job> {
   const { cache, cwd } = context;
   const dir = outputDir(file, context.outDir);
   const shown = relative(cwd, file.path);
@@ -150,6 +155,7 @@ function planSource(context: BuildContext, file: InputFile): Job {
   if (!bytes) {
     // unreadable or too large: compileFile reports it
     const lang = context.settings.lang;
+    const { compileFile } = await compiler();
     const compiled = compileFile(file.path, { configLoader: context.loader, cwd, ...(lang ? { lang } : {}) });
     const known = { diagnostics: compiled.diagnostics, sourcePath: compiled.source?.path ?? file.path };
     return { ...base, decision: 'skip', reason: 'cannot be read', known, remember: false };
@@ -182,7 +188,15 @@ function planSource(context: BuildContext, file: InputFile): Job {
   return { ...keyed, decision: 'cached', reason: 'cache hit', known: { ...known, id: meta.id! } };
 }
 
-/** The plan of every description, in file order. */
-export function planSources(context: BuildContext, files: readonly InputFile[]): Job[] {
-  return files.map((file) => planSource(context, file));
+/**
+ * The plan of every description, in file order. The compiler is loaded only to report a file that
+ * cannot be read: planning a build whose descriptions are cached or rendered in workers never
+ * loads it (~0.15 s of a rebuild).
+ */
+export async function planSources(context: BuildContext, files: readonly InputFile[]): Promise<Job[]> {
+  let loaded: Compiler | undefined;
+  const compiler = async (): Promise<Compiler> => (loaded ??= await import('../compiler/compile.js'));
+  const jobs: Job[] = [];
+  for (const file of files) jobs.push(await planSource(context, file, compiler));
+  return jobs;
 }

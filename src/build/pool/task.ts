@@ -1,9 +1,10 @@
 /**
  * One unit of build work: compile a description from its bytes and render it to each format.
  * The same function runs on the main thread (small batches) and in worker threads, so both paths
- * give the same diagnostics and the same bytes.
+ * give the same diagnostics and the same bytes. The compiler and the container writer are loaded
+ * with the first task that needs them: a build's main thread that renders nothing (every
+ * description cached, or all rendered in workers) never loads them.
  */
-import { compileSource } from '../../compiler/compile.js';
 import { ConfigLoader } from '../../config/load.js';
 import { documentDate } from '../../util/dates.js';
 import { loadRenderer } from '../../render/index.js';
@@ -12,7 +13,6 @@ import type { JobDescription } from '../../model/types.js';
 import type { Diagnostic, MessageLang } from '../../validate/diagnostic.js';
 import { VERSION } from '../../util/version.js';
 import { provenanceOf } from '../../model/fingerprint.js';
-import { writeContainer } from '../../signing/container-write.js';
 
 /** What a build writes per document: the formats, then the unsigned container (`build --asice`). */
 export type Product = OutputFormat | 'asice';
@@ -72,6 +72,7 @@ export interface RenderOutcome {
 export class TaskRunner {
   private readonly loader: ConfigLoader;
   private renderers?: Renderer[];
+  private compiler?: typeof import('../../compiler/compile.js');
 
   constructor(private readonly settings: RunSettings) {
     this.loader = new ConfigLoader({ cwd: settings.cwd, ...(settings.lang ? { lang: settings.lang } : {}) });
@@ -87,6 +88,7 @@ export class TaskRunner {
       return this.render(task.model, outcome, task.committed);
     }
     const { settings } = this;
+    const { compileSource } = (this.compiler ??= await import('../../compiler/compile.js'));
     const compiled = compileSource(task.bytes, {
       path: task.path,
       configLoader: this.loader,
@@ -125,6 +127,7 @@ export class TaskRunner {
       if (settings.asice) {
         const pdf = outputs[formats.indexOf('pdf')]!;
         if (pdfOnlyForContainer) outputs.pop();
+        const { writeContainer } = await import('../../signing/container-write.js');
         outputs.push(writeContainer([{ name: `${model.id}.pdf`, bytes: pdf }]));
       }
       outcome.outputs = outputs;

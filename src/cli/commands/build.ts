@@ -1,8 +1,6 @@
 import { join, relative, resolve } from 'node:path';
 import { STALE_DIR } from '../../build/stale.js';
 import { buildPaths, type BuildEvent } from '../../build/build.js';
-import { buildRoster } from '../../build/roster-build.js';
-import { watchPaths } from '../../project/watch.js';
 import { UsageError } from '../../project/discover.js';
 import { message, usageError } from '../../messages/index.js';
 import { stylish } from '../../report/stylish.js';
@@ -128,6 +126,8 @@ export async function runBuild(paths: string[], opts: BuildCliOptions): Promise<
   const code = Math.max(await once(Boolean(opts.quiet)), reports);
   if (!opts.watch || code === 2) return code;
   // keep running: rebuild what a change affects (the cache makes the rebuild incremental)
+  // loaded for --watch only (as the roster export for --roster)
+  const { watchPaths } = await import('../../project/watch.js');
   await watchPaths(paths, {
     ignore: opts.outDir,
     rebuild: async (files) => {
@@ -170,7 +170,9 @@ async function buildOnce(
     };
     const force = opts.force ? { force: true } : {};
     result = opts.roster
-      ? await buildRoster(paths, { ...common, ...threads, ...force, roster: opts.roster })
+      ? await (
+          await import('../../build/roster-build.js')
+        ).buildRoster(paths, { ...common, ...threads, ...force, roster: opts.roster })
       : await buildPaths(paths, { ...common, ...threads, ...force });
   } catch (e) {
     if (e instanceof UsageError) {
