@@ -198,16 +198,40 @@ export function checkKey(input: CheckKeyInput): string {
   return h.digest('hex');
 }
 
+/**
+ * Values by key in order of last use, remembering which were used by this run: when saved, the
+ * oldest of the others go once there are more than `min` (and more than twice what the run used).
+ */
+class RecentlyUsed {
+  readonly values = new Map<string, unknown>();
+  private readonly usedNow = new Set<string>();
+  constructor(private readonly min: number) {}
+
+  use(key: string, value: unknown): void {
+    this.values.delete(key);
+    this.values.set(key, value);
+    this.usedNow.add(key);
+  }
+
+  /** What is kept, oldest first, as a JSON object. */
+  kept(): Record<string, unknown> {
+    const bound = Math.max(this.min, 2 * this.usedNow.size);
+    for (const key of this.values.keys()) {
+      if (this.values.size <= bound) break;
+      if (!this.usedNow.has(key)) this.values.delete(key);
+    }
+    return Object.fromEntries(this.values);
+  }
+}
+
 export class CheckCache {
   readonly dir: string;
   /** The folder the cache must stay inside by real path. */
   readonly root: string;
-  /** Entries as read (unchecked until used), then as stored; in order of last use. */
-  private entries = new Map<string, unknown>();
-  private usedNow = new Set<string>();
-  /** What config texts parsed to (config/load.ts ParsedConfigs), by their key; in order of last use. */
-  private configs = new Map<string, unknown>();
-  private configsUsedNow = new Set<string>();
+  /** Entries as read (unchecked until used), then as stored. */
+  private entries = new RecentlyUsed(MAX_ENTRIES);
+  /** What config texts parsed to (config/load.ts ParsedConfigs), by their key. */
+  private configs = new RecentlyUsed(MAX_CONFIGS);
   private changed = false;
   readonly stats = { hits: 0, misses: 0, corrupt: 0 };
 
@@ -228,9 +252,11 @@ export class CheckCache {
       if (!file.ok) return;
       const raw = JSON.parse(file.bytes.toString('utf8')) as unknown;
       if (!isRecord(raw) || raw.layout !== LAYOUT || !isRecord(raw.entries)) return;
-      for (const [key, entry] of Object.entries(raw.entries)) if (KEY.test(key)) this.entries.set(key, entry);
+      for (const [key, entry] of Object.entries(raw.entries))
+        if (KEY.test(key)) this.entries.values.set(key, entry);
       if (isRecord(raw.configs))
-        for (const [key, data] of Object.entries(raw.configs)) if (KEY.test(key)) this.configs.set(key, data);
+        for (const [key, data] of Object.entries(raw.configs))
+          if (KEY.test(key)) this.configs.values.set(key, data);
     } catch {
       // unreadable or not JSON: a cold cache
     }
@@ -238,7 +264,7 @@ export class CheckCache {
 
   /** The entry stored under `key` for `file` (its shown path), or undefined (a miss, or damage). */
   get(key: string, file: string): CheckEntry | undefined {
-    const raw = this.entries.get(key);
+    const raw = this.entries.values.get(key);
     if (raw === undefined) {
       this.stats.misses++;
       return undefined;
@@ -246,19 +272,19 @@ export class CheckCache {
     if (!isEntry(raw, file)) {
       this.stats.corrupt++;
       this.stats.misses++;
-      this.entries.delete(key);
+      this.entries.values.delete(key);
       this.changed = true;
       return undefined;
     }
     this.stats.hits++;
-    this.used(key, raw);
+    this.entries.use(key, raw);
     // the caller adds the repository rules' counts to the summary: never to the stored one
     return { diagnostics: [...raw.diagnostics], summary: { ...raw.summary } };
   }
 
   put(key: string, entry: CheckEntry): void {
     // stored as it is now: the summary is changed afterwards (the repository rules' counts)
-    this.used(key, JSON.parse(JSON.stringify(entry)) as CheckEntry);
+    this.entries.use(key, JSON.parse(JSON.stringify(entry)) as CheckEntry);
     this.changed = true;
   }
 
@@ -269,48 +295,25 @@ export class CheckCache {
   parsedConfigs(toolVersion: string = VERSION): ParsedConfigs {
     const keyOf = (textHash: string): string =>
       createHash('sha256').update(`${LAYOUT}\0config\0${toolVersion}\0${textHash}`).digest('hex');
-    const use = (key: string, data: unknown): void => {
-      this.configs.delete(key);
-      this.configs.set(key, data);
-      this.configsUsedNow.add(key);
-    };
     return {
       get: (textHash) => {
         const key = keyOf(textHash);
-        const data = this.configs.get(key);
-        if (data !== undefined) use(key, data);
+        const data = this.configs.values.get(key);
+        if (data !== undefined) this.configs.use(key, data);
         return data;
       },
       set: (textHash, data) => {
-        use(keyOf(textHash), data);
+        this.configs.use(keyOf(textHash), data);
         this.changed = true;
       },
     };
   }
 
-  private used(key: string, entry: unknown): void {
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    this.usedNow.add(key);
-  }
-
   /** Writes the index when an entry was added or dropped; a cache that cannot be written is skipped. */
   save(): void {
     if (!this.changed) return;
-    const bound = Math.max(MAX_ENTRIES, 2 * this.usedNow.size);
-    for (const key of this.entries.keys()) {
-      if (this.entries.size <= bound) break;
-      if (!this.usedNow.has(key)) this.entries.delete(key);
-    }
-    const entries: Record<string, unknown> = {};
-    for (const [k, e] of this.entries) entries[k] = e;
-    const configBound = Math.max(MAX_CONFIGS, 2 * this.configsUsedNow.size);
-    for (const key of this.configs.keys()) {
-      if (this.configs.size <= configBound) break;
-      if (!this.configsUsedNow.has(key)) this.configs.delete(key);
-    }
-    const configs: Record<string, unknown> = {};
-    for (const [k, data] of this.configs) configs[k] = data;
+    const entries = this.entries.kept();
+    const configs = this.configs.kept();
     try {
       // what a check killed while saving left behind (never anything else)
       removeStaleTempFiles(this.dir);
