@@ -13,14 +13,10 @@
  * The configs from a file's folder up to the repository's root all apply (as every .gitignore
  * does), the outer first, so the nearest config's patterns decide last.
  */
-import { createRequire } from 'node:module';
+import { lazyRequire } from '../util/lazy-require.js';
 
-type Picomatch = typeof import('picomatch');
-const require = createRequire(import.meta.url);
-let picomatchLib: Picomatch | undefined;
 /** picomatch, loaded with the first pattern compiled (most configs have no `ignore:`). */
-const picomatch = (glob: string, options: Parameters<Picomatch>[1]): ReturnType<Picomatch> =>
-  (picomatchLib ??= require('picomatch') as Picomatch)(glob, options);
+const picomatch = lazyRequire<typeof import('picomatch')>('picomatch');
 
 /** One compiled `ignore:` entry. */
 export interface IgnorePattern {
@@ -54,7 +50,7 @@ export function compilePattern(source: string): IgnorePattern | undefined {
   p = p.replace(/^\/+/, '');
   if (p === '') return undefined;
   const glob = anchored ? p : `**/${p}`;
-  const match = picomatch(glob, { dot: true });
+  const match = picomatch()(glob, { dot: true });
   return { source, negated, dirOnly, match: (rel) => match(rel) };
 }
 

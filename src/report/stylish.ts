@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { lazyRequire } from '../util/lazy-require.js';
 import { countDiagnostics, fill, type MessageLang, type Template } from '../validate/diagnostic.js';
 import type { ReportInput } from './types.js';
 import { terminalSafe } from '../util/terminal.js';
@@ -83,11 +83,8 @@ const plain = (text: string | number | null | undefined): string => String(text)
 /** Without colour, every style is the text itself (and picocolors is not loaded: CI logs, pipes). */
 const PLAIN: Colors = { red: plain, yellow: plain, green: plain, bold: plain, dim: plain, underline: plain };
 
-function colors(on: boolean): Colors {
-  if (!on) return PLAIN;
-  const pc = createRequire(import.meta.url)('picocolors') as typeof import('picocolors');
-  return pc.createColors(true);
-}
+const picocolors = lazyRequire<typeof import('picocolors')>('picocolors');
+const colors = (on: boolean): Colors => (on ? picocolors().createColors(true) : PLAIN);
 
 /**
  * For people: `path:line:column: severity message [rule]`, grouped by file (a blank line between
