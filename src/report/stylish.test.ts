@@ -128,3 +128,17 @@ describe('stylish summary', () => {
     );
   });
 });
+
+describe('stylish colours', () => {
+  it('colours on a terminal only, and the text is the same either way', () => {
+    const base = { ...input(2, 1), lang: 'en' as const };
+    const plain = stylish({ ...base, color: false });
+    const coloured = stylish({ ...base, color: true });
+    expect(plain).not.toContain('\u001b[');
+    // red errors, yellow warnings, underlined paths, a bold summary
+    for (const code of ['\u001b[31m', '\u001b[33m', '\u001b[4m', '\u001b[1m'])
+      expect(coloured).toContain(code);
+    // eslint-disable-next-line no-control-regex
+    expect(coloured.replace(/\u001b\[\d+m/g, '')).toBe(plain);
+  });
+});
