@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { create, type FontkitFont } from 'fontkit';
+import { create, type FontkitFont, type FontkitGlyphRun } from 'fontkit';
 import { coverage } from './coverage.js';
 
 export type FontKey = 'regular' | 'bold' | 'italic' | 'boldItalic' | 'semibold';
@@ -66,6 +66,19 @@ function parse(path: string): Parsed {
 /** Code units shaped to measure widths (cache misses), for tests that show layout stays near-linear. */
 export const measureStats = { chars: 0 };
 
+/**
+ * Told of every text a face shapes to measure it, after its width is read (the PDF internals keep
+ * the run for pdfkit, which would shape the same word again to draw it). The run is then the
+ * observer's.
+ */
+export type ShapeObserver = (key: DrawKey, font: FontkitFont, text: string, run: FontkitGlyphRun) => void;
+let shapeObserver: ShapeObserver | undefined;
+
+/** Sets (or, with undefined, removes) the observer of shaped texts. */
+export function observeShaping(observer: ShapeObserver | undefined): void {
+  shapeObserver = observer;
+}
+
 /** Where pdfkit cuts text it shapes: after each space or tab (the blank stays with the word before it). */
 const CHUNK = /[^ \t]*[ \t]|[^ \t]+$/g;
 
@@ -77,7 +90,10 @@ function makeFace<K extends DrawKey>(key: K, { font, data }: Parsed): Face<K> {
   const main = !isFallback(key);
   const shape = (text: string): number => {
     measureStats.chars += text.length;
-    return font.layout(text).advanceWidth;
+    const run = font.layout(text);
+    const units = run.advanceWidth;
+    shapeObserver?.(key, font, text, run);
+    return units;
   };
   /**
    * A text of several words (a footer, a label) is measured as pdfkit draws it: shaped chunk by

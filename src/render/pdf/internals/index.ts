@@ -10,12 +10,13 @@
  */
 import type PDFDocument from 'pdfkit';
 import type { FontkitFont } from 'fontkit';
-import { isFallback, type DrawKey } from '../fonts.js';
+import { isFallback, observeShaping, type DrawKey } from '../fonts.js';
 import { subsetStats, useStandardSubset } from './font-subset.js';
 import {
   currentFont,
   expandOutlineRoot,
   fastWrite,
+  keepShaped,
   registerParsedFont,
   replaceXmpInfo,
   shareLayoutCache,
@@ -56,6 +57,7 @@ export interface PdfInternals {
 const INTERNALS: PdfInternals = {
   documentOptions: { font: null as unknown as string },
   prepare(doc, xmp) {
+    observeShaping(keepShaped);
     fastWrite(doc);
     textWrites(doc);
     replaceXmpInfo(doc, xmp);

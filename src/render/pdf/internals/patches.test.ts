@@ -2,11 +2,21 @@
  * The byte writers of patches.ts (fastWrite: the file's lines; textWrites: the lines of each
  * stream) must give exactly pdfkit's own bytes, also when text and bytes interleave in one stream
  * and for characters above U+00FF (pdfkit keeps the low byte of each code unit). A document made
- * after the prototype was patched but not marked keeps pdfkit's own code.
+ * after the prototype was patched but not marked keeps pdfkit's own code. A word shaped to
+ * measure it is kept as the very run pdfkit would shape to draw it.
  */
 import { describe, expect, it } from 'vitest';
 import PDFDocument from 'pdfkit';
-import { fastWrite, textWrites } from './patches.js';
+import type { FontkitGlyphRun } from 'fontkit';
+import { drawFace, getFaces } from '../fonts.js';
+import {
+  fastWrite,
+  keepShaped,
+  pdfkitRun,
+  registerParsedFont,
+  shareLayoutCache,
+  textWrites,
+} from './patches.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -61,5 +71,61 @@ describe('the byte writers', () => {
       const offset = Number(rows[1 + id]?.slice(0, 10));
       expect(text.startsWith(`${id} 0 obj`, offset)).toBe(true);
     }
+  });
+});
+
+describe('keepShaped (a measured word kept for drawing)', () => {
+  // Latin with kerning and ligatures, a trailing blank, Cyrillic and Greek, combining marks
+  // (glyph offsets) and Arabic (right to left), in a face of 1000 units per em and one of 2048
+  const words = ['Tõnu', 'office ', 'AVAWAY', 'Ülesanne\t', 'Щука', 'λόγος', 'e\u0301\u0323', 'سلام', '1.'];
+  const faces = [
+    { key: 'regular', font: getFaces().regular.font },
+    { key: 'regularFb', font: drawFace('regularFb').font },
+  ] as const;
+
+  it("gives exactly the run pdfkit's layoutRun makes for the text", () => {
+    for (const { key, font } of faces) {
+      const doc: Doc = new PDFDocument({ size: [200, 200], font: null as unknown as string });
+      registerParsedFont(doc, key, font);
+      doc.font(key);
+      const pdfkitFont = (doc as unknown as { _font: { layoutRun(text: string): FontkitGlyphRun } })._font;
+      for (const word of words) {
+        const ours = pdfkitRun(font, font.layout(word));
+        const theirs = pdfkitFont.layoutRun(word);
+        const plain = (run: FontkitGlyphRun): unknown => ({
+          glyphs: run.glyphs.map((g) => g.id),
+          positions: (run as unknown as { positions: unknown[] }).positions.map((p) => ({
+            ...(p as object),
+          })),
+        });
+        expect(plain(ours), `${key} ${word}`).toEqual(plain(theirs));
+      }
+    }
+  });
+
+  it('serves the next document that draws the word, which then shapes nothing', () => {
+    const { font } = faces[0];
+    const word = 'Kvaliteedijuhtimissüsteem';
+    keepShaped('regular', font, word, font.layout(word));
+    keepShaped('regular', font, 'two words', font.layout('two words')); // not one of pdfkit's pieces
+    const doc: Doc = new PDFDocument({ size: [200, 200], font: null as unknown as string });
+    registerParsedFont(doc, 'regular', font);
+    doc.font('regular');
+    shareLayoutCache(doc, 'regular');
+    const cache = (doc as unknown as { _font: { layoutCache: Record<string, unknown> } })._font.layoutCache;
+    expect(cache[word]).toBeDefined();
+    expect(cache['two words']).toBeUndefined();
+    const layout = font.layout.bind(font);
+    let shaped = 0;
+    font.layout = (text: string) => {
+      shaped++;
+      return layout(text);
+    };
+    try {
+      (doc as unknown as { _font: { encode(text: string): unknown } })._font.encode(word);
+    } finally {
+      font.layout = layout;
+    }
+    expect(shaped).toBe(0);
   });
 });

@@ -1,10 +1,10 @@
 /**
  * Per-document patches of pdfkit 0.20.2 internals: a faster byte writer, our XMP packet, the
  * outline root's /Count, parsed fonts handed over as they are, and shaped words shared between
- * documents. Each has a public counterpart in the renderer (see index.ts of this folder).
+ * documents and kept from measuring for drawing. Each has a public counterpart in the renderer (see index.ts of this folder).
  */
 import type PDFDocument from 'pdfkit';
-import type { FontkitFont } from 'fontkit';
+import type { FontkitFont, FontkitGlyphRun } from 'fontkit';
 import type { DrawKey } from '../fonts.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -143,11 +143,45 @@ export function shareLayoutCache(doc: Doc, key: DrawKey): void {
   // counting the words is not free: look every 100 documents whether the cache grew too big
   if (shared && ++shared.uses % 100 === 0 && Object.keys(shared.cache).length > LAYOUT_CACHE_LIMIT)
     shared = undefined;
-  if (!shared) {
-    shared = { cache: Object.create(null) as Record<string, unknown>, uses: 0 };
-    layoutCaches.set(key, shared);
+  font.layoutCache = (shared ?? newLayoutCache(key)).cache;
+}
+
+function newLayoutCache(key: DrawKey): { cache: Record<string, unknown>; uses: number } {
+  const shared = { cache: Object.create(null) as Record<string, unknown>, uses: 0 };
+  layoutCaches.set(key, shared);
+  return shared;
+}
+
+/** The members of a fontkit glyph position; pdfkit scales each of them. */
+type Position = Record<string, number>;
+
+/**
+ * A run fontkit made with `font`, turned into what pdfkit's EmbeddedFont.layoutRun gives for the
+ * same text: every position scaled to 1/1000 em, and each glyph's advance width beside it.
+ */
+export function pdfkitRun(font: FontkitFont, run: FontkitGlyphRun): FontkitGlyphRun {
+  const scale = 1000 / font.unitsPerEm;
+  const positions = (run as unknown as { positions: Position[] }).positions;
+  for (let i = 0; i < positions.length; i++) {
+    const position = positions[i] as Position;
+    for (const key in position) position[key] = (position[key] as number) * scale;
+    position.advanceWidth = (run.glyphs[i]?.advanceWidth ?? 0) * scale;
   }
-  font.layoutCache = shared.cache;
+  return run;
+}
+
+/** One of pdfkit's pieces of a text it shapes (see fonts.ts CHUNK): no blank but a last one. */
+const ONE_CHUNK = /^[^ \t]*[ \t]?$/;
+
+/**
+ * A text fonts.ts shaped with the face `key` to measure it: kept in the face's shared layout
+ * cache as pdfkit's layoutRun would have made it, so drawing the same text does not shape it again
+ * (a ShapeObserver, see fonts.ts; the run is ours to change).
+ */
+export function keepShaped(key: DrawKey, font: FontkitFont, text: string, run: FontkitGlyphRun): void {
+  if (text === '' || !ONE_CHUNK.test(text)) return;
+  const { cache } = layoutCaches.get(key) ?? newLayoutCache(key);
+  if (cache[text] === undefined) cache[text] = pdfkitRun(font, run);
 }
 
 /** pdfkit's current font object (for font-subset.ts). */
