@@ -3,8 +3,10 @@
  * stream) must give exactly pdfkit's own bytes, also when text and bytes interleave in one stream
  * and for characters above U+00FF (pdfkit keeps the low byte of each code unit). A document made
  * after the prototype was patched but not marked keeps pdfkit's own code. A word shaped to
- * measure it is kept as the very run pdfkit would shape to draw it.
+ * measure it is kept as the very run pdfkit would shape to draw it. Deflated streams hold
+ * pdfkit's data: page content at TEXT_STREAM_LEVEL, bytes (the ICC profile) as pdfkit deflates them.
  */
+import { deflateSync, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import PDFDocument from 'pdfkit';
 import type { FontkitGlyphRun } from 'fontkit';
@@ -15,17 +17,19 @@ import {
   pdfkitRun,
   registerParsedFont,
   shareLayoutCache,
+  TEXT_STREAM_LEVEL,
   textWrites,
 } from './patches.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
-/** The same drawing on a fresh document, patched or not; its bytes. */
-async function draw(patched: boolean): Promise<Buffer> {
+/** The same drawing on a fresh document, patched or not; its bytes (`compress`: PDF/A, deflated). */
+async function draw(patched: boolean, compress = false): Promise<Buffer> {
   const doc: Doc = new PDFDocument({
     size: [200, 200],
     margin: 0,
-    compress: true,
+    compress,
+    ...(compress ? { subset: 'PDF/A-2b' as const } : {}),
     info: { CreationDate: new Date(0), ModDate: new Date(0) },
   });
   if (patched) {
@@ -71,6 +75,50 @@ describe('the byte writers', () => {
       const offset = Number(rows[1 + id]?.slice(0, 10));
       expect(text.startsWith(`${id} 0 obj`, offset)).toBe(true);
     }
+  });
+});
+
+/** Each stream object of a PDF: its dictionary without /Length, its bytes, and those inflated. */
+function streams(pdf: Buffer): Map<string, { dict: string; raw: Buffer; data: Buffer }> {
+  const text = pdf.toString('latin1');
+  const out = new Map<string, { dict: string; raw: Buffer; data: Buffer }>();
+  for (const m of text.matchAll(/(\d+) 0 obj\n(<<[\s\S]*?>>)\nstream\n/g)) {
+    const start = (m.index ?? 0) + m[0].length;
+    const length = Number(/\/Length (\d+)/.exec(m[2] ?? '')?.[1]);
+    const raw = pdf.subarray(start, start + length);
+    const dict = (m[2] ?? '').replace(/\/Length \d+/, '');
+    out.set(m[1] ?? '', { dict, raw, data: /FlateDecode/.test(dict) ? inflateSync(raw) : raw });
+  }
+  return out;
+}
+
+describe('the streams of a compressed document', () => {
+  it('hold the same data as pdfkit writes; text is deflated fast, bytes as pdfkit does and once', async () => {
+    const own = streams(await draw(false, true));
+    const patched = streams(await draw(true, true));
+    expect([...patched.keys()]).toEqual([...own.keys()]);
+    let text = 0;
+    let icc = 0;
+    for (const [id, ours] of patched) {
+      const theirs = own.get(id)!;
+      expect(ours.dict, `object ${id}`).toBe(theirs.dict);
+      expect(ours.data.equals(theirs.data), `object ${id}`).toBe(true);
+      if (!/FlateDecode/.test(ours.dict)) continue;
+      if (/\/N 3/.test(ours.dict)) {
+        // the ICC profile: zlib's default level, as pdfkit
+        icc++;
+        expect(ours.raw.equals(theirs.raw)).toBe(true);
+      } else if (ours.data.includes('Tf')) {
+        // a page's content
+        text++;
+        expect(ours.raw.equals(deflateSync(ours.data, { level: TEXT_STREAM_LEVEL }))).toBe(true);
+      }
+    }
+    expect(icc).toBe(1);
+    expect(text).toBe(2);
+    // the next document's profile is the same bytes (deflated once per process)
+    const again = [...streams(await draw(true, true)).values()].find((s) => /\/N 3/.test(s.dict));
+    expect(again?.raw.equals([...patched.values()].find((s) => /\/N 3/.test(s.dict))!.raw)).toBe(true);
   });
 });
 
