@@ -6,6 +6,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { bilingual, message } from '../messages/index.js';
 import { REPORTER_NAMES } from '../report/index.js';
 import type { MessageLang } from '../validate/diagnostic.js';
+import { tuneJit } from '../util/jit.js';
 import { VERSION } from '../util/version.js';
 import { uiLang } from './ui.js';
 import { helpConfiguration, localiseErrors } from './usage.js';
@@ -267,6 +268,7 @@ export function program(lang: LangOf = () => 'en'): Command {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  tuneJit();
   process.exitCode = undefined;
   // `ametijuhend check | head`: a closed pipe ends the output quietly
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {

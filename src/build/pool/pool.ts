@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
+import { tuneJit } from '../../util/jit.js';
 import type { RenderOutcome, RenderTask, RunSettings } from './task.js';
 
 interface Pending {
@@ -82,6 +83,7 @@ export class WorkerPool {
     size: number,
   ) {
     limitHeapGrowth();
+    tuneJit();
     const n = Math.min(maxJobs(), Math.max(1, size));
     for (let i = 0; i < n; i++) this.slots.push(this.spawn());
   }
