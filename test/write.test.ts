@@ -1,14 +1,30 @@
 /**
  * Safe output: temporary files a killed build left behind are removed by the next build (only ours,
  * only of dead processes or very old), and a folder that cannot be written is named in the message.
+ * A folder a write made is remembered, but a folder removed or swapped for a link since is not trusted.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildPaths } from '../src/build/build.js';
 import { cacheDirFor } from '../src/build/cache.js';
-import { FolderNotWritable, removeStaleTempFiles, writeFileAtomic } from '../src/fs/write.js';
+import {
+  FolderNotWritable,
+  LinkOutside,
+  removeStaleTempFiles,
+  tempSuffix,
+  writeFileAtomic,
+} from '../src/fs/write.js';
 import { cli, EXAMPLES, tempTree } from './cli.js';
 
 const reference = readFileSync(join(EXAMPLES, 'ekspert-kriisiabi.md'), 'utf8');
@@ -118,5 +134,62 @@ describe('an output folder that cannot be written', () => {
     );
     expect(r.stderr).not.toMatch(/\.tmp|lstat|ENOTDIR/);
     expect(readFileSync(join(dir, 'out'), 'utf8')).toBe('a file');
+  });
+});
+
+describe('writes in a folder written to before (what a build remembers between its files)', () => {
+  const data = new TextEncoder().encode('x');
+
+  it('a folder removed since is made again', () => {
+    const root = tempTree({});
+    writeFileAtomic(join(root, 'a', 'b', 'one.html'), data, root);
+    rmSync(join(root, 'a'), { recursive: true });
+    writeFileAtomic(join(root, 'a', 'b', 'two.html'), data, root);
+    expect(readdirSync(join(root, 'a', 'b'))).toEqual(['two.html']);
+  });
+
+  it('a folder swapped for a link leading out is refused, and nothing is written there', () => {
+    const root = tempTree({});
+    const outside = tempTree({});
+    writeFileAtomic(join(root, 'a', 'one.html'), data, root);
+    rmSync(join(root, 'a'), { recursive: true });
+    symlinkSync(outside, join(root, 'a'));
+    expect(() => writeFileAtomic(join(root, 'a', 'two.html'), data, root)).toThrow(LinkOutside);
+    expect(readdirSync(outside)).toEqual([]);
+  });
+
+  it('a folder removed and its parent swapped for a link leading out is refused', () => {
+    const root = tempTree({});
+    const outside = tempTree({});
+    writeFileAtomic(join(root, 'a', 'b', 'one.html'), data, root);
+    rmSync(join(root, 'a'), { recursive: true });
+    mkdirSync(join(outside, 'b'));
+    symlinkSync(outside, join(root, 'a'));
+    expect(() => writeFileAtomic(join(root, 'a', 'b', 'two.html'), data, root)).toThrow(LinkOutside);
+    expect(readdirSync(join(outside, 'b'))).toEqual([]);
+  });
+
+  it('the root itself now a link: written where it leads, as to any root given as a link', () => {
+    const parent = tempTree({});
+    const first = join(parent, 'first');
+    const second = join(parent, 'second');
+    const root = join(parent, 'out');
+    mkdirSync(first);
+    mkdirSync(second);
+    symlinkSync(first, root);
+    writeFileAtomic(join(root, 'a', 'one.html'), data, root);
+    rmSync(root);
+    symlinkSync(second, root);
+    writeFileAtomic(join(root, 'a', 'two.html'), data, root);
+    expect(readdirSync(join(second, 'a'))).toEqual(['two.html']);
+    expect(readdirSync(join(first, 'a'))).toEqual(['one.html']);
+  });
+
+  it('temporary names are unique and of the form the next build recognises', () => {
+    const names = new Set<string>();
+    for (let i = 0; i < 10_000; i++) names.add(tempSuffix());
+    expect(names.size).toBe(10_000);
+    for (const suffix of [...names].slice(0, 100))
+      expect(suffix).toMatch(new RegExp(`^${process.pid}\\.[0-9a-f]{8}$`));
   });
 });

@@ -34,14 +34,20 @@
 import { bilingual } from '../messages/index.js';
 import { createHash } from 'node:crypto';
 import { linkSync, mkdirSync, renameSync, rmSync, statSync, type Stats } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { gitWorkTree } from '../fs/root.js';
 import { ID_PATTERN } from '../util/slug.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
 import { UsageError } from '../project/discover.js';
 import { readRegularFile } from '../fs/read.js';
-import { assertInside, assertNoLinkOut, linkOutside, trackTemp, writeFileAtomic } from '../fs/write.js';
+import {
+  assertInside,
+  assertNoLinkOut,
+  linkOutside,
+  tempSuffix,
+  trackTemp,
+  writeFileAtomic,
+} from '../fs/write.js';
 
 export const CACHE_DIR = '.ametijuhend-cache';
 /** Bump when the layout or meaning of entries changes. */
@@ -402,7 +408,7 @@ export class BuildCache {
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
           // an entry from an earlier run: link beside it, then rename over it, so it is always whole
-          const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+          const tmp = `${path}.${tempSuffix()}.tmp`;
           // removed on Ctrl+C / SIGTERM like every other temporary file
           const untrack = trackTemp(tmp);
           try {

@@ -18,7 +18,7 @@ import {
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { lstatSync, readdirSync, readlinkSync, statSync } from 'node:fs';
 import { bilingual } from '../messages/index.js';
-import { isInside, realPath, shownPath } from './root.js';
+import { isInside, realPath, resolved, shownPath } from './root.js';
 
 const inFlight = new Set<string>();
 let handlersInstalled = false;
@@ -69,9 +69,20 @@ export function removeInFlightTemps(): void {
   for (const tmp of inFlight) removeQuietly(tmp);
 }
 
+let tempCounter: number | undefined;
+
+/**
+ * The `<pid>.<8 hex>` that makes a temporary file's name unique: this process's id and a counter
+ * that starts at a random number (a build names thousands: one random start, not 4 random bytes
+ * each). Names are still created exclusively, so a clash fails instead of writing through.
+ */
+export function tempSuffix(): string {
+  tempCounter = tempCounter === undefined ? randomBytes(4).readUInt32BE(0) : (tempCounter + 1) >>> 0;
+  return `${process.pid}.${tempCounter.toString(16).padStart(8, '0')}`;
+}
+
 /** The name of a temporary file: `.<name>.<pid>.<8 hex>.tmp` beside its target. */
-const tempName = (target: string): string =>
-  `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+const tempName = (target: string): string => `.${basename(target)}.${tempSuffix()}.tmp`;
 /** Exactly the temporary files this tool makes: writeFileAtomic's, and the cache's link-then-rename ones. */
 const TEMP_FILE = /^\..+\.([1-9][0-9]{0,9})\.[0-9a-f]{8}\.tmp$/;
 const CACHE_TEMP_FILE = /^[0-9a-f]{64}\.([1-9][0-9]{0,9})\.[0-9a-f]{8}\.tmp$/;
@@ -179,17 +190,31 @@ function notWritable(dir: string, e: unknown): FolderNotWritable {
   return new FolderNotWritable(resolve(dir), code, fileInTheWay(dir));
 }
 
+/** The real paths of the roots linkOutside was last asked about (a build's output folder, its cache). */
+const realRoots = new Map<string, string>();
+
 /**
  * The symbolic link through which `dir` (below `root`; it need not exist yet) leads out of `root`,
  * compared by real path; undefined when every existing part of it stays inside. A dangling link
  * counts as leading out: creating the folder would create it wherever the link points.
  */
 export function linkOutside(dir: string, root: string): { link: string; target: string } | undefined {
-  const realRoot = realPath(root);
-  if (realRoot === undefined) return undefined; // nothing below a missing root exists yet
-  // the common case in one call: a folder that exists and is inside by real path is written
-  // inside, whatever links lead there (the walk below finds the link to name when it is not)
+  // the common case: a folder that exists and is inside the root's real path (as it was when last
+  // asked: a build asks for every file it writes) is written inside, whatever links lead there. A
+  // real path never goes through a link, so a root that became a link since has nothing inside its
+  // old real path, and is asked again below.
   const real = realPath(dir);
+  const rootKey = resolved(root);
+  const known = realRoots.get(rootKey);
+  if (real !== undefined && known !== undefined && isInside(real, known)) return undefined;
+  const realRoot = realPath(root);
+  if (realRoot === undefined) {
+    realRoots.delete(rootKey);
+    return undefined; // nothing below a missing root exists yet
+  }
+  if (realRoots.size >= 64) realRoots.clear();
+  realRoots.set(rootKey, realRoot);
+  // (the walk below finds the link to name when it is not inside)
   if (real !== undefined && isInside(real, realRoot)) return undefined;
   let p = resolve(root);
   for (const part of relative(p, resolve(dir)).split(sep)) {
@@ -242,6 +267,23 @@ export function assertNoLinkOut(dir: string, root: string): void {
   if (out) throw new LinkOutside(resolve(dir), out.link, out.target, resolve(root));
 }
 
+/** Folders writeFileAtomic made or found under a root, in this process. */
+const madeFolders = new Set<string>();
+
+/** Makes `dir` (and its parents) below `root`, refusing a link planted on its way meanwhile. */
+function makeFolder(dir: string, root: string): void {
+  let made: string | undefined;
+  try {
+    made = mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw notWritable(dir, e);
+  }
+  // a folder just made: a link may have been planted on its way meanwhile
+  if (made !== undefined) assertNoLinkOut(dir, root);
+  if (madeFolders.size >= 4096) madeFolders.clear();
+  madeFolders.add(dir);
+}
+
 /**
  * Writes `data` to `target` through a temporary file beside it, creating the folder when it is
  * missing. With `root` (the output folder, the cache), the folder must stay inside it by real path:
@@ -255,14 +297,9 @@ export function writeFileAtomic(target: string, data: Uint8Array, root?: string)
   const dir = dirname(target);
   if (root !== undefined) {
     assertNoLinkOut(dir, root);
-    let made: string | undefined;
-    try {
-      made = mkdirSync(dir, { recursive: true });
-    } catch (e) {
-      throw notWritable(dir, e);
-    }
-    // a folder just made: a link may have been planted on its way meanwhile
-    if (made !== undefined) assertNoLinkOut(dir, root);
+    // a folder this process made or found is not made again for each file (a build writes
+    // thousands); one removed since is made again when the file cannot be created in it
+    if (!madeFolders.has(dir)) makeFolder(dir, root);
   }
   const tmp = join(dir, tempName(target));
   inFlight.add(tmp);
@@ -273,7 +310,8 @@ export function writeFileAtomic(target: string, data: Uint8Array, root?: string)
         fd = openSync(tmp, 'wx');
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-        mkdirSync(dir, { recursive: true });
+        if (root === undefined) mkdirSync(dir, { recursive: true });
+        else makeFolder(dir, root);
         fd = openSync(tmp, 'wx');
       }
     } catch (e) {
