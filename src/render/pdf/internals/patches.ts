@@ -93,17 +93,22 @@ function flushText(ref: RefInternals): void {
  */
 export const TEXT_STREAM_LEVEL = 3;
 
-/** Bytes written as a stream's whole content (the ICC profile pdfkit keeps), deflated once. */
+/** Bytes written as a stream's whole content once (a font program of its own), and those seen again. */
+const bytesSeen = new WeakSet<Uint8Array>();
 const deflatedBytes = new WeakMap<Uint8Array, { copy: Buffer; deflated: Buffer }>();
 
-/** `data` deflated: text streams fast, a stream of bytes seen before as it was deflated then. */
+/**
+ * `data` deflated: text streams fast; bytes written again as they were (the ICC profile pdfkit
+ * keeps) as they were deflated the last time. Only bytes seen a second time are kept, with a copy.
+ */
 function deflateStream(ref: RefInternals, data: Uint8Array): Buffer {
   if (ref[BYTES] !== true) return deflateSync(data, { level: TEXT_STREAM_LEVEL });
   const known = deflatedBytes.get(data);
   // the same object with the same bytes (a caller may have changed them since)
   if (known && known.copy.equals(data)) return known.deflated;
   const deflated = deflateSync(data);
-  deflatedBytes.set(data, { copy: Buffer.from(data), deflated });
+  if (bytesSeen.has(data)) deflatedBytes.set(data, { copy: Buffer.from(data), deflated });
+  else bytesSeen.add(data);
   return deflated;
 }
 
@@ -167,7 +172,15 @@ export function registerParsedFont(doc: Doc, key: DrawKey, font: FontkitFont): v
 /** Shaped words kept per face before the shared layout cache starts afresh. */
 const LAYOUT_CACHE_LIMIT = 50_000;
 /** Cached fontkit layouts per face, shared by every document of the process. */
-const layoutCaches = new Map<DrawKey, { cache: Record<string, unknown>; uses: number }>();
+const layoutCaches = new Map<DrawKey, SharedLayouts>();
+
+interface SharedLayouts {
+  cache: Record<string, unknown>;
+  /** Documents that used it (its size is looked at every 100). */
+  uses: number;
+  /** Runs keepShaped put in it. */
+  kept: number;
+}
 
 /**
  * pdfkit keeps shaped words per font object and document; the shapes depend only on the parsed
@@ -182,8 +195,8 @@ export function shareLayoutCache(doc: Doc, key: DrawKey): void {
   font.layoutCache = (shared ?? newLayoutCache(key)).cache;
 }
 
-function newLayoutCache(key: DrawKey): { cache: Record<string, unknown>; uses: number } {
-  const shared = { cache: Object.create(null) as Record<string, unknown>, uses: 0 };
+function newLayoutCache(key: DrawKey): SharedLayouts {
+  const shared = { cache: Object.create(null) as Record<string, unknown>, uses: 0, kept: 0 };
   layoutCaches.set(key, shared);
   return shared;
 }
@@ -216,8 +229,11 @@ const ONE_CHUNK = /^[^ \t]*[ \t]?$/;
  */
 export function keepShaped(key: DrawKey, font: FontkitFont, text: string, run: FontkitGlyphRun): void {
   if (text === '' || !ONE_CHUNK.test(text)) return;
-  const { cache } = layoutCaches.get(key) ?? newLayoutCache(key);
-  if (cache[text] === undefined) cache[text] = pdfkitRun(font, run);
+  const shared = layoutCaches.get(key) ?? newLayoutCache(key);
+  // bounded also where no document draws (a render on pdfkit's public path starts no new cache)
+  if (shared.cache[text] !== undefined || shared.kept >= LAYOUT_CACHE_LIMIT) return;
+  shared.kept++;
+  shared.cache[text] = pdfkitRun(font, run);
 }
 
 /** pdfkit's current font object (for font-subset.ts). */
